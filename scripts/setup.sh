@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Installs every Debian package that building, testing and running Intervisie needs.
+# Idempotent: when everything is present it only checks, and finishes in about a second.
+# Works on a fresh Debian 12 as root, or through sudo for another user.
+set -euo pipefail
+
+# ---------------------------------------------------------------------------
+# The packages. Add new ones here, one per line, with a short reason.
+# ---------------------------------------------------------------------------
+packages=(
+  # Toolchain and build
+  build-essential       # g++ 12, make
+  cmake
+  ninja-build
+  pkg-config
+  git
+  clang-format          # make format / make format-check
+  # C++ libraries
+  libboost1.81-dev      # Beast, Asio (src/server)
+  libboost-json1.81-dev # JSON codec (src/server)
+  libtomlplusplus-dev   # method files in methods/*.toml
+  libcli11-dev          # the intervisie command line (src/cli)
+  libspdlog-dev         # logging
+  libfmt-dev
+  libsqlite3-dev        # default event store (src/store)
+  libpq-dev             # PostgreSQL event store (src/store)
+  libsodium-dev         # tokens, password hashing
+  libical-dev           # meeting invitations (.ics)
+  libqrencode-dev       # join-by-QR codes
+  # Tests and benchmarks
+  libgtest-dev
+  libgmock-dev
+  googletest
+  libbenchmark-dev
+  # Web UI build and browser tests
+  chromium
+)
+
+# Node.js and npm build web/. Many machines already have a Node.js from elsewhere
+# (e.g. NodeSource, whose nodejs package bundles npm); only install Debian's when
+# there is no node at all, so the two never fight.
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
+say() { printf 'setup: %s\n' "$*"; }
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  if [[ "$status" != "install ok installed" ]]; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  say "all ${#packages[@]} packages present"
+  exit 0
+fi
+
+as_root=()
+if ((EUID != 0)); then
+  if ! command -v sudo >/dev/null 2>&1; then
+    say "missing ${missing[*]}, and not root and no sudo: install them as root" >&2
+    exit 1
+  fi
+  as_root=(sudo)
+fi
+
+# apt prints a lot; keep it in a log and show it only when something goes wrong.
+log=$(mktemp "${TMPDIR:-/tmp}/intervisie-setup.XXXXXX.log")
+trap 'rm -f "$log"' EXIT
+run_quietly() {
+  if ! "$@" >>"$log" 2>&1; then
+    say "failed: $*" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+}
+
+export DEBIAN_FRONTEND=noninteractive
+apt_options=(-q -y -o DPkg::Lock::Timeout=600)
+
+say "updating the package lists"
+run_quietly "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_options[@]}" update
+
+say "installing ${missing[*]}"
+run_quietly "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get "${apt_options[@]}" install --no-install-recommends "${missing[@]}"
+
+say "done"

@@ -1,0 +1,39 @@
+// The presenter's reaction, the closing round and the presenter's private notes.
+#include "core/session/decision.hpp"
+
+namespace intervisie::core::rules {
+
+Decision decide(const Context& context, const command::React& command) {
+  if (!context.in_step(StepKind::presenter_reaction))
+    return refuse(RefusalCode::wrong_step);
+  if (!context.is_presenter())
+    return refuse(RefusalCode::not_allowed_for_role);
+  auto tomorrow = optional_text(command.tomorrow);
+  if (!tomorrow)
+    return std::unexpected(tomorrow.error());
+  auto think_over = optional_text(command.think_over);
+  if (!think_over)
+    return std::unexpected(think_over.error());
+  return Events{
+      context.event(event::ReactionGiven{std::move(*tomorrow), std::move(*think_over)})};
+}
+
+Decision decide(const Context& context, const command::ClosingRemark& command) {
+  if (!context.in_step(StepKind::closing))
+    return refuse(RefusalCode::wrong_step);
+  auto text = optional_text(command.text);
+  if (!text)
+    return std::unexpected(text.error());
+  return Events{context.event(event::ClosingRemarkMade{context.actor, std::move(*text)})};
+}
+
+Decision decide(const Context& context, const command::WritePrivateNote& command) {
+  if (!context.is_presenter())
+    return refuse(RefusalCode::not_allowed_for_role);
+  auto text = required_text(command.text);
+  if (!text)
+    return std::unexpected(text.error());
+  return Events{context.event(event::PrivateNoteWritten{std::move(*text)})};
+}
+
+} // namespace intervisie::core::rules

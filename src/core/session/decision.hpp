@@ -1,0 +1,84 @@
+// Shared vocabulary of the rule files: the context a command is judged in, and how to say no.
+// Internal to the engine; the outside world sees engine.hpp.
+#pragma once
+
+#include "core/session/engine.hpp"
+
+#include <expected>
+#include <string>
+#include <string_view>
+
+namespace intervisie::core::rules {
+
+using Decision = std::expected<Events, Refusal>;
+
+struct Context {
+  const SessionState& state;
+  ParticipantId actor;
+  Instant now;
+
+  const Step* step() const { return state.current_step(); }
+  bool in_step(StepKind kind) const { return step() && step()->kind == kind; }
+  bool is_facilitator() const { return state.facilitator == actor; }
+  bool is_presenter() const { return state.presenter == actor; }
+  bool is_scribe() const { return state.scribe == actor; }
+  Event event(EventBody body) const { return Event{now, actor, std::move(body)}; }
+};
+
+inline std::unexpected<Refusal> refuse(RefusalCode code) { return std::unexpected(Refusal{code}); }
+
+// Texts people type: valid UTF-8, trimmed, within limits. Required texts may not be empty.
+std::expected<std::string, Refusal> required_text(std::string_view raw,
+                                                  std::size_t max_chars = max_text_chars);
+std::expected<std::string, Refusal> optional_text(std::string_view raw,
+                                                  std::size_t max_chars = max_text_chars);
+// Two wordings of one question count as the same: case, spacing and punctuation aside.
+std::string comparable(std::string_view text);
+// "Als ik in jouw schoenen stond, dan …" in front of an advice that does not start with it.
+std::string with_advice_opener(std::string text);
+
+// One function per command, grouped by the part of the method they belong to.
+Decision decide_join(const SessionState& state, const command::Join& command, Instant now);
+Decision decide(const Context& context, const command::AssignPresenter& command);
+Decision decide(const Context& context, const command::AssignScribe& command);
+Decision decide(const Context& context, const command::HandOverFacilitator& command);
+Decision decide(const Context& context, const command::Start& command);
+
+Decision decide(const Context& context, const command::NextStep& command);
+Decision decide(const Context& context, const command::AdjustTime& command);
+Decision decide(const Context& context, const command::RaiseDisturbance& command);
+Decision decide(const Context& context, const command::ResolveDisturbance& command);
+Decision decide(const Context& context, const command::Pause& command);
+Decision decide(const Context& context, const command::Resume& command);
+
+Decision decide(const Context& context, const command::ProposeIssue& command);
+Decision decide(const Context& context, const command::WithdrawIssue& command);
+Decision decide(const Context& context, const command::Vote& command);
+Decision decide(const Context& context, const command::ChooseIssue& command);
+
+Decision decide(const Context& context, const command::SetStatement& command);
+Decision decide(const Context& context, const command::StartPreparation& command);
+Decision decide(const Context& context, const command::EndPreparation& command);
+Decision decide(const Context& context, const command::Reframe& command);
+Decision decide(const Context& context, const command::KeepStatement& command);
+
+Decision decide(const Context& context, const command::AskQuestion& command);
+Decision decide(const Context& context, const command::Pass& command);
+Decision decide(const Context& context, const command::AnswerQuestion& command);
+Decision decide(const Context& context, const command::DeclineQuestion& command);
+Decision decide(const Context& context, const command::RateQuestion& command);
+Decision decide(const Context& context, const command::CloseRounds& command);
+
+Decision decide(const Context& context, const command::AddObservation& command);
+Decision decide(const Context& context, const command::CloseGossip& command);
+Decision decide(const Context& context, const command::Reflect& command);
+
+Decision decide(const Context& context, const command::GiveAdvice& command);
+Decision decide(const Context& context, const command::WriteDraft& command);
+Decision decide(const Context& context, const command::ShareAdvice& command);
+
+Decision decide(const Context& context, const command::React& command);
+Decision decide(const Context& context, const command::ClosingRemark& command);
+Decision decide(const Context& context, const command::WritePrivateNote& command);
+
+} // namespace intervisie::core::rules

@@ -1,0 +1,155 @@
+// Moving through the method and keeping time: next step, time, disturbances, pauses.
+#include "core/session/decision.hpp"
+
+#include <algorithm>
+
+namespace intervisie::core::rules {
+namespace {
+
+// Has the current step done what it is for? A hard rule can never be skipped (there is no
+// question round without a statement); a soft rule can, once the facilitator confirms, and
+// confirming closes what is still open.
+struct StepCompletion {
+  std::optional<RefusalCode> hard;
+  bool soft_rule_met = true;
+  Events closing_events; // what confirming closes
+};
+
+StepCompletion completion(const Context& context) {
+  const SessionState& state = context.state;
+  const StepProgress& progress = state.step;
+  StepCompletion result;
+  switch (context.step()->kind) {
+  case StepKind::inventory:
+    if (!state.chosen_candidate)
+      result.hard = RefusalCode::step_not_complete;
+    break;
+  case StepKind::statement:
+    if (!state.statement())
+      result.hard = RefusalCode::statement_required;
+    break;
+  case StepKind::question_rounds:
+    if (progress.turns.awaiting)
+      result.hard = RefusalCode::answer_pending;
+    else if (!progress.turns.closed) {
+      result.soft_rule_met = false;
+      result.closing_events.push_back(
+          context.event(event::RoundsClosed{RoundsClosedReason::facilitator}));
+    }
+    break;
+  case StepKind::gossip:
+    if (!progress.gossip_closed) {
+      result.soft_rule_met = false;
+      result.closing_events.push_back(context.event(event::GossipClosed{}));
+    } else if (context.step()->presenter_reflects && !progress.reflected) {
+      result.soft_rule_met = false;
+    }
+    break;
+  case StepKind::reframe:
+    if (progress.reframe == ReframeChoice::undecided)
+      result.hard = RefusalCode::step_not_complete;
+    break;
+  case StepKind::advice:
+  case StepKind::share_advice:
+    result.soft_rule_met = progress.turns.closed;
+    break;
+  case StepKind::written_advice:
+    result.soft_rule_met = std::ranges::all_of(state.turn_order(), [&](ParticipantId adviser) {
+      return state.find_draft(adviser) != nullptr;
+    });
+    break;
+  case StepKind::presenter_reaction:
+    result.soft_rule_met = state.reaction.has_value();
+    break;
+  case StepKind::presenter_reflection:
+    result.soft_rule_met = progress.reflected;
+    break;
+  case StepKind::closing:
+    result.soft_rule_met = std::ranges::all_of(state.participants, [&](const Participant& p) {
+      return std::ranges::find(state.closing_remarks, p.id, &ClosingRemark::author) !=
+             state.closing_remarks.end();
+    });
+    break;
+  }
+  return result;
+}
+
+std::size_t following_step(const SessionState& state, const Step& step) {
+  if (step.kind == StepKind::reframe && step.branches) {
+    const std::string& target = state.step.reframe == ReframeChoice::reframed
+                                    ? step.branches->on_reframe
+                                    : step.branches->on_keep;
+    if (const auto index = state.method->step_index(target))
+      return *index;
+  }
+  return state.step.index + 1;
+}
+
+} // namespace
+
+Decision decide(const Context& context, const command::NextStep& command) {
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  StepCompletion done = completion(context);
+  if (done.hard)
+    return refuse(*done.hard);
+  if (!done.soft_rule_met && !command.confirm)
+    return refuse(RefusalCode::step_rule_not_met);
+
+  Events events = done.soft_rule_met ? Events{} : std::move(done.closing_events);
+  const std::size_t next = following_step(context.state, *context.step());
+  if (next >= context.state.method->steps.size())
+    events.push_back(context.event(event::SessionFinished{}));
+  else
+    events.push_back(context.event(event::StepStarted{next}));
+  return events;
+}
+
+Decision decide(const Context& context, const command::AdjustTime& command) {
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  constexpr int four_hours = 4 * 60 * 60;
+  if (command.seconds == 0 || command.seconds > four_hours || command.seconds < -four_hours)
+    return refuse(RefusalCode::time_out_of_range);
+  const SessionState& state = context.state;
+  const Timer& timer = state.preparing(context.now) ? *state.step.preparation : state.step.timer;
+  const Duration planned = timer.planned + std::chrono::seconds{command.seconds};
+  if (planned < Duration::zero() || planned > std::chrono::hours{8})
+    return refuse(RefusalCode::time_out_of_range);
+  return Events{context.event(event::TimeAdjusted{command.seconds})};
+}
+
+Decision decide(const Context& context, const command::RaiseDisturbance& command) {
+  if (context.state.disturbance)
+    return refuse(RefusalCode::disturbance_open);
+  auto text = optional_text(command.text);
+  if (!text)
+    return std::unexpected(text.error());
+  return Events{context.event(event::DisturbanceRaised{std::move(*text)})};
+}
+
+Decision decide(const Context& context, const command::ResolveDisturbance&) {
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (!context.state.disturbance)
+    return refuse(RefusalCode::no_disturbance);
+  return Events{context.event(event::DisturbanceResolved{})};
+}
+
+Decision decide(const Context& context, const command::Pause&) {
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (context.state.paused_since)
+    return refuse(RefusalCode::already_paused);
+  return Events{context.event(event::Paused{})};
+}
+
+Decision decide(const Context& context, const command::Resume&) {
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (!context.state.paused_since)
+    return refuse(RefusalCode::not_paused);
+  return Events{context.event(event::Resumed{})};
+}
+
+} // namespace intervisie::core::rules

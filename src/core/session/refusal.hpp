@@ -1,0 +1,83 @@
+// Why a command was refused. Every refusal has its own code and leaves the session unchanged.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace intervisie::core {
+
+enum class RefusalCode {
+  // who may act
+  unknown_participant,
+  not_allowed_for_role,
+  not_your_turn,
+  not_their_turn, // recording for someone who does not hold the turn
+  presenter_listens,
+  // the session's phase and step
+  not_started,
+  already_started,
+  session_finished,
+  wrong_step,
+  step_not_complete, // a hard rule of the step: cannot move on at all
+  step_rule_not_met, // a soft rule: the facilitator may confirm and move on
+  disturbance_open,
+  no_disturbance,
+  session_paused,
+  already_paused,
+  not_paused,
+  // people and roles
+  group_full,
+  name_taken,
+  name_too_long,
+  too_few_participants,
+  no_advisers,
+  presenter_required,
+  scribe_required,
+  no_scribe_in_method,
+  facilitator_cannot_present,
+  scribe_cannot_present,
+  already_facilitator,
+  presenter_already_chosen,
+  // texts
+  text_empty,
+  text_too_long,
+  invalid_text,
+  title_required,
+  // inventory
+  unknown_candidate,
+  issue_withdrawn,
+  issue_already_chosen,
+  no_votes,
+  vote_tied,
+  // statement and questions
+  statement_required,
+  answer_pending,
+  no_question_pending,
+  unknown_question,
+  question_declined_before,
+  question_declined,
+  rounds_closed,
+  preparation_running,
+  not_preparing,
+  // gossip, advice, reaction
+  gossip_still_open,
+  gossip_closed,
+  already_shared,
+  nothing_to_share,
+  // time
+  time_out_of_range,
+};
+
+struct Refusal {
+  RefusalCode code{};
+  bool operator==(const Refusal&) const = default;
+};
+
+// The wire name, e.g. "not_your_turn".
+std::string_view to_string(RefusalCode code);
+
+// One calm sentence for the person whose command was refused.
+std::string_view message_nl(RefusalCode code);
+std::string_view message_en(RefusalCode code);
+
+} // namespace intervisie::core

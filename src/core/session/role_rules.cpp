@@ -1,0 +1,87 @@
+// Who takes part and in which role: joining, presenter, scribe, facilitator, starting.
+#include "core/session/decision.hpp"
+
+#include <algorithm>
+
+namespace intervisie::core::rules {
+namespace {
+
+bool same_name(std::string_view a, std::string_view b) { return comparable(a) == comparable(b); }
+
+} // namespace
+
+Decision decide_join(const SessionState& state, const command::Join& command, Instant now) {
+  if (state.participants.size() >= max_participants)
+    return refuse(RefusalCode::group_full);
+  auto name = required_text(command.name, max_name_chars);
+  if (!name)
+    return std::unexpected(name.error());
+  if (std::ranges::any_of(state.participants,
+                          [&](const Participant& p) { return same_name(p.name, *name); }))
+    return refuse(RefusalCode::name_taken);
+  const ParticipantId newcomer{static_cast<std::uint32_t>(state.participants.size() + 1)};
+  return Events{Event{now, newcomer, event::ParticipantJoined{newcomer, std::move(*name)}}};
+}
+
+Decision decide(const Context& context, const command::AssignPresenter& command) {
+  const SessionState& state = context.state;
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (state.phase != Phase::lobby)
+    return refuse(RefusalCode::presenter_already_chosen);
+  if (state.method->has_step_kind(StepKind::inventory))
+    return refuse(RefusalCode::wrong_step); // the inventory chooses the presenter
+  if (!state.find_participant(command.participant))
+    return refuse(RefusalCode::unknown_participant);
+  if (state.facilitator == command.participant)
+    return refuse(RefusalCode::facilitator_cannot_present);
+  if (state.scribe == command.participant)
+    return refuse(RefusalCode::scribe_cannot_present);
+  return Events{context.event(event::PresenterAssigned{command.participant})};
+}
+
+Decision decide(const Context& context, const command::AssignScribe& command) {
+  const SessionState& state = context.state;
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (!state.method->has_scribe)
+    return refuse(RefusalCode::no_scribe_in_method);
+  if (!state.find_participant(command.participant))
+    return refuse(RefusalCode::unknown_participant);
+  if (state.presenter == command.participant)
+    return refuse(RefusalCode::scribe_cannot_present);
+  return Events{context.event(event::ScribeAssigned{command.participant})};
+}
+
+Decision decide(const Context& context, const command::HandOverFacilitator& command) {
+  const SessionState& state = context.state;
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (!state.find_participant(command.participant))
+    return refuse(RefusalCode::unknown_participant);
+  if (state.facilitator == command.participant)
+    return refuse(RefusalCode::already_facilitator);
+  if (state.presenter == command.participant)
+    return refuse(RefusalCode::facilitator_cannot_present);
+  return Events{context.event(event::FacilitatorHandedOver{command.participant})};
+}
+
+Decision decide(const Context& context, const command::Start&) {
+  const SessionState& state = context.state;
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (state.phase != Phase::lobby)
+    return refuse(RefusalCode::already_started);
+  if (state.participants.size() < 2)
+    return refuse(RefusalCode::too_few_participants);
+  const bool inventory_first = state.method->steps.front().kind == StepKind::inventory;
+  if (!inventory_first && !state.presenter)
+    return refuse(RefusalCode::presenter_required);
+  if (state.method->has_scribe && !state.scribe)
+    return refuse(RefusalCode::scribe_required);
+  if (!inventory_first && state.turn_order().empty())
+    return refuse(RefusalCode::no_advisers);
+  return Events{context.event(event::SessionStarted{}), context.event(event::StepStarted{0})};
+}
+
+} // namespace intervisie::core::rules

@@ -1,0 +1,19 @@
+// What one participant may see. The server only ever sends views, never the raw state.
+#pragma once
+
+#include "core/session/event.hpp"
+#include "core/session/session_state.hpp"
+
+#include <optional>
+
+namespace intervisie::core {
+
+// A Balint draft only to its author until it is shared; the presenter's notes (private notes
+// and notes on answers) only to the presenter.
+SessionState view(const SessionState& state, ParticipantId viewer);
+
+// The event as this participant may see it, or nothing if it is none of their business.
+std::optional<Event> view(const Event& event, const SessionState& state_before,
+                          ParticipantId viewer);
+
+} // namespace intervisie::core
