@@ -8,7 +8,7 @@ BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
 # One job per core: a C++23 translation unit with Boost fits easily in memory (24 GiB).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
-RUN_ARGS ?= methods
+RUN_ARGS ?= serve --port 8080 --data data
 
 CMAKE_CONFIGURE := cmake -G Ninja
 CTEST_FLAGS := --output-on-failure --no-tests=error -j $(JOBS)

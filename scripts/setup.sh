@@ -18,6 +18,7 @@ packages=(
   # C++ libraries
   libboost1.81-dev      # Beast, Asio (src/server)
   libboost-json1.81-dev # JSON codec (src/server)
+  libboost-url1.81-dev  # request targets and query strings (src/server)
   libtomlplusplus-dev   # method files in methods/*.toml
   libcli11-dev          # the intervisie command line (src/cli)
   libspdlog-dev         # logging

@@ -6,7 +6,9 @@ namespace {
 
 using D = SessionDriver;
 
-StepKind kind(const SessionDriver& driver) { return driver.state().current_step()->kind; }
+StepKind kind(const SessionDriver& driver) {
+  return driver.state().current_step()->kind;
+}
 
 // Everyone in the turn order asks once (answered by the presenter), then everyone passes.
 void one_round_of_questions_then_all_pass(SessionDriver& s, bool rate) {
@@ -45,7 +47,8 @@ void run_incident(bool reframe) {
   s.next();
 
   EXPECT_EQ(kind(s), StepKind::statement);
-  s.ok(D::pieter, command::SetStatement{"Ik weet niet hoe ik mijn collega aanspreek op te laat komen."});
+  s.ok(D::pieter,
+       command::SetStatement{"Ik weet niet hoe ik mijn collega aanspreek op te laat komen."});
   s.ok(D::pieter, command::StartPreparation{});
   s.next();
 
@@ -93,8 +96,12 @@ void run_incident(bool reframe) {
     EXPECT_TRUE(advice.text.starts_with("Als ik in jouw schoenen stond, dan zou ik"));
 }
 
-TEST(RunThrough, IncidentMethodWithReframe) { run_incident(true); }
-TEST(RunThrough, IncidentMethodKeepingTheStatement) { run_incident(false); }
+TEST(RunThrough, IncidentMethodWithReframe) {
+  run_incident(true);
+}
+TEST(RunThrough, IncidentMethodKeepingTheStatement) {
+  run_incident(false);
+}
 
 TEST(RunThrough, FreshQuestioning) {
   SessionDriver s("fresh-questioning");

@@ -54,16 +54,16 @@ struct Step {
   std::string id;
   StepKind kind{};
   LocalizedText title;
-  LocalizedText rule;        // one sentence: the rule that applies in this step
-  LocalizedText instruction; // a short explanation for whoever reads the card
-  int minutes = 0;           // suggested duration of the step itself
+  LocalizedText rule;          // one sentence: the rule that applies in this step
+  LocalizedText instruction;   // a short explanation for whoever reads the card
+  int minutes = 0;             // suggested duration of the step itself
   int preparation_minutes = 0; // a pause to think before the step's main part
   std::vector<Party> speakers;
   std::vector<Party> listeners;
 
   // question_rounds only
   AnswerMode answer_mode = AnswerMode::answer;
-  bool open_questions = true; // the coach's open/closed hint applies
+  bool open_questions = true;  // the coach's open/closed hint applies
   bool scribe_records = false; // the scribe may record questions and ratings
 
   // gossip only: the presenter reflects briefly once the gossip is closed

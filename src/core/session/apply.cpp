@@ -82,7 +82,10 @@ void apply(SessionState& state, const Event& event) {
             const Step& step = state.method->steps[e.step];
             state.step = StepProgress{};
             state.step.index = e.step;
-            state.step.timer = Timer{.started_at = at, .planned = std::chrono::minutes{step.minutes}};
+            // The preparation pause is part of the step's time, as the method's total counts it.
+            state.step.timer =
+                Timer{.started_at = at,
+                      .planned = std::chrono::minutes{step.minutes + step.preparation_minutes}};
             if (step.preparation_minutes > 0 && step.kind != StepKind::statement)
               state.step.preparation =
                   Timer{.started_at = at, .planned = std::chrono::minutes{step.preparation_minutes}};

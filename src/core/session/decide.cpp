@@ -12,9 +12,12 @@ bool allowed_during_disturbance(const CommandBody& body) {
   return std::holds_alternative<command::ResolveDisturbance>(body);
 }
 
-// What may happen during a pause: resuming, and raising a disturbance (it always comes first).
+// What may happen during a pause: resuming, and raising and resolving a disturbance (it always
+// comes first). Pause passes too, to be told the session is already paused.
 bool allowed_while_paused(const CommandBody& body) {
   return std::holds_alternative<command::Resume>(body) ||
+         std::holds_alternative<command::Pause>(body) ||
+         std::holds_alternative<command::ResolveDisturbance>(body) ||
          std::holds_alternative<command::RaiseDisturbance>(body);
 }
 
@@ -34,8 +37,9 @@ std::expected<Events, Refusal> create_session(std::shared_ptr<const Method> meth
                                               const SessionSettings& settings, Instant now) {
   auto title = rules::required_text(settings.title, max_title_chars);
   if (!title)
-    return refuse(title.error().code == RefusalCode::text_empty ? RefusalCode::title_required
-                                                                : title.error().code);
+    return refuse(title.error().code == RefusalCode::text_empty      ? RefusalCode::title_required
+                  : title.error().code == RefusalCode::text_too_long ? RefusalCode::title_too_long
+                                                                     : title.error().code);
   if (!method || method->steps.empty())
     return refuse(RefusalCode::wrong_step);
   SessionState empty;

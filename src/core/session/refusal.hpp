@@ -43,6 +43,7 @@ enum class RefusalCode {
   text_too_long,
   invalid_text,
   title_required,
+  title_too_long,
   // inventory
   unknown_candidate,
   issue_withdrawn,
@@ -57,6 +58,7 @@ enum class RefusalCode {
   question_declined_before,
   question_declined,
   rounds_closed,
+  rounds_in_progress,
   preparation_running,
   not_preparing,
   // gossip, advice, reaction

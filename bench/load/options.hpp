@@ -1,0 +1,42 @@
+// What a load run does: how many meetings, how fast, how long, against which server.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <expected>
+#include <string>
+
+namespace intervisie::load {
+
+inline constexpr std::size_t clients_per_meeting = 8;
+// Human pace: a meeting produces about one command every ten seconds (a question, an answer).
+inline constexpr double human_interval_seconds = 10.0;
+
+struct LoadOptions {
+  std::size_t meetings = 10;
+  double pace = 10.0; // multiple of human pace
+  double duration_seconds = 10.0;
+  double warmup_seconds = 2.0;
+  double settle_seconds = 2.0; // quiet time, every client connected, before the idle RSS is read
+  std::string server_path;     // empty: `intervisie` beside this binary, else ./build/intervisie
+  std::string data_dir;        // empty: a fresh temporary directory, removed afterwards
+  bool keep_data = false;
+  std::uint16_t port = 0;        // non-zero: a server that is already running on 127.0.0.1
+  int server_pid = 0;            // with --port: the process whose RSS and CPU to read
+  unsigned server_threads = 0;   // `serve --threads` (0: the server's default, one per core)
+  unsigned source_addresses = 0; // 127.0.0.1 … 127.0.0.N; 0: one per 20,000 connections
+  std::size_t connect_burst = 256;    // WebSocket handshakes in flight at once
+  std::size_t setup_concurrency = 16; // HTTP connections creating sessions and participants
+  double setup_timeout_seconds = 900; // for creating and connecting everything
+  double command_timeout_seconds = 10;
+  std::uint64_t seed = 1;
+
+  std::size_t clients() const { return meetings * clients_per_meeting; }
+  double interval_seconds() const { return human_interval_seconds / pace; }
+};
+
+// The options of the command line, or the exit code when the program should not run (help,
+// or a mistake, already explained on the terminal).
+std::expected<LoadOptions, int> parse_options(int argc, char** argv);
+
+} // namespace intervisie::load

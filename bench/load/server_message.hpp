@@ -1,0 +1,27 @@
+// What the load tool needs to know of a message from the server: its type, its seq, the id
+// of the command it answers, and the error code or event kind.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace intervisie::load {
+
+enum class MessageType { snapshot, event, ack, error, presence, other };
+
+struct ServerMessage {
+  MessageType type = MessageType::other;
+  std::uint64_t seq = 0; // snapshot, event, ack
+  std::string id;        // ack, error: the client's command id
+  std::string code;      // error
+};
+
+// Nothing when the text is not a JSON object with a "type".
+std::optional<ServerMessage> parse_server_message(std::string_view text);
+
+// {"type":"command","id":"<id>","command":<command>} with `command` already JSON.
+std::string command_message(std::string_view id, std::string_view command);
+
+} // namespace intervisie::load

@@ -1,0 +1,36 @@
+// The intervisie binary: wires the subcommands together; the work happens in the layers.
+#include "cli/methods_command.hpp"
+#include "cli/serve_command.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+namespace {
+
+// A failure nobody planned for; distinct from the exit codes the subcommands use.
+constexpr int exit_internal_error = 70;
+
+} // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Intervisie: guides an intervision group through a structured method"};
+  app.set_version_flag("--version", INTERVISIE_VERSION);
+  app.require_subcommand(1);
+
+  int exit_code = 0;
+  intervisie::cli::add_methods_command(app, INTERVISIE_DEFAULT_METHODS_DIR, exit_code);
+  intervisie::cli::add_serve_command(app, INTERVISIE_DEFAULT_METHODS_DIR, exit_code);
+
+  // The edge of the program: exceptions end here as a message and an exit code.
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error);
+  } catch (const std::exception& error) {
+    std::cerr << "intervisie: " << error.what() << "\n";
+    return exit_internal_error;
+  }
+  return exit_code;
+}

@@ -1,0 +1,14 @@
+// `intervisie serve`: the live server on a port, with its store in a data directory.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace intervisie::cli {
+
+inline constexpr int exit_cannot_serve = 3;
+
+void add_serve_command(CLI::App& app, std::string default_methods_dir, int& exit_code);
+
+} // namespace intervisie::cli

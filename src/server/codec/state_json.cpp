@@ -1,0 +1,271 @@
+#include "server/codec/state_json.hpp"
+
+#include "server/codec/wire_names.hpp"
+
+#include <algorithm>
+
+namespace intervisie::server {
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+
+template <class Tag> value id_or_null(std::optional<core::Id<Tag>> id) {
+  return id ? value(id->value) : value(nullptr);
+}
+
+std::int64_t milliseconds(core::Duration duration) {
+  return duration.count();
+}
+std::int64_t milliseconds(core::Instant instant) {
+  return instant.time_since_epoch().count();
+}
+
+object localized(const core::LocalizedText& text) {
+  return object{{"nl", text.nl}, {"en", text.en}};
+}
+
+array roles(const core::SessionState& state, core::ParticipantId id) {
+  array names;
+  for (const core::Role role : state.roles_of(id))
+    names.emplace_back(wire_name(role));
+  return names;
+}
+
+array ids(const std::vector<core::ParticipantId>& participants) {
+  array result;
+  for (const core::ParticipantId id : participants)
+    result.emplace_back(id.value);
+  return result;
+}
+
+array parties(const std::vector<core::Party>& list) {
+  array names;
+  for (const core::Party party : list)
+    names.emplace_back(core::to_string(party));
+  return names;
+}
+
+// The method's outline: enough for a progress bar; the full method is GET /api/methods.
+object method_outline(const core::Method& method) {
+  array steps;
+  for (std::size_t i = 0; i < method.steps.size(); ++i) {
+    const core::Step& step = method.steps[i];
+    steps.push_back(object{{"index", i},
+                           {"id", step.id},
+                           {"number", i + 1},
+                           {"kind", core::to_string(step.kind)},
+                           {"title", localized(step.title)}});
+  }
+  return object{{"id", method.id},
+                {"name", localized(method.name)},
+                {"has_scribe", method.has_scribe},
+                {"steps", std::move(steps)}};
+}
+
+value current_step(const core::SessionState& state) {
+  const core::Step* step = state.current_step();
+  if (step == nullptr)
+    return nullptr;
+  const core::StepProgress& progress = state.step;
+  object json{{"index", progress.index},
+              {"id", step->id},
+              {"number", progress.index + 1},
+              {"kind", core::to_string(step->kind)},
+              {"title", localized(step->title)},
+              {"rule", localized(step->rule)},
+              {"instruction", localized(step->instruction)},
+              {"minutes", step->minutes},
+              {"preparation_minutes", step->preparation_minutes},
+              {"speakers", parties(step->speakers)},
+              {"listeners", parties(step->listeners)}};
+  switch (step->kind) {
+  case core::StepKind::question_rounds:
+    json["answer_mode"] = core::to_string(step->answer_mode);
+    json["open_questions"] = step->open_questions;
+    json["scribe_records"] = step->scribe_records;
+    break;
+  case core::StepKind::gossip:
+    json["presenter_reflects"] = step->presenter_reflects;
+    json["gossip_closed"] = progress.gossip_closed;
+    json["reflected"] = progress.reflected;
+    break;
+  case core::StepKind::reframe:
+    json["reframe"] = wire_name(progress.reframe);
+    break;
+  case core::StepKind::presenter_reflection:
+    json["reflected"] = progress.reflected;
+    break;
+  default:
+    break;
+  }
+  return json;
+}
+
+object turn(const core::Turns& turns) {
+  return object{{"order", ids(turns.order)},
+                {"holder", id_or_null(turns.holder())},
+                {"round", turns.round},
+                {"awaiting_question", id_or_null(turns.awaiting)},
+                {"closed", turns.closed}};
+}
+
+value timer(const core::SessionState& state, core::Instant now) {
+  // Only a running step has a clock; in the lobby and after the end there is nothing to count.
+  if (state.phase != core::Phase::running)
+    return nullptr;
+  const core::StepProgress& progress = state.step;
+  const bool preparing = state.preparing(now);
+  return object{
+      {"planned_ms", milliseconds(progress.timer.planned)},
+      {"left_ms", milliseconds(progress.timer.left(now))},
+      {"running", progress.timer.running()},
+      {"preparing", preparing},
+      {"preparation_left_ms",
+       preparing ? value(milliseconds(progress.preparation->left(now))) : value(nullptr)},
+      {"preparation_ended", progress.preparation_ended},
+  };
+}
+
+value disturbance(const std::optional<core::Disturbance>& raised) {
+  if (!raised)
+    return nullptr;
+  // The engine records id 0 when the server raised it; the protocol says null.
+  return object{
+      {"raised_by", raised->raised_by.value == 0 ? value(nullptr) : value(raised->raised_by.value)},
+      {"text", raised->text},
+      {"at", milliseconds(raised->at)}};
+}
+
+array candidates(const core::SessionState& state) {
+  array result;
+  for (const core::Candidate& candidate : state.candidates) {
+    const auto votes = std::ranges::count_if(
+        state.votes, [&](const auto& vote) { return vote.second == candidate.id; });
+    result.push_back(object{{"id", candidate.id.value},
+                            {"owner", candidate.owner.value},
+                            {"text", candidate.text},
+                            {"withdrawn", candidate.withdrawn},
+                            {"votes", votes}});
+  }
+  return result;
+}
+
+array questions(const std::vector<core::Question>& list) {
+  array result;
+  for (const core::Question& question : list) {
+    object json{{"id", question.id.value},
+                {"step", question.step},
+                {"round", question.round},
+                {"asker", question.asker.value},
+                {"recorded_by", id_or_null(question.recorded_by)},
+                {"text", question.text},
+                {"outcome", wire_name(question.outcome)},
+                {"rating", question.rating ? value(wire_name(*question.rating)) : value(nullptr)},
+                {"rating_recorded_by", id_or_null(question.rating_recorded_by)}};
+    // Only the presenter's own view holds the note.
+    if (!question.answer_note.empty())
+      json["answer_note"] = question.answer_note;
+    result.push_back(std::move(json));
+  }
+  return result;
+}
+
+array texts(const std::vector<std::string>& list) {
+  array result;
+  for (const std::string& text : list)
+    result.emplace_back(text);
+  return result;
+}
+
+object flip_chart(const core::SessionState& state) {
+  array observations;
+  for (const core::Observation& observation : state.observations)
+    observations.push_back(object{{"step", observation.step},
+                                  {"author", observation.author.value},
+                                  {"text", observation.text}});
+  array reflections;
+  for (const core::Reflection& reflection : state.reflections)
+    reflections.push_back(object{{"step", reflection.step}, {"text", reflection.text}});
+  array advice;
+  for (const core::Advice& given : state.advice)
+    advice.push_back(
+        object{{"step", given.step}, {"adviser", given.adviser.value}, {"text", given.text}});
+  array drafts;
+  for (const core::Draft& draft : state.drafts)
+    drafts.push_back(object{{"author", draft.author.value},
+                            {"text", draft.text},
+                            {"shared", draft.shared},
+                            {"essence", draft.essence}});
+  array closing_remarks;
+  for (const core::ClosingRemark& remark : state.closing_remarks)
+    closing_remarks.push_back(object{{"author", remark.author.value}, {"text", remark.text}});
+  const auto statement = state.statement();
+  return object{
+      {"candidates", candidates(state)},
+      {"chosen", id_or_null(state.chosen_candidate)},
+      {"statement", statement ? value(*statement) : value(nullptr)},
+      {"statements", texts(state.statements)},
+      {"questions", questions(state.questions)},
+      {"observations", std::move(observations)},
+      {"reflections", std::move(reflections)},
+      {"advice", std::move(advice)},
+      {"drafts", std::move(drafts)},
+      {"reaction", state.reaction ? value(object{{"tomorrow", state.reaction->tomorrow},
+                                                 {"think_over", state.reaction->think_over}})
+                                  : value(nullptr)},
+      {"closing_remarks", std::move(closing_remarks)},
+      {"private_notes", texts(state.private_notes)},
+  };
+}
+
+} // namespace
+
+object state_to_json(const core::SessionState& state, core::ParticipantId viewer,
+                     core::Instant now) {
+  array participants;
+  for (const core::Participant& participant : state.participants)
+    participants.push_back(object{{"id", participant.id.value},
+                                  {"name", participant.name},
+                                  {"roles", roles(state, participant.id)}});
+  const auto own_vote = state.votes.find(viewer);
+  object you{
+      {"id", viewer.value},
+      {"roles", roles(state, viewer)},
+      {"vote", own_vote == state.votes.end() ? value(nullptr) : value(own_vote->second.value)}};
+  array warnings;
+  if (state.small_group())
+    warnings.emplace_back("small_group");
+  array visited;
+  for (const std::size_t index : state.visited_steps)
+    visited.emplace_back(index);
+
+  return object{
+      {"version", state.version},
+      {"phase", wire_name(state.phase)},
+      {"finished", state.phase == core::Phase::finished},
+      {"finished_at", state.finished_at ? value(milliseconds(*state.finished_at)) : value(nullptr)},
+      {"title", state.title},
+      {"method", state.method ? value(method_outline(*state.method)) : value(nullptr)},
+      {"step", current_step(state)},
+      {"visited_steps", std::move(visited)},
+      {"participants", std::move(participants)},
+      {"facilitator",
+       state.facilitator.value == 0 ? value(nullptr) : value(state.facilitator.value)},
+      {"facilitator_takes_turns", state.facilitator_takes_turns},
+      {"presenter", id_or_null(state.presenter)},
+      {"scribe", id_or_null(state.scribe)},
+      {"you", std::move(you)},
+      {"turn", turn(state.step.turns)},
+      {"timer", timer(state, now)},
+      {"disturbance", disturbance(state.disturbance)},
+      {"paused", state.paused_since.has_value()},
+      {"paused_since",
+       state.paused_since ? value(milliseconds(*state.paused_since)) : value(nullptr)},
+      {"warnings", std::move(warnings)},
+      {"flip_chart", flip_chart(state)},
+  };
+}
+
+} // namespace intervisie::server

@@ -1,0 +1,255 @@
+#include "server/http/api.hpp"
+
+#include "server/auth/token.hpp"
+#include "server/codec/method_json.hpp"
+#include "server/http/security_headers.hpp"
+
+#include <boost/json.hpp>
+#include <boost/url/parse.hpp>
+
+#include <charconv>
+
+namespace intervisie::server {
+namespace {
+
+namespace http = boost::beast::http;
+
+// A field of a JSON request body: its string, or the response that says what is wrong.
+struct BodyFields {
+  boost::json::value parsed;
+
+  const boost::json::object& object() const { return parsed.get_object(); }
+
+  std::expected<std::string, std::string> text(std::string_view name) const {
+    const auto* value = object().if_contains(name);
+    if (!value)
+      return std::unexpected("missing_field:" + std::string(name));
+    if (!value->is_string())
+      return std::unexpected("wrong_type:" + std::string(name));
+    return std::string(value->get_string());
+  }
+};
+
+std::expected<BodyFields, Response> json_body(const Request& request,
+                                              std::initializer_list<std::string_view> allowed) {
+  boost::system::error_code error;
+  boost::json::value parsed = boost::json::parse(request.body(), error);
+  if (error || !parsed.is_object())
+    return std::unexpected(error_response(request, http::status::bad_request, "bad_message",
+                                          "The body must be one JSON object."));
+  for (const auto& field : parsed.get_object())
+    if (std::ranges::find(allowed, std::string_view(field.key())) == allowed.end())
+      return std::unexpected(error_response(request, http::status::bad_request, "unknown_field",
+                                            "Unknown field: " + std::string(field.key())));
+  return BodyFields{std::move(parsed)};
+}
+
+Response field_error(const Request& request, const std::string& problem) {
+  const auto colon = problem.find(':');
+  const std::string code = problem.substr(0, colon);
+  const std::string field = problem.substr(colon + 1);
+  return error_response(request, http::status::bad_request, code,
+                        code == "missing_field" ? "Missing field: " + field
+                                                : "Field " + field + " must be a string.");
+}
+
+// Refusals of the engine about people (full, name taken) are conflicts; about texts, the
+// request was understood but cannot be done as given.
+http::status status_of(std::string_view code) {
+  if (code == "group_full" || code == "name_taken" || code == "session_finished")
+    return http::status::conflict;
+  if (code == "storage_failed")
+    return http::status::service_unavailable;
+  return http::status::unprocessable_entity;
+}
+
+Response unauthorized(const Request& request) {
+  return error_response(request, http::status::unauthorized, "unauthorized",
+                        "This link or token is not valid.");
+}
+
+} // namespace
+
+Response json_response(const Request& request, http::status status, std::string body) {
+  Response response{status, request.version()};
+  response.set(http::field::content_type, "application/json; charset=utf-8");
+  add_security_headers(response.base());
+  response.keep_alive(request.keep_alive());
+  response.body() = std::move(body);
+  response.prepare_payload();
+  return response;
+}
+
+Response error_response(const Request& request, http::status status, std::string_view code,
+                        std::string_view message) {
+  return json_response(request, status,
+                       boost::json::serialize(boost::json::object{{"code", code},
+                                                                  {"message", message}}));
+}
+
+Api::Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
+         LiveSession::Clock clock)
+    : registry_(registry), catalogue_json_(boost::json::serialize(to_json(catalogue))),
+      config_(std::move(config)), clock_(std::move(clock)),
+      session_creation_(config_.sessions_per_minute) {}
+
+void Api::handle(Request request, const std::string& client_address, Respond respond) {
+  const auto url = boost::urls::parse_origin_form(request.target());
+  if (!url) {
+    respond(error_response(request, http::status::bad_request, "bad_target",
+                           "The request target cannot be read."));
+    return;
+  }
+  std::vector<std::string> segments;
+  for (const auto& segment : url->segments())
+    segments.push_back(segment);
+  const auto method = request.method();
+
+  if (segments == std::vector<std::string>{"healthz"} && method == http::verb::get)
+    return respond(json_response(request, http::status::ok, R"({"status":"ok"})"));
+  if (segments == std::vector<std::string>{"api", "methods"} && method == http::verb::get)
+    return respond(json_response(request, http::status::ok, catalogue_json_));
+  if (segments == std::vector<std::string>{"api", "sessions"} && method == http::verb::post)
+    return create_session(request, client_address, std::move(respond));
+  if (segments.size() == 4 && segments[0] == "api" && segments[1] == "sessions" &&
+      segments[3] == "participants" && method == http::verb::post)
+    return join_session(request, segments[2], std::move(respond));
+  if (segments.size() == 4 && segments[0] == "api" && segments[1] == "sessions" &&
+      segments[3] == "live")
+    return respond(error_response(request, http::status::upgrade_required, "upgrade_required",
+                                  "The live connection is a WebSocket."));
+  respond(error_response(request, http::status::not_found, "not_found", "There is nothing here."));
+}
+
+void Api::create_session(const Request& request, const std::string& client_address,
+                         Respond respond) {
+  if (!session_creation_.allow(client_address, clock_()))
+    return respond(error_response(request, http::status::too_many_requests, "rate_limited",
+                                  "Too many new sessions from this address; wait a minute."));
+  auto body = json_body(request, {"method", "title", "facilitator_name", "facilitator_takes_turns"});
+  if (!body)
+    return respond(std::move(body.error()));
+  auto method = body->text("method");
+  auto title = body->text("title");
+  auto name = body->text("facilitator_name");
+  for (const auto* field : {&method, &title, &name})
+    if (!*field)
+      return respond(field_error(request, field->error()));
+  bool takes_turns = true;
+  if (const auto* value = body->object().if_contains("facilitator_takes_turns")) {
+    if (!value->is_bool())
+      return respond(error_response(request, http::status::bad_request, "wrong_type",
+                                    "Field facilitator_takes_turns must be true or false."));
+    takes_turns = value->get_bool();
+  }
+  registry_.create(
+      NewSessionRequest{*method, *title, *name, takes_turns},
+      [request_head = Request{request.method(), request.target(), request.version()},
+       keep_alive = request.keep_alive(), public_url = config_.public_url,
+       respond = std::move(respond)](std::expected<CreatedSession, AdmissionError> created) {
+        Request head = request_head;
+        head.keep_alive(keep_alive);
+        if (!created)
+          return respond(error_response(head, status_of(created.error().code),
+                                        created.error().code, created.error().message));
+        const std::string& id = created->session_id;
+        respond(json_response(
+            head, http::status::created,
+            boost::json::serialize(boost::json::object{
+                {"session_id", id},
+                {"participant_id", created->facilitator.value},
+                {"token", created->token},
+                {"join_token", created->join_token},
+                {"join_url", public_url + "/join/" + id + "#" + created->join_token},
+                {"live_url", "/api/sessions/" + id + "/live"}})));
+      });
+}
+
+void Api::join_session(const Request& request, const std::string& session_id, Respond respond) {
+  auto body = json_body(request, {"join_token", "name"});
+  if (!body)
+    return respond(std::move(body.error()));
+  auto join_token = body->text("join_token");
+  auto name = body->text("name");
+  for (const auto* field : {&join_token, &name})
+    if (!*field)
+      return respond(field_error(request, field->error()));
+  const auto live = registry_.find(session_id);
+  // An unknown session and a wrong token look alike, down to the work done to check them.
+  const bool admitted = live ? live->admits(*join_token)
+                             : (same_secret(token_hash(*join_token), token_hash("")), false);
+  if (!admitted)
+    return respond(unauthorized(request));
+  live->admit(std::move(*name), [request_head = Request{request.method(), request.target(),
+                                                        request.version()},
+                                 keep_alive = request.keep_alive(),
+                                 respond = std::move(respond)](auto admission) {
+    Request head = request_head;
+    head.keep_alive(keep_alive);
+    if (!admission)
+      return respond(error_response(head, status_of(admission.error().code),
+                                    admission.error().code, admission.error().message));
+    respond(json_response(head, http::status::created,
+                          boost::json::serialize(boost::json::object{
+                              {"participant_id", admission->participant.value},
+                              {"token", admission->token}})));
+  });
+}
+
+bool Api::origin_allowed(const Request& request) const {
+  const auto origin = request.find(http::field::origin);
+  if (origin == request.end())
+    return true; // not a browser: tokens still decide
+  const std::string value(origin->value());
+  if (value == config_.public_url)
+    return true;
+  if (std::ranges::find(config_.allowed_origins, value) != config_.allowed_origins.end())
+    return true;
+  const auto host = request.find(http::field::host);
+  return host != request.end() && (value == "http://" + std::string(host->value()) ||
+                                   value == "https://" + std::string(host->value()));
+}
+
+std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) {
+  if (!origin_allowed(request))
+    return std::unexpected(error_response(request, http::status::forbidden, "bad_origin",
+                                          "This page may not open a live connection here."));
+  const auto url = boost::urls::parse_origin_form(request.target());
+  if (!url)
+    return std::unexpected(unauthorized(request));
+  std::vector<std::string> segments;
+  for (const auto& segment : url->segments())
+    segments.push_back(segment);
+  if (segments.size() != 4 || segments[0] != "api" || segments[1] != "sessions" ||
+      segments[3] != "live")
+    return std::unexpected(error_response(request, http::status::not_found, "not_found",
+                                          "There is nothing here."));
+  LiveTarget target;
+  std::string token;
+  for (const auto& param : url->params()) {
+    if (param.key == "token") {
+      token = param.value;
+    } else if (param.key == "since") {
+      std::uint64_t since = 0;
+      const auto parsed =
+          std::from_chars(param.value.data(), param.value.data() + param.value.size(), since);
+      if (parsed.ec != std::errc{} || parsed.ptr != param.value.data() + param.value.size())
+        return std::unexpected(error_response(request, http::status::bad_request, "bad_since",
+                                              "since must be a sequence number (0 or more)."));
+      target.since = since;
+    } else if (param.key == "lang") {
+      target.language = param.value == "en" ? Language::en : Language::nl;
+    }
+  }
+  target.live = registry_.find(segments[2]);
+  const auto participant = target.live ? target.live->authenticate(token) : std::nullopt;
+  if (!participant) {
+    if (!target.live)
+      (void)same_secret(token_hash(token), token_hash(""));
+    return std::unexpected(unauthorized(request));
+  }
+  target.participant = *participant;
+  return target;
+}
+
+} // namespace intervisie::server

@@ -1,0 +1,72 @@
+// The HTTP API of DESIGN.md: health, the method catalogue, creating and joining sessions, and
+// authorizing the upgrade to a live connection.
+#pragma once
+
+#include "core/method/catalogue.hpp"
+#include "server/http/rate_limiter.hpp"
+#include "server/live/session_registry.hpp"
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <expected>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace intervisie::server {
+
+using Request = boost::beast::http::request<boost::beast::http::string_body>;
+using Response = boost::beast::http::response<boost::beast::http::string_body>;
+
+struct ApiConfig {
+  std::string public_url;                   // where people reach this server, for join links
+  std::size_t sessions_per_minute = 30;     // per client address
+  std::vector<std::string> allowed_origins; // besides the server's own
+};
+
+// Where a live connection goes, once its token has been checked.
+struct LiveTarget {
+  std::shared_ptr<LiveSession> live;
+  core::ParticipantId participant;
+  std::optional<std::uint64_t> since;
+  Language language = Language::nl;
+};
+
+class Api {
+public:
+  using Respond = std::function<void(Response)>;
+
+  Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
+      LiveSession::Clock clock);
+
+  // Set once the port is known, before the first request.
+  void set_public_url(std::string url) { config_.public_url = std::move(url); }
+
+  // Answers a plain request; `respond` may run later, on another thread.
+  void handle(Request request, const std::string& client_address, Respond respond);
+
+  // For a WebSocket upgrade: the session and participant, or the response that refuses it.
+  std::expected<LiveTarget, Response> authorize_live(const Request& request);
+
+private:
+  void create_session(const Request& request, const std::string& client_address,
+                      Respond respond);
+  void join_session(const Request& request, const std::string& session_id, Respond respond);
+  bool origin_allowed(const Request& request) const;
+
+  SessionRegistry& registry_;
+  std::string catalogue_json_; // serialised once: it never changes while the server runs
+  ApiConfig config_;
+  LiveSession::Clock clock_;
+  RateLimiter session_creation_;
+};
+
+// A JSON response with the security headers; errors are {"code","message"}.
+Response json_response(const Request& request, boost::beast::http::status status,
+                       std::string body);
+Response error_response(const Request& request, boost::beast::http::status status,
+                        std::string_view code, std::string_view message);
+
+} // namespace intervisie::server

@@ -1,0 +1,92 @@
+#include "server/http/http_session.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
+
+namespace intervisie::server {
+
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+
+HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, Api& api, HttpLimits limits,
+                         WebSocketLimits websocket_limits)
+    : stream_(std::move(socket)), api_(api), limits_(limits),
+      websocket_limits_(websocket_limits) {
+  beast::error_code error;
+  const auto endpoint = stream_.socket().remote_endpoint(error);
+  client_address_ = error ? std::string("unknown") : endpoint.address().to_string();
+}
+
+void HttpSession::run() {
+  // On the connection's strand from the start, as every later handler will be.
+  boost::asio::dispatch(stream_.get_executor(),
+                        beast::bind_front_handler(&HttpSession::read, shared_from_this()));
+}
+
+void HttpSession::read() {
+  parser_.emplace();
+  parser_->body_limit(limits_.body_max);
+  parser_->header_limit(static_cast<std::uint32_t>(limits_.header_max));
+  stream_.expires_after(std::chrono::seconds(30));
+  http::async_read(stream_, buffer_, *parser_,
+                   beast::bind_front_handler(&HttpSession::on_read, shared_from_this()));
+}
+
+void HttpSession::on_read(beast::error_code error, std::size_t) {
+  if (error == http::error::end_of_stream)
+    return close();
+  if (error == http::error::body_limit || error == http::error::header_limit) {
+    Request head;
+    head.version(11);
+    head.keep_alive(false);
+    return respond(error_response(head, http::status::payload_too_large, "too_large",
+                                  "This request is larger than the server accepts."));
+  }
+  if (error)
+    return; // timeout or reset: nothing to answer
+
+  Request request = parser_->release();
+  if (beast::websocket::is_upgrade(request)) {
+    auto target = api_.authorize_live(request);
+    if (!target)
+      return respond(std::move(target.error()));
+    stream_.expires_never(); // the WebSocket keeps its own timeouts
+    std::make_shared<WebSocketSession>(stream_.release_socket(), std::move(target->live),
+                                       target->participant, target->since, target->language,
+                                       websocket_limits_)
+        ->run(std::move(request));
+    return;
+  }
+  api_.handle(std::move(request), client_address_,
+              [self = shared_from_this()](Response response) {
+                boost::asio::post(self->stream_.get_executor(),
+                                  [self, response = std::move(response)]() mutable {
+                                    self->respond(std::move(response));
+                                  });
+              });
+}
+
+void HttpSession::respond(Response response) {
+  response_ = std::make_shared<Response>(std::move(response));
+  const bool keep_alive = response_->keep_alive();
+  http::async_write(stream_, *response_,
+                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this(),
+                                              keep_alive));
+}
+
+void HttpSession::on_write(bool keep_alive, beast::error_code error, std::size_t) {
+  response_.reset();
+  if (error)
+    return;
+  if (!keep_alive)
+    return close();
+  read();
+}
+
+void HttpSession::close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+}
+
+} // namespace intervisie::server

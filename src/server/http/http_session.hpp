@@ -1,0 +1,44 @@
+// One HTTP connection: reads a request, lets the API answer it, writes the response, and so on
+// while the client keeps the connection alive; hands an upgrade over to a WebSocketSession.
+#pragma once
+
+#include "server/http/api.hpp"
+#include "server/live/websocket_session.hpp"
+
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <memory>
+#include <optional>
+
+namespace intervisie::server {
+
+struct HttpLimits {
+  std::size_t body_max = 16 * 1024;   // API bodies are a few names and titles
+  std::size_t header_max = 8 * 1024;
+};
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+public:
+  HttpSession(boost::asio::ip::tcp::socket&& socket, Api& api, HttpLimits limits,
+              WebSocketLimits websocket_limits);
+  void run();
+
+private:
+  void read();
+  void on_read(boost::beast::error_code error, std::size_t bytes);
+  void respond(Response response);
+  void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
+  void close();
+
+  boost::beast::tcp_stream stream_;
+  boost::beast::flat_buffer buffer_;
+  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  std::shared_ptr<Response> response_;
+  Api& api_;
+  HttpLimits limits_;
+  WebSocketLimits websocket_limits_;
+  std::string client_address_;
+};
+
+} // namespace intervisie::server

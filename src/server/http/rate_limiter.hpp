@@ -1,0 +1,31 @@
+// At most N actions per key (an IP address) per minute: creating sessions is cheap for a
+// client and costs the store a commit, so it is rationed.
+#pragma once
+
+#include "core/session/ids.hpp"
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace intervisie::server {
+
+class RateLimiter {
+public:
+  explicit RateLimiter(std::size_t per_minute) : per_minute_(per_minute) {}
+
+  // Counts the action and says whether it is within the limit. Thread-safe.
+  bool allow(const std::string& key, core::Instant now);
+
+private:
+  struct Window {
+    core::Instant started;
+    std::size_t count = 0;
+  };
+  std::size_t per_minute_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Window> windows_;
+};
+
+} // namespace intervisie::server

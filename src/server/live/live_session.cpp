@@ -1,0 +1,282 @@
+#include "server/live/live_session.hpp"
+
+#include "core/session/view.hpp"
+#include "server/auth/token.hpp"
+#include "server/codec/event_json.hpp"
+#include "server/codec/state_json.hpp"
+
+#include <boost/asio/post.hpp>
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace intervisie::server {
+namespace {
+
+// What a client is told when the store fails; the details go to the server's log only.
+constexpr std::string_view storage_failed_message =
+    "The server could not store this; nothing of it was kept. Try again in a moment.";
+
+std::int64_t milliseconds(core::Instant at) { return at.time_since_epoch().count(); }
+
+std::string_view message_in(Language language, core::RefusalCode code) {
+  return language == Language::en ? core::message_en(code) : core::message_nl(code);
+}
+
+std::vector<store::NewEvent> records_of(const core::Events& events) {
+  std::vector<store::NewEvent> records;
+  records.reserve(events.size());
+  for (const core::Event& event : events)
+    records.push_back(store::NewEvent{
+        .kind = std::string(core::kind_name(event.body)),
+        .payload = boost::json::serialize(event_to_json(event)),
+        .at_ms = milliseconds(event.at),
+        .finishes_session = std::holds_alternative<core::event::SessionFinished>(event.body)});
+  return records;
+}
+
+} // namespace
+
+std::string participant_secret_name(core::ParticipantId participant) {
+  return "participant:" + std::to_string(participant.value);
+}
+
+LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
+                         store::EventStore& store, Clock clock, std::vector<core::Event> history,
+                         std::map<core::ParticipantId, std::string> token_hashes,
+                         std::string join_hash)
+    : strand_(boost::asio::make_strand(executor)), id_(std::move(id)), store_(store),
+      clock_(std::move(clock)), durable_state_(core::replay(history)),
+      history_(std::move(history)), decided_state_(durable_state_),
+      decided_seq_(history_.size()), token_hashes_(std::move(token_hashes)),
+      join_hash_(std::move(join_hash)) {}
+
+bool LiveSession::admits(std::string_view join_token) const {
+  return same_secret(token_hash(join_token), join_hash_);
+}
+
+void LiveSession::record_creation(core::Events events,
+                                  std::function<void(std::optional<std::uint64_t>)> done) {
+  boost::asio::post(strand_, [self = shared_from_this(), events = std::move(events),
+                              done = std::move(done)]() mutable {
+    self->append(std::move(events), std::move(done));
+  });
+}
+
+// Tokens read "<participant id>.<random>": the id says which hash to compare with.
+std::optional<core::ParticipantId> LiveSession::authenticate(std::string_view token) const {
+  const auto dot = token.find('.');
+  if (dot == std::string_view::npos)
+    return std::nullopt;
+  std::uint32_t id = 0;
+  const auto parsed = std::from_chars(token.data(), token.data() + dot, id);
+  if (parsed.ec != std::errc{} || parsed.ptr != token.data() + dot)
+    return std::nullopt;
+  const std::string hash = token_hash(token);
+  const std::scoped_lock lock(tokens_mutex_);
+  const auto found = token_hashes_.find(core::ParticipantId{id});
+  if (found == token_hashes_.end() || !same_secret(found->second, hash))
+    return std::nullopt;
+  return core::ParticipantId{id};
+}
+
+void LiveSession::admit(std::string name, AdmissionDone done) {
+  boost::asio::post(strand_, [self = shared_from_this(), name = std::move(name),
+                              done = std::move(done)]() mutable {
+    auto decided =
+        core::decide(self->decided_state_, core::Command{std::nullopt, core::command::Join{name}},
+                     self->clock_());
+    if (!decided) {
+      done(std::unexpected(AdmissionError{std::string(core::to_string(decided.error().code)),
+                                          std::string(core::message_en(decided.error().code))}));
+      return;
+    }
+    const core::ParticipantId newcomer = *decided->front().actor;
+    std::string token = std::to_string(newcomer.value) + "." + new_token();
+    // The secret is durable before the join is: a token is never handed out for a place that
+    // a restart could forget, and an unused secret harms nobody.
+    if (auto stored = self->store_.put_secret(
+            self->id_, store::Secret{participant_secret_name(newcomer), token_hash(token)});
+        !stored) {
+      spdlog::error("session {}: storing a token failed: {}", self->id_, stored.error().message);
+      done(std::unexpected(AdmissionError{"storage_failed", std::string(storage_failed_message)}));
+      return;
+    }
+    {
+      const std::scoped_lock lock(self->tokens_mutex_);
+      self->token_hashes_[newcomer] = token_hash(token);
+    }
+    self->append(std::move(*decided),
+                 [newcomer, token = std::move(token),
+                  done = std::move(done)](std::optional<std::uint64_t> result) {
+                   if (!result)
+                     done(std::unexpected(
+                         AdmissionError{"storage_failed", std::string(storage_failed_message)}));
+                   else
+                     done(Admission{newcomer, token});
+                 });
+  });
+}
+
+void LiveSession::attach(std::shared_ptr<Client> client, core::ParticipantId participant,
+                         std::optional<std::uint64_t> since, Language language) {
+  boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client), participant,
+                              since, language] {
+    self->connections_.push_back(Connection{client, participant, language});
+    const Connection& connection = self->connections_.back();
+    if (since && *since <= self->history_.size()) {
+      // Replaying from the start gives each past event the view it had when it happened.
+      core::SessionState state;
+      for (std::size_t i = 0; i < self->history_.size(); ++i) {
+        const core::Event& event = self->history_[i];
+        if (i >= *since)
+          if (auto seen = core::view(event, state, participant))
+            client->send(std::make_shared<const std::string>(
+                server_message_event(i + 1, event_to_json(*seen))));
+        core::apply(state, event);
+      }
+    } else {
+      client->send(self->snapshot_for(connection));
+    }
+    self->broadcast_presence();
+  });
+}
+
+void LiveSession::detach(std::shared_ptr<Client> client) {
+  boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client)] {
+    const auto before = self->connections_.size();
+    std::erase_if(self->connections_,
+                  [&](const Connection& connection) { return connection.client == client; });
+    if (self->connections_.size() != before)
+      self->broadcast_presence();
+  });
+}
+
+void LiveSession::reply_error(std::shared_ptr<Client> client, std::string message) {
+  boost::asio::post(strand_, [client = std::move(client), message = std::move(message)]() mutable {
+    client->send(std::make_shared<const std::string>(std::move(message)));
+  });
+}
+
+void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) {
+  boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client),
+                              command = std::move(command)]() mutable {
+    const Connection* connection = self->find(client);
+    if (!connection)
+      return; // detached while the command was on its way
+    const Language language = connection->language;
+    if (std::holds_alternative<core::command::Join>(command.command)) {
+      client->send(std::make_shared<const std::string>(server_message_error(
+          command.id, "join_over_http",
+          "Join through POST /api/sessions/{id}/participants, not over the live connection.")));
+      return;
+    }
+    auto decided = core::decide(self->decided_state_,
+                                core::Command{connection->participant, std::move(command.command)},
+                                self->clock_());
+    if (!decided) {
+      const core::RefusalCode code = decided.error().code;
+      client->send(std::make_shared<const std::string>(server_message_error(
+          command.id, core::to_string(code), message_in(language, code))));
+      return;
+    }
+    self->append(std::move(*decided),
+                 [client, id = std::move(command.id)](std::optional<std::uint64_t> last_seq) {
+                   client->send(std::make_shared<const std::string>(
+                       last_seq ? server_message_ack(id, *last_seq)
+                                : server_message_error(id, "storage_failed",
+                                                       storage_failed_message)));
+                 });
+  });
+}
+
+// On the strand: the events count for the next command at once; everyone hears of them, and
+// `durable` runs, only once the store has made them durable.
+void LiveSession::append(core::Events events, Durable durable) {
+  for (const core::Event& event : events)
+    core::apply(decided_state_, event);
+  const std::uint64_t expected = decided_seq_;
+  decided_seq_ += events.size();
+  auto records = records_of(events);
+  store_.append(id_, expected, std::move(records),
+                [self = shared_from_this(), events = std::move(events), generation = generation_,
+                 durable = std::move(durable)](store::AppendResult result) mutable {
+                  boost::asio::post(self->strand_, [self, events = std::move(events), generation,
+                                                    durable = std::move(durable),
+                                                    result = std::move(result)] {
+                    self->on_durable(events, generation, result, durable);
+                  });
+                });
+}
+
+void LiveSession::on_durable(const core::Events& events, std::uint64_t generation,
+                             const store::AppendResult& result, const Durable& durable) {
+  if (!result) {
+    // What was decided after this append expected it to succeed: start again from what is
+    // durable. Later appends of the same generation fail as conflicts and change nothing more.
+    if (generation == generation_) {
+      decided_state_ = durable_state_;
+      decided_seq_ = history_.size();
+      ++generation_;
+    }
+    spdlog::error("session {}: an append failed: {}", id_, result.error().message);
+    durable(std::nullopt);
+    return;
+  }
+  for (const core::Event& event : events) {
+    broadcast(event, history_.size() + 1);
+    core::apply(durable_state_, event);
+    history_.push_back(event);
+  }
+  durable(history_.size());
+}
+
+void LiveSession::broadcast(const core::Event& event, std::uint64_t seq) {
+  std::shared_ptr<const std::string> shared;
+  for (const Connection& connection : connections_) {
+    auto seen = core::view(event, durable_state_, connection.participant);
+    if (!seen)
+      continue;
+    if (*seen == event) {
+      if (!shared)
+        shared = std::make_shared<const std::string>(server_message_event(seq, event_to_json(event)));
+      connection.client->send(shared);
+    } else {
+      connection.client->send(
+          std::make_shared<const std::string>(server_message_event(seq, event_to_json(*seen))));
+    }
+  }
+}
+
+boost::json::array LiveSession::connected() const {
+  std::vector<std::uint32_t> ids;
+  for (const Connection& connection : connections_)
+    ids.push_back(connection.participant.value);
+  std::ranges::sort(ids);
+  const auto [first, last] = std::ranges::unique(ids);
+  ids.erase(first, last);
+  return boost::json::array(ids.begin(), ids.end());
+}
+
+void LiveSession::broadcast_presence() {
+  boost::json::object presence{{"type", "presence"}, {"connected", connected()}};
+  auto message = std::make_shared<const std::string>(boost::json::serialize(presence));
+  for (const Connection& connection : connections_)
+    connection.client->send(message);
+}
+
+std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
+  boost::json::object state = state_to_json(core::view(durable_state_, connection.participant),
+                                            connection.participant, clock_());
+  state["connected"] = connected();
+  return std::make_shared<const std::string>(server_message_snapshot(history_.size(), state));
+}
+
+const LiveSession::Connection* LiveSession::find(const std::shared_ptr<Client>& client) const {
+  const auto found = std::ranges::find(connections_, client, &Connection::client);
+  return found == connections_.end() ? nullptr : &*found;
+}
+
+} // namespace intervisie::server

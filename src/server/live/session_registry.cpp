@@ -1,0 +1,132 @@
+#include "server/live/session_registry.hpp"
+
+#include "server/auth/token.hpp"
+#include "server/codec/event_json.hpp"
+
+#include <boost/json.hpp>
+#include <spdlog/spdlog.h>
+
+namespace intervisie::server {
+
+SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor, store::EventStore& store,
+                                 const core::Catalogue& catalogue, LiveSession::Clock clock)
+    : executor_(std::move(executor)), store_(store), catalogue_(catalogue),
+      clock_(std::move(clock)) {}
+
+void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) {
+  const core::Method* method = catalogue_.find(request.method_id);
+  if (!method) {
+    done(std::unexpected(AdmissionError{"unknown_method", "There is no method with that id."}));
+    return;
+  }
+  const core::Instant now = clock_();
+  auto events = core::create_session(
+      std::make_shared<const core::Method>(*method),
+      core::SessionSettings{request.title, request.facilitator_name,
+                            request.facilitator_takes_turns},
+      now);
+  if (!events) {
+    const core::RefusalCode code = events.error().code;
+    done(std::unexpected(AdmissionError{std::string(core::to_string(code)),
+                                        std::string(core::message_en(code))}));
+    return;
+  }
+  const core::ParticipantId facilitator = *events->back().actor;
+  CreatedSession created{new_session_id(), facilitator,
+                         std::to_string(facilitator.value) + "." + new_token(), new_token()};
+  const std::string facilitator_hash = token_hash(created.token);
+  const std::string join_hash = token_hash(created.join_token);
+  auto stored = store_.create_session(store::NewSession{
+      .session_id = created.session_id,
+      .method_id = method->id,
+      .title = std::get<core::event::SessionCreated>(events->front().body).title,
+      .created_at_ms = now.time_since_epoch().count(),
+      .secrets = {{std::string(join_secret_name), join_hash},
+                  {participant_secret_name(facilitator), facilitator_hash}}});
+  if (!stored) {
+    spdlog::error("creating a session failed: {}", stored.error().message);
+    done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
+    return;
+  }
+  auto live = std::make_shared<LiveSession>(executor_, created.session_id, store_, clock_,
+                                            std::vector<core::Event>{},
+                                            std::map<core::ParticipantId, std::string>{
+                                                {facilitator, facilitator_hash}},
+                                            join_hash);
+  {
+    const std::scoped_lock lock(mutex_);
+    sessions_[created.session_id] = live;
+  }
+  live->record_creation(std::move(*events), [created = std::move(created), done = std::move(done)](
+                                                std::optional<std::uint64_t> result) {
+    if (!result)
+      done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
+    else
+      done(created);
+  });
+}
+
+std::shared_ptr<LiveSession> SessionRegistry::find(const std::string& session_id) {
+  {
+    const std::scoped_lock lock(mutex_);
+    if (const auto found = sessions_.find(session_id); found != sessions_.end())
+      return found->second;
+  }
+  auto loaded = load(session_id);
+  if (!loaded)
+    return nullptr;
+  const std::scoped_lock lock(mutex_);
+  // Another thread may have loaded it meanwhile: keep the first, so there is one live session.
+  return sessions_.try_emplace(session_id, *loaded).first->second;
+}
+
+std::expected<std::size_t, std::string> SessionRegistry::restore_unfinished() {
+  auto records = store_.list_sessions(true);
+  if (!records)
+    return std::unexpected(records.error().message);
+  for (const store::SessionRecord& record : *records) {
+    auto loaded = load(record.session_id);
+    if (!loaded)
+      return std::unexpected(loaded.error());
+    const std::scoped_lock lock(mutex_);
+    sessions_.try_emplace(record.session_id, *loaded);
+  }
+  return records->size();
+}
+
+std::expected<std::shared_ptr<LiveSession>, std::string>
+SessionRegistry::load(const std::string& session_id) {
+  auto secrets = store_.read_secrets(session_id);
+  if (!secrets)
+    return std::unexpected(secrets.error().message);
+  auto stored = store_.read(session_id, 0);
+  if (!stored)
+    return std::unexpected(stored.error().message);
+  std::vector<core::Event> history;
+  history.reserve(stored->size());
+  for (const store::StoredEvent& record : *stored) {
+    const std::string where = "session " + session_id + ", event " + std::to_string(record.seq);
+    boost::system::error_code parse_error;
+    const boost::json::value json = boost::json::parse(record.payload, parse_error);
+    if (parse_error)
+      return std::unexpected(where + ": " + parse_error.message());
+    auto event = event_from_json(json);
+    if (!event)
+      return std::unexpected(where + ": " + event.error().message);
+    history.push_back(std::move(*event));
+  }
+  std::map<core::ParticipantId, std::string> token_hashes;
+  std::string join_hash;
+  const std::string_view participant_prefix = "participant:";
+  for (const store::Secret& secret : *secrets) {
+    if (secret.name == join_secret_name)
+      join_hash = secret.value;
+    else if (secret.name.starts_with(participant_prefix))
+      token_hashes[core::ParticipantId{static_cast<std::uint32_t>(
+          std::stoul(secret.name.substr(participant_prefix.size())))}] = secret.value;
+  }
+  return std::make_shared<LiveSession>(executor_, session_id, store_, clock_, std::move(history),
+                                       std::move(token_hashes), std::move(join_hash));
+}
+
+} // namespace intervisie::server

@@ -1,0 +1,58 @@
+// Every live session of this server, by id: creating them, and finding them again, from memory
+// or from the store after a restart.
+#pragma once
+
+#include "core/method/catalogue.hpp"
+#include "server/live/live_session.hpp"
+
+#include <boost/asio/any_io_executor.hpp>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+namespace intervisie::server {
+
+struct CreatedSession {
+  std::string session_id;
+  core::ParticipantId facilitator;
+  std::string token;      // the facilitator's own
+  std::string join_token; // for everyone else's join link
+};
+
+struct NewSessionRequest {
+  std::string method_id;
+  std::string title;
+  std::string facilitator_name;
+  bool facilitator_takes_turns = true;
+};
+
+class SessionRegistry {
+public:
+  using CreateDone = std::function<void(std::expected<CreatedSession, AdmissionError>)>;
+
+  SessionRegistry(boost::asio::any_io_executor executor, store::EventStore& store,
+                  const core::Catalogue& catalogue, LiveSession::Clock clock);
+
+  // `done` runs once the session and its first events are durable (on some session strand).
+  void create(const NewSessionRequest& request, CreateDone done);
+
+  // The session, loading it from the store when it is not in memory; null when unknown.
+  std::shared_ptr<LiveSession> find(const std::string& session_id);
+
+  // Loads every unfinished session, so a restart continues where it stopped. The count, or why not.
+  std::expected<std::size_t, std::string> restore_unfinished();
+
+private:
+  std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
+
+  boost::asio::any_io_executor executor_;
+  store::EventStore& store_;
+  const core::Catalogue& catalogue_;
+  LiveSession::Clock clock_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, std::shared_ptr<LiveSession>> sessions_;
+};
+
+} // namespace intervisie::server

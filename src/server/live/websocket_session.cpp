@@ -1,0 +1,120 @@
+#include "server/live/websocket_session.hpp"
+
+#include "server/codec/envelope.hpp"
+#include "server/http/security_headers.hpp"
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+namespace intervisie::server {
+
+namespace beast = boost::beast;
+namespace websocket = boost::beast::websocket;
+
+WebSocketSession::WebSocketSession(boost::asio::ip::tcp::socket&& socket,
+                                   std::shared_ptr<LiveSession> live,
+                                   core::ParticipantId participant,
+                                   std::optional<std::uint64_t> since, Language language,
+                                   WebSocketLimits limits)
+    : stream_(std::move(socket)), live_(std::move(live)), participant_(participant),
+      since_(since), language_(language), limits_(limits) {}
+
+void WebSocketSession::run(beast::http::request<beast::http::string_body> upgrade) {
+  stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+  stream_.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
+    response.set(beast::http::field::server, "intervisie");
+  }));
+  // Commands are small; anything bigger is not a command. Compression stays off (the default):
+  // it costs memory per connection and invites compression side channels.
+  stream_.read_message_max(limits_.read_message_max);
+  stream_.async_accept(upgrade, beast::bind_front_handler(&WebSocketSession::on_accept,
+                                                          shared_from_this()));
+}
+
+void WebSocketSession::on_accept(beast::error_code error) {
+  if (error)
+    return;
+  attached_ = true;
+  live_->attach(shared_from_this(), participant_, since_, language_);
+  read();
+}
+
+void WebSocketSession::read() {
+  stream_.async_read(buffer_,
+                     beast::bind_front_handler(&WebSocketSession::on_read, shared_from_this()));
+}
+
+void WebSocketSession::on_read(beast::error_code error, std::size_t) {
+  if (error) {
+    // Closed, timed out, too big (1009) or not UTF-8 in a text frame (1007): Beast has failed
+    // the connection as RFC 6455 requires. The client resumes with `since`.
+    closed_ = true;
+    queue_.clear();
+    if (attached_)
+      live_->detach(shared_from_this());
+    return;
+  }
+  const std::string text = beast::buffers_to_string(buffer_.data());
+  buffer_.consume(buffer_.size());
+  // Give back what a large message made the buffer grow to: idle connections stay small.
+  if (buffer_.capacity() > 4096)
+    buffer_.shrink_to_fit();
+  auto command = parse_client_message(text);
+  if (!command)
+    live_->reply_error(shared_from_this(), server_message_error(command.error()));
+  else
+    live_->submit(shared_from_this(), std::move(*command));
+  read();
+}
+
+void WebSocketSession::send(std::shared_ptr<const std::string> message) {
+  boost::asio::post(stream_.get_executor(), [self = shared_from_this(),
+                                             message = std::move(message)]() mutable {
+    if (self->closed_)
+      return;
+    self->queued_bytes_ += message->size();
+    self->queue_.push_back(std::move(message));
+    if (self->queue_.size() > self->limits_.queue_messages_max ||
+        self->queued_bytes_ > self->limits_.queue_bytes_max) {
+      self->close_now(); // too slow to keep up: it can resume with `since`
+      return;
+    }
+    if (self->queue_.size() == 1)
+      self->write_next();
+  });
+}
+
+void WebSocketSession::write_next() {
+  stream_.text(true);
+  stream_.async_write(boost::asio::buffer(*queue_.front()),
+                      beast::bind_front_handler(&WebSocketSession::on_write, shared_from_this()));
+}
+
+void WebSocketSession::on_write(beast::error_code error, std::size_t) {
+  if (error || closed_) {
+    close_now();
+    return;
+  }
+  queued_bytes_ -= queue_.front()->size();
+  queue_.pop_front();
+  if (!queue_.empty())
+    write_next();
+}
+
+void WebSocketSession::disconnect() {
+  boost::asio::post(stream_.get_executor(), [self = shared_from_this()] { self->close_now(); });
+}
+
+void WebSocketSession::close_now() {
+  if (closed_)
+    return;
+  closed_ = true;
+  queue_.clear();
+  queued_bytes_ = 0;
+  beast::error_code ignored;
+  beast::get_lowest_layer(stream_).socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both,
+                                                     ignored);
+  beast::get_lowest_layer(stream_).close();
+}
+
+} // namespace intervisie::server

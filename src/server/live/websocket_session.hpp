@@ -1,0 +1,61 @@
+// One participant's live connection: a read loop that hands commands to the live session, and
+// a bounded write queue in the manner of Boost.Beast's chat example. A client that cannot keep
+// up is disconnected rather than allowed to hold messages (or the session) back; it resumes
+// with `since`.
+#pragma once
+
+#include "server/live/client.hpp"
+#include "server/live/live_session.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/beast/websocket.hpp>
+
+#include <deque>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace intervisie::server {
+
+struct WebSocketLimits {
+  std::size_t read_message_max = 64 * 1024;
+  std::size_t queue_messages_max = 512;
+  std::size_t queue_bytes_max = 4 * 1024 * 1024;
+};
+
+class WebSocketSession : public Client, public std::enable_shared_from_this<WebSocketSession> {
+public:
+  WebSocketSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<LiveSession> live,
+                   core::ParticipantId participant, std::optional<std::uint64_t> since,
+                   Language language, WebSocketLimits limits);
+
+  // Completes the upgrade this request asked for, then starts the read loop.
+  void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
+
+  void send(std::shared_ptr<const std::string> message) override;
+  void disconnect() override;
+
+private:
+  void on_accept(boost::beast::error_code error);
+  void read();
+  void on_read(boost::beast::error_code error, std::size_t bytes);
+  void write_next();
+  void on_write(boost::beast::error_code error, std::size_t bytes);
+  void close_now();
+
+  boost::beast::websocket::stream<boost::beast::tcp_stream> stream_;
+  boost::beast::flat_buffer buffer_;
+  std::shared_ptr<LiveSession> live_;
+  core::ParticipantId participant_;
+  std::optional<std::uint64_t> since_;
+  Language language_;
+  WebSocketLimits limits_;
+  std::deque<std::shared_ptr<const std::string>> queue_;
+  std::size_t queued_bytes_ = 0;
+  bool attached_ = false;
+  bool closed_ = false;
+};
+
+} // namespace intervisie::server

@@ -1,0 +1,128 @@
+#include "server/server.hpp"
+
+#include "server/auth/token.hpp"
+#include "server/http/api.hpp"
+#include "server/http/listener.hpp"
+#include "server/live/session_registry.hpp"
+#include "store/method_directory.hpp"
+#include "store/sqlite_event_store.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+
+#include <chrono>
+#include <thread>
+
+namespace intervisie::server {
+namespace {
+
+core::Instant system_now() {
+  return std::chrono::time_point_cast<core::Duration>(std::chrono::system_clock::now());
+}
+
+class RunningServer final : public Server {
+public:
+  RunningServer(std::unique_ptr<store::EventStore> store, core::Catalogue catalogue,
+                const ServerOptions& options)
+      : store_(std::move(store)), catalogue_(std::move(catalogue)),
+        registry_(io_.get_executor(), *store_, catalogue_, system_now),
+        api_(registry_, catalogue_, api_config(options), system_now) {}
+
+  std::expected<void, std::string> listen(const ServerOptions& options) {
+    auto restored = registry_.restore_unfinished();
+    if (!restored)
+      return std::unexpected("could not restore the sessions: " + restored.error());
+    restored_ = *restored;
+    boost::system::error_code error;
+    const auto address = boost::asio::ip::make_address(options.host, error);
+    if (error)
+      return std::unexpected("not an address to listen on: " + options.host);
+    try {
+      listener_ = std::make_shared<Listener>(io_, boost::asio::ip::tcp::endpoint{address, options.port},
+                                             api_, HttpLimits{},
+                                             WebSocketLimits{});
+    } catch (const boost::system::system_error& failure) {
+      return std::unexpected("cannot listen on " + options.host + ":" +
+                             std::to_string(options.port) + ": " + failure.code().message());
+    }
+    if (options.public_url.empty())
+      api_.set_public_url("http://localhost:" + std::to_string(listener_->port()));
+    listener_->run();
+    const unsigned threads =
+        options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    for (unsigned i = 0; i < threads; ++i)
+      threads_.emplace_back([this] { io_.run(); });
+    return {};
+  }
+
+  std::uint16_t port() const override { return listener_->port(); }
+  std::size_t restored_sessions() const override { return restored_; }
+
+  void handle_signals() override {
+    signals_ = std::make_unique<boost::asio::signal_set>(io_, SIGINT, SIGTERM);
+    signals_->async_wait([this](boost::system::error_code error, int) {
+      if (!error)
+        std::thread([this] { stop(); }).detach();
+    });
+  }
+
+  void wait() override {
+    for (std::thread& thread : threads_)
+      if (thread.joinable())
+        thread.join();
+  }
+
+  void stop() override {
+    std::call_once(stopped_, [this] {
+      listener_->stop();
+      store_->close(); // every append already made is durable and answered before this returns
+      work_guard_.reset();
+      io_.stop();
+    });
+  }
+
+  ~RunningServer() override {
+    stop();
+    wait();
+  }
+
+private:
+  static ApiConfig api_config(const ServerOptions& options) {
+    return ApiConfig{options.public_url, options.sessions_per_minute, options.allowed_origins};
+  }
+
+  boost::asio::io_context io_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_guard_{
+      io_.get_executor()};
+  std::unique_ptr<store::EventStore> store_;
+  core::Catalogue catalogue_;
+  SessionRegistry registry_;
+  Api api_;
+  std::shared_ptr<Listener> listener_;
+  std::unique_ptr<boost::asio::signal_set> signals_;
+  std::vector<std::thread> threads_;
+  std::size_t restored_ = 0;
+  std::once_flag stopped_;
+};
+
+} // namespace
+
+std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOptions& options) {
+  init_crypto();
+  auto catalogue = store::load_catalogue(options.methods_dir);
+  if (!catalogue) {
+    std::string message = "the methods cannot be loaded:";
+    for (const core::MethodError& error : catalogue.error())
+      message += "\n  " + error.describe();
+    return std::unexpected(message);
+  }
+  auto store = store::open_sqlite_event_store(options.data_dir);
+  if (!store)
+    return std::unexpected(store.error().message);
+  auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*catalogue), options);
+  if (auto listening = server->listen(options); !listening)
+    return std::unexpected(listening.error());
+  return server;
+}
+
+} // namespace intervisie::server

@@ -1,0 +1,40 @@
+// The whole live server wired together: the store, the sessions, the API, the listener and the
+// threads that run them. `intervisie serve` is a thin wrapper around this; tests start it too.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace intervisie::server {
+
+struct ServerOptions {
+  std::string host = "0.0.0.0"; // phones in the room join over the local network
+  std::uint16_t port = 8080;     // 0: any free port (tests)
+  std::filesystem::path data_dir = "data";
+  std::filesystem::path methods_dir;
+  std::string public_url; // default: http://localhost:<port>
+  unsigned threads = 0;   // 0: one per core
+  std::size_t sessions_per_minute = 30;
+  std::vector<std::string> allowed_origins;
+};
+
+class Server {
+public:
+  // Opens the store, restores unfinished sessions and starts listening; or says why not.
+  static std::expected<std::unique_ptr<Server>, std::string> start(const ServerOptions& options);
+  virtual ~Server() = default;
+
+  virtual std::uint16_t port() const = 0;
+  virtual std::size_t restored_sessions() const = 0;
+  // Blocks until stop() (or SIGINT/SIGTERM when handle_signals() was called).
+  virtual void wait() = 0;
+  virtual void handle_signals() = 0;
+  // Stops accepting, makes every acknowledged event durable, then ends the threads.
+  virtual void stop() = 0;
+};
+
+} // namespace intervisie::server

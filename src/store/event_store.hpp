@@ -1,0 +1,159 @@
+// The event store: where a session's events become durable before anyone is told they happened.
+// An interface only (ports and adapters): SQLite is the embedded default
+// (sqlite_event_store.hpp); a PostgreSQL adapter follows for many nodes.
+#pragma once
+
+#include <cstdint>
+#include <expected>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace intervisie::store {
+
+// One event as stored. `seq` counts a session's events from 1, without gaps. `kind` and
+// `payload` are opaque to the store (the server's JSON); `at_ms` is the caller's clock.
+struct StoredEvent {
+  std::uint64_t seq = 0;
+  std::string kind;
+  std::string payload;
+  std::int64_t at_ms = 0;
+
+  bool operator==(const StoredEvent&) const = default;
+};
+
+// An event to append; the store gives it the next seq. Text must be valid UTF-8 (PostgreSQL).
+struct NewEvent {
+  std::string kind;
+  std::string payload;
+  std::int64_t at_ms = 0;
+  // Marks the session finished in the same transaction as this event, so a restart never
+  // restores a session that its last event ended.
+  bool finishes_session = false;
+};
+
+// A named secret of a session (a token hash, say). Opaque to the store; never part of an event,
+// so the event stream can go to clients as it is.
+struct Secret {
+  std::string name;
+  std::string value;
+
+  bool operator==(const Secret&) const = default;
+};
+
+struct NewSession {
+  std::string session_id;
+  std::string method_id;
+  std::string title;
+  std::int64_t created_at_ms = 0;
+  std::vector<Secret> secrets;
+};
+
+struct SessionRecord {
+  std::string session_id;
+  std::string method_id;
+  std::string title;
+  bool finished = false;
+  std::uint64_t last_seq = 0; // 0 until the first event
+  std::int64_t created_at_ms = 0;
+
+  bool operator==(const SessionRecord&) const = default;
+};
+
+enum class StoreErrorCode {
+  conflict,     // expected seq is not the session's last seq, or the session id is taken
+  not_found,    // no such session
+  io,           // the disk or the database failed; nothing of this request was written
+  newer_schema, // the data was written by a newer Intervisie
+  corrupt,      // the file is not an Intervisie store, or is damaged
+  closed,       // the store was closed
+};
+
+constexpr std::string_view to_string(StoreErrorCode code) {
+  switch (code) {
+  case StoreErrorCode::conflict:
+    return "conflict";
+  case StoreErrorCode::not_found:
+    return "not_found";
+  case StoreErrorCode::io:
+    return "io";
+  case StoreErrorCode::newer_schema:
+    return "newer_schema";
+  case StoreErrorCode::corrupt:
+    return "corrupt";
+  case StoreErrorCode::closed:
+    return "closed";
+  }
+  return "unknown";
+}
+
+struct StoreError {
+  StoreErrorCode code = StoreErrorCode::io;
+  std::string message; // for a person: says what was being done and what went wrong
+
+  bool operator==(const StoreError&) const = default;
+};
+
+// Counters since the store was opened; they show group commit at work (events per commit).
+struct StoreStats {
+  std::uint64_t commits = 0;       // write transactions committed: one log sync each
+  std::uint64_t writes = 0;        // write requests (appends, creations, secrets) that succeeded
+  std::uint64_t events = 0;        // events made durable
+  std::uint64_t conflicts = 0;     // appends refused for a stale expected seq
+  std::uint64_t largest_batch = 0; // most write requests that shared one commit
+};
+
+// The new last seq of the session, or why nothing was written.
+using AppendResult = std::expected<std::uint64_t, StoreError>;
+using AppendDone = std::function<void(AppendResult)>;
+
+// Thread-safe: every member may be called from any thread.
+class EventStore {
+public:
+  virtual ~EventStore() = default;
+
+  // Creates the session (last_seq 0) with its secrets; durable when it returns success.
+  // `conflict` when the id is taken. Blocks for one commit: rare, so kept simple for callers.
+  virtual std::expected<void, StoreError> create_session(const NewSession& session) = 0;
+
+  // Adds or replaces one secret of a session (a participant's token hash when they join);
+  // durable when it returns success. Blocks for one commit.
+  virtual std::expected<void, StoreError> put_secret(std::string_view session_id,
+                                                     const Secret& secret) = 0;
+
+  // Appends `events` after `expected_last_seq`; `done` gets the new last seq once they are
+  // durable, or an error and nothing was written: `conflict` when the session is at another seq
+  // (optimistic concurrency), `not_found`, `io`, `closed`.
+  // - Appends are applied in the order of the calls, so a caller may pipeline several appends
+  //   to one session, each expecting the seq the previous one reaches.
+  // - Appends from many sessions share one commit (group commit): acknowledging costs one log
+  //   sync per batch, not per event.
+  // - `done` runs on the store's writer thread (or at once on the calling thread when the store
+  //   is closed). Keep it short, don't block and don't throw: post to your own executor. It may
+  //   call append(), create_session() and put_secret(); it must not call close().
+  virtual void append(std::string session_id, std::uint64_t expected_last_seq,
+                      std::vector<NewEvent> events, AppendDone done) = 0;
+
+  // The session's events with seq > after_seq, in seq order; sees every acknowledged append.
+  virtual std::expected<std::vector<StoredEvent>, StoreError> read(std::string_view session_id,
+                                                                   std::uint64_t after_seq) = 0;
+
+  virtual std::expected<SessionRecord, StoreError> find_session(std::string_view session_id) = 0;
+
+  // The session's secrets, by name. `not_found` when there is no such session.
+  virtual std::expected<std::vector<Secret>, StoreError>
+  read_secrets(std::string_view session_id) = 0;
+
+  // Every session (or only those not finished: what a restarting server restores), oldest first.
+  virtual std::expected<std::vector<SessionRecord>, StoreError>
+  list_sessions(bool unfinished_only) = 0;
+
+  virtual StoreStats stats() const = 0;
+
+  // Makes every append already called durable (and calls its `done`), then closes. Later calls
+  // fail with `closed`. Idempotent; the destructor closes too.
+  virtual void close() = 0;
+};
+
+} // namespace intervisie::store

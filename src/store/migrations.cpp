@@ -1,0 +1,58 @@
+#include "store/migrations.hpp"
+
+#include <array>
+
+namespace intervisie::store {
+
+namespace {
+
+// Append new steps at the end; never edit one that has shipped.
+// Portable SQL: TEXT, BIGINT, BOOLEAN, composite keys, no rowids or AUTOINCREMENT.
+constexpr std::array steps{
+    Migration{
+        .version = 1,
+        .name = "sessions and their events",
+        .sql = "CREATE TABLE sessions ("
+               " session_id TEXT NOT NULL PRIMARY KEY,"
+               " method_id TEXT NOT NULL,"
+               " title TEXT NOT NULL,"
+               " finished BOOLEAN NOT NULL DEFAULT FALSE,"
+               " last_seq BIGINT NOT NULL DEFAULT 0,"
+               " created_at_ms BIGINT NOT NULL);"
+               "CREATE TABLE events ("
+               " session_id TEXT NOT NULL REFERENCES sessions (session_id),"
+               " seq BIGINT NOT NULL,"
+               " kind TEXT NOT NULL,"
+               " payload TEXT NOT NULL,"
+               " at_ms BIGINT NOT NULL,"
+               " PRIMARY KEY (session_id, seq))",
+    },
+    Migration{
+        .version = 2,
+        .name = "session secrets; finding unfinished sessions",
+        .sql = "CREATE TABLE session_secrets ("
+               " session_id TEXT NOT NULL REFERENCES sessions (session_id),"
+               " name TEXT NOT NULL,"
+               " value TEXT NOT NULL,"
+               " PRIMARY KEY (session_id, name));"
+               "CREATE INDEX sessions_by_finished ON sessions (finished, created_at_ms)",
+    },
+};
+
+} // namespace
+
+std::span<const Migration> migrations() {
+  return steps;
+}
+
+std::int64_t latest_schema_version() {
+  return steps.back().version;
+}
+
+std::string newer_schema_message(std::string_view where, std::int64_t found, std::int64_t known) {
+  return std::string{where} + ": this data was written by a newer Intervisie (schema " +
+         std::to_string(found) + "; this build knows up to " + std::to_string(known) +
+         "); upgrade Intervisie";
+}
+
+} // namespace intervisie::store

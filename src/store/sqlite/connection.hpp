@@ -1,0 +1,46 @@
+// One SQLite connection, used by one thread at a time (opened without SQLite's own mutex).
+#pragma once
+
+#include "store/event_store.hpp"
+#include "store/sqlite/statement.hpp"
+
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+
+namespace intervisie::store::sqlite {
+
+class Connection {
+public:
+  // Opens `file`, creating it when missing.
+  static std::expected<Connection, StoreError> open(const std::filesystem::path& file);
+
+  // Runs one or more statements that return nothing of interest (pragmas, schema steps).
+  std::expected<void, StoreError> exec(const std::string& sql, std::string_view doing);
+
+  // Runs a pragma and returns the text of its one result, e.g. "wal" for journal_mode.
+  std::expected<std::string, StoreError> pragma(const std::string& sql);
+
+  std::expected<Statement, StoreError> prepare(std::string_view sql);
+
+  // False after SQLite rolled a transaction back by itself (after a full disk, say).
+  bool in_transaction() const;
+
+  const std::filesystem::path& file() const { return file_; }
+
+private:
+  struct Close {
+    void operator()(sqlite3* db) const;
+  };
+
+  Connection(std::unique_ptr<sqlite3, Close> db, std::filesystem::path file);
+
+  std::unique_ptr<sqlite3, Close> db_;
+  std::filesystem::path file_;
+};
+
+} // namespace intervisie::store::sqlite

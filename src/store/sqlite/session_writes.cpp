@@ -1,0 +1,251 @@
+#include "store/sqlite/session_writes.hpp"
+
+#include "store/sqlite/sqlite_error.hpp"
+
+#include <string>
+
+namespace intervisie::store::sqlite {
+
+struct SessionWrites::Statements {
+  Statement begin;
+  Statement commit;
+  Statement rollback;
+  Statement savepoint;
+  Statement release;
+  Statement rollback_to;
+  Statement last_seq;
+  Statement insert_event;
+  Statement advance_session;
+  Statement insert_session;
+  Statement upsert_secret;
+};
+
+namespace {
+
+// Portable SQL, but for BEGIN IMMEDIATE: SQLite's way to take the write lock at once.
+constexpr std::string_view sql_begin = "BEGIN IMMEDIATE";
+constexpr std::string_view sql_commit = "COMMIT";
+constexpr std::string_view sql_rollback = "ROLLBACK";
+constexpr std::string_view sql_savepoint = "SAVEPOINT change";
+constexpr std::string_view sql_release = "RELEASE SAVEPOINT change";
+constexpr std::string_view sql_rollback_to = "ROLLBACK TO SAVEPOINT change";
+constexpr std::string_view sql_last_seq = "SELECT last_seq FROM sessions WHERE session_id = ?";
+constexpr std::string_view sql_insert_event =
+    "INSERT INTO events (session_id, seq, kind, payload, at_ms) VALUES (?, ?, ?, ?, ?)";
+constexpr std::string_view sql_advance_session =
+    "UPDATE sessions SET last_seq = ?, finished = (finished OR ?) WHERE session_id = ?";
+constexpr std::string_view sql_insert_session =
+    "INSERT INTO sessions (session_id, method_id, title, created_at_ms) VALUES (?, ?, ?, ?)";
+constexpr std::string_view sql_upsert_secret =
+    "INSERT INTO session_secrets (session_id, name, value) VALUES (?, ?, ?)"
+    " ON CONFLICT (session_id, name) DO UPDATE SET value = excluded.value";
+
+std::string in_quotes(std::string_view text) {
+  return "\"" + std::string{text} + "\"";
+}
+
+StoreError no_such_session(std::string_view session_id) {
+  return StoreError{StoreErrorCode::not_found, "no session " + in_quotes(session_id)};
+}
+
+template <class T> AppendResult failed(std::expected<T, StoreError>&& result) {
+  return std::unexpected(std::move(result.error()));
+}
+
+} // namespace
+
+SessionWrites::SessionWrites(Connection db, std::unique_ptr<Statements> statements)
+    : db_{std::move(db)}, statements_{std::move(statements)} {}
+
+SessionWrites::SessionWrites(SessionWrites&&) noexcept = default;
+SessionWrites& SessionWrites::operator=(SessionWrites&&) noexcept = default;
+SessionWrites::~SessionWrites() = default;
+
+std::expected<SessionWrites, StoreError> SessionWrites::prepare(Connection db) {
+  std::optional<StoreError> error;
+  auto prepared = [&](std::string_view sql) -> Statement {
+    auto statement = db.prepare(sql);
+    if (statement)
+      return std::move(*statement);
+    if (!error)
+      error = std::move(statement.error());
+    return Statement{nullptr, nullptr};
+  };
+  auto statements = std::make_unique<Statements>(Statements{
+      .begin = prepared(sql_begin),
+      .commit = prepared(sql_commit),
+      .rollback = prepared(sql_rollback),
+      .savepoint = prepared(sql_savepoint),
+      .release = prepared(sql_release),
+      .rollback_to = prepared(sql_rollback_to),
+      .last_seq = prepared(sql_last_seq),
+      .insert_event = prepared(sql_insert_event),
+      .advance_session = prepared(sql_advance_session),
+      .insert_session = prepared(sql_insert_session),
+      .upsert_secret = prepared(sql_upsert_secret),
+  });
+  if (error)
+    return std::unexpected(std::move(*error));
+  return SessionWrites{std::move(db), std::move(statements)};
+}
+
+std::expected<void, StoreError> SessionWrites::begin() {
+  auto use = statements_->begin.use();
+  return statements_->begin.run();
+}
+
+std::expected<void, StoreError> SessionWrites::commit() {
+  auto use = statements_->commit.use();
+  return statements_->commit.run();
+}
+
+void SessionWrites::rollback() {
+  if (!db_.in_transaction())
+    return;
+  auto use = statements_->rollback.use();
+  (void)statements_->rollback.run(); // nothing more to do if even this fails
+}
+
+AppendResult SessionWrites::apply(const Change& change) {
+  return std::visit(
+      [this](const auto& one) -> AppendResult {
+        using T = std::decay_t<decltype(one)>;
+        if constexpr (std::is_same_v<T, AppendEvents>)
+          return append(one);
+        else if constexpr (std::is_same_v<T, CreateSession>)
+          return create(one);
+        else
+          return put_secret(one);
+      },
+      change);
+}
+
+template <class Write> AppendResult SessionWrites::in_savepoint(Write&& write) {
+  {
+    auto use = statements_->savepoint.use();
+    if (auto opened = statements_->savepoint.run(); !opened)
+      return failed(std::move(opened));
+  }
+  AppendResult result = write();
+  if (!result && db_.in_transaction()) {
+    auto use = statements_->rollback_to.use();
+    (void)statements_->rollback_to.run(); // on failure the batch fails at commit anyway
+  }
+  if (db_.in_transaction()) {
+    auto use = statements_->release.use();
+    if (auto released = statements_->release.run(); !released && result)
+      return failed(std::move(released));
+  }
+  return result;
+}
+
+std::expected<std::optional<std::int64_t>, StoreError>
+SessionWrites::last_seq(std::string_view session_id) {
+  Statement& statement = statements_->last_seq;
+  auto use = statement.use();
+  auto row = statement.bind(1, session_id).step();
+  if (!row)
+    return std::unexpected(std::move(row.error()));
+  if (!*row)
+    return std::nullopt;
+  return statement.int64_at(0);
+}
+
+std::expected<void, StoreError> SessionWrites::upsert_secret(std::string_view session_id,
+                                                             const Secret& secret) {
+  Statement& statement = statements_->upsert_secret;
+  auto use = statement.use();
+  return statement.bind(1, session_id).bind(2, secret.name).bind(3, secret.value).run();
+}
+
+AppendResult SessionWrites::append(const AppendEvents& append) {
+  const std::string doing = "appending to session " + in_quotes(append.session_id);
+  auto last = last_seq(append.session_id);
+  if (!last)
+    return std::unexpected(with_context(std::move(last.error()), doing));
+  if (!*last)
+    return std::unexpected(no_such_session(append.session_id));
+  const auto current = static_cast<std::uint64_t>(**last);
+  if (current != append.expected_last_seq)
+    return std::unexpected(StoreError{StoreErrorCode::conflict,
+                                      "session " + in_quotes(append.session_id) + " is at seq " +
+                                          std::to_string(current) + ", not " +
+                                          std::to_string(append.expected_last_seq)});
+  if (append.events.empty())
+    return current;
+
+  auto result = in_savepoint([&]() -> AppendResult {
+    auto seq = static_cast<std::int64_t>(current);
+    bool finishes = false;
+    Statement& insert = statements_->insert_event;
+    for (const NewEvent& event : append.events) {
+      auto use = insert.use();
+      if (auto inserted = insert.bind(1, append.session_id)
+                              .bind(2, ++seq)
+                              .bind(3, event.kind)
+                              .bind(4, event.payload)
+                              .bind(5, event.at_ms)
+                              .run();
+          !inserted)
+        return failed(std::move(inserted));
+      finishes = finishes || event.finishes_session;
+    }
+    Statement& advance = statements_->advance_session;
+    auto use = advance.use();
+    if (auto advanced =
+            advance.bind(1, seq).bind_bool(2, finishes).bind(3, append.session_id).run();
+        !advanced)
+      return failed(std::move(advanced));
+    return static_cast<std::uint64_t>(seq);
+  });
+  if (!result)
+    return std::unexpected(with_context(std::move(result.error()), doing));
+  return result;
+}
+
+AppendResult SessionWrites::create(const CreateSession& create) {
+  const NewSession& session = create.session;
+  const std::string doing = "creating session " + in_quotes(session.session_id);
+  auto last = last_seq(session.session_id);
+  if (!last)
+    return std::unexpected(with_context(std::move(last.error()), doing));
+  if (*last)
+    return std::unexpected(StoreError{StoreErrorCode::conflict,
+                                      "session id " + in_quotes(session.session_id) + " is taken"});
+
+  auto result = in_savepoint([&]() -> AppendResult {
+    Statement& insert = statements_->insert_session;
+    {
+      auto use = insert.use();
+      if (auto inserted = insert.bind(1, session.session_id)
+                              .bind(2, session.method_id)
+                              .bind(3, session.title)
+                              .bind(4, session.created_at_ms)
+                              .run();
+          !inserted)
+        return failed(std::move(inserted));
+    }
+    for (const Secret& secret : session.secrets)
+      if (auto put = upsert_secret(session.session_id, secret); !put)
+        return failed(std::move(put));
+    return std::uint64_t{0};
+  });
+  if (!result)
+    return std::unexpected(with_context(std::move(result.error()), doing));
+  return result;
+}
+
+AppendResult SessionWrites::put_secret(const PutSecret& put) {
+  const std::string doing = "storing a secret of session " + in_quotes(put.session_id);
+  auto last = last_seq(put.session_id);
+  if (!last)
+    return std::unexpected(with_context(std::move(last.error()), doing));
+  if (!*last)
+    return std::unexpected(no_such_session(put.session_id));
+  // One statement: atomic by itself, no savepoint needed.
+  if (auto stored = upsert_secret(put.session_id, put.secret); !stored)
+    return std::unexpected(with_context(std::move(stored.error()), doing));
+  return static_cast<std::uint64_t>(**last);
+}
+
+} // namespace intervisie::store::sqlite

@@ -1,0 +1,35 @@
+// One change waiting for the writer thread, and whom to tell when it is durable.
+#pragma once
+
+#include "store/event_store.hpp"
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace intervisie::store::sqlite {
+
+struct AppendEvents {
+  std::string session_id;
+  std::uint64_t expected_last_seq = 0;
+  std::vector<NewEvent> events;
+};
+
+struct CreateSession {
+  NewSession session;
+};
+
+struct PutSecret {
+  std::string session_id;
+  Secret secret;
+};
+
+using Change = std::variant<AppendEvents, CreateSession, PutSecret>;
+
+struct WriteRequest {
+  Change change;
+  AppendDone done; // the session's last seq after the change, or why nothing was written
+};
+
+} // namespace intervisie::store::sqlite

@@ -1,0 +1,151 @@
+// What one participant may see: a Balint draft only to its author until shared; the
+// presenter's private notes and notes on answers only to the presenter. The rest is shared.
+#include "session_driver.hpp"
+
+namespace intervisie::core::testing {
+namespace {
+
+using D = SessionDriver;
+
+const std::vector<ParticipantId> everyone{D::fenna, D::pieter, D::anna, D::bram, D::carla, D::daan};
+
+SessionDriver balint_writing() {
+  SessionDriver s("balint");
+  s.ok(D::fenna, command::AssignPresenter{D::pieter});
+  s.ok(D::fenna, command::Start{});
+  s.ok(D::pieter, command::SetStatement{"Ik wil beter omgaan met een boze ouder."});
+  s.next();
+  s.ok(D::fenna, command::AskQuestion{"Wat zei de ouder precies?"});
+  s.ok(D::pieter, command::AnswerQuestion{"Ik merkte dat ik boos werd."});
+  s.ok(D::fenna, command::CloseRounds{});
+  s.next();
+  return s;
+}
+
+TEST(View, WithNothingPrivateEveryoneSeesTheWholeState) {
+  SessionDriver s("balint");
+  s.ok(D::fenna, command::AssignPresenter{D::pieter});
+  s.ok(D::fenna, command::Start{});
+  s.ok(D::pieter, command::SetStatement{"Ik wil iets."});
+  for (ParticipantId viewer : everyone)
+    EXPECT_EQ(view(s.state(), viewer), s.state()) << "participant " << viewer.value;
+}
+
+TEST(View, ADraftIsSeenOnlyByItsAuthorUntilShared) {
+  SessionDriver s = balint_writing();
+  s.ok(D::anna, command::WriteDraft{"Geheim advies van Anna."});
+  s.ok(D::bram, command::WriteDraft{"Geheim advies van Bram."});
+  for (ParticipantId viewer : everyone) {
+    const SessionState seen = view(s.state(), viewer);
+    for (const Draft& draft : seen.drafts)
+      EXPECT_EQ(draft.author, viewer)
+          << "participant " << viewer.value << " sees a draft of " << draft.author.value;
+  }
+  EXPECT_EQ(view(s.state(), D::anna).drafts.size(), 1u);
+  EXPECT_EQ(view(s.state(), D::anna).drafts[0].text, "Geheim advies van Anna.");
+}
+
+TEST(View, ADraftEventGoesOnlyToItsAuthor) {
+  SessionDriver s = balint_writing();
+  const SessionState before = s.state();
+  const Events events = s.ok(D::anna, command::WriteDraft{"Geheim advies van Anna."});
+  ASSERT_EQ(events.size(), 1u);
+  for (ParticipantId viewer : everyone) {
+    const auto seen = view(events[0], before, viewer);
+    if (viewer == D::anna) {
+      EXPECT_EQ(seen, events[0]);
+    } else {
+      EXPECT_FALSE(seen.has_value()) << "participant " << viewer.value;
+    }
+  }
+}
+
+TEST(View, ASharedDraftIsSeenByEveryone) {
+  SessionDriver s = balint_writing();
+  for (ParticipantId adviser : s.state().turn_order())
+    s.ok(adviser, command::WriteDraft{"Advies."});
+  s.next();
+  const SessionState before = s.state();
+  const Events shared = s.ok(D::fenna, command::ShareAdvice{"De kern."});
+  for (ParticipantId viewer : everyone) {
+    EXPECT_EQ(view(shared[0], before, viewer), shared[0]);
+    const SessionState seen = view(s.state(), viewer);
+    const Draft* draft = seen.find_draft(D::fenna);
+    ASSERT_NE(draft, nullptr) << "participant " << viewer.value;
+    EXPECT_EQ(draft->text, "Advies.");
+    EXPECT_EQ(draft->essence, "De kern.");
+  }
+  // The drafts not yet shared stay with their authors.
+  EXPECT_EQ(view(s.state(), D::pieter).drafts.size(), 1u);
+}
+
+TEST(View, PrivateNotesAreSeenOnlyByThePresenter) {
+  SessionDriver s = balint_writing();
+  const SessionState before = s.state();
+  const Events note = s.ok(D::pieter, command::WritePrivateNote{"Ik werd boos, waarom?"});
+  EXPECT_EQ(view(s.state(), D::pieter).private_notes,
+            std::vector<std::string>{"Ik werd boos, waarom?"});
+  EXPECT_EQ(view(note[0], before, D::pieter), note[0]);
+  for (ParticipantId viewer : {D::fenna, D::anna, D::bram, D::carla, D::daan}) {
+    EXPECT_TRUE(view(s.state(), viewer).private_notes.empty()) << "participant " << viewer.value;
+    EXPECT_FALSE(view(note[0], before, viewer).has_value()) << "participant " << viewer.value;
+  }
+}
+
+TEST(View, AnswerNotesAreSeenOnlyByThePresenter) {
+  SessionDriver s = balint_writing();
+  EXPECT_EQ(view(s.state(), D::pieter).questions[0].answer_note, "Ik merkte dat ik boos werd.");
+  for (ParticipantId viewer : {D::fenna, D::anna, D::bram, D::carla, D::daan}) {
+    const SessionState seen = view(s.state(), viewer);
+    EXPECT_TRUE(seen.questions[0].answer_note.empty()) << "participant " << viewer.value;
+    // That the question was answered is no secret.
+    EXPECT_EQ(seen.questions[0].outcome, QuestionOutcome::answered);
+    EXPECT_EQ(seen.questions[0].text, "Wat zei de ouder precies?");
+  }
+}
+
+TEST(View, AnAnswerEventReachesEveryoneWithoutItsNote) {
+  SessionDriver s("balint");
+  s.ok(D::fenna, command::AssignPresenter{D::pieter});
+  s.ok(D::fenna, command::Start{});
+  s.ok(D::pieter, command::SetStatement{"Ik wil iets."});
+  s.next();
+  s.ok(D::fenna, command::AskQuestion{"Wat zei de ouder?"});
+  const SessionState before = s.state();
+  const Events answered = s.ok(D::pieter, command::AnswerQuestion{"Mijn eigen aantekening."});
+  ASSERT_EQ(answered.size(), 1u);
+  EXPECT_EQ(view(answered[0], before, D::pieter), answered[0]);
+  for (ParticipantId viewer : {D::fenna, D::anna, D::bram, D::carla, D::daan}) {
+    const auto seen = view(answered[0], before, viewer);
+    ASSERT_TRUE(seen.has_value()) << "participant " << viewer.value;
+    const auto& body = std::get<event::QuestionAnswered>(seen->body);
+    EXPECT_EQ(body.question, QuestionId{1});
+    EXPECT_TRUE(body.note.empty());
+  }
+}
+
+TEST(View, PublicEventsReachEveryoneUnchanged) {
+  SessionDriver s = balint_writing();
+  const std::size_t from = s.history().size();
+  s.ok(D::fenna, command::AdjustTime{60});
+  s.ok(D::anna, command::RaiseDisturbance{"Lawaai."});
+  s.ok(D::fenna, command::ResolveDisturbance{});
+  const SessionState& state = s.state();
+  for (std::size_t i = from; i < s.history().size(); ++i)
+    for (ParticipantId viewer : everyone)
+      EXPECT_EQ(view(s.history()[i], state, viewer), s.history()[i]);
+}
+
+TEST(View, ANewcomerSeesNoPrivateText) {
+  SessionDriver s = balint_writing();
+  s.ok(D::anna, command::WriteDraft{"Geheim."});
+  s.ok(D::pieter, command::WritePrivateNote{"Voor mij."});
+  const ParticipantId eva = s.join("Eva");
+  const SessionState seen = view(s.state(), eva);
+  EXPECT_TRUE(seen.drafts.empty());
+  EXPECT_TRUE(seen.private_notes.empty());
+  EXPECT_TRUE(seen.questions[0].answer_note.empty());
+}
+
+} // namespace
+} // namespace intervisie::core::testing
