@@ -92,9 +92,10 @@ private:
 };
 
 // The object of a 201 response, or nothing after counting why not.
-asio::awaitable<std::optional<boost::json::object>>
-created(HttpConnection& connection, Shared& shared, const std::string& target,
-        const std::string& body) {
+asio::awaitable<std::optional<boost::json::object>> created(HttpConnection& connection,
+                                                            Shared& shared,
+                                                            const std::string& target,
+                                                            const std::string& body) {
   asio::steady_timer backoff(co_await asio::this_coro::executor);
   for (int attempt = 0; attempt < attempts_max; ++attempt) {
     if (attempt > 0) {
@@ -119,8 +120,7 @@ created(HttpConnection& connection, Shared& shared, const std::string& target,
     }
     ++shared.counts.failures["HTTP " + std::to_string(response->result_int()) + " " +
                              response->body().substr(0, 120)];
-    if (status != http::status::too_many_requests &&
-        status != http::status::service_unavailable)
+    if (status != http::status::too_many_requests && status != http::status::service_unavailable)
       co_return std::nullopt;
   }
   co_return std::nullopt;
@@ -145,8 +145,8 @@ std::string new_session_body(std::size_t index) {
 }
 
 std::string join_body(const std::string& join_token, std::size_t slot) {
-  return boost::json::serialize(boost::json::object{
-      {"join_token", join_token}, {"name", "Deelnemer " + std::to_string(slot)}});
+  return boost::json::serialize(boost::json::object{{"join_token", join_token},
+                                                    {"name", "Deelnemer " + std::to_string(slot)}});
 }
 
 asio::awaitable<bool> create_one(HttpConnection& connection, Shared& shared, std::size_t index,
@@ -186,8 +186,8 @@ asio::awaitable<void> worker(std::shared_ptr<Shared> shared) {
 asio::awaitable<void> create_meetings(tcp::endpoint server, std::vector<MeetingSeed>& seeds,
                                       std::size_t concurrency, SetupCounts& counts) {
   const auto executor = co_await asio::this_coro::executor;
-  auto shared = std::make_shared<Shared>(
-      Shared{server, seeds, counts, 0, 0, asio::steady_timer(executor)});
+  auto shared =
+      std::make_shared<Shared>(Shared{server, seeds, counts, 0, 0, asio::steady_timer(executor)});
   const std::size_t workers = std::min(concurrency, seeds.size());
   if (workers == 0)
     co_return;

@@ -76,8 +76,7 @@ void LiveClient::fail(const beast::error_code& error, std::string_view stage) {
 }
 
 void LiveClient::read() {
-  ws_->async_read(buffer_,
-                  [this](const beast::error_code& error, std::size_t) { on_read(error); });
+  ws_->async_read(buffer_, [this](const beast::error_code& error, std::size_t) { on_read(error); });
 }
 
 void LiveClient::on_read(const beast::error_code& error) {

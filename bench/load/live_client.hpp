@@ -52,7 +52,7 @@ public:
   std::uint8_t slot() const { return slot_; }
   bool is_open() const { return open_; }
 
-  std::uint64_t seq = 0;     // the highest event seq received (or the snapshot's)
+  std::uint64_t seq = 0; // the highest event seq received (or the snapshot's)
   bool has_snapshot = false;
   std::uint8_t attempts = 0; // connection attempts so far
 

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <cstdio>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -46,11 +46,12 @@ std::string fixed(double value, int decimals = 2) {
   return text;
 }
 
-double mib(std::uint64_t kib) { return static_cast<double>(kib) / 1024.0; }
+double mib(std::uint64_t kib) {
+  return static_cast<double>(kib) / 1024.0;
+}
 
 // (after − before) / n in KiB, or nothing when either figure is missing.
-std::string per_connection(const ProcessSample& after, const ProcessSample& before,
-                           std::size_t n) {
+std::string per_connection(const ProcessSample& after, const ProcessSample& before, std::size_t n) {
   if (!after.valid || !before.valid || n == 0)
     return "n/a";
   const double kib = (static_cast<double>(after.rss_kib) - static_cast<double>(before.rss_kib)) /
@@ -94,7 +95,8 @@ asio::awaitable<void> LoadRun::run() {
   meetings_.reserve(seeds.size());
   for (MeetingSeed& seed : seeds) {
     const bool complete = seed.complete;
-    auto& meeting = *meetings_.emplace_back(std::make_unique<Meeting>(io_, std::move(seed), stats_));
+    auto& meeting =
+        *meetings_.emplace_back(std::make_unique<Meeting>(io_, std::move(seed), stats_));
     const auto index = static_cast<std::uint32_t>(meetings_.size() - 1);
     for (std::uint8_t slot = 0; slot < clients_per_meeting; ++slot) {
       LiveClient& client = clients_.emplace_back(io_, *this, index, slot);
@@ -188,8 +190,8 @@ void LoadRun::connect(LiveClient& client) {
   ++connecting_;
   ++stats_.connections.attempts;
   const MeetingSeed& seed = meetings_[client.meeting()]->seed();
-  const std::string target = "/api/sessions/" + seed.session_id +
-                             "/live?token=" + seed.people[client.slot()].token;
+  const std::string target =
+      "/api/sessions/" + seed.session_id + "/live?token=" + seed.people[client.slot()].token;
   client.connect(server_.endpoint, sources_[next_source_++ % sources_.size()], host_, target);
 }
 
@@ -264,8 +266,8 @@ void LoadRun::print_report(std::ostream& out) {
       << sources_.size() << " loopback source address(es); " << options_.connect_burst
       << " handshakes in flight at most\n";
   out << "setup        " << options_.meetings - setup_.failed_meetings << " of "
-      << options_.meetings << " meetings created over HTTP in " << fixed(http_seconds_, 2)
-      << " s (" << setup_.requests << " requests, " << setup_.retries << " retries); " << ready
+      << options_.meetings << " meetings created over HTTP in " << fixed(http_seconds_, 2) << " s ("
+      << setup_.requests << " requests, " << setup_.retries << " retries); " << ready
       << " connected and walked to the question rounds in " << fixed(connect_seconds_, 2) << " s"
       << (setup_timed_out_ ? " (setup timeout reached)" : "") << "\n";
   for (const auto& [what, n] : setup_.failures)
@@ -283,8 +285,8 @@ void LoadRun::print_report(std::ostream& out) {
   const double planned = static_cast<double>(ready) / options_.interval_seconds();
   out << "commands     " << commands.sent << " sent, " << commands.acked << " acked, "
       << commands.delivered << " delivered to all, " << commands.refused << " refused, "
-      << commands.timed_out << " timed out, " << commands.late << " late; "
-      << fixed(per_second, 1) << " acked/s (planned " << fixed(planned, 1) << "/s)\n";
+      << commands.timed_out << " timed out, " << commands.late << " late; " << fixed(per_second, 1)
+      << " acked/s (planned " << fixed(planned, 1) << "/s)\n";
   for (const auto& [code, n] : commands.error_codes)
     out << "               error: " << n << " x " << code << "\n";
   out << "latency      sent -> all 8 have the event: p50 " << fixed(delivered.percentile_ms(0.5))
@@ -305,9 +307,9 @@ void LoadRun::print_report(std::ostream& out) {
         << " per idle connection (idle - empty: with its share of the session); "
         << per_connection(server_idle_, server_sessions_, connected_at_idle_)
         << " for the connection alone (idle - sessions created); "
-        << per_connection(server_load_end_, server_empty_, connected_at_idle_)
-        << " under load\n";
-    out << "CPU          server " << cpu_share(server_load_end_, server_load_start_, measured_seconds_)
+        << per_connection(server_load_end_, server_empty_, connected_at_idle_) << " under load\n";
+    out << "CPU          server "
+        << cpu_share(server_load_end_, server_load_start_, measured_seconds_)
         << " of one core while measured; load tool "
         << cpu_share(tool_load_end_, tool_load_start_, measured_seconds_) << "\n";
   } else {
@@ -324,12 +326,16 @@ void LoadRun::print_report(std::ostream& out) {
                     options_.pace >= 10.0 && commands.timed_out == 0;
   std::string small = "n/a";
   if (server_idle_.valid && server_empty_.valid && connected_at_idle_ > 0)
-    small = static_cast<double>(server_idle_.rss_kib - std::min(server_idle_.rss_kib,
-                                                                server_empty_.rss_kib)) /
+    small = static_cast<double>(server_idle_.rss_kib -
+                                std::min(server_idle_.rss_kib, server_empty_.rss_kib)) /
                         static_cast<double>(connected_at_idle_) <=
                     16.0
                 ? "met"
                 : "missed";
+  if (commands.sent > 0 && commands.late * 100 > commands.sent)
+    out << "saturated    " << commands.late << " of " << commands.sent
+        << " commands went out late (the previous one of their meeting was still open): the "
+           "server, or this machine, cannot keep this pace; latencies are from the actual send\n";
   out << "budget       50,000 connections: " << (scale ? "met" : "missed") << " ("
       << connected_at_idle_ << "); p99 <= 20 ms at 10x pace: " << (fast ? "met" : "missed")
       << "; <= 16 KiB per idle connection: " << small << "\n";

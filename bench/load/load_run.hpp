@@ -75,8 +75,7 @@ private:
   bool setup_timed_out_ = false;
   std::size_t connected_at_idle_ = 0;
   double measured_seconds_ = 0;
-  ProcessSample server_empty_, server_sessions_, server_idle_, server_load_start_,
-      server_load_end_;
+  ProcessSample server_empty_, server_sessions_, server_idle_, server_load_start_, server_load_end_;
   std::uint64_t server_load_peak_kib_ = 0;
   ProcessSample tool_idle_, tool_load_start_, tool_load_end_;
   std::string load_average_start_, load_average_end_; // other work on the same cores

@@ -8,6 +8,7 @@
 
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
 
 #include <cstdlib>
 #include <exception>
@@ -94,6 +95,7 @@ int run(const LoadOptions& options) {
     info.endpoint = {boost::asio::ip::make_address("127.0.0.1"), options.port};
     info.pid = options.server_pid;
     info.binary = "already running on port " + std::to_string(options.port);
+    info.data_dir = "(not known here)";
     info.file_system = "a file system not known here";
   }
 
@@ -103,6 +105,15 @@ int run(const LoadOptions& options) {
   boost::asio::co_spawn(io, load.run(), [&](std::exception_ptr error) {
     failure = error;
     io.stop();
+  });
+  // Ctrl-C ends the run early; what was measured so far is still reported, the server stopped
+  // and the temporary store removed.
+  boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+  signals.async_wait([&](const boost::system::error_code& error, int) {
+    if (!error) {
+      std::cerr << "intervisie_load: interrupted; reporting what was measured so far\n";
+      io.stop();
+    }
   });
   io.run();
   if (failure)

@@ -26,8 +26,9 @@ std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
                  "Quiet seconds, all connected, before the idle RSS is read")
       ->check(CLI::Range(0.0, 600.0))
       ->capture_default_str();
-  app.add_option("--server", options.server_path,
-                 "The intervisie binary to start (default: beside this one, else ./build/intervisie)");
+  app.add_option(
+      "--server", options.server_path,
+      "The intervisie binary to start (default: beside this one, else ./build/intervisie)");
   app.add_option("--data", options.data_dir,
                  "Store directory for the server started here (default: a fresh temporary one)");
   app.add_flag("--keep-data", options.keep_data, "Keep the temporary store directory");
@@ -40,8 +41,7 @@ std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
   app.add_option("--source-addresses", options.source_addresses,
                  "Bind clients to 127.0.0.1..127.0.0.N (0: one per 20,000 connections)")
       ->check(CLI::Range(0u, 250u));
-  app.add_option("--connect-burst", options.connect_burst,
-                 "WebSocket handshakes in flight at once")
+  app.add_option("--connect-burst", options.connect_burst, "WebSocket handshakes in flight at once")
       ->check(CLI::Range(std::size_t{1}, std::size_t{100'000}))
       ->capture_default_str();
   app.add_option("--setup-concurrency", options.setup_concurrency,

@@ -21,10 +21,10 @@ struct LoadOptions {
   std::string server_path;     // empty: `intervisie` beside this binary, else ./build/intervisie
   std::string data_dir;        // empty: a fresh temporary directory, removed afterwards
   bool keep_data = false;
-  std::uint16_t port = 0;        // non-zero: a server that is already running on 127.0.0.1
-  int server_pid = 0;            // with --port: the process whose RSS and CPU to read
-  unsigned server_threads = 0;   // `serve --threads` (0: the server's default, one per core)
-  unsigned source_addresses = 0; // 127.0.0.1 … 127.0.0.N; 0: one per 20,000 connections
+  std::uint16_t port = 0;             // non-zero: a server that is already running on 127.0.0.1
+  int server_pid = 0;                 // with --port: the process whose RSS and CPU to read
+  unsigned server_threads = 0;        // `serve --threads` (0: the server's default, one per core)
+  unsigned source_addresses = 0;      // 127.0.0.1 … 127.0.0.N; 0: one per 20,000 connections
   std::size_t connect_burst = 256;    // WebSocket handshakes in flight at once
   std::size_t setup_concurrency = 16; // HTTP connections creating sessions and participants
   double setup_timeout_seconds = 900; // for creating and connecting everything

@@ -18,7 +18,9 @@ double LatencySamples::percentile_ms(double q) {
   return static_cast<double>(samples_[index]) / 1000.0;
 }
 
-double LatencySamples::max_ms() { return percentile_ms(1.0); }
+double LatencySamples::max_ms() {
+  return percentile_ms(1.0);
+}
 
 double LatencySamples::mean_ms() const {
   if (samples_.empty())

@@ -30,8 +30,8 @@ struct ConnectionCounts {
   std::uint64_t attempts = 0;
   std::uint64_t retries = 0;
   std::uint64_t established = 0;
-  std::uint64_t given_up = 0; // failed every attempt
-  std::uint64_t dropped = 0;  // closed after being established
+  std::uint64_t given_up = 0;                    // failed every attempt
+  std::uint64_t dropped = 0;                     // closed after being established
   std::map<std::string, std::uint64_t> failures; // error message → count, every attempt
 };
 

@@ -2,9 +2,9 @@
 
 #include <cerrno>
 #include <charconv>
-#include <cstring>
 #include <chrono>
 #include <csignal>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -95,15 +95,9 @@ ServerProcess::start(const std::filesystem::path& binary, const std::filesystem:
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0)
     return std::unexpected("pipe: " + std::string(std::strerror(errno)));
 
-  std::vector<std::string> args = {binary.string(),
-                                   "serve",
-                                   "--host",
-                                   "127.0.0.1",
-                                   "--port",
-                                   "0",
-                                   "--data",
-                                   data_dir.string(),
-                                   "--sessions-per-minute",
+  std::vector<std::string> args = {binary.string(), "serve",           "--host",
+                                   "127.0.0.1",     "--port",          "0",
+                                   "--data",        data_dir.string(), "--sessions-per-minute",
                                    "1000000"};
   if (threads > 0) {
     args.push_back("--threads");
@@ -135,7 +129,8 @@ ServerProcess::start(const std::filesystem::path& binary, const std::filesystem:
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (true) {
     const auto newline = seen.find('\n', seen.find(listening_line));
-    if (const auto at = seen.find(listening_line); at != std::string::npos && newline != std::string::npos) {
+    if (const auto at = seen.find(listening_line);
+        at != std::string::npos && newline != std::string::npos) {
       std::uint16_t port = 0;
       const char* first = seen.data() + at + listening_line.size();
       std::from_chars(first, seen.data() + newline, port);
@@ -171,7 +166,9 @@ ServerProcess::ServerProcess(pid_t pid, std::uint16_t port, int output)
           (void)!::write(STDERR_FILENO, chunk, static_cast<std::size_t>(got));
       }) {}
 
-ServerProcess::~ServerProcess() { stop(); }
+ServerProcess::~ServerProcess() {
+  stop();
+}
 
 void ServerProcess::stop() {
   if (stopped_)

@@ -45,7 +45,7 @@ private:
 
   pid_t pid_;
   std::uint16_t port_;
-  int output_;          // the server's stdout, passed on to our stderr
+  int output_; // the server's stdout, passed on to our stderr
   std::thread relay_;
   bool stopped_ = false;
 };

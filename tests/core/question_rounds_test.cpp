@@ -4,8 +4,9 @@
 #include "session_driver.hpp"
 
 namespace intervisie::core {
-// Refusal codes print by their wire name in failure messages.
-static void PrintTo(RefusalCode code, std::ostream* out) {
+// Refusal codes print by their wire name in failure messages (the same definition in every
+// test file that needs it).
+inline void PrintTo(RefusalCode code, std::ostream* out) {
   *out << to_string(code);
 }
 } // namespace intervisie::core

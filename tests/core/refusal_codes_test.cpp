@@ -8,8 +8,9 @@
 #include <map>
 
 namespace intervisie::core {
-// Refusal codes print by their wire name in failure messages.
-static void PrintTo(RefusalCode code, std::ostream* out) {
+// Refusal codes print by their wire name in failure messages (the same definition in every
+// test file that needs it).
+inline void PrintTo(RefusalCode code, std::ostream* out) {
   *out << to_string(code);
 }
 } // namespace intervisie::core
@@ -244,6 +245,15 @@ std::vector<Scenario> scenarios() {
          SessionDriver s = questions("incident");
          s.ok(D::fenna, command::CloseRounds{});
          return s.refused(D::fenna, command::AskQuestion{"Nog eentje?"});
+       }},
+      {C::rounds_in_progress,
+       [] {
+         SessionDriver s("balint", 5, false);
+         s.ok(D::fenna, command::AssignPresenter{D::pieter});
+         s.ok(D::fenna, command::Start{});
+         s.ok(D::pieter, command::SetStatement{"Ik wil iets."});
+         s.next();
+         return s.refused(D::fenna, command::HandOverFacilitator{D::anna});
        }},
       {C::preparation_running,
        [] {

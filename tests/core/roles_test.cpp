@@ -5,8 +5,9 @@
 #include <algorithm>
 
 namespace intervisie::core {
-// Refusal codes print by their wire name in failure messages.
-static void PrintTo(RefusalCode code, std::ostream* out) {
+// Refusal codes print by their wire name in failure messages (the same definition in every
+// test file that needs it).
+inline void PrintTo(RefusalCode code, std::ostream* out) {
   *out << to_string(code);
 }
 } // namespace intervisie::core
@@ -278,20 +279,44 @@ TEST(Roles, ALatecomerJoinsTheTurnOrderAtTheEnd) {
             (std::vector<ParticipantId>{D::fenna, D::anna, D::bram, carla}));
 }
 
-// A turn is always held by someone who may take it. With an external facilitator, handing
-// the facilitation to the adviser who holds the turn must not leave that turn stuck.
-TEST(Roles, HandingOverFacilitationNeverStrandsTheTurn) {
+// A turn is always held by someone who may take it. An external facilitator takes no turns;
+// handing the facilitation over would take someone out of the turn order (and put the old
+// facilitator in), so with an external facilitator that waits until the rounds are over.
+TEST(Roles, AnExternalFacilitatorHandsOverOnlyBetweenRounds) {
   SessionDriver s("balint", 5, false);
   start_balint(s);
   s.ok(D::pieter, command::SetStatement{"Ik wil rustiger blijven."});
   s.next();
   ASSERT_EQ(s.turn(), D::anna);
+  EXPECT_EQ(s.refused(D::fenna, command::HandOverFacilitator{D::anna}),
+            RefusalCode::rounds_in_progress);
+  EXPECT_EQ(s.refused(D::fenna, command::HandOverFacilitator{D::bram}),
+            RefusalCode::rounds_in_progress);
+  s.ok(D::fenna, command::CloseRounds{});
   s.ok(D::fenna, command::HandOverFacilitator{D::anna});
-  ASSERT_TRUE(s.turn().has_value());
-  const ParticipantId holder = *s.turn();
-  EXPECT_TRUE(s.state().is_adviser(holder))
-      << "participant " << holder.value << " holds the turn but is no adviser any more";
-  s.ok(holder, command::AskQuestion{"Wat gebeurt er dan met je?"});
+  EXPECT_EQ(s.state().facilitator, D::anna);
+  EXPECT_FALSE(s.state().is_adviser(D::anna));
+  EXPECT_TRUE(s.state().is_adviser(D::fenna));
+  // The next step's order follows the new roles.
+  s.ok(D::anna, command::NextStep{});
+  for (ParticipantId adviser : s.state().turn_order())
+    s.ok(adviser, command::WriteDraft{"Iets."});
+  s.ok(D::anna, command::NextStep{});
+  EXPECT_EQ(s.state().step.turns.order, (std::vector<ParticipantId>{D::fenna, D::bram, D::carla}));
+  EXPECT_EQ(s.refused(D::anna, command::HandOverFacilitator{D::fenna}),
+            RefusalCode::rounds_in_progress);
+}
+
+TEST(Roles, AnInternalFacilitatorHandsOverAtAnyTime) {
+  SessionDriver s("balint", 5);
+  start_balint(s);
+  s.ok(D::pieter, command::SetStatement{"Ik wil rustiger blijven."});
+  s.next();
+  ASSERT_EQ(s.turn(), D::fenna);
+  s.ok(D::fenna, command::HandOverFacilitator{D::anna});
+  // Both take turns either way, so the order stays as it was.
+  EXPECT_EQ(s.turn(), D::fenna);
+  s.ok(D::fenna, command::AskQuestion{"Wat gebeurt er dan met je?"});
 }
 
 } // namespace

@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <csignal>
 #include <map>
-#include <cstdio>
 
 #include <sys/wait.h>
 
@@ -246,7 +245,6 @@ TEST(LiveRestart, AfterKillNineEveryAcknowledgedEventIsThereAndClientsResume) {
   for (const std::uint64_t seq : acks)
     EXPECT_TRUE(stored.contains(seq)) << "acknowledged event " << seq << " was lost";
   const std::uint64_t durable = stored.rbegin()->first;
-  std::fprintf(stderr, "DEBUG acks=%zu max_told=%lu durable=%lu\n", acks.size(), told.rbegin()->first, durable);
   EXPECT_LE(durable, told.rbegin()->first + 10) << "only the commands on their way may be added";
 
   // Everyone resumes with since: exactly the rest of the history, then live events.

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace intervisie::server {
 
@@ -12,6 +13,13 @@ public:
   virtual ~Client() = default;
   // Thread-safe and never blocks. The message is shared by every receiver: serialised once.
   virtual void send(std::shared_ptr<const std::string> message) = 0;
+  // What the client asked for on connecting: its snapshot, or every event it missed. Sent before
+  // anything later, and never taken for falling behind, however large: a big session or a long
+  // absence must not stop anyone from coming back.
+  virtual void send_backlog(std::vector<std::shared_ptr<const std::string>> messages) {
+    for (auto& message : messages)
+      send(std::move(message));
+  }
   // Ends the connection; the participant may come back and resume with `since`.
   virtual void disconnect() = 0;
 };

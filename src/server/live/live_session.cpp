@@ -126,6 +126,7 @@ void LiveSession::attach(std::shared_ptr<Client> client, core::ParticipantId par
                               since, language] {
     self->connections_.push_back(Connection{client, participant, language});
     const Connection& connection = self->connections_.back();
+    std::vector<std::shared_ptr<const std::string>> backlog;
     if (since && *since <= self->history_.size()) {
       // Replaying from the start gives each past event the view it had when it happened.
       core::SessionState state;
@@ -133,13 +134,14 @@ void LiveSession::attach(std::shared_ptr<Client> client, core::ParticipantId par
         const core::Event& event = self->history_[i];
         if (i >= *since)
           if (auto seen = core::view(event, state, participant))
-            client->send(std::make_shared<const std::string>(
+            backlog.push_back(std::make_shared<const std::string>(
                 server_message_event(i + 1, event_to_json(*seen))));
         core::apply(state, event);
       }
     } else {
-      client->send(self->snapshot_for(connection));
+      backlog.push_back(self->snapshot_for(connection));
     }
+    client->send_backlog(std::move(backlog));
     self->broadcast_presence();
   });
 }

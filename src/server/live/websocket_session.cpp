@@ -49,7 +49,7 @@ void WebSocketSession::on_read(beast::error_code error, std::size_t) {
     // Closed, timed out, too big (1009) or not UTF-8 in a text frame (1007): Beast has failed
     // the connection as RFC 6455 requires. The client resumes with `since`.
     closed_ = true;
-    queue_.clear();
+    drop_queue();
     if (attached_)
       live_->detach(shared_from_this());
     return;
@@ -74,12 +74,31 @@ void WebSocketSession::send(std::shared_ptr<const std::string> message) {
       return;
     self->queued_bytes_ += message->size();
     self->queue_.push_back(std::move(message));
-    if (self->queue_.size() > self->limits_.queue_messages_max ||
-        self->queued_bytes_ > self->limits_.queue_bytes_max) {
+    // Only what waits beyond the backlog says that the client cannot keep up.
+    if (self->queue_.size() - self->backlog_messages_ > self->limits_.queue_messages_max ||
+        self->queued_bytes_ - self->backlog_bytes_ > self->limits_.queue_bytes_max) {
       self->close_now(); // too slow to keep up: it can resume with `since`
       return;
     }
     if (self->queue_.size() == 1)
+      self->write_next();
+  });
+}
+
+void WebSocketSession::send_backlog(std::vector<std::shared_ptr<const std::string>> messages) {
+  boost::asio::post(stream_.get_executor(), [self = shared_from_this(),
+                                             messages = std::move(messages)]() mutable {
+    if (self->closed_ || messages.empty())
+      return;
+    // Nothing is sent to a connection before its backlog: the backlog is the queue's front.
+    const bool idle = self->queue_.empty();
+    for (auto& message : messages) {
+      self->queued_bytes_ += message->size();
+      self->backlog_bytes_ += message->size();
+      self->queue_.push_back(std::move(message));
+    }
+    self->backlog_messages_ += messages.size();
+    if (idle)
       self->write_next();
   });
 }
@@ -96,6 +115,10 @@ void WebSocketSession::on_write(beast::error_code error, std::size_t) {
     return;
   }
   queued_bytes_ -= queue_.front()->size();
+  if (backlog_messages_ > 0) {
+    --backlog_messages_;
+    backlog_bytes_ -= queue_.front()->size();
+  }
   queue_.pop_front();
   if (!queue_.empty())
     write_next();
@@ -109,12 +132,21 @@ void WebSocketSession::close_now() {
   if (closed_)
     return;
   closed_ = true;
-  queue_.clear();
-  queued_bytes_ = 0;
+  drop_queue();
   beast::error_code ignored;
   beast::get_lowest_layer(stream_).socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both,
                                                      ignored);
   beast::get_lowest_layer(stream_).close();
+}
+
+// Forgets what waits to be sent, except a message being written: the write may read it until
+// on_write runs (Beast's contract), even once the socket is closed.
+void WebSocketSession::drop_queue() {
+  if (!queue_.empty())
+    queue_.erase(std::next(queue_.begin()), queue_.end());
+  queued_bytes_ = 0;
+  backlog_messages_ = 0;
+  backlog_bytes_ = 0;
 }
 
 } // namespace intervisie::server

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace intervisie::server {
 
@@ -35,6 +36,7 @@ public:
   void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
 
   void send(std::shared_ptr<const std::string> message) override;
+  void send_backlog(std::vector<std::shared_ptr<const std::string>> messages) override;
   void disconnect() override;
 
 private:
@@ -42,6 +44,7 @@ private:
   void read();
   void on_read(boost::beast::error_code error, std::size_t bytes);
   void write_next();
+  void drop_queue();
   void on_write(boost::beast::error_code error, std::size_t bytes);
   void close_now();
 
@@ -54,6 +57,9 @@ private:
   WebSocketLimits limits_;
   std::deque<std::shared_ptr<const std::string>> queue_;
   std::size_t queued_bytes_ = 0;
+  // The part of the queue's front that is the backlog (send_backlog): exempt from the limits.
+  std::size_t backlog_messages_ = 0;
+  std::size_t backlog_bytes_ = 0;
   bool attached_ = false;
   bool closed_ = false;
 };

@@ -191,16 +191,12 @@ void expect_stream(const WsClient& client, const std::vector<std::uint64_t>& exp
 }
 
 std::vector<Json> wait_answers(WsClient& client, std::size_t count) {
+  client.wait_until([&] { return client.answer_count() >= count; },
+                    std::to_string(count) + " answers");
   std::vector<Json> answers;
-  client.wait_until(
-      [&] {
-        answers.clear();
-        for (const Json& message : client.received())
-          if (const std::string type = type_of(message); type == "ack" || type == "error")
-            answers.push_back(message);
-        return answers.size() >= count;
-      },
-      std::to_string(count) + " answers");
+  for (const Json& message : client.received())
+    if (const std::string type = type_of(message); type == "ack" || type == "error")
+      answers.push_back(message);
   return answers;
 }
 

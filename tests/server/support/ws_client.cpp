@@ -213,6 +213,8 @@ void WsClient::read_next() {
           last_seq_ = std::max(last_seq_, seq->to_number<std::uint64_t>());
       }
     }
+    if (const std::string type = type_of(message); type == "ack" || type == "error")
+      ++answers_;
     received_.push_back(std::move(message));
     received_text_.push_back(std::move(text));
     read_next();
@@ -275,14 +277,6 @@ Json WsClient::command(const boost::json::object& command, std::chrono::millisec
       "the answer to " + id + " " + boost::json::serialize(command), timeout);
 }
 
-std::optional<Json> WsClient::next(std::chrono::milliseconds timeout) {
-  if (!run_until([&] { return cursor_ < received_.size() || closed_; }, Clock::now() + timeout))
-    return std::nullopt;
-  if (cursor_ < received_.size())
-    return received_[cursor_++];
-  return std::nullopt;
-}
-
 Json WsClient::wait_for(const std::function<bool(const Json&)>& match, const std::string& what,
                         std::chrono::milliseconds timeout) {
   const auto deadline = Clock::now() + timeout;
@@ -322,12 +316,6 @@ void WsClient::poll() {
   if (io_->context.stopped())
     io_->context.restart();
   io_->context.poll();
-}
-
-bool WsClient::quiet_for(std::chrono::milliseconds timeout) {
-  const std::size_t before = received_.size();
-  run_until([&] { return received_.size() > before || closed_; }, Clock::now() + timeout);
-  return received_.size() == before;
 }
 
 std::optional<std::uint16_t> WsClient::wait_closed(std::chrono::milliseconds timeout) {

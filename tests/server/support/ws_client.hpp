@@ -42,8 +42,8 @@ HttpResponse http_request(std::uint16_t port, const std::string& method, const s
 HttpResponse http_get(std::uint16_t port, const std::string& target);
 HttpResponse http_post(std::uint16_t port, const std::string& target, const std::string& body);
 
-// One live connection. Received messages are parsed and kept in order; `next` and `wait_for`
-// walk through them with a cursor, `received` shows them all.
+// One live connection. Received messages are parsed and kept in order; `wait_for` walks
+// through them with a cursor, `received` shows them all.
 class WsClient {
 public:
   struct Options {
@@ -73,8 +73,6 @@ public:
   Json command(const boost::json::object& command,
                std::chrono::milliseconds timeout = default_timeout);
 
-  // The next message after the cursor, waiting up to `timeout`; nothing on timeout or close.
-  std::optional<Json> next(std::chrono::milliseconds timeout = default_timeout);
   // Skips to the first message that satisfies `match`, and returns it; throws on timeout
   // or close, naming `what` and showing what did arrive.
   Json wait_for(const std::function<bool(const Json&)>& match, const std::string& what,
@@ -86,13 +84,12 @@ public:
   void wait_seq(std::uint64_t seq, std::chrono::milliseconds timeout = default_timeout);
   // Reads whatever has already arrived, without waiting.
   void poll();
-  // Whether a message arrives within `timeout` (a negative check: keep `timeout` short).
-  bool quiet_for(std::chrono::milliseconds timeout);
-
   // Every message received so far, in order of arrival.
   const std::vector<Json>& received() const { return received_; }
   // The raw text of every message, for checks that a secret appears nowhere.
   const std::vector<std::string>& received_text() const { return received_text_; }
+  // How many acks and errors have arrived so far.
+  std::size_t answer_count() const { return answers_; }
   // The highest "seq" of any event or snapshot received so far (0 if none).
   std::uint64_t last_seq() const { return last_seq_; }
 
@@ -120,6 +117,7 @@ private:
   std::vector<std::string> received_text_;
   std::size_t cursor_ = 0;
   std::uint64_t last_seq_ = 0;
+  std::size_t answers_ = 0;
   std::uint64_t next_command_ = 1;
   bool reading_ = false;
   bool closed_ = false;
