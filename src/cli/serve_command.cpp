@@ -24,8 +24,9 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, int& exit
   serve->add_option("--public-url", options->public_url,
                     "Address people use to reach this server, for join links");
   serve->add_option("--threads", options->threads, "Worker threads (0: one per core)");
-  serve->add_option("--sessions-per-minute", options->sessions_per_minute,
-                    "New sessions allowed per client address per minute")
+  serve
+      ->add_option("--sessions-per-minute", options->sessions_per_minute,
+                   "New sessions allowed per client address per minute")
       ->capture_default_str();
   serve->add_option("--allowed-origin", options->allowed_origins,
                     "Another web origin allowed to open live connections");

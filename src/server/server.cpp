@@ -38,9 +38,9 @@ public:
     if (error)
       return std::unexpected("not an address to listen on: " + options.host);
     try {
-      listener_ = std::make_shared<Listener>(io_, boost::asio::ip::tcp::endpoint{address, options.port},
-                                             api_, HttpLimits{},
-                                             WebSocketLimits{});
+      listener_ =
+          std::make_shared<Listener>(io_, boost::asio::ip::tcp::endpoint{address, options.port},
+                                     api_, HttpLimits{}, WebSocketLimits{});
     } catch (const boost::system::system_error& failure) {
       return std::unexpected("cannot listen on " + options.host + ":" +
                              std::to_string(options.port) + ": " + failure.code().message());

@@ -13,7 +13,7 @@ namespace intervisie::server {
 
 struct ServerOptions {
   std::string host = "0.0.0.0"; // phones in the room join over the local network
-  std::uint16_t port = 8080;     // 0: any free port (tests)
+  std::uint16_t port = 8080;    // 0: any free port (tests)
   std::filesystem::path data_dir = "data";
   std::filesystem::path methods_dir;
   std::string public_url; // default: http://localhost:<port>

@@ -60,8 +60,8 @@ Decision decide(const Context& context, const command::ShareAdvice& command) {
   const Draft* draft = context.state.find_draft(context.actor);
   if (!draft && essence->empty())
     return refuse(RefusalCode::nothing_to_share);
-  return Events{context.event(
-      event::AdviceShared{context.actor, draft ? draft->text : std::string{}, std::move(*essence)})};
+  return Events{context.event(event::AdviceShared{
+      context.actor, draft ? draft->text : std::string{}, std::move(*essence)})};
 }
 
 } // namespace intervisie::core::rules

@@ -6,9 +6,7 @@
 namespace intervisie::core {
 namespace {
 
-template <class... Handlers> struct Overloaded : Handlers... {
-  using Handlers::operator()...;
-};
+template <class... Handlers> struct Overloaded : Handlers... { using Handlers::operator()...; };
 
 bool takes_turns(StepKind kind) {
   return kind == StepKind::question_rounds || kind == StepKind::advice ||
@@ -45,7 +43,9 @@ void resume_timers_if_free(SessionState& state, Instant at) {
     state.step.preparation->resume(at);
 }
 
-Question& question(SessionState& state, QuestionId id) { return state.questions[id.value - 1]; }
+Question& question(SessionState& state, QuestionId id) {
+  return state.questions[id.value - 1];
+}
 
 void settle_question(SessionState& state, QuestionId id) {
   if (state.step.turns.awaiting == id) {
@@ -87,8 +87,8 @@ void apply(SessionState& state, const Event& event) {
                 Timer{.started_at = at,
                       .planned = std::chrono::minutes{step.minutes + step.preparation_minutes}};
             if (step.preparation_minutes > 0 && step.kind != StepKind::statement)
-              state.step.preparation =
-                  Timer{.started_at = at, .planned = std::chrono::minutes{step.preparation_minutes}};
+              state.step.preparation = Timer{
+                  .started_at = at, .planned = std::chrono::minutes{step.preparation_minutes}};
             if (takes_turns(step.kind))
               state.step.turns.order = state.turn_order();
             state.visited_steps.push_back(e.step);
@@ -123,7 +123,8 @@ void apply(SessionState& state, const Event& event) {
           },
           [&](const event::IssueWithdrawn& e) {
             state.candidates[e.candidate.value - 1].withdrawn = true;
-            std::erase_if(state.votes, [&](const auto& vote) { return vote.second == e.candidate; });
+            std::erase_if(state.votes,
+                          [&](const auto& vote) { return vote.second == e.candidate; });
           },
           [&](const event::VoteCast& e) { state.votes[e.voter] = e.candidate; },
           [&](const event::IssueChosen& e) {
@@ -178,8 +179,8 @@ void apply(SessionState& state, const Event& event) {
           },
           [&](const event::GossipClosed&) { state.step.gossip_closed = true; },
           [&](const event::ReflectionGiven& e) {
-            auto same_step = std::ranges::find(state.reflections, state.step.index,
-                                               &Reflection::step);
+            auto same_step =
+                std::ranges::find(state.reflections, state.step.index, &Reflection::step);
             if (same_step != state.reflections.end())
               same_step->text = e.text;
             else
@@ -217,9 +218,12 @@ void apply(SessionState& state, const Event& event) {
             draft->essence = e.essence;
             advance_turn(state);
           },
-          [&](const event::ReactionGiven& e) { state.reaction = Reaction{e.tomorrow, e.think_over}; },
+          [&](const event::ReactionGiven& e) {
+            state.reaction = Reaction{e.tomorrow, e.think_over};
+          },
           [&](const event::ClosingRemarkMade& e) {
-            auto remark = std::ranges::find(state.closing_remarks, e.author, &ClosingRemark::author);
+            auto remark =
+                std::ranges::find(state.closing_remarks, e.author, &ClosingRemark::author);
             if (remark != state.closing_remarks.end())
               remark->text = e.text;
             else

@@ -14,8 +14,7 @@ Decision decide(const Context& context, const command::React& command) {
   auto think_over = optional_text(command.think_over);
   if (!think_over)
     return std::unexpected(think_over.error());
-  return Events{
-      context.event(event::ReactionGiven{std::move(*tomorrow), std::move(*think_over)})};
+  return Events{context.event(event::ReactionGiven{std::move(*tomorrow), std::move(*think_over)})};
 }
 
 Decision decide(const Context& context, const command::ClosingRemark& command) {

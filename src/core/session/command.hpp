@@ -15,73 +15,124 @@ enum class Rating { warm, lukewarm, cold }; // warm / lauw / koud
 namespace command {
 
 // --- people and roles ------------------------------------------------------------------------
-struct Join { std::string name; };                           // the server admits a newcomer
-struct AssignPresenter { ParticipantId participant; };       // methods without an inventory
-struct AssignScribe { ParticipantId participant; };
-struct HandOverFacilitator { ParticipantId participant; };
+struct Join {
+  std::string name;
+}; // the server admits a newcomer
+struct AssignPresenter {
+  ParticipantId participant;
+}; // methods without an inventory
+struct AssignScribe {
+  ParticipantId participant;
+};
+struct HandOverFacilitator {
+  ParticipantId participant;
+};
 
 // --- flow ------------------------------------------------------------------------------------
 struct Start {};
-struct NextStep { bool confirm = false; };                   // confirm: move on past a soft rule
-struct AdjustTime { int seconds = 0; };                      // extend (> 0) or shorten (< 0)
-struct RaiseDisturbance { std::string text; };
+struct NextStep {
+  bool confirm = false;
+}; // confirm: move on past a soft rule
+struct AdjustTime {
+  int seconds = 0;
+}; // extend (> 0) or shorten (< 0)
+struct RaiseDisturbance {
+  std::string text;
+};
 struct ResolveDisturbance {};
 struct Pause {};
 struct Resume {};
 
 // --- inventory -------------------------------------------------------------------------------
-struct ProposeIssue { std::string text; };
-struct WithdrawIssue { CandidateId candidate; };
-struct Vote { CandidateId candidate; };
-struct ChooseIssue { std::optional<CandidateId> candidate; }; // none: the most votes decide
+struct ProposeIssue {
+  std::string text;
+};
+struct WithdrawIssue {
+  CandidateId candidate;
+};
+struct Vote {
+  CandidateId candidate;
+};
+struct ChooseIssue {
+  std::optional<CandidateId> candidate;
+}; // none: the most votes decide
 
 // --- statement -------------------------------------------------------------------------------
-struct SetStatement { std::string text; };
+struct SetStatement {
+  std::string text;
+};
 struct StartPreparation {};
 struct EndPreparation {};
 
 // --- question rounds -------------------------------------------------------------------------
 // on_behalf_of: the scribe records what the turn holder said (where the step allows it).
-struct AskQuestion { std::string text; std::optional<ParticipantId> on_behalf_of; };
-struct Pass { std::optional<ParticipantId> on_behalf_of; };
-struct AnswerQuestion { std::string note; };                 // spoken; the note is the presenter's own
+struct AskQuestion {
+  std::string text;
+  std::optional<ParticipantId> on_behalf_of;
+};
+struct Pass {
+  std::optional<ParticipantId> on_behalf_of;
+};
+struct AnswerQuestion {
+  std::string note;
+}; // spoken; the note is the presenter's own
 struct DeclineQuestion {};
-struct RateQuestion { std::optional<QuestionId> question; Rating rating{}; };
+struct RateQuestion {
+  std::optional<QuestionId> question;
+  Rating rating{};
+};
 struct CloseRounds {};
 
 // --- gossip and reflection -------------------------------------------------------------------
-struct AddObservation { std::string text; };
+struct AddObservation {
+  std::string text;
+};
 struct CloseGossip {};
-struct Reflect { std::string text; };
+struct Reflect {
+  std::string text;
+};
 
 // --- reframe ---------------------------------------------------------------------------------
-struct Reframe { std::string text; };
+struct Reframe {
+  std::string text;
+};
 struct KeepStatement {};
 
 // --- advice ----------------------------------------------------------------------------------
-struct GiveAdvice { std::string text; };
-struct WriteDraft { std::string text; };                     // Balint: private until shared
-struct ShareAdvice { std::string essence; };
+struct GiveAdvice {
+  std::string text;
+};
+struct WriteDraft {
+  std::string text;
+}; // Balint: private until shared
+struct ShareAdvice {
+  std::string essence;
+};
 
 // --- the presenter's reaction and the closing -------------------------------------------------
-struct React { std::string tomorrow; std::string think_over; };
-struct ClosingRemark { std::string text; };
-struct WritePrivateNote { std::string text; };               // only the presenter ever sees it
+struct React {
+  std::string tomorrow;
+  std::string think_over;
+};
+struct ClosingRemark {
+  std::string text;
+};
+struct WritePrivateNote {
+  std::string text;
+}; // only the presenter ever sees it
 
 } // namespace command
 
-using CommandBody =
-    std::variant<command::Join, command::AssignPresenter, command::AssignScribe,
-                 command::HandOverFacilitator, command::Start, command::NextStep,
-                 command::AdjustTime, command::RaiseDisturbance, command::ResolveDisturbance,
-                 command::Pause, command::Resume, command::ProposeIssue, command::WithdrawIssue,
-                 command::Vote, command::ChooseIssue, command::SetStatement,
-                 command::StartPreparation, command::EndPreparation, command::AskQuestion,
-                 command::Pass, command::AnswerQuestion, command::DeclineQuestion,
-                 command::RateQuestion, command::CloseRounds, command::AddObservation,
-                 command::CloseGossip, command::Reflect, command::Reframe, command::KeepStatement,
-                 command::GiveAdvice, command::WriteDraft, command::ShareAdvice, command::React,
-                 command::ClosingRemark, command::WritePrivateNote>;
+using CommandBody = std::variant<
+    command::Join, command::AssignPresenter, command::AssignScribe, command::HandOverFacilitator,
+    command::Start, command::NextStep, command::AdjustTime, command::RaiseDisturbance,
+    command::ResolveDisturbance, command::Pause, command::Resume, command::ProposeIssue,
+    command::WithdrawIssue, command::Vote, command::ChooseIssue, command::SetStatement,
+    command::StartPreparation, command::EndPreparation, command::AskQuestion, command::Pass,
+    command::AnswerQuestion, command::DeclineQuestion, command::RateQuestion, command::CloseRounds,
+    command::AddObservation, command::CloseGossip, command::Reflect, command::Reframe,
+    command::KeepStatement, command::GiveAdvice, command::WriteDraft, command::ShareAdvice,
+    command::React, command::ClosingRemark, command::WritePrivateNote>;
 
 struct Command {
   std::optional<ParticipantId> actor; // none only for Join: the newcomer has no id yet

@@ -25,7 +25,9 @@ struct Context {
   Event event(EventBody body) const { return Event{now, actor, std::move(body)}; }
 };
 
-inline std::unexpected<Refusal> refuse(RefusalCode code) { return std::unexpected(Refusal{code}); }
+inline std::unexpected<Refusal> refuse(RefusalCode code) {
+  return std::unexpected(Refusal{code});
+}
 
 // Texts people type: valid UTF-8, trimmed, within limits. Required texts may not be empty.
 std::expected<std::string, Refusal> required_text(std::string_view raw,

@@ -28,28 +28,83 @@ struct SessionCreated {
            facilitator_takes_turns == other.facilitator_takes_turns;
   }
 };
-struct ParticipantJoined { ParticipantId participant; std::string name; bool operator==(const ParticipantJoined&) const = default; };
-struct PresenterAssigned { ParticipantId participant; bool operator==(const PresenterAssigned&) const = default; };
-struct ScribeAssigned { ParticipantId participant; bool operator==(const ScribeAssigned&) const = default; };
-struct FacilitatorHandedOver { ParticipantId participant; bool operator==(const FacilitatorHandedOver&) const = default; };
+struct ParticipantJoined {
+  ParticipantId participant;
+  std::string name;
+  bool operator==(const ParticipantJoined&) const = default;
+};
+struct PresenterAssigned {
+  ParticipantId participant;
+  bool operator==(const PresenterAssigned&) const = default;
+};
+struct ScribeAssigned {
+  ParticipantId participant;
+  bool operator==(const ScribeAssigned&) const = default;
+};
+struct FacilitatorHandedOver {
+  ParticipantId participant;
+  bool operator==(const FacilitatorHandedOver&) const = default;
+};
 
-struct SessionStarted { bool operator==(const SessionStarted&) const = default; };
-struct StepStarted { std::size_t step = 0; bool operator==(const StepStarted&) const = default; };
-struct SessionFinished { bool operator==(const SessionFinished&) const = default; };
-struct TimeAdjusted { int seconds = 0; bool operator==(const TimeAdjusted&) const = default; };
-struct DisturbanceRaised { std::string text; bool operator==(const DisturbanceRaised&) const = default; };
-struct DisturbanceResolved { bool operator==(const DisturbanceResolved&) const = default; };
-struct Paused { bool operator==(const Paused&) const = default; };
-struct Resumed { bool operator==(const Resumed&) const = default; };
+struct SessionStarted {
+  bool operator==(const SessionStarted&) const = default;
+};
+struct StepStarted {
+  std::size_t step = 0;
+  bool operator==(const StepStarted&) const = default;
+};
+struct SessionFinished {
+  bool operator==(const SessionFinished&) const = default;
+};
+struct TimeAdjusted {
+  int seconds = 0;
+  bool operator==(const TimeAdjusted&) const = default;
+};
+struct DisturbanceRaised {
+  std::string text;
+  bool operator==(const DisturbanceRaised&) const = default;
+};
+struct DisturbanceResolved {
+  bool operator==(const DisturbanceResolved&) const = default;
+};
+struct Paused {
+  bool operator==(const Paused&) const = default;
+};
+struct Resumed {
+  bool operator==(const Resumed&) const = default;
+};
 
-struct IssueProposed { CandidateId candidate; ParticipantId owner; std::string text; bool operator==(const IssueProposed&) const = default; };
-struct IssueWithdrawn { CandidateId candidate; bool operator==(const IssueWithdrawn&) const = default; };
-struct VoteCast { ParticipantId voter; CandidateId candidate; bool operator==(const VoteCast&) const = default; };
-struct IssueChosen { CandidateId candidate; ParticipantId presenter; bool operator==(const IssueChosen&) const = default; };
+struct IssueProposed {
+  CandidateId candidate;
+  ParticipantId owner;
+  std::string text;
+  bool operator==(const IssueProposed&) const = default;
+};
+struct IssueWithdrawn {
+  CandidateId candidate;
+  bool operator==(const IssueWithdrawn&) const = default;
+};
+struct VoteCast {
+  ParticipantId voter;
+  CandidateId candidate;
+  bool operator==(const VoteCast&) const = default;
+};
+struct IssueChosen {
+  CandidateId candidate;
+  ParticipantId presenter;
+  bool operator==(const IssueChosen&) const = default;
+};
 
-struct StatementSet { std::string text; bool operator==(const StatementSet&) const = default; };
-struct PreparationStarted { bool operator==(const PreparationStarted&) const = default; };
-struct PreparationEnded { bool operator==(const PreparationEnded&) const = default; };
+struct StatementSet {
+  std::string text;
+  bool operator==(const StatementSet&) const = default;
+};
+struct PreparationStarted {
+  bool operator==(const PreparationStarted&) const = default;
+};
+struct PreparationEnded {
+  bool operator==(const PreparationEnded&) const = default;
+};
 
 struct QuestionAsked {
   QuestionId question;
@@ -58,42 +113,97 @@ struct QuestionAsked {
   std::string text;
   bool operator==(const QuestionAsked&) const = default;
 };
-struct TurnPassed { ParticipantId participant; std::optional<ParticipantId> recorded_by; bool operator==(const TurnPassed&) const = default; };
-struct QuestionAnswered { QuestionId question; std::string note; bool operator==(const QuestionAnswered&) const = default; };
-struct QuestionDeclined { QuestionId question; bool operator==(const QuestionDeclined&) const = default; };
-struct QuestionRated { QuestionId question; Rating rating{}; std::optional<ParticipantId> recorded_by; bool operator==(const QuestionRated&) const = default; };
-struct RoundsClosed { RoundsClosedReason reason{}; bool operator==(const RoundsClosed&) const = default; };
+struct TurnPassed {
+  ParticipantId participant;
+  std::optional<ParticipantId> recorded_by;
+  bool operator==(const TurnPassed&) const = default;
+};
+struct QuestionAnswered {
+  QuestionId question;
+  std::string note;
+  bool operator==(const QuestionAnswered&) const = default;
+};
+struct QuestionDeclined {
+  QuestionId question;
+  bool operator==(const QuestionDeclined&) const = default;
+};
+struct QuestionRated {
+  QuestionId question;
+  Rating rating{};
+  std::optional<ParticipantId> recorded_by;
+  bool operator==(const QuestionRated&) const = default;
+};
+struct RoundsClosed {
+  RoundsClosedReason reason{};
+  bool operator==(const RoundsClosed&) const = default;
+};
 
-struct ObservationAdded { ParticipantId author; std::string text; bool operator==(const ObservationAdded&) const = default; };
-struct GossipClosed { bool operator==(const GossipClosed&) const = default; };
-struct ReflectionGiven { std::string text; bool operator==(const ReflectionGiven&) const = default; };
+struct ObservationAdded {
+  ParticipantId author;
+  std::string text;
+  bool operator==(const ObservationAdded&) const = default;
+};
+struct GossipClosed {
+  bool operator==(const GossipClosed&) const = default;
+};
+struct ReflectionGiven {
+  std::string text;
+  bool operator==(const ReflectionGiven&) const = default;
+};
 
-struct StatementReframed { std::string text; bool operator==(const StatementReframed&) const = default; };
-struct StatementKept { bool operator==(const StatementKept&) const = default; };
+struct StatementReframed {
+  std::string text;
+  bool operator==(const StatementReframed&) const = default;
+};
+struct StatementKept {
+  bool operator==(const StatementKept&) const = default;
+};
 
-struct AdviceGiven { ParticipantId adviser; std::string text; bool operator==(const AdviceGiven&) const = default; };
-struct DraftWritten { ParticipantId author; std::string text; bool operator==(const DraftWritten&) const = default; };
-struct AdviceShared { ParticipantId adviser; std::string draft; std::string essence; bool operator==(const AdviceShared&) const = default; };
+struct AdviceGiven {
+  ParticipantId adviser;
+  std::string text;
+  bool operator==(const AdviceGiven&) const = default;
+};
+struct DraftWritten {
+  ParticipantId author;
+  std::string text;
+  bool operator==(const DraftWritten&) const = default;
+};
+struct AdviceShared {
+  ParticipantId adviser;
+  std::string draft;
+  std::string essence;
+  bool operator==(const AdviceShared&) const = default;
+};
 
-struct ReactionGiven { std::string tomorrow; std::string think_over; bool operator==(const ReactionGiven&) const = default; };
-struct ClosingRemarkMade { ParticipantId author; std::string text; bool operator==(const ClosingRemarkMade&) const = default; };
-struct PrivateNoteWritten { std::string text; bool operator==(const PrivateNoteWritten&) const = default; };
+struct ReactionGiven {
+  std::string tomorrow;
+  std::string think_over;
+  bool operator==(const ReactionGiven&) const = default;
+};
+struct ClosingRemarkMade {
+  ParticipantId author;
+  std::string text;
+  bool operator==(const ClosingRemarkMade&) const = default;
+};
+struct PrivateNoteWritten {
+  std::string text;
+  bool operator==(const PrivateNoteWritten&) const = default;
+};
 
 } // namespace event
 
-using EventBody =
-    std::variant<event::SessionCreated, event::ParticipantJoined, event::PresenterAssigned,
-                 event::ScribeAssigned, event::FacilitatorHandedOver, event::SessionStarted,
-                 event::StepStarted, event::SessionFinished, event::TimeAdjusted,
-                 event::DisturbanceRaised, event::DisturbanceResolved, event::Paused,
-                 event::Resumed, event::IssueProposed, event::IssueWithdrawn, event::VoteCast,
-                 event::IssueChosen, event::StatementSet, event::PreparationStarted,
-                 event::PreparationEnded, event::QuestionAsked, event::TurnPassed,
-                 event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated,
-                 event::RoundsClosed, event::ObservationAdded, event::GossipClosed,
-                 event::ReflectionGiven, event::StatementReframed, event::StatementKept,
-                 event::AdviceGiven, event::DraftWritten, event::AdviceShared,
-                 event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten>;
+using EventBody = std::variant<
+    event::SessionCreated, event::ParticipantJoined, event::PresenterAssigned,
+    event::ScribeAssigned, event::FacilitatorHandedOver, event::SessionStarted, event::StepStarted,
+    event::SessionFinished, event::TimeAdjusted, event::DisturbanceRaised,
+    event::DisturbanceResolved, event::Paused, event::Resumed, event::IssueProposed,
+    event::IssueWithdrawn, event::VoteCast, event::IssueChosen, event::StatementSet,
+    event::PreparationStarted, event::PreparationEnded, event::QuestionAsked, event::TurnPassed,
+    event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated, event::RoundsClosed,
+    event::ObservationAdded, event::GossipClosed, event::ReflectionGiven, event::StatementReframed,
+    event::StatementKept, event::AdviceGiven, event::DraftWritten, event::AdviceShared,
+    event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten>;
 
 struct Event {
   Instant at;

@@ -100,9 +100,10 @@ Decision decide(const Context& context, const command::ChooseIssue& command) {
   if (state.scribe == owner)
     return refuse(RefusalCode::scribe_cannot_present);
   // Someone must remain to ask the presenter questions.
-  const auto possible_advisers = std::ranges::count_if(state.participants, [&](const Participant& p) {
-    return p.id != owner && (p.id != state.facilitator || state.facilitator_takes_turns);
-  });
+  const auto possible_advisers =
+      std::ranges::count_if(state.participants, [&](const Participant& p) {
+        return p.id != owner && (p.id != state.facilitator || state.facilitator_takes_turns);
+      });
   if (possible_advisers == 0)
     return refuse(RefusalCode::no_advisers);
   return Events{context.event(event::IssueChosen{*chosen, owner})};

@@ -32,11 +32,13 @@ constexpr RefusalText refusal_texts[] = {
      "This step's rule is not met yet. Confirm if you want to move on anyway."},
     {"disturbance_open", "Er is een storing; die gaat eerst voor.",
      "There is a disturbance; it comes first."},
-    {"no_disturbance", "Er is geen storing om op te lossen.", "There is no disturbance to resolve."},
+    {"no_disturbance", "Er is geen storing om op te lossen.",
+     "There is no disturbance to resolve."},
     {"session_paused", "De sessie staat op pauze.", "The session is paused."},
     {"already_paused", "De sessie staat al op pauze.", "The session is already paused."},
     {"not_paused", "De sessie staat niet op pauze.", "The session is not paused."},
-    {"group_full", "Deze groep is vol: maximaal 8 mensen.", "This group is full: 8 people at most."},
+    {"group_full", "Deze groep is vol: maximaal 8 mensen.",
+     "This group is full: 8 people at most."},
     {"name_taken", "Die naam is al in gebruik in deze sessie; kies een andere.",
      "That name is already used in this session; pick another."},
     {"name_too_long", "Die naam is te lang (hooguit 60 tekens).",
@@ -69,7 +71,8 @@ constexpr RefusalText refusal_texts[] = {
     {"unknown_candidate", "Dat vraagstuk staat niet op de flap.",
      "That issue is not on the flip chart."},
     {"issue_withdrawn", "Dat vraagstuk is teruggetrokken.", "That issue has been withdrawn."},
-    {"issue_already_chosen", "Er is al een vraagstuk gekozen.", "An issue has already been chosen."},
+    {"issue_already_chosen", "Er is al een vraagstuk gekozen.",
+     "An issue has already been chosen."},
     {"no_votes", "Er is nog niet gestemd; kies zelf of laat eerst stemmen.",
      "Nobody has voted yet; choose yourself or let people vote first."},
     {"vote_tied", "De stemmen staken; kies zelf een van de koplopers.",
@@ -85,7 +88,8 @@ constexpr RefusalText refusal_texts[] = {
      "The presenter declined this question before; we respect that boundary."},
     {"question_declined", "Deze vraag is afgewezen en krijgt geen waardering.",
      "This question was declined and gets no rating."},
-    {"rounds_closed", "De rondes van deze stap zijn afgesloten.", "The rounds of this step are closed."},
+    {"rounds_closed", "De rondes van deze stap zijn afgesloten.",
+     "The rounds of this step are closed."},
     {"rounds_in_progress", "Geef de begeleiding door als de rondes van deze stap klaar zijn.",
      "Hand over the facilitation once the rounds of this step are done."},
     {"preparation_running", "Eerst even de bedenktijd; daarna om de beurt.",
@@ -109,8 +113,14 @@ const RefusalText& text_of(RefusalCode code) {
 
 } // namespace
 
-std::string_view to_string(RefusalCode code) { return text_of(code).code; }
-std::string_view message_nl(RefusalCode code) { return text_of(code).nl; }
-std::string_view message_en(RefusalCode code) { return text_of(code).en; }
+std::string_view to_string(RefusalCode code) {
+  return text_of(code).code;
+}
+std::string_view message_nl(RefusalCode code) {
+  return text_of(code).nl;
+}
+std::string_view message_en(RefusalCode code) {
+  return text_of(code).en;
+}
 
 } // namespace intervisie::core

@@ -6,7 +6,9 @@
 namespace intervisie::core::rules {
 namespace {
 
-bool same_name(std::string_view a, std::string_view b) { return comparable(a) == comparable(b); }
+bool same_name(std::string_view a, std::string_view b) {
+  return comparable(a) == comparable(b);
+}
 
 } // namespace
 
@@ -66,11 +68,11 @@ Decision decide(const Context& context, const command::HandOverFacilitator& comm
   // A facilitator who does not take turns leaves the turn order, and the one who hands over
   // joins it: that waits until the round of this step is over, so the order stays fixed.
   const Step* step = context.step();
-  const bool turns_running = step &&
-                             (step->kind == StepKind::question_rounds ||
-                              step->kind == StepKind::advice ||
-                              step->kind == StepKind::share_advice) &&
-                             !state.step.turns.closed;
+  const bool turns_running =
+      step &&
+      (step->kind == StepKind::question_rounds || step->kind == StepKind::advice ||
+       step->kind == StepKind::share_advice) &&
+      !state.step.turns.closed;
   if (!state.facilitator_takes_turns && turns_running)
     return refuse(RefusalCode::rounds_in_progress);
   return Events{context.event(event::FacilitatorHandedOver{command.participant})};

@@ -111,7 +111,7 @@ struct Turns {
   std::size_t position = 0; // index into order of whoever holds the turn
   int round = 1;
   bool anyone_asked_this_round = false;
-  bool closed = false; // no more turns in this step
+  bool closed = false;                // no more turns in this step
   std::optional<QuestionId> awaiting; // asked, not yet answered, declined or rated
 
   std::optional<ParticipantId> holder() const;

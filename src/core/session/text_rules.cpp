@@ -47,7 +47,9 @@ std::optional<std::size_t> utf8_length(std::string_view text) {
   return count;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 std::string_view trimmed(std::string_view text) {
   while (!text.empty() && is_space(text.front()))

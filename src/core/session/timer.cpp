@@ -8,7 +8,9 @@ Duration Timer::elapsed(Instant now) const {
   return running_time < Duration::zero() ? Duration::zero() : running_time;
 }
 
-Duration Timer::left(Instant now) const { return planned - elapsed(now); }
+Duration Timer::left(Instant now) const {
+  return planned - elapsed(now);
+}
 
 void Timer::pause(Instant at) {
   if (!paused_since)

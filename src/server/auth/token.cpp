@@ -27,13 +27,18 @@ void init_crypto() {
     throw std::runtime_error("libsodium could not be initialised");
 }
 
-std::string new_token() { return random_base64url(32); }
-std::string new_session_id() { return random_base64url(16); }
+std::string new_token() {
+  return random_base64url(32);
+}
+std::string new_session_id() {
+  return random_base64url(16);
+}
 
 std::string token_hash(std::string_view token) {
   std::array<unsigned char, crypto_generichash_BYTES> digest{};
   crypto_generichash(digest.data(), digest.size(),
-                     reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr, 0);
+                     reinterpret_cast<const unsigned char*>(token.data()), token.size(), nullptr,
+                     0);
   std::string hex(digest.size() * 2 + 1, '\0');
   sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
   hex.pop_back();

@@ -82,9 +82,9 @@ Response json_response(const Request& request, http::status status, std::string 
 
 Response error_response(const Request& request, http::status status, std::string_view code,
                         std::string_view message) {
-  return json_response(request, status,
-                       boost::json::serialize(boost::json::object{{"code", code},
-                                                                  {"message", message}}));
+  return json_response(
+      request, status,
+      boost::json::serialize(boost::json::object{{"code", code}, {"message", message}}));
 }
 
 Api::Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
@@ -126,7 +126,8 @@ void Api::create_session(const Request& request, const std::string& client_addre
   if (!session_creation_.allow(client_address, clock_()))
     return respond(error_response(request, http::status::too_many_requests, "rate_limited",
                                   "Too many new sessions from this address; wait a minute."));
-  auto body = json_body(request, {"method", "title", "facilitator_name", "facilitator_takes_turns"});
+  auto body =
+      json_body(request, {"method", "title", "facilitator_name", "facilitator_takes_turns"});
   if (!body)
     return respond(std::move(body.error()));
   auto method = body->text("method");
@@ -150,18 +151,18 @@ void Api::create_session(const Request& request, const std::string& client_addre
         Request head = request_head;
         head.keep_alive(keep_alive);
         if (!created)
-          return respond(error_response(head, status_of(created.error().code),
-                                        created.error().code, created.error().message));
+          return respond(error_response(head, status_of(created.error().code), created.error().code,
+                                        created.error().message));
         const std::string& id = created->session_id;
-        respond(json_response(
-            head, http::status::created,
-            boost::json::serialize(boost::json::object{
-                {"session_id", id},
-                {"participant_id", created->facilitator.value},
-                {"token", created->token},
-                {"join_token", created->join_token},
-                {"join_url", public_url + "/join/" + id + "#" + created->join_token},
-                {"live_url", "/api/sessions/" + id + "/live"}})));
+        respond(
+            json_response(head, http::status::created,
+                          boost::json::serialize(boost::json::object{
+                              {"session_id", id},
+                              {"participant_id", created->facilitator.value},
+                              {"token", created->token},
+                              {"join_token", created->join_token},
+                              {"join_url", public_url + "/join/" + id + "#" + created->join_token},
+                              {"live_url", "/api/sessions/" + id + "/live"}})));
       });
 }
 
@@ -180,20 +181,19 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
                              : (same_secret(token_hash(*join_token), token_hash("")), false);
   if (!admitted)
     return respond(unauthorized(request));
-  live->admit(std::move(*name), [request_head = Request{request.method(), request.target(),
-                                                        request.version()},
-                                 keep_alive = request.keep_alive(),
-                                 respond = std::move(respond)](auto admission) {
-    Request head = request_head;
-    head.keep_alive(keep_alive);
-    if (!admission)
-      return respond(error_response(head, status_of(admission.error().code),
-                                    admission.error().code, admission.error().message));
-    respond(json_response(head, http::status::created,
-                          boost::json::serialize(boost::json::object{
-                              {"participant_id", admission->participant.value},
-                              {"token", admission->token}})));
-  });
+  live->admit(std::move(*name),
+              [request_head = Request{request.method(), request.target(), request.version()},
+               keep_alive = request.keep_alive(), respond = std::move(respond)](auto admission) {
+                Request head = request_head;
+                head.keep_alive(keep_alive);
+                if (!admission)
+                  return respond(error_response(head, status_of(admission.error().code),
+                                                admission.error().code, admission.error().message));
+                respond(json_response(head, http::status::created,
+                                      boost::json::serialize(boost::json::object{
+                                          {"participant_id", admission->participant.value},
+                                          {"token", admission->token}})));
+              });
 }
 
 bool Api::origin_allowed(const Request& request) const {
@@ -222,8 +222,8 @@ std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) 
     segments.push_back(segment);
   if (segments.size() != 4 || segments[0] != "api" || segments[1] != "sessions" ||
       segments[3] != "live")
-    return std::unexpected(error_response(request, http::status::not_found, "not_found",
-                                          "There is nothing here."));
+    return std::unexpected(
+        error_response(request, http::status::not_found, "not_found", "There is nothing here."));
   LiveTarget target;
   std::string token;
   for (const auto& param : url->params()) {

@@ -51,8 +51,7 @@ public:
   std::expected<LiveTarget, Response> authorize_live(const Request& request);
 
 private:
-  void create_session(const Request& request, const std::string& client_address,
-                      Respond respond);
+  void create_session(const Request& request, const std::string& client_address, Respond respond);
   void join_session(const Request& request, const std::string& session_id, Respond respond);
   bool origin_allowed(const Request& request) const;
 
@@ -64,8 +63,7 @@ private:
 };
 
 // A JSON response with the security headers; errors are {"code","message"}.
-Response json_response(const Request& request, boost::beast::http::status status,
-                       std::string body);
+Response json_response(const Request& request, boost::beast::http::status status, std::string body);
 Response error_response(const Request& request, boost::beast::http::status status,
                         std::string_view code, std::string_view message);
 

@@ -11,8 +11,7 @@ namespace http = boost::beast::http;
 
 HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, Api& api, HttpLimits limits,
                          WebSocketLimits websocket_limits)
-    : stream_(std::move(socket)), api_(api), limits_(limits),
-      websocket_limits_(websocket_limits) {
+    : stream_(std::move(socket)), api_(api), limits_(limits), websocket_limits_(websocket_limits) {
   beast::error_code error;
   const auto endpoint = stream_.socket().remote_endpoint(error);
   client_address_ = error ? std::string("unknown") : endpoint.address().to_string();
@@ -58,21 +57,19 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
         ->run(std::move(request));
     return;
   }
-  api_.handle(std::move(request), client_address_,
-              [self = shared_from_this()](Response response) {
-                boost::asio::post(self->stream_.get_executor(),
-                                  [self, response = std::move(response)]() mutable {
-                                    self->respond(std::move(response));
-                                  });
-              });
+  api_.handle(std::move(request), client_address_, [self = shared_from_this()](Response response) {
+    boost::asio::post(
+        self->stream_.get_executor(),
+        [self, response = std::move(response)]() mutable { self->respond(std::move(response)); });
+  });
 }
 
 void HttpSession::respond(Response response) {
   response_ = std::make_shared<Response>(std::move(response));
   const bool keep_alive = response_->keep_alive();
-  http::async_write(stream_, *response_,
-                    beast::bind_front_handler(&HttpSession::on_write, shared_from_this(),
-                                              keep_alive));
+  http::async_write(
+      stream_, *response_,
+      beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), keep_alive));
 }
 
 void HttpSession::on_write(bool keep_alive, beast::error_code error, std::size_t) {

@@ -14,7 +14,7 @@
 namespace intervisie::server {
 
 struct HttpLimits {
-  std::size_t body_max = 16 * 1024;   // API bodies are a few names and titles
+  std::size_t body_max = 16 * 1024; // API bodies are a few names and titles
   std::size_t header_max = 8 * 1024;
 };
 

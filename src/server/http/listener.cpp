@@ -15,9 +15,9 @@ Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endp
 }
 
 void Listener::accept() {
-  acceptor_.async_accept(boost::asio::make_strand(io_),
-                         boost::beast::bind_front_handler(&Listener::on_accept,
-                                                          shared_from_this()));
+  acceptor_.async_accept(
+      boost::asio::make_strand(io_),
+      boost::beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 
 void Listener::on_accept(boost::beast::error_code error, boost::asio::ip::tcp::socket socket) {

@@ -19,7 +19,9 @@ namespace {
 constexpr std::string_view storage_failed_message =
     "The server could not store this; nothing of it was kept. Try again in a moment.";
 
-std::int64_t milliseconds(core::Instant at) { return at.time_since_epoch().count(); }
+std::int64_t milliseconds(core::Instant at) {
+  return at.time_since_epoch().count();
+}
 
 std::string_view message_in(Language language, core::RefusalCode code) {
   return language == Language::en ? core::message_en(code) : core::message_nl(code);
@@ -48,10 +50,9 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
                          std::map<core::ParticipantId, std::string> token_hashes,
                          std::string join_hash)
     : strand_(boost::asio::make_strand(executor)), id_(std::move(id)), store_(store),
-      clock_(std::move(clock)), durable_state_(core::replay(history)),
-      history_(std::move(history)), decided_state_(durable_state_),
-      decided_seq_(history_.size()), token_hashes_(std::move(token_hashes)),
-      join_hash_(std::move(join_hash)) {}
+      clock_(std::move(clock)), durable_state_(core::replay(history)), history_(std::move(history)),
+      decided_state_(durable_state_), decided_seq_(history_.size()),
+      token_hashes_(std::move(token_hashes)), join_hash_(std::move(join_hash)) {}
 
 bool LiveSession::admits(std::string_view join_token) const {
   return same_secret(token_hash(join_token), join_hash_);
@@ -108,15 +109,14 @@ void LiveSession::admit(std::string name, AdmissionDone done) {
       const std::scoped_lock lock(self->tokens_mutex_);
       self->token_hashes_[newcomer] = token_hash(token);
     }
-    self->append(std::move(*decided),
-                 [newcomer, token = std::move(token),
-                  done = std::move(done)](std::optional<std::uint64_t> result) {
-                   if (!result)
-                     done(std::unexpected(
-                         AdmissionError{"storage_failed", std::string(storage_failed_message)}));
-                   else
-                     done(Admission{newcomer, token});
-                 });
+    self->append(std::move(*decided), [newcomer, token = std::move(token), done = std::move(done)](
+                                          std::optional<std::uint64_t> result) {
+      if (!result)
+        done(
+            std::unexpected(AdmissionError{"storage_failed", std::string(storage_failed_message)}));
+      else
+        done(Admission{newcomer, token});
+    });
   });
 }
 
@@ -180,17 +180,16 @@ void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) 
                                 self->clock_());
     if (!decided) {
       const core::RefusalCode code = decided.error().code;
-      client->send(std::make_shared<const std::string>(server_message_error(
-          command.id, core::to_string(code), message_in(language, code))));
+      client->send(std::make_shared<const std::string>(
+          server_message_error(command.id, core::to_string(code), message_in(language, code))));
       return;
     }
-    self->append(std::move(*decided),
-                 [client, id = std::move(command.id)](std::optional<std::uint64_t> last_seq) {
-                   client->send(std::make_shared<const std::string>(
-                       last_seq ? server_message_ack(id, *last_seq)
-                                : server_message_error(id, "storage_failed",
-                                                       storage_failed_message)));
-                 });
+    self->append(std::move(*decided), [client, id = std::move(command.id)](
+                                          std::optional<std::uint64_t> last_seq) {
+      client->send(std::make_shared<const std::string>(
+          last_seq ? server_message_ack(id, *last_seq)
+                   : server_message_error(id, "storage_failed", storage_failed_message)));
+    });
   });
 }
 
@@ -205,11 +204,11 @@ void LiveSession::append(core::Events events, Durable durable) {
   store_.append(id_, expected, std::move(records),
                 [self = shared_from_this(), events = std::move(events), generation = generation_,
                  durable = std::move(durable)](store::AppendResult result) mutable {
-                  boost::asio::post(self->strand_, [self, events = std::move(events), generation,
-                                                    durable = std::move(durable),
-                                                    result = std::move(result)] {
-                    self->on_durable(events, generation, result, durable);
-                  });
+                  boost::asio::post(self->strand_,
+                                    [self, events = std::move(events), generation,
+                                     durable = std::move(durable), result = std::move(result)] {
+                                      self->on_durable(events, generation, result, durable);
+                                    });
                 });
 }
 
@@ -243,7 +242,8 @@ void LiveSession::broadcast(const core::Event& event, std::uint64_t seq) {
       continue;
     if (*seen == event) {
       if (!shared)
-        shared = std::make_shared<const std::string>(server_message_event(seq, event_to_json(event)));
+        shared =
+            std::make_shared<const std::string>(server_message_event(seq, event_to_json(event)));
       connection.client->send(shared);
     } else {
       connection.client->send(

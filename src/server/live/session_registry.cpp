@@ -20,15 +20,14 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
     return;
   }
   const core::Instant now = clock_();
-  auto events = core::create_session(
-      std::make_shared<const core::Method>(*method),
-      core::SessionSettings{request.title, request.facilitator_name,
-                            request.facilitator_takes_turns},
-      now);
+  auto events = core::create_session(std::make_shared<const core::Method>(*method),
+                                     core::SessionSettings{request.title, request.facilitator_name,
+                                                           request.facilitator_takes_turns},
+                                     now);
   if (!events) {
     const core::RefusalCode code = events.error().code;
-    done(std::unexpected(AdmissionError{std::string(core::to_string(code)),
-                                        std::string(core::message_en(code))}));
+    done(std::unexpected(
+        AdmissionError{std::string(core::to_string(code)), std::string(core::message_en(code))}));
     return;
   }
   const core::ParticipantId facilitator = *events->back().actor;
@@ -36,23 +35,21 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
                          std::to_string(facilitator.value) + "." + new_token(), new_token()};
   const std::string facilitator_hash = token_hash(created.token);
   const std::string join_hash = token_hash(created.join_token);
-  auto stored = store_.create_session(store::NewSession{
-      .session_id = created.session_id,
-      .method_id = method->id,
-      .title = std::get<core::event::SessionCreated>(events->front().body).title,
-      .created_at_ms = now.time_since_epoch().count(),
-      .secrets = {{std::string(join_secret_name), join_hash},
-                  {participant_secret_name(facilitator), facilitator_hash}}});
+  auto stored = store_.create_session(
+      store::NewSession{.session_id = created.session_id,
+                        .method_id = method->id,
+                        .title = std::get<core::event::SessionCreated>(events->front().body).title,
+                        .created_at_ms = now.time_since_epoch().count(),
+                        .secrets = {{std::string(join_secret_name), join_hash},
+                                    {participant_secret_name(facilitator), facilitator_hash}}});
   if (!stored) {
     spdlog::error("creating a session failed: {}", stored.error().message);
     done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
     return;
   }
-  auto live = std::make_shared<LiveSession>(executor_, created.session_id, store_, clock_,
-                                            std::vector<core::Event>{},
-                                            std::map<core::ParticipantId, std::string>{
-                                                {facilitator, facilitator_hash}},
-                                            join_hash);
+  auto live = std::make_shared<LiveSession>(
+      executor_, created.session_id, store_, clock_, std::vector<core::Event>{},
+      std::map<core::ParticipantId, std::string>{{facilitator, facilitator_hash}}, join_hash);
   {
     const std::scoped_lock lock(mutex_);
     sessions_[created.session_id] = live;

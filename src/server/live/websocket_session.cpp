@@ -16,8 +16,8 @@ WebSocketSession::WebSocketSession(boost::asio::ip::tcp::socket&& socket,
                                    core::ParticipantId participant,
                                    std::optional<std::uint64_t> since, Language language,
                                    WebSocketLimits limits)
-    : stream_(std::move(socket)), live_(std::move(live)), participant_(participant),
-      since_(since), language_(language), limits_(limits) {}
+    : stream_(std::move(socket)), live_(std::move(live)), participant_(participant), since_(since),
+      language_(language), limits_(limits) {}
 
 void WebSocketSession::run(beast::http::request<beast::http::string_body> upgrade) {
   stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -27,8 +27,8 @@ void WebSocketSession::run(beast::http::request<beast::http::string_body> upgrad
   // Commands are small; anything bigger is not a command. Compression stays off (the default):
   // it costs memory per connection and invites compression side channels.
   stream_.read_message_max(limits_.read_message_max);
-  stream_.async_accept(upgrade, beast::bind_front_handler(&WebSocketSession::on_accept,
-                                                          shared_from_this()));
+  stream_.async_accept(upgrade,
+                       beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
 }
 
 void WebSocketSession::on_accept(beast::error_code error) {
@@ -68,39 +68,40 @@ void WebSocketSession::on_read(beast::error_code error, std::size_t) {
 }
 
 void WebSocketSession::send(std::shared_ptr<const std::string> message) {
-  boost::asio::post(stream_.get_executor(), [self = shared_from_this(),
-                                             message = std::move(message)]() mutable {
-    if (self->closed_)
-      return;
-    self->queued_bytes_ += message->size();
-    self->queue_.push_back(std::move(message));
-    // Only what waits beyond the backlog says that the client cannot keep up.
-    if (self->queue_.size() - self->backlog_messages_ > self->limits_.queue_messages_max ||
-        self->queued_bytes_ - self->backlog_bytes_ > self->limits_.queue_bytes_max) {
-      self->close_now(); // too slow to keep up: it can resume with `since`
-      return;
-    }
-    if (self->queue_.size() == 1)
-      self->write_next();
-  });
+  boost::asio::post(
+      stream_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
+        if (self->closed_)
+          return;
+        self->queued_bytes_ += message->size();
+        self->queue_.push_back(std::move(message));
+        // Only what waits beyond the backlog says that the client cannot keep up.
+        if (self->queue_.size() - self->backlog_messages_ > self->limits_.queue_messages_max ||
+            self->queued_bytes_ - self->backlog_bytes_ > self->limits_.queue_bytes_max) {
+          self->close_now(); // too slow to keep up: it can resume with `since`
+          return;
+        }
+        if (self->queue_.size() == 1)
+          self->write_next();
+      });
 }
 
 void WebSocketSession::send_backlog(std::vector<std::shared_ptr<const std::string>> messages) {
-  boost::asio::post(stream_.get_executor(), [self = shared_from_this(),
-                                             messages = std::move(messages)]() mutable {
-    if (self->closed_ || messages.empty())
-      return;
-    // Nothing is sent to a connection before its backlog: the backlog is the queue's front.
-    const bool idle = self->queue_.empty();
-    for (auto& message : messages) {
-      self->queued_bytes_ += message->size();
-      self->backlog_bytes_ += message->size();
-      self->queue_.push_back(std::move(message));
-    }
-    self->backlog_messages_ += messages.size();
-    if (idle)
-      self->write_next();
-  });
+  boost::asio::post(stream_.get_executor(),
+                    [self = shared_from_this(), messages = std::move(messages)]() mutable {
+                      if (self->closed_ || messages.empty())
+                        return;
+                      // Nothing is sent to a connection before its backlog: the backlog is the
+                      // queue's front.
+                      const bool idle = self->queue_.empty();
+                      for (auto& message : messages) {
+                        self->queued_bytes_ += message->size();
+                        self->backlog_bytes_ += message->size();
+                        self->queue_.push_back(std::move(message));
+                      }
+                      self->backlog_messages_ += messages.size();
+                      if (idle)
+                        self->write_next();
+                    });
 }
 
 void WebSocketSession::write_next() {
