@@ -15,6 +15,8 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #include <deque>
+#include <exception>
+#include <functional>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -39,7 +41,8 @@ public:
   LoadRun& operator=(const LoadRun&) = delete;
   ~LoadRun() = default;
 
-  boost::asio::awaitable<void> run();
+  // Runs the whole load on the io_context; `done` gets the exception that ended it, if any.
+  void start(std::function<void(std::exception_ptr)> done);
   void print_report(std::ostream& out);
 
   void on_open(LiveClient& client) override;
@@ -49,6 +52,7 @@ public:
   void on_closed(LiveClient& client, const boost::beast::error_code& error) override;
 
 private:
+  boost::asio::awaitable<void> run();
   boost::asio::awaitable<void> pause(Clock::duration duration);
   void sweep(Clock::time_point now);
   void connect_more();

@@ -6,7 +6,6 @@
 #include "options.hpp"
 #include "server_process.hpp"
 
-#include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
 
@@ -102,7 +101,7 @@ int run(const LoadOptions& options) {
   boost::asio::io_context io{1}; // one thread: no locks anywhere
   LoadRun load(io, options, info);
   std::exception_ptr failure;
-  boost::asio::co_spawn(io, load.run(), [&](std::exception_ptr error) {
+  load.start([&](std::exception_ptr error) {
     failure = error;
     io.stop();
   });
