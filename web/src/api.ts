@@ -1,0 +1,55 @@
+import type { CatalogMethod, CreatedSession, Report } from './types';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { cache: 'no-store', ...init });
+  } catch {
+    throw new ApiError(0, 'offline', '');
+  }
+  const body = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const err = (body ?? {}) as { code?: string; message?: string };
+    throw new ApiError(response.status, err.code ?? 'unknown', err.message ?? '');
+  }
+  return body as T;
+}
+
+function post<T>(path: string, body: unknown): Promise<T> {
+  return call<T>(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+export async function fetchMethods(): Promise<CatalogMethod[]> {
+  const r = await call<{ methods: CatalogMethod[] }>('/api/methods');
+  return r.methods;
+}
+
+export function createSession(input: {
+  method: string;
+  title: string;
+  facilitator_name: string;
+  facilitator_takes_turns: boolean;
+}): Promise<CreatedSession> {
+  return post<CreatedSession>('/api/sessions', input);
+}
+
+export function joinSession(id: string, joinToken: string, name: string): Promise<{ participant_id: number; token: string }> {
+  return post(`/api/sessions/${encodeURIComponent(id)}/participants`, { join_token: joinToken, name });
+}
+
+export function fetchReport(id: string, token: string, lang: 'nl' | 'en'): Promise<Report> {
+  const q = lang === 'en' ? '?lang=en' : '';
+  return call<Report>(`/api/sessions/${encodeURIComponent(id)}/report${q}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+}

@@ -1,0 +1,35 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { lang, onLangChange } from './i18n';
+import { useRoute } from './router';
+import { StartPage } from './views/StartPage';
+import { JoinPage } from './views/JoinPage';
+import { SessionPage } from './views/SessionPage';
+import { BeamerPage } from './views/BeamerPage';
+import { ReportPage } from './views/ReportPage';
+import { NotFound } from './views/NotFound';
+import './styles.css';
+
+function App() {
+  const route = useRoute();
+  // Every text comes from the catalog at render time; a language switch re-renders all.
+  const [, setLanguage] = useState(lang());
+  useEffect(() => onLangChange(setLanguage), []);
+  switch (route.page) {
+    case 'start':
+      return <StartPage />;
+    case 'join':
+      return <JoinPage id={route.id} />;
+    case 'session':
+      return <SessionPage id={route.id} />;
+    case 'report':
+      return <ReportPage id={route.id} />;
+    case 'beamer':
+      return <BeamerPage id={route.id} />;
+    default:
+      return <NotFound />;
+  }
+}
+
+document.documentElement.lang = lang();
+render(<App />, document.getElementById('app')!);

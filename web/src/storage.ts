@@ -1,0 +1,75 @@
+// What the browser keeps between page loads: who you are in a session (localStorage, keyed by
+// session id; a token is a secret and never goes into a URL), the links the facilitator shares,
+// and drafts of everything typed, so a reload or a dropped network never loses text.
+
+import { useEffect, useState } from 'preact/hooks';
+
+export interface Membership {
+  participantId: number;
+  token: string;
+  joinUrl?: string;
+  beamerUrl?: string;
+}
+
+const PREFIX = 'intervisie.';
+
+function read<T>(storage: Storage, key: string): T | null {
+  try {
+    const raw = storage.getItem(PREFIX + key);
+    return raw === null ? null : (JSON.parse(raw) as T);
+  } catch {
+    return null;
+  }
+}
+
+function write(storage: Storage, key: string, value: unknown): void {
+  try {
+    if (value === null || value === undefined) storage.removeItem(PREFIX + key);
+    else storage.setItem(PREFIX + key, JSON.stringify(value));
+  } catch {
+    // Private mode or a full quota: the app still works, it only forgets sooner.
+  }
+}
+
+export function loadMembership(sessionId: string): Membership | null {
+  return read<Membership>(localStorage, `session.${sessionId}`);
+}
+
+export function saveMembership(sessionId: string, m: Membership): void {
+  write(localStorage, `session.${sessionId}`, m);
+}
+
+export function loadPreference<T>(key: string): T | null {
+  return read<T>(localStorage, `pref.${key}`);
+}
+
+export function savePreference(key: string, value: unknown): void {
+  write(localStorage, `pref.${key}`, value);
+}
+
+function draftKey(scope: string, name: string): string {
+  return `draft.${scope}.${name}`;
+}
+
+export function clearDraft(scope: string, name: string): void {
+  write(localStorage, draftKey(scope, name), null);
+}
+
+/** A text field's value that survives reloads. `scope` is usually the session id. */
+export function useDraft(scope: string, name: string, initial = ''): [string, (v: string) => void, () => void] {
+  const key = draftKey(scope, name);
+  const [value, setValue] = useState<string>(() => read<string>(localStorage, key) ?? initial);
+  useEffect(() => {
+    setValue(read<string>(localStorage, key) ?? initial);
+    // Re-read only when the field itself changes, not when its initial text does.
+  }, [key]);
+  const set = (v: string) => {
+    setValue(v);
+    write(localStorage, key, v === '' ? null : v);
+  };
+  const clear = () => {
+    setValue('');
+    write(localStorage, key, null);
+  };
+  return [value, set, clear];
+}

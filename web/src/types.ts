@@ -1,0 +1,215 @@
+// Shapes of the Intervisie protocol (docs/protocol.md), as far as the UI reads them.
+
+export type Lang = 'nl' | 'en';
+export type Localized = { nl: string; en: string };
+
+export type StepKind =
+  | 'inventory'
+  | 'statement'
+  | 'question_rounds'
+  | 'gossip'
+  | 'reframe'
+  | 'advice'
+  | 'written_advice'
+  | 'share_advice'
+  | 'presenter_reaction'
+  | 'presenter_reflection'
+  | 'closing';
+
+export type RoleName = 'facilitator' | 'presenter' | 'adviser' | 'scribe';
+export type Rating = 'warm' | 'lukewarm' | 'cold';
+
+export interface CatalogStep {
+  id: string;
+  number: number;
+  kind: StepKind;
+  title: Localized;
+  rule: Localized;
+  instruction: Localized;
+  minutes: number;
+  preparation_minutes: number;
+  speakers: string[];
+  listeners: string[];
+  answer_mode?: 'answer' | 'rate';
+  open_questions?: boolean;
+  scribe_records?: boolean;
+  presenter_reflects?: boolean;
+  branches?: { on_reframe: string; on_keep: string };
+}
+
+export interface CatalogMethod {
+  id: string;
+  name: Localized;
+  purpose: Localized;
+  has_scribe: boolean;
+  total_minutes: number;
+  steps: CatalogStep[];
+}
+
+export interface OutlineStep {
+  index: number;
+  id: string;
+  number: number;
+  kind: StepKind;
+  title: Localized;
+}
+
+export interface CurrentStep extends CatalogStep {
+  index: number;
+  gossip_closed?: boolean;
+  reflected?: boolean;
+  reframe?: 'undecided' | 'reframed' | 'kept';
+}
+
+export interface Participant {
+  id: number;
+  name: string;
+  roles: RoleName[];
+}
+
+export interface Turn {
+  order: number[];
+  holder: number | null;
+  round: number;
+  awaiting_question: number | null;
+  closed: boolean;
+}
+
+export interface Timer {
+  planned_ms: number;
+  left_ms: number;
+  running: boolean;
+  preparing: boolean;
+  preparation_left_ms: number | null;
+  preparation_ended: boolean;
+}
+
+export interface Candidate {
+  id: number;
+  owner: number;
+  text: string;
+  withdrawn: boolean;
+  votes: number;
+}
+
+export interface Question {
+  id: number;
+  step: number;
+  round: number;
+  asker: number;
+  recorded_by: number | null;
+  text: string;
+  outcome: 'pending' | 'answered' | 'declined' | 'rated';
+  rating: Rating | null;
+  rating_recorded_by: number | null;
+  answer_note?: string;
+}
+
+export interface FlipChart {
+  candidates: Candidate[];
+  chosen: number | null;
+  statement: string | null;
+  statements: string[];
+  questions: Question[];
+  observations: { step: number; author: number; text: string }[];
+  reflections: { step: number; text: string }[];
+  advice: { step: number; adviser: number; text: string }[];
+  drafts: { author: number; text: string; shared: boolean; essence: string }[];
+  reaction: { tomorrow: string; think_over: string } | null;
+  closing_remarks: { author: number; text: string }[];
+  private_notes: string[];
+}
+
+export interface SessionState {
+  version: number;
+  phase: 'lobby' | 'running' | 'finished';
+  finished: boolean;
+  finished_at: number | null;
+  title: string;
+  method: { id: string; name: Localized; has_scribe: boolean; steps: OutlineStep[] } | null;
+  step: CurrentStep | null;
+  visited_steps: number[];
+  participants: Participant[];
+  facilitator: number | null;
+  facilitator_takes_turns: boolean;
+  presenter: number | null;
+  scribe: number | null;
+  you: { id: number; roles: RoleName[]; vote: number | null };
+  turn: Turn;
+  timer: Timer | null;
+  disturbance: { raised_by: number | null; text: string; at: number } | null;
+  paused: boolean;
+  paused_since: number | null;
+  warnings: string[];
+  flip_chart: FlipChart;
+  connected: number[];
+}
+
+export type Command =
+  | { kind: 'assign_presenter'; participant: number }
+  | { kind: 'assign_scribe'; participant: number }
+  | { kind: 'hand_over_facilitator'; participant: number }
+  | { kind: 'start' }
+  | { kind: 'next_step'; confirm?: boolean }
+  | { kind: 'adjust_time'; seconds: number }
+  | { kind: 'raise_disturbance'; text?: string }
+  | { kind: 'resolve_disturbance' }
+  | { kind: 'pause' }
+  | { kind: 'resume' }
+  | { kind: 'propose_issue'; text: string }
+  | { kind: 'withdraw_issue'; candidate: number }
+  | { kind: 'vote'; candidate: number }
+  | { kind: 'choose_issue'; candidate?: number }
+  | { kind: 'set_statement'; text: string }
+  | { kind: 'start_preparation' }
+  | { kind: 'end_preparation' }
+  | { kind: 'ask_question'; text: string; on_behalf_of?: number }
+  | { kind: 'pass'; on_behalf_of?: number }
+  | { kind: 'answer_question'; note?: string }
+  | { kind: 'decline_question' }
+  | { kind: 'rate_question'; rating: Rating; question?: number }
+  | { kind: 'close_rounds' }
+  | { kind: 'add_observation'; text: string }
+  | { kind: 'close_gossip' }
+  | { kind: 'reflect'; text?: string }
+  | { kind: 'reframe'; text: string }
+  | { kind: 'keep_statement' }
+  | { kind: 'give_advice'; text: string }
+  | { kind: 'write_draft'; text: string }
+  | { kind: 'share_advice'; essence?: string }
+  | { kind: 'react'; tomorrow?: string; think_over?: string }
+  | { kind: 'closing_remark'; text?: string }
+  | { kind: 'write_private_note'; text: string };
+
+export type ServerMessage =
+  | { type: 'snapshot'; seq: number; state: SessionState }
+  | { type: 'event'; seq: number; event: { kind: string; at: number; actor: number | null } }
+  | { type: 'ack'; id: string; seq: number }
+  | { type: 'error'; id: string | null; code: string; message: string }
+  | { type: 'presence'; connected: number[] };
+
+export interface CreatedSession {
+  session_id: string;
+  participant_id: number;
+  token: string;
+  join_token: string;
+  join_url: string;
+  live_url: string;
+  beamer_token?: string;
+  beamer_url?: string;
+}
+
+export interface Report {
+  title: string;
+  method: { id: string; name: Localized | string };
+  finished_at: number | null;
+  statements: string[];
+  questions: { text: string; outcome: string; rating: Rating | null; answer_note: string | null }[];
+  observations: string[];
+  reflections: string[];
+  advice: { text: string }[];
+  drafts: { essence: string; text: string }[];
+  reaction: { tomorrow: string; think_over: string } | null;
+  private_notes: string[];
+  markdown: string;
+}

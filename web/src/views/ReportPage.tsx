@@ -1,0 +1,236 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ApiError, fetchReport } from '../api';
+import { errorText, lang, loc, t, type MessageKey } from '../i18n';
+import { loadMembership } from '../storage';
+import type { Rating, Report } from '../types';
+import { NotMember } from './SessionPage';
+import { Shell } from './Shell';
+
+const ratingKey: Record<Rating, MessageKey> = { warm: 'rating.warm', lukewarm: 'rating.lukewarm', cold: 'rating.cold' };
+
+function textOf(item: unknown): string {
+  if (typeof item === 'string') return item;
+  if (item && typeof item === 'object' && 'text' in item) return String((item as { text: unknown }).text ?? '');
+  return '';
+}
+
+function fileName(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase();
+  return `${slug || 'intervisie'}-verslag.md`;
+}
+
+/** The presenter's own record of the session: prints cleanly and downloads as Markdown. */
+export function ReportPage({ id }: { id: string }) {
+  const membership = useMemo(() => loadMembership(id), [id]);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState('');
+  const language = lang();
+
+  useEffect(() => {
+    if (!membership) return;
+    setError('');
+    fetchReport(id, membership.token, language)
+      .then((r) => {
+        setReport(r);
+        document.title = `${t('rep.title')}: ${r.title} — ${t('app.name')}`;
+      })
+      .catch((err) => {
+        const e = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
+        const own: Record<string, MessageKey> = { not_presenter: 'rep.forbidden', session_not_finished: 'rep.notFinished' };
+        setError(own[e.code] ? t(own[e.code]) : errorText(e.code, e.message));
+      });
+  }, [id, membership, language]);
+
+  if (!membership) return <NotMember />;
+
+  const download = () => {
+    if (!report) return;
+    const blob = new Blob([report.markdown], { type: 'text/markdown;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName(report.title);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  const back = `/s/${encodeURIComponent(id)}`;
+  if (error || !report) {
+    return (
+      <Shell>
+        <div class="page narrow">
+          <h1>{t('rep.title')}</h1>
+          {error ? (
+            <p class="notice" role="alert">
+              {error}
+            </p>
+          ) : (
+            <p class="muted">{t('common.loading')}</p>
+          )}
+          <p>
+            <a href={back}>{t('rep.back')}</a>
+          </p>
+        </div>
+      </Shell>
+    );
+  }
+
+  const finished = report.finished_at ? new Date(report.finished_at) : null;
+  const statements = report.statements ?? [];
+  const reflections = (report.reflections ?? []).map(textOf).filter(Boolean);
+  const observations = (report.observations ?? []).map(textOf).filter(Boolean);
+  return (
+    <Shell>
+      <article class="page report" aria-labelledby="report-title">
+        <div class="report-tools no-print">
+          <a href={back}>{t('rep.back')}</a>
+          <div class="actions">
+            <button type="button" class="btn btn-primary" onClick={() => window.print()}>
+              {t('rep.print')}
+            </button>
+            <button type="button" class="btn btn-secondary" onClick={download}>
+              {t('rep.download')}
+            </button>
+          </div>
+        </div>
+        <header class="report-head">
+          <p class="report-kind">{t('rep.kicker', { method: loc(report.method.name) })}</p>
+          <h1 id="report-title">{report.title}</h1>
+          {finished && (
+            <p class="muted">
+              {t('rep.finishedAt', {
+                date: finished.toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+              })}
+            </p>
+          )}
+          <p class="report-private">{t('rep.private')}</p>
+        </header>
+
+        {statements.length > 0 && (
+          <section aria-labelledby="rep-statement">
+            <h2 id="rep-statement">{t('rep.statement')}</h2>
+            <p class="statement">{statements[statements.length - 1]}</p>
+            {statements.length > 1 && (
+              <>
+                <p class="hint">{t('rep.earlier')}</p>
+                <ul>
+                  {statements.slice(0, -1).map((x, i) => (
+                    <li key={i}>{x}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+        )}
+
+        {report.questions.length > 0 && (
+          <section aria-labelledby="rep-questions">
+            <h2 id="rep-questions">{t('rep.questions')}</h2>
+            <ol class="report-questions">
+              {report.questions.map((q, i) => (
+                <li key={i}>
+                  <p>{q.text}</p>
+                  <p class="q-meta">
+                    {q.rating ? (
+                      <span class={`chip chip-${q.rating}`}>{t(ratingKey[q.rating])}</span>
+                    ) : q.outcome === 'declined' ? (
+                      <span class="chip chip-declined">{t('q.outcome.declined')}</span>
+                    ) : q.outcome === 'answered' ? (
+                      <span class="chip chip-answered">{t('q.outcome.answered')}</span>
+                    ) : null}
+                  </p>
+                  {q.answer_note && <p class="q-note">{t('q.yourNote', { note: q.answer_note })}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+
+        {observations.length > 0 && (
+          <section aria-labelledby="rep-obs">
+            <h2 id="rep-obs">{t('rep.observations')}</h2>
+            <ul>
+              {observations.map((o, i) => (
+                <li key={i}>{o}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {reflections.length > 0 && (
+          <section aria-labelledby="rep-refl">
+            <h2 id="rep-refl">{t('rep.reflections')}</h2>
+            <ul>
+              {reflections.map((o, i) => (
+                <li key={i}>{o}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {report.advice.length > 0 && (
+          <section aria-labelledby="rep-advice">
+            <h2 id="rep-advice">{t('rep.advice')}</h2>
+            <ul>
+              {report.advice.map((a, i) => (
+                <li key={i}>{textOf(a)}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {report.drafts.length > 0 && (
+          <section aria-labelledby="rep-drafts">
+            <h2 id="rep-drafts">{t('rep.drafts')}</h2>
+            <ul class="report-drafts">
+              {report.drafts.map((d, i) => (
+                <li key={i}>
+                  {d.essence && <p class="essence">{d.essence}</p>}
+                  {d.text && <p>{d.text}</p>}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {report.reaction && (report.reaction.tomorrow || report.reaction.think_over) && (
+          <section aria-labelledby="rep-reaction">
+            <h2 id="rep-reaction">{t('rep.reaction')}</h2>
+            <dl class="reaction">
+              {report.reaction.tomorrow && (
+                <>
+                  <dt>{t('re.tomorrow')}</dt>
+                  <dd>{report.reaction.tomorrow}</dd>
+                </>
+              )}
+              {report.reaction.think_over && (
+                <>
+                  <dt>{t('re.thinkOver')}</dt>
+                  <dd>{report.reaction.think_over}</dd>
+                </>
+              )}
+            </dl>
+          </section>
+        )}
+
+        {report.private_notes.length > 0 && (
+          <section aria-labelledby="rep-notes">
+            <h2 id="rep-notes">{t('rep.notes')}</h2>
+            <ul>
+              {report.private_notes.map((n, i) => (
+                <li key={i}>{n}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+      </article>
+    </Shell>
+  );
+}

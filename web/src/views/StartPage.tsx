@@ -1,0 +1,128 @@
+import { useEffect, useId, useState } from 'preact/hooks';
+import { ApiError, createSession, fetchMethods } from '../api';
+import { errorText, loc, t } from '../i18n';
+import { navigate } from '../router';
+import { saveMembership } from '../storage';
+import type { CatalogMethod } from '../types';
+import { Shell } from './Shell';
+
+/** Start a meeting: pick a method, give a title and your name, become the facilitator. */
+export function StartPage() {
+  const [methods, setMethods] = useState<CatalogMethod[] | null>(null);
+  const [loadError, setLoadError] = useState(false);
+  const [method, setMethod] = useState('');
+  const [title, setTitle] = useState('');
+  const [name, setName] = useState('');
+  const [external, setExternal] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const titleId = useId();
+  const nameId = useId();
+  const externalId = useId();
+
+  useEffect(() => {
+    document.title = `${t('start.title')} — ${t('app.name')}`;
+    fetchMethods()
+      .then((m) => {
+        // The full method first: it is the one most groups start with.
+        const order = ['incident', 'fresh-questioning', 'balint'];
+        const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+        m.sort((a, b) => rank(a.id) - rank(b.id));
+        setMethods(m);
+      })
+      .catch(() => setLoadError(true));
+  }, []);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (!method) {
+      setError(t('start.chooseMethod'));
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      const r = await createSession({ method, title: title.trim(), facilitator_name: name.trim(), facilitator_takes_turns: !external });
+      saveMembership(r.session_id, {
+        participantId: r.participant_id,
+        token: r.token,
+        joinUrl: r.join_url,
+        beamerUrl: r.beamer_url,
+      });
+      navigate(`/s/${encodeURIComponent(r.session_id)}`);
+    } catch (err) {
+      const e2 = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
+      setError(errorText(e2.code, e2.message));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Shell>
+      <div class="page narrow">
+        <h1>{t('start.title')}</h1>
+        <p class="lead">{t('start.lead')}</p>
+        <form onSubmit={submit} noValidate>
+          <fieldset class="methods">
+            <legend>{t('start.methods')}</legend>
+            {loadError && <p class="error-note" role="alert">{t('start.loadFailed')}</p>}
+            {!methods && !loadError && <p class="muted">{t('common.loading')}</p>}
+            {methods?.map((m) => (
+              <label key={m.id} class={`method-card${method === m.id ? ' selected' : ''}`}>
+                <input type="radio" name="method" value={m.id} checked={method === m.id} onChange={() => setMethod(m.id)} />
+                <span class="method-body">
+                  <span class="method-name">{loc(m.name)}</span>
+                  <span class="method-purpose">{loc(m.purpose)}</span>
+                  <span class="method-facts">
+                    {t('start.steps', { n: m.steps.length })} · {t('start.minutes', { n: m.total_minutes })}
+                    {m.has_scribe ? ` · ${t('start.scribe')}` : ''}
+                  </span>
+                  <span class="method-steps">{m.steps.map((s) => loc(s.title)).join(' → ')}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          <div class="field">
+            <label for={titleId}>{t('start.titleLabel')}</label>
+            <p class="hint" id={`${titleId}-hint`}>
+              {t('start.titleHint')}
+            </p>
+            <input
+              id={titleId}
+              type="text"
+              required
+              maxLength={200}
+              value={title}
+              aria-describedby={`${titleId}-hint`}
+              onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <div class="field">
+            <label for={nameId}>{t('start.nameLabel')}</label>
+            <input
+              id={nameId}
+              type="text"
+              required
+              maxLength={60}
+              autoComplete="given-name"
+              value={name}
+              onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+            />
+          </div>
+          <div class="check">
+            <input id={externalId} type="checkbox" checked={external} onChange={(e) => setExternal((e.currentTarget as HTMLInputElement).checked)} />
+            <label for={externalId}>{t('start.external')}</label>
+          </div>
+          <p class="error-note" role="alert" hidden={!error}>
+            {error}
+          </p>
+          <div class="actions">
+            <button type="submit" class="btn btn-primary" disabled={busy || !title.trim() || !name.trim()}>
+              {busy ? t('start.busy') : t('start.submit')}
+            </button>
+          </div>
+        </form>
+      </div>
+    </Shell>
+  );
+}
