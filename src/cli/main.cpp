@@ -21,7 +21,8 @@ int main(int argc, char** argv) {
 
   int exit_code = 0;
   intervisie::cli::add_methods_command(app, INTERVISIE_DEFAULT_METHODS_DIR, exit_code);
-  intervisie::cli::add_serve_command(app, INTERVISIE_DEFAULT_METHODS_DIR, exit_code);
+  intervisie::cli::add_serve_command(app, INTERVISIE_DEFAULT_METHODS_DIR,
+                                     INTERVISIE_DEFAULT_WEB_DIR, exit_code);
 
   // The edge of the program: exceptions end here as a message and an exit code.
   try {

@@ -3,11 +3,13 @@
 #include "server/server.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 namespace intervisie::cli {
 
-void add_serve_command(CLI::App& app, std::string default_methods_dir, int& exit_code) {
+void add_serve_command(CLI::App& app, std::string default_methods_dir, std::string default_web_dir,
+                       int& exit_code) {
   auto options = std::make_shared<server::ServerOptions>();
   options->methods_dir = std::move(default_methods_dir);
   if (const char* from_environment = std::getenv("INTERVISIE_METHODS_DIR"))
@@ -21,6 +23,9 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, int& exit
       ->capture_default_str();
   serve->add_option("--methods-dir", options->methods_dir, "Directory of the method files")
       ->capture_default_str();
+  auto* web_dir = serve->add_option("--web-dir", options->web_dir,
+                                    "Directory of the built web app (default: " + default_web_dir +
+                                        " when it has been built)");
   serve->add_option("--public-url", options->public_url,
                     "Address people use to reach this server, for join links");
   serve->add_option("--threads", options->threads, "Worker threads (0: one per core)");
@@ -31,7 +36,18 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, int& exit
   serve->add_option("--allowed-origin", options->allowed_origins,
                     "Another web origin allowed to open live connections");
 
-  serve->callback([options, &exit_code] {
+  serve->callback([options, web_dir, default_web_dir, &exit_code] {
+    // Without --web-dir, the project's own build is served when there is one; the API works
+    // either way (the integration tests run without a web build).
+    if (web_dir->count() == 0) {
+      std::error_code missing;
+      if (std::filesystem::is_regular_file(std::filesystem::path(default_web_dir) / "index.html",
+                                           missing))
+        options->web_dir = default_web_dir;
+      else
+        std::cerr << "intervisie serve: no web app at " << default_web_dir
+                  << " (run `make web`); serving the API only\n";
+    }
     auto running = server::Server::start(*options);
     if (!running) {
       std::cerr << "intervisie serve: " << running.error() << "\n";

@@ -9,6 +9,8 @@ namespace intervisie::cli {
 
 inline constexpr int exit_cannot_serve = 3;
 
-void add_serve_command(CLI::App& app, std::string default_methods_dir, int& exit_code);
+// `default_web_dir` is served when --web-dir is not given and it holds a built web app.
+void add_serve_command(CLI::App& app, std::string default_methods_dir, std::string default_web_dir,
+                       int& exit_code);
 
 } // namespace intervisie::cli

@@ -3,6 +3,7 @@
 #include "server/auth/token.hpp"
 #include "server/http/api.hpp"
 #include "server/http/listener.hpp"
+#include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
 #include "store/method_directory.hpp"
 #include "store/sqlite_event_store.hpp"
@@ -23,10 +24,10 @@ core::Instant system_now() {
 class RunningServer final : public Server {
 public:
   RunningServer(std::unique_ptr<store::EventStore> store, core::Catalogue catalogue,
-                const ServerOptions& options)
-      : store_(std::move(store)), catalogue_(std::move(catalogue)),
+                StaticSite site, const ServerOptions& options)
+      : store_(std::move(store)), catalogue_(std::move(catalogue)), site_(std::move(site)),
         registry_(io_.get_executor(), *store_, catalogue_, system_now),
-        api_(registry_, catalogue_, api_config(options), system_now) {}
+        api_(registry_, catalogue_, api_config(options), system_now, site_) {}
 
   std::expected<void, std::string> listen(const ServerOptions& options) {
     auto restored = registry_.restore_unfinished();
@@ -61,8 +62,10 @@ public:
   void handle_signals() override {
     signals_ = std::make_unique<boost::asio::signal_set>(io_, SIGINT, SIGTERM);
     signals_->async_wait([this](boost::system::error_code error, int) {
+      // stop() waits for the store to flush; an io thread must not block on that, and a
+      // detached thread could outlive the server, so the stopper is joined in wait().
       if (!error)
-        std::thread([this] { stop(); }).detach();
+        stopper_ = std::thread([this] { stop(); });
     });
   }
 
@@ -70,6 +73,9 @@ public:
     for (std::thread& thread : threads_)
       if (thread.joinable())
         thread.join();
+    // Assigned by an io thread before it called io_.stop(), so visible after the joins above.
+    if (stopper_.joinable())
+      stopper_.join();
   }
 
   void stop() override {
@@ -96,11 +102,13 @@ private:
       io_.get_executor()};
   std::unique_ptr<store::EventStore> store_;
   core::Catalogue catalogue_;
+  StaticSite site_;
   SessionRegistry registry_;
   Api api_;
   std::shared_ptr<Listener> listener_;
   std::unique_ptr<boost::asio::signal_set> signals_;
   std::vector<std::thread> threads_;
+  std::thread stopper_;
   std::size_t restored_ = 0;
   std::once_flag stopped_;
 };
@@ -116,10 +124,18 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
       message += "\n  " + error.describe();
     return std::unexpected(message);
   }
+  StaticSite site;
+  if (!options.web_dir.empty()) {
+    auto loaded = StaticSite::load(options.web_dir);
+    if (!loaded)
+      return std::unexpected("the web app cannot be served: " + loaded.error());
+    site = std::move(*loaded);
+  }
   auto store = store::open_sqlite_event_store(options.data_dir);
   if (!store)
     return std::unexpected(store.error().message);
-  auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*catalogue), options);
+  auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*catalogue),
+                                                std::move(site), options);
   if (auto listening = server->listen(options); !listening)
     return std::unexpected(listening.error());
   return server;

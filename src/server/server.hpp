@@ -16,8 +16,9 @@ struct ServerOptions {
   std::uint16_t port = 8080;    // 0: any free port (tests)
   std::filesystem::path data_dir = "data";
   std::filesystem::path methods_dir;
-  std::string public_url; // default: http://localhost:<port>
-  unsigned threads = 0;   // 0: one per core
+  std::filesystem::path web_dir; // the built web app; empty: the API only
+  std::string public_url;        // default: http://localhost:<port>
+  unsigned threads = 0;          // 0: one per core
   std::size_t sessions_per_minute = 30;
   std::vector<std::string> allowed_origins;
 };

@@ -2,14 +2,6 @@
 // in turn shares its essence and hands it to the presenter, without discussion.
 #include "session_driver.hpp"
 
-namespace intervisie::core {
-// Refusal codes print by their wire name in failure messages (the same definition in every
-// test file that needs it).
-inline void PrintTo(RefusalCode code, std::ostream* out) {
-  *out << to_string(code);
-}
-} // namespace intervisie::core
-
 namespace intervisie::core::testing {
 namespace {
 

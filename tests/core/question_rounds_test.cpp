@@ -3,14 +3,6 @@
 // waits; a declined question is a boundary; a round in which everyone passes ends it all.
 #include "session_driver.hpp"
 
-namespace intervisie::core {
-// Refusal codes print by their wire name in failure messages (the same definition in every
-// test file that needs it).
-inline void PrintTo(RefusalCode code, std::ostream* out) {
-  *out << to_string(code);
-}
-} // namespace intervisie::core
-
 namespace intervisie::core::testing {
 namespace {
 

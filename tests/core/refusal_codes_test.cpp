@@ -7,14 +7,6 @@
 #include <iostream>
 #include <map>
 
-namespace intervisie::core {
-// Refusal codes print by their wire name in failure messages (the same definition in every
-// test file that needs it).
-inline void PrintTo(RefusalCode code, std::ostream* out) {
-  *out << to_string(code);
-}
-} // namespace intervisie::core
-
 namespace intervisie::core::testing {
 namespace {
 

@@ -14,6 +14,13 @@
 #include <string>
 #include <vector>
 
+namespace intervisie::core {
+// Refusal codes print by their wire name in failure messages.
+inline void PrintTo(RefusalCode code, std::ostream* out) {
+  *out << to_string(code);
+}
+} // namespace intervisie::core
+
 namespace intervisie::core::testing {
 
 inline std::shared_ptr<const Method> shipped_method(const std::string& id) {

@@ -37,9 +37,13 @@ enum class AnswerMode {
 // Who speaks or listens in a step, as shown on the facilitator's card.
 enum class Party { facilitator, presenter, advisers, scribe, everyone };
 
+// The languages of everything people read: Dutch first, English second.
+enum class Language { nl, en };
+
 struct LocalizedText {
   std::string nl;
   std::string en;
+  const std::string& in(Language language) const { return language == Language::en ? en : nl; }
   bool operator==(const LocalizedText&) const = default;
 };
 

@@ -1,7 +1,9 @@
 #include "server/http/api.hpp"
 
+#include "core/report/presenter_record.hpp"
 #include "server/auth/token.hpp"
 #include "server/codec/method_json.hpp"
+#include "server/http/qr_svg.hpp"
 #include "server/http/security_headers.hpp"
 
 #include <boost/json.hpp>
@@ -63,6 +65,59 @@ http::status status_of(std::string_view code) {
   return http::status::unprocessable_entity;
 }
 
+boost::json::array texts(const std::vector<std::string>& items) {
+  return boost::json::array(items.begin(), items.end());
+}
+
+boost::json::object record_to_json(const core::PresenterRecord& record, Language language) {
+  boost::json::array questions;
+  for (const auto& question : record.questions) {
+    boost::json::value rating = nullptr;
+    if (question.rating)
+      rating = *question.rating == core::Rating::warm       ? "warm"
+               : *question.rating == core::Rating::lukewarm ? "lukewarm"
+                                                            : "cold";
+    const std::string_view outcome =
+        question.outcome == core::QuestionOutcome::answered   ? "answered"
+        : question.outcome == core::QuestionOutcome::declined ? "declined"
+        : question.outcome == core::QuestionOutcome::rated    ? "rated"
+                                                              : "pending";
+    questions.push_back(boost::json::object{
+        {"text", question.text},
+        {"outcome", outcome},
+        {"rating", rating},
+        {"answer_note", question.answer_note.empty() ? boost::json::value(nullptr)
+                                                     : boost::json::value(question.answer_note)}});
+  }
+  boost::json::array advice;
+  for (const std::string& text : record.advice)
+    advice.push_back(boost::json::object{{"text", text}});
+  boost::json::array drafts;
+  for (const auto& shared : record.shared_advice)
+    drafts.push_back(boost::json::object{{"essence", shared.essence}, {"text", shared.text}});
+  boost::json::value reaction = nullptr;
+  if (record.reaction)
+    reaction = boost::json::object{{"tomorrow", record.reaction->tomorrow},
+                                   {"think_over", record.reaction->think_over}};
+  boost::json::value finished_at = nullptr;
+  if (record.finished_at)
+    finished_at = record.finished_at->time_since_epoch().count();
+  return boost::json::object{
+      {"title", record.title},
+      {"method",
+       boost::json::object{{"id", record.method_id}, {"name", record.method_name.in(language)}}},
+      {"finished_at", finished_at},
+      {"statements", texts(record.statements)},
+      {"questions", std::move(questions)},
+      {"observations", texts(record.observations)},
+      {"reflections", texts(record.reflections)},
+      {"advice", std::move(advice)},
+      {"drafts", std::move(drafts)},
+      {"reaction", std::move(reaction)},
+      {"private_notes", texts(record.private_notes)},
+      {"markdown", core::to_markdown(record, language)}};
+}
+
 Response unauthorized(const Request& request) {
   return error_response(request, http::status::unauthorized, "unauthorized",
                         "This link or token is not valid.");
@@ -88,10 +143,10 @@ Response error_response(const Request& request, http::status status, std::string
 }
 
 Api::Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
-         LiveSession::Clock clock)
+         LiveSession::Clock clock, const StaticSite& site)
     : registry_(registry), catalogue_json_(boost::json::serialize(to_json(catalogue))),
       config_(std::move(config)), clock_(std::move(clock)),
-      session_creation_(config_.sessions_per_minute) {}
+      session_creation_(config_.sessions_per_minute), site_(site) {}
 
 void Api::handle(Request request, const std::string& client_address, Respond respond) {
   const auto url = boost::urls::parse_origin_form(request.target());
@@ -118,6 +173,14 @@ void Api::handle(Request request, const std::string& client_address, Respond res
       segments[3] == "live")
     return respond(error_response(request, http::status::upgrade_required, "upgrade_required",
                                   "The live connection is a WebSocket."));
+  if (segments.size() == 4 && segments[0] == "api" && segments[1] == "sessions" &&
+      segments[3] == "report" && method == http::verb::get)
+    return report(request, segments[2], std::move(respond));
+  if (segments == std::vector<std::string>{"api", "qr.svg"} && method == http::verb::get)
+    return respond(qr_code(request));
+  const bool api = !segments.empty() && segments[0] == "api";
+  if (!api && (method == http::verb::get || method == http::verb::head))
+    return respond(page(request, url->path()));
   respond(error_response(request, http::status::not_found, "not_found", "There is nothing here."));
 }
 
@@ -154,15 +217,17 @@ void Api::create_session(const Request& request, const std::string& client_addre
           return respond(error_response(head, status_of(created.error().code), created.error().code,
                                         created.error().message));
         const std::string& id = created->session_id;
-        respond(
-            json_response(head, http::status::created,
-                          boost::json::serialize(boost::json::object{
-                              {"session_id", id},
-                              {"participant_id", created->facilitator.value},
-                              {"token", created->token},
-                              {"join_token", created->join_token},
-                              {"join_url", public_url + "/join/" + id + "#" + created->join_token},
-                              {"live_url", "/api/sessions/" + id + "/live"}})));
+        respond(json_response(
+            head, http::status::created,
+            boost::json::serialize(boost::json::object{
+                {"session_id", id},
+                {"participant_id", created->facilitator.value},
+                {"token", created->token},
+                {"join_token", created->join_token},
+                {"join_url", public_url + "/join/" + id + "#" + created->join_token},
+                {"beamer_token", created->beamer_token},
+                {"beamer_url", public_url + "/beamer/" + id + "#" + created->beamer_token},
+                {"live_url", "/api/sessions/" + id + "/live"}})));
       });
 }
 
@@ -194,6 +259,95 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
                                           {"participant_id", admission->participant.value},
                                           {"token", admission->token}})));
               });
+}
+
+// The presenter's record, for the presenter only, once the session is over. The token comes in
+// the Authorization header: a URL with a secret in it ends up in histories and logs.
+void Api::report(const Request& request, const std::string& session_id, Respond respond) {
+  std::string_view token;
+  if (const auto header = request.find(http::field::authorization); header != request.end()) {
+    const std::string_view value = header->value();
+    if (value.starts_with("Bearer "))
+      token = value.substr(7);
+  }
+  const auto live = registry_.find(session_id);
+  const auto reader = live ? live->authenticate(token) : std::nullopt;
+  if (!reader) {
+    if (!live)
+      (void)same_secret(token_hash(token), token_hash(""));
+    return respond(unauthorized(request));
+  }
+  Language language = Language::nl;
+  if (const auto url = boost::urls::parse_origin_form(request.target()))
+    for (const auto& param : url->params())
+      if (param.key == "lang" && param.value == "en")
+        language = Language::en;
+  live->read_state([request_head = Request{request.method(), request.target(), request.version()},
+                    keep_alive = request.keep_alive(), reader = *reader, language,
+                    respond = std::move(respond)](const core::SessionState& state) {
+    Request head = request_head;
+    head.keep_alive(keep_alive);
+    auto record = core::presenter_record(state, reader);
+    if (!record)
+      return respond(record.error() == core::RecordRefusal::not_presenter
+                         ? error_response(head, http::status::forbidden, "not_presenter",
+                                          "Only the presenter can open this record.")
+                         : error_response(head, http::status::conflict, "session_not_finished",
+                                          "The record is ready when the session has ended."));
+    respond(json_response(head, http::status::ok,
+                          boost::json::serialize(record_to_json(*record, language))));
+  });
+}
+
+Response Api::qr_code(const Request& request) const {
+  std::string text;
+  if (const auto url = boost::urls::parse_origin_form(request.target()))
+    for (const auto& param : url->params())
+      if (param.key == "text")
+        text = param.value;
+  auto svg = qr_svg(text);
+  if (!svg)
+    return error_response(request, http::status::bad_request, "bad_qr_text", svg.error());
+  Response response{http::status::ok, request.version()};
+  response.set(http::field::content_type, "image/svg+xml");
+  add_security_headers(response.base());
+  response.keep_alive(request.keep_alive());
+  response.body() = std::move(*svg);
+  response.prepare_payload();
+  return response;
+}
+
+Response Api::page(const Request& request, std::string_view path) const {
+  const StaticSite::File* file = site_.find(path);
+  if (!file) {
+    if (site_.empty())
+      return error_response(request, http::status::not_found, "no_web_app",
+                            "This server runs without its web app (see --web-dir).");
+    return error_response(request, http::status::not_found, "not_found", "There is nothing here.");
+  }
+  Response response{http::status::ok, request.version()};
+  response.set(http::field::content_type, file->type);
+  add_security_headers(response.base());
+  // Hashed assets never change; the page itself is checked each time so a new build shows.
+  response.set(http::field::cache_control,
+               file->immutable ? "public, max-age=31536000, immutable" : "no-cache");
+  bool gzip = false;
+  if (!file->gzipped.empty()) {
+    response.set(http::field::vary, "Accept-Encoding");
+    const auto accepted = request.find(http::field::accept_encoding);
+    gzip = accepted != request.end() && accepted->value().find("gzip") != std::string_view::npos;
+  }
+  if (gzip)
+    response.set(http::field::content_encoding, "gzip");
+  response.keep_alive(request.keep_alive());
+  const std::string& body = gzip ? file->gzipped : file->content;
+  if (request.method() == http::verb::head) {
+    response.content_length(body.size());
+  } else {
+    response.body() = body;
+    response.prepare_payload();
+  }
+  return response;
 }
 
 bool Api::origin_allowed(const Request& request) const {

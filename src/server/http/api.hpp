@@ -4,6 +4,7 @@
 
 #include "core/method/catalogue.hpp"
 #include "server/http/rate_limiter.hpp"
+#include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
 
 #include <boost/beast/http/message.hpp>
@@ -38,8 +39,9 @@ class Api {
 public:
   using Respond = std::function<void(Response)>;
 
+  // `site` is the web app; it must outlive the Api (it may be empty: API only).
   Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
-      LiveSession::Clock clock);
+      LiveSession::Clock clock, const StaticSite& site);
 
   // Set once the port is known, before the first request.
   void set_public_url(std::string url) { config_.public_url = std::move(url); }
@@ -53,6 +55,9 @@ public:
 private:
   void create_session(const Request& request, const std::string& client_address, Respond respond);
   void join_session(const Request& request, const std::string& session_id, Respond respond);
+  void report(const Request& request, const std::string& session_id, Respond respond);
+  Response qr_code(const Request& request) const;
+  Response page(const Request& request, std::string_view path) const;
   bool origin_allowed(const Request& request) const;
 
   SessionRegistry& registry_;
@@ -60,6 +65,7 @@ private:
   ApiConfig config_;
   LiveSession::Clock clock_;
   RateLimiter session_creation_;
+  const StaticSite& site_;
 };
 
 // A JSON response with the security headers; errors are {"code","message"}.

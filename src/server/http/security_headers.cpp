@@ -4,10 +4,13 @@ namespace intervisie::server {
 
 void add_security_headers(boost::beast::http::fields& headers) {
   namespace http = boost::beast::http;
-  headers.set("Content-Security-Policy",
-              "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
-              "style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; "
-              "frame-ancestors 'none'; form-action 'self'");
+  // Inline styles only (style attributes set by the UI, e.g. a timer's progress); scripts stay
+  // 'self' alone, which is what keeps injected markup inert.
+  headers.set(
+      "Content-Security-Policy",
+      "default-src 'self'; connect-src 'self'; img-src 'self' data:; "
+      "style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; "
+      "frame-ancestors 'none'; form-action 'self'");
   headers.set("X-Content-Type-Options", "nosniff");
   headers.set("X-Frame-Options", "DENY");
   headers.set("Referrer-Policy", "no-referrer");

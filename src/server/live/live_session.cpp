@@ -169,6 +169,14 @@ void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) 
     if (!connection)
       return; // detached while the command was on its way
     const Language language = connection->language;
+    if (connection->participant == beamer_viewer) {
+      client->send(std::make_shared<const std::string>(server_message_error(
+          command.id, "read_only",
+          language == Language::en
+              ? "The shared screen only shows the session; it cannot act."
+              : "Het gedeelde scherm toont de sessie alleen; het kan niets doen.")));
+      return;
+    }
     if (std::holds_alternative<core::command::Join>(command.command)) {
       client->send(std::make_shared<const std::string>(server_message_error(
           command.id, "join_over_http",
@@ -255,7 +263,8 @@ void LiveSession::broadcast(const core::Event& event, std::uint64_t seq) {
 boost::json::array LiveSession::connected() const {
   std::vector<std::uint32_t> ids;
   for (const Connection& connection : connections_)
-    ids.push_back(connection.participant.value);
+    if (connection.participant != beamer_viewer)
+      ids.push_back(connection.participant.value);
   std::ranges::sort(ids);
   const auto [first, last] = std::ranges::unique(ids);
   ids.erase(first, last);
@@ -274,6 +283,12 @@ std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& c
                                             connection.participant, clock_());
   state["connected"] = connected();
   return std::make_shared<const std::string>(server_message_snapshot(history_.size(), state));
+}
+
+void LiveSession::read_state(std::function<void(const core::SessionState&)> reader) {
+  boost::asio::post(strand_, [self = shared_from_this(), reader = std::move(reader)] {
+    reader(self->durable_state_);
+  });
 }
 
 const LiveSession::Connection* LiveSession::find(const std::shared_ptr<Client>& client) const {

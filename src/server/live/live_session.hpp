@@ -24,7 +24,11 @@
 
 namespace intervisie::server {
 
-enum class Language { nl, en };
+using Language = core::Language;
+
+// The shared screen (beamer) connects as this id: it sees what every participant may see, and
+// nothing private; it cannot send commands. Participants are numbered from 1.
+inline constexpr core::ParticipantId beamer_viewer{0};
 
 // A newcomer's admission: their id and the token they connect with.
 struct Admission {
@@ -72,6 +76,9 @@ public:
 
   // A command from a connected participant: answered by ack once durable, or by error.
   void submit(std::shared_ptr<Client> client, ClientCommand command);
+
+  // Runs `reader` on the session's strand with everything durable so far.
+  void read_state(std::function<void(const core::SessionState&)> reader);
 
   // A bad message from a connected client, answered on the session's strand (keeps order).
   void reply_error(std::shared_ptr<Client> client, std::string message);

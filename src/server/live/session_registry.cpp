@@ -32,16 +32,19 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   }
   const core::ParticipantId facilitator = *events->back().actor;
   CreatedSession created{new_session_id(), facilitator,
-                         std::to_string(facilitator.value) + "." + new_token(), new_token()};
+                         std::to_string(facilitator.value) + "." + new_token(), new_token(),
+                         std::to_string(beamer_viewer.value) + "." + new_token()};
   const std::string facilitator_hash = token_hash(created.token);
   const std::string join_hash = token_hash(created.join_token);
+  const std::string beamer_hash = token_hash(created.beamer_token);
   auto stored = store_.create_session(
       store::NewSession{.session_id = created.session_id,
                         .method_id = method->id,
                         .title = std::get<core::event::SessionCreated>(events->front().body).title,
                         .created_at_ms = now.time_since_epoch().count(),
                         .secrets = {{std::string(join_secret_name), join_hash},
-                                    {participant_secret_name(facilitator), facilitator_hash}}});
+                                    {participant_secret_name(facilitator), facilitator_hash},
+                                    {participant_secret_name(beamer_viewer), beamer_hash}}});
   if (!stored) {
     spdlog::error("creating a session failed: {}", stored.error().message);
     done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
@@ -49,7 +52,9 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   }
   auto live = std::make_shared<LiveSession>(
       executor_, created.session_id, store_, clock_, std::vector<core::Event>{},
-      std::map<core::ParticipantId, std::string>{{facilitator, facilitator_hash}}, join_hash);
+      std::map<core::ParticipantId, std::string>{{facilitator, facilitator_hash},
+                                                 {beamer_viewer, beamer_hash}},
+      join_hash);
   {
     const std::scoped_lock lock(mutex_);
     sessions_[created.session_id] = live;

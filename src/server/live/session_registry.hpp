@@ -17,8 +17,9 @@ namespace intervisie::server {
 struct CreatedSession {
   std::string session_id;
   core::ParticipantId facilitator;
-  std::string token;      // the facilitator's own
-  std::string join_token; // for everyone else's join link
+  std::string token;        // the facilitator's own
+  std::string join_token;   // for everyone else's join link
+  std::string beamer_token; // the read-only view on the shared screen
 };
 
 struct NewSessionRequest {
