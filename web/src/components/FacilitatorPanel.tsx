@@ -107,10 +107,10 @@ export function FacilitatorPanel() {
           {pending && presenterAway && step.answer_mode === 'answer' && <OnBehalf />}
           <div class="time-row" role="group" aria-label={t('fac.time')}>
             <span class="time-label">{t('fac.time')}</span>
-            <Button kind="quiet" busy={cmd.busy} onClick={() => cmd.run({ kind: 'adjust_time', seconds: 120 })} label={t('fac.plus2Label')}>
+            <Button kind="quiet" busy={cmd.busy} onClick={() => cmd.run({ kind: 'adjust_time', seconds: 120 })}>
               {t('fac.plus2')}
             </Button>
-            <Button kind="quiet" busy={cmd.busy} onClick={() => cmd.run({ kind: 'adjust_time', seconds: 300 })} label={t('fac.plus5Label')}>
+            <Button kind="quiet" busy={cmd.busy} onClick={() => cmd.run({ kind: 'adjust_time', seconds: 300 })}>
               {t('fac.plus5')}
             </Button>
             {s.paused ? (

@@ -103,7 +103,7 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
           </div>
           <div class="col-side">
             <Group />
-            {presenting && s.phase === 'running' && <PresenterNotes />}
+            {presenting && s.phase === 'running' && !listening && <PresenterNotes />}
           </div>
         </div>
       </div>

@@ -1,0 +1,235 @@
+// Shared machinery of the browser tests: the server, the browser, people, checks.
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const webDir = resolve(here, '..');
+export const artifacts = join(webDir, 'e2e-artifacts');
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const binary = resolve(webDir, process.env.INTERVISIE_BINARY ?? '../build/intervisie');
+const methodsDir = resolve(webDir, process.env.INTERVISIE_METHODS_DIR ?? '../methods');
+
+function waitForLine(child, pattern, what) {
+  return new Promise((ok, fail) => {
+    let seen = '';
+    const timer = setTimeout(() => fail(new Error(`${what} did not start: ${seen}`)), 15000);
+    const onData = (chunk) => {
+      seen += chunk.toString();
+      const m = seen.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout.off('data', onData);
+        ok(m);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (c) => (seen += c.toString()));
+    child.on('exit', (code) => fail(new Error(`${what} exited (${code}): ${seen}`)));
+  });
+}
+
+function servesWebDir() {
+  const help = spawnSync(binary, ['serve', '--help'], { encoding: 'utf8' });
+  return (help.stdout ?? '').includes('--web-dir');
+}
+
+/** The real server on a free port with a fresh data dir, serving web/dist. */
+export class Server {
+  constructor() {
+    this.data = mkdtempSync(join(tmpdir(), 'intervisie-e2e-'));
+    this.port = 0;
+    this.child = null;
+    this.preview = null;
+    this.base = '';
+  }
+
+  async start() {
+    if (this.useWebDir === undefined) {
+      this.useWebDir = servesWebDir();
+      if (!this.useWebDir) {
+        // Only until the server serves web/dist itself: Vite's preview of the same build,
+        // proxying /api (and the live WebSocket) to the real server.
+        console.warn('! this intervisie binary has no --web-dir yet; serving web/dist through vite preview');
+        this.previewPort = 4300 + Math.floor(Math.random() * 500);
+      }
+    }
+    const args = ['serve', '--port', String(this.port), '--data', this.data, '--methods-dir', methodsDir];
+    if (this.useWebDir) args.push('--web-dir', join(webDir, 'dist'));
+    else args.push('--public-url', `http://localhost:${this.previewPort}`);
+    this.child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const m = await waitForLine(this.child, /listening on port (\d+)/, 'intervisie serve');
+    this.port = Number(m[1]);
+    if (this.useWebDir) {
+      this.base = `http://localhost:${this.port}`;
+    } else if (!this.preview) {
+      this.preview = spawn(join(webDir, 'node_modules/.bin/vite'), ['preview', '--port', String(this.previewPort), '--strictPort'], {
+        cwd: webDir,
+        env: { ...process.env, INTERVISIE_API: `http://127.0.0.1:${this.port}` },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      await waitForLine(this.preview, /localhost:\d+/, 'vite preview');
+      this.base = `http://localhost:${this.previewPort}`;
+    }
+  }
+
+  async stop() {
+    if (!this.child) return;
+    const child = this.child;
+    this.child = null;
+    await new Promise((ok) => {
+      child.once('exit', ok);
+      child.kill('SIGTERM');
+    });
+  }
+
+  /** Kill and start again on the same port and data: what a crash and restart looks like. */
+  async restart() {
+    const child = this.child;
+    this.child = null;
+    await new Promise((ok) => {
+      child.once('exit', ok);
+      child.kill('SIGKILL');
+    });
+    await this.start();
+  }
+
+  async close() {
+    await this.stop();
+    if (this.preview) this.preview.kill('SIGTERM');
+    rmSync(this.data, { recursive: true, force: true });
+  }
+
+  async api(method, path, body, headers = {}) {
+    const r = await fetch(`http://127.0.0.1:${this.port}${path}`, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    let json = null;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = text;
+    }
+    return { status: r.status, body: json };
+  }
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+}
+
+export const phone = { width: 360, height: 740 };
+export const laptop = { width: 1280, height: 800 };
+export const tablet = { width: 768, height: 1024 };
+export const beamer = { width: 1920, height: 1080 };
+
+/** One person at one device. */
+export async function person(browser, name, viewport = phone) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/WebSocket|Failed to load resource|ERR_CONNECTION_REFUSED/.test(m.text())) errors.push(m.text());
+  });
+  return { name, context, page, errors };
+}
+
+mkdirSync(artifacts, { recursive: true });
+
+export async function shot(p, file) {
+  await p.page.screenshot({ path: join(artifacts, `${file}.png`), fullPage: true });
+}
+
+/** axe-core in the page: no serious or critical violation is allowed. */
+export async function axe(p, label) {
+  await p.page.evaluate(axeSource);
+  const violations = await p.page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+  });
+  if (violations.length) throw new Error(`axe on ${label} (${p.name}):\n  ${violations.join('\n  ')}`);
+}
+
+export function button(p, name) {
+  return p.page.getByRole('button', { name, exact: true });
+}
+
+export async function click(p, name) {
+  await button(p, name).click();
+}
+
+export async function see(p, text) {
+  await p.page.getByText(text, { exact: false }).first().waitFor({ state: 'visible' });
+}
+
+export async function gone(p, text) {
+  await p.page.getByText(text, { exact: false }).first().waitFor({ state: 'hidden' });
+}
+
+export async function fill(p, label, value) {
+  await p.page.getByLabel(label, { exact: true }).fill(value);
+}
+
+export async function stepIs(p, n, total) {
+  await see(p, `Stap ${n} van ${total}`);
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+/** The facilitator creates a session on the start page; returns the links it shows. */
+export async function createOnStartPage(server, fac, { method, title, external = false }) {
+  await fac.page.goto(`${server.base}/`);
+  await fac.page.getByText(method, { exact: true }).click();
+  await fill(fac, 'Naam van de bijeenkomst', title);
+  await fill(fac, 'Jouw naam', fac.name);
+  if (external) await fac.page.getByLabel('Ik begeleid alleen', { exact: false }).check();
+  await click(fac, 'Bijeenkomst aanmaken');
+  await see(fac, 'Laat de groep binnenkomen');
+  const joinUrl = await fac.page.getByLabel('Deelnamelink').inputValue();
+  const beamerLink = fac.page.getByRole('link', { name: 'Groot scherm openen' });
+  const beamerUrl = (await beamerLink.count()) ? await beamerLink.getAttribute('href') : null;
+  const sessionId = new URL(fac.page.url()).pathname.split('/')[2];
+  return { joinUrl, beamerUrl, sessionId };
+}
+
+export async function joinThroughLink(p, joinUrl) {
+  await p.page.goto(joinUrl);
+  await fill(p, 'Jouw naam', p.name);
+  await p.page.getByLabel('Ik doe mee volgens deze spelregels').check();
+  await click(p, 'Meedoen');
+  await see(p, 'Welkom. De begeleider begint');
+}
+
+export async function closeAll(people) {
+  for (const p of people) await p.context.close();
+}
+
+export function checkNoPageErrors(people) {
+  const errs = people.flatMap((p) => p.errors.map((e) => `${p.name}: ${e}`));
+  assert(errs.length === 0, `errors in the pages:\n  ${errs.join('\n  ')}`);
+}
+
+let lastMark = Date.now();
+/** With E2E_TRACE=1, print how long each stretch of a scenario took. */
+export function mark(label) {
+  if (!process.env.E2E_TRACE) return;
+  const now = Date.now();
+  console.log(`     ${((now - lastMark) / 1000).toFixed(1).padStart(5)} s  ${label}`);
+  lastMark = now;
+}

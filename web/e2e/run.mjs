@@ -1,0 +1,49 @@
+// Runs the browser tests against the real server serving web/dist.
+// Usage: node e2e/run.mjs [name-filter]
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Server, launchBrowser, webDir } from './lib.mjs';
+import { incident } from './incident.mjs';
+import { incidentKeep, groupFull } from './short.mjs';
+import { freshQuestioning } from './fresh.mjs';
+import { balint } from './balint.mjs';
+
+const tests = [
+  ['the ninth person is refused kindly', groupFull],
+  ['incident method, start to report', incident],
+  ['incident method, keeping the issue skips to advice', incidentKeep],
+  ['fresh questioning, start to report', freshQuestioning],
+  ['balint method, start to report, with a server restart', balint],
+];
+
+if (!existsSync(join(webDir, 'dist', 'index.html'))) {
+  console.error('web/dist is missing: run `npm run build` first');
+  process.exit(1);
+}
+
+const filter = process.argv[2] ?? '';
+const started = Date.now();
+const browser = await launchBrowser();
+let passed = 0;
+let failed = 0;
+for (const [name, fn] of tests) {
+  if (filter && !name.includes(filter)) continue;
+  const server = new Server();
+  const t0 = Date.now();
+  try {
+    await server.start();
+    await fn(browser, server);
+    passed += 1;
+    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (err) {
+    failed += 1;
+    console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n     ')}`);
+  } finally {
+    await server.close();
+  }
+}
+await browser.close();
+console.log(`e2e run took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in web/e2e-artifacts/`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -1,0 +1,1 @@
+export async function incidentKeep(){} export async function groupFull(){}
