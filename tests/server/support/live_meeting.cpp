@@ -42,6 +42,7 @@ LiveMeeting::LiveMeeting(std::uint16_t server_port, const std::string& method,
   const Json session = created.json();
   session_id = field(session, "session_id").as_string();
   join_token = field(session, "join_token").as_string();
+  beamer_token = field(session, "beamer_token").as_string();
   members.push_back(Member{names.front(), id_of(field(session, "participant_id")),
                            std::string(field(session, "token").as_string()), nullptr});
   for (std::size_t i = 1; i < names.size(); ++i) {

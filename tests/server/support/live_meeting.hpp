@@ -39,6 +39,7 @@ public:
   std::uint16_t port = 0; // may change: a restarted server listens on a new port
   std::string session_id;
   std::string join_token;
+  std::string beamer_token; // the read-only shared screen's
   std::vector<Member> members;
 
   Member& facilitator() { return members.front(); }
