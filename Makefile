@@ -17,7 +17,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_sta
 # Every C++ file of ours that clang-format looks after, NUL-separated for xargs.
 FIND_FORMAT_FILES := { find src tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 2>/dev/null || true; }
 
-.PHONY: all setup build build-asan test run bench format format-check clean
+.PHONY: all setup build build-asan web test test-web run bench format format-check clean
 
 all: build
 
@@ -35,16 +35,35 @@ build-asan:
 	  -DINTERVISIE_SANITIZE=ON -DINTERVISIE_BENCHMARKS=OFF
 	cmake --build $(ASAN_DIR) --parallel $(JOBS)
 
-# Both suites always run; the target fails if either failed.
-test: setup format-check build build-asan
+# The web app: npm packages exactly as locked (only when the lock changed), then a typechecked
+# build that prints its size and fails over budget. Text files get a .gz twin: the server sends
+# it to browsers that accept gzip.
+web:
+	@if [ ! -f web/node_modules/.package-lock.json ] || \
+	    [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then \
+	  cd web && npm ci --no-audit --no-fund; \
+	fi
+	cd web && npm run build
+	find web/dist -type f \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) \
+	  -exec gzip -kf9 {} +
+
+# The browser tests drive the real server binary in Debian's Chromium.
+test-web: web build
+	cd web && INTERVISIE_BINARY=$(CURDIR)/$(BUILD_DIR)/intervisie \
+	  INTERVISIE_METHODS_DIR=$(CURDIR)/methods npm run e2e
+
+# Every suite always runs; the target fails if any failed.
+test: setup format-check build build-asan web
 	@status=0; \
 	echo "== tests: $(BUILD_DIR)"; \
 	ctest --test-dir $(BUILD_DIR) $(CTEST_FLAGS) || status=1; \
 	echo "== tests: $(ASAN_DIR) (ASan + UBSan)"; \
 	$(ASAN_ENV) ctest --test-dir $(ASAN_DIR) $(CTEST_FLAGS) || status=1; \
+	echo "== tests: web (Chromium)"; \
+	$(MAKE) --no-print-directory test-web || status=1; \
 	exit $$status
 
-run: setup build
+run: setup build web
 	./$(BUILD_DIR)/intervisie $(RUN_ARGS)
 
 # Benchmarks report figures; none of them is a pass/fail test.
