@@ -12,7 +12,7 @@ import {
   createOnStartPage,
   fill,
   gone,
-  joinThroughLink,
+  joinAll,
   laptop,
   person,
   phone,
@@ -70,7 +70,7 @@ export async function incident(browser, server) {
   await click(pres, 'Meedoen');
   await see(pres, 'Welkom. De begeleider begint');
   assert(!pres.page.url().includes('#'), 'the join token leaves the address bar');
-  for (const p of [anna, bram, cas, daan]) await joinThroughLink(p, joinUrl);
+  await joinAll([anna, bram, cas, daan], joinUrl);
 
   mark('joined');
   await wall.page.goto(beamerUrl);

@@ -143,7 +143,20 @@ export async function person(browser, name, viewport = phone) {
   page.on('console', (m) => {
     if (m.type() === 'error' && !/WebSocket|Failed to load resource|ERR_CONNECTION_REFUSED/.test(m.text())) errors.push(m.text());
   });
-  return { name, context, page, errors };
+  const p = { name, context, page, errors };
+  open.add(p);
+  context.on('close', () => open.delete(p));
+  return p;
+}
+
+const open = new Set();
+
+/** After a failure: a picture of every page still open, to see what each person saw. */
+export async function shootOpenPages(prefix) {
+  for (const p of open) {
+    await p.page.screenshot({ path: join(artifacts, `${prefix}-${p.name}.png`), fullPage: true }).catch(() => undefined);
+    await p.context.close().catch(() => undefined);
+  }
 }
 
 mkdirSync(artifacts, { recursive: true });
@@ -173,7 +186,7 @@ export async function click(p, name) {
 }
 
 export async function see(p, text) {
-  await p.page.getByText(text, { exact: false }).first().waitFor({ state: 'visible' });
+  await p.page.getByText(text, { exact: false }).filter({ visible: true }).first().waitFor({ state: 'visible' });
 }
 
 export async function gone(p, text) {
@@ -232,4 +245,16 @@ export function mark(label) {
   const now = Date.now();
   console.log(`     ${((now - lastMark) / 1000).toFixed(1).padStart(5)} s  ${label}`);
   lastMark = now;
+}
+
+/** Several people join in this order; their pages load side by side. */
+export async function joinAll(people, joinUrl) {
+  await Promise.all(people.map((p) => p.page.goto(joinUrl)));
+  for (const p of people) {
+    await fill(p, 'Jouw naam', p.name);
+    await p.page.getByLabel('Ik doe mee volgens deze spelregels').check();
+    await click(p, 'Meedoen');
+    await p.page.waitForURL(/\/s\//);
+  }
+  await Promise.all(people.map((p) => see(p, 'Welkom. De begeleider begint')));
 }

@@ -3,7 +3,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Server, launchBrowser, webDir } from './lib.mjs';
+import { Server, launchBrowser, shootOpenPages, webDir } from './lib.mjs';
 import { incident } from './incident.mjs';
 import { incidentKeep, groupFull } from './short.mjs';
 import { freshQuestioning } from './fresh.mjs';
@@ -38,6 +38,7 @@ for (const [name, fn] of tests) {
     console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   } catch (err) {
     failed += 1;
+    await shootOpenPages(`failed-${name.split(' ')[0]}`);
     console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n     ')}`);
   } finally {
     await server.close();

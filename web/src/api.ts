@@ -29,9 +29,15 @@ function post<T>(path: string, body: unknown): Promise<T> {
   return call<T>(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
-export async function fetchMethods(): Promise<CatalogMethod[]> {
-  const r = await call<{ methods: CatalogMethod[] }>('/api/methods');
-  return r.methods;
+let catalog: Promise<CatalogMethod[]> | null = null;
+
+/** The method catalogue; it does not change while the server runs, so it is fetched once. */
+export function fetchMethods(): Promise<CatalogMethod[]> {
+  if (!catalog) {
+    catalog = call<{ methods: CatalogMethod[] }>('/api/methods').then((r) => r.methods);
+    catalog.catch(() => (catalog = null));
+  }
+  return catalog.then((m) => [...m]);
 }
 
 export function createSession(input: {

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loc, t, type MessageKey } from '../i18n';
-import type { SessionState, StepKind } from '../types';
+import type { CatalogStep, SessionState, StepKind } from '../types';
+import { fetchMethods } from '../api';
 import { Button, ErrorNote, PersonPicker, nameOf, useCommand, useSession } from './common';
 
 const confirmReason: Partial<Record<StepKind, MessageKey>> = {
@@ -14,14 +15,38 @@ const confirmReason: Partial<Record<StepKind, MessageKey>> = {
   closing: 'fac.confirm.closing',
 };
 
-function nextStepTitle(s: SessionState): string | null {
+/** A reframe step's branches: in the snapshot when present, else from the catalogue. */
+function useBranches(s: SessionState): CatalogStep['branches'] {
+  const [fromCatalog, setFromCatalog] = useState<CatalogStep['branches']>(undefined);
+  const methodId = s.method?.id;
+  const step = s.step;
+  const needed = step?.kind === 'reframe' && !step.branches;
+  useEffect(() => {
+    if (!needed || !methodId || !step) return;
+    let live = true;
+    fetchMethods()
+      .then((methods) => {
+        const found = methods.find((m) => m.id === methodId)?.steps.find((x) => x.id === step.id);
+        if (live) setFromCatalog(found?.branches);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [needed, methodId, step?.id]);
+  return step?.branches ?? fromCatalog;
+}
+
+/** The title of the step that `next_step` leads to: '' after the last, null while unknown. */
+function nextStepTitle(s: SessionState, branches: CatalogStep['branches']): string | null {
   const step = s.step;
   const steps = s.method?.steps ?? [];
   if (!step) return null;
-  if (step.kind === 'reframe' && step.branches) {
+  if (step.kind === 'reframe') {
     if (step.reframe === 'undecided') return null;
-    const target = step.reframe === 'reframed' ? step.branches.on_reframe : step.branches.on_keep;
-    return loc(steps.find((x) => x.id === target)?.title);
+    if (!branches) return t('fac.next');
+    const target = step.reframe === 'reframed' ? branches.on_reframe : branches.on_keep;
+    return loc(steps.find((x) => x.id === target)?.title) || t('fac.next');
   }
   const next = steps.find((x) => x.index === step.index + 1);
   return next ? loc(next.title) : '';
@@ -35,6 +60,7 @@ export function FacilitatorPanel() {
   const confirmRef = useRef<HTMLDivElement>(null);
   const step = s.step;
   const version = s.step?.index;
+  const branches = useBranches(s);
 
   useEffect(() => setConfirming(false), [version]);
   useEffect(() => {
@@ -43,7 +69,7 @@ export function FacilitatorPanel() {
 
   if (s.phase !== 'running' || !step) return null;
   const blocked = s.disturbance !== null;
-  const nextTitle = nextStepTitle(s);
+  const nextTitle = nextStepTitle(s, branches);
   const last = nextTitle === '';
   const pending = s.turn.awaiting_question !== null;
   const presenterAway = s.presenter !== null && !s.connected.includes(s.presenter);
@@ -82,7 +108,7 @@ export function FacilitatorPanel() {
           ) : (
             <div class="actions">
               <Button busy={cmd.busy} disabled={nextTitle === null || pending} onClick={() => next(false)}>
-                {last ? t('fac.finish') : nextTitle ? t('fac.nextTo', { title: nextTitle }) : t('fac.next')}
+                {last ? t('fac.finish') : nextTitle && nextTitle !== t('fac.next') ? t('fac.nextTo', { title: nextTitle }) : t('fac.next')}
               </Button>
               {step.kind === 'question_rounds' && !s.turn.closed && (
                 <Button kind="secondary" busy={cmd.busy} disabled={pending} onClick={() => cmd.run({ kind: 'close_rounds' })}>

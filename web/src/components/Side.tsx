@@ -205,12 +205,14 @@ export function ResolveDisturbance() {
   const cmd = useCommand();
   if (s.facilitator !== me) return <p class="banner-hint">{t('disturbance.waitFacilitator', { name: nameOf(s, s.facilitator) })}</p>;
   return (
-    <div class="actions">
-      <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'resolve_disturbance' })}>
-        {t('disturbance.resolve')}
-      </Button>
+    <>
+      <div class="actions">
+        <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'resolve_disturbance' })}>
+          {t('disturbance.resolve')}
+        </Button>
+      </div>
       <ErrorNote text={cmd.error} />
-    </div>
+    </>
   );
 }
 
@@ -219,11 +221,13 @@ export function ResumeButton() {
   const cmd = useCommand();
   if (s.facilitator !== me || s.disturbance) return null;
   return (
-    <div class="actions">
-      <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'resume' })}>
-        {t('fac.resume')}
-      </Button>
+    <>
+      <div class="actions">
+        <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'resume' })}>
+          {t('fac.resume')}
+        </Button>
+      </div>
       <ErrorNote text={cmd.error} />
-    </div>
+    </>
   );
 }

@@ -178,10 +178,15 @@ function QuestionRounds() {
   if (isPresenter) return <PresenterQuestions rate={rate} pendingText={pending?.text} pendingAsker={pending ? nameOf(s, pending.asker) : ''} />;
 
   const parts = [];
-  if (isScribe) parts.push(<ScribeDesk key="scribe" rate={rate} />);
   if (s.turn.closed) parts.push(<Lead key="closed">{t('q.closed')}</Lead>);
   else if (s.timer?.preparing) parts.push(<Lead key="prep">{t('st.prepLead')}</Lead>);
-  else if (pending) {
+  if (isScribe) {
+    parts.push(<ScribeDesk key="scribe" rate={rate} />);
+    return <>{parts}</>;
+  }
+  if (s.turn.closed || s.timer?.preparing) {
+    // nothing more to do in this step
+  } else if (pending) {
     parts.push(
       <Lead key="pending">
         {rate ? t('q.waitRating', { name: nameOf(s, s.presenter) }) : t('q.waitAnswer', { name: nameOf(s, s.presenter) })}
@@ -189,9 +194,9 @@ function QuestionRounds() {
     );
   } else if (s.turn.holder === me) {
     parts.push(<AskQuestion key="ask" />);
-  } else if (isAdviser(s, me) && !isScribe) {
+  } else if (isAdviser(s, me)) {
     parts.push(<Lead key="wait">{t('q.notYourTurn', { name: nameOf(s, s.turn.holder) })}</Lead>);
-  } else if (!isScribe) {
+  } else {
     parts.push(<Lead key="watch">{t('q.watch', { name: nameOf(s, s.turn.holder) })}</Lead>);
   }
   // Prepare a follow-up for your next turn, privately.
@@ -508,7 +513,7 @@ function ShareAdvice() {
   if (s.presenter === me) return <Lead>{s.turn.closed ? t('adv.doneYou') : t('sh.presenterLead')}</Lead>;
   if (!isAdviser(s, me)) return <Lead>{s.turn.closed ? t('adv.done') : t('sh.wait', { name: nameOf(s, s.turn.holder) })}</Lead>;
   const mine = s.flip_chart.drafts.find((d) => d.author === me);
-  if (mine?.shared) return <Lead>{s.turn.closed ? t('adv.done') : t('sh.sharedYou')}</Lead>;
+  if (mine?.shared) return <Lead>{t('sh.sharedYou')}</Lead>;
   const myTurn = s.turn.holder === me && !s.turn.closed;
   return (
     <>
