@@ -2,11 +2,26 @@
 
 #include "server/server.hpp"
 
+#include <sys/resource.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 
 namespace intervisie::cli {
+namespace {
+
+// Every live connection is a file descriptor; the usual soft limit of 1,024 would cap a server
+// at about a hundred meetings. The hard limit is what the system allows us.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    ::setrlimit(RLIMIT_NOFILE, &limit);
+  }
+}
+
+} // namespace
 
 void add_serve_command(CLI::App& app, std::string default_methods_dir, std::string default_web_dir,
                        int& exit_code) {
@@ -37,6 +52,7 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
                     "Another web origin allowed to open live connections");
 
   serve->callback([options, web_dir, default_web_dir, &exit_code] {
+    raise_open_file_limit();
     // Without --web-dir, the project's own build is served when there is one; the API works
     // either way (the integration tests run without a web build).
     if (web_dir->count() == 0) {

@@ -4,6 +4,10 @@
 #include "support/live_meeting.hpp"
 #include "support/server_process.hpp"
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
@@ -44,7 +48,7 @@ TEST(HttpGuard, EveryResponseCarriesTheSecurityHeaders) {
   EXPECT_EQ(created.status, 201u) << created.body;
   expect_security_headers(created, "POST /api/sessions");
 
-  const HttpResponse missing = http_get(server.port(), "/nothing/here");
+  const HttpResponse missing = http_get(server.port(), "/api/nothing/here");
   EXPECT_EQ(missing.status, 404u);
   expect_security_headers(missing, "a 404");
 
@@ -154,6 +158,29 @@ TEST(HttpGuard, ABodyOver16KiBIsRefusedWith413) {
   EXPECT_EQ(field(refused.json(), "code"), Json("too_large"));
   expect_security_headers(refused, "a 413");
   // The server goes on.
+  EXPECT_EQ(http_get(server.port(), "/healthz").status, 200u);
+}
+
+TEST(HttpGuard, AMegabyteBodyStillGetsItsAnswerBeforeTheConnectionCloses) {
+  ServerProcess server;
+  const HttpResponse refused =
+      http_post(server.port(), "/api/sessions", std::string(1024 * 1024, 'a'));
+  EXPECT_EQ(refused.status, 413u) << refused.body;
+}
+
+// Whatever a client sends that is not HTTP: one clear answer, then the connection ends.
+TEST(HttpGuard, BytesThatAreNotHttpGetA400AndAClose) {
+  ServerProcess server;
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::socket socket(io);
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+  boost::asio::write(socket, boost::asio::buffer(std::string("HELLO\x01 THERE\r\n\r\n")));
+  std::string answer;
+  boost::system::error_code error;
+  boost::asio::read(socket, boost::asio::dynamic_buffer(answer), error);
+  EXPECT_EQ(error, boost::asio::error::eof) << error.message();
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 400")) << answer;
+  EXPECT_NE(answer.find("bad_request"), std::string::npos) << answer;
   EXPECT_EQ(http_get(server.port(), "/healthz").status, 200u);
 }
 

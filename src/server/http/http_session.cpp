@@ -42,6 +42,13 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
     return respond(error_response(head, http::status::payload_too_large, "too_large",
                                   "This request is larger than the server accepts."));
   }
+  if (error && error.category() == http::make_error_code(http::error::bad_method).category()) {
+    Request head; // not HTTP as we know it: say so once, then close
+    head.version(11);
+    head.keep_alive(false);
+    return respond(error_response(head, http::status::bad_request, "bad_request",
+                                  "This is not an HTTP request the server can read."));
+  }
   if (error)
     return; // timeout or reset: nothing to answer
 
@@ -81,9 +88,21 @@ void HttpSession::on_write(bool keep_alive, beast::error_code error, std::size_t
   read();
 }
 
+// A lingering close: closing a socket with unread input resets the connection, and a client
+// still sending a too-large body would then lose the answer that explains why.
 void HttpSession::close() {
   beast::error_code ignored;
   stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(std::chrono::seconds(5));
+  drain();
+}
+
+void HttpSession::drain() {
+  stream_.async_read_some(boost::asio::buffer(drained_),
+                          [self = shared_from_this()](beast::error_code error, std::size_t) {
+                            if (!error)
+                              self->drain();
+                          });
 }
 
 } // namespace intervisie::server

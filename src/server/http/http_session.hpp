@@ -2,6 +2,8 @@
 // while the client keeps the connection alive; hands an upgrade over to a WebSocketSession.
 #pragma once
 
+#include <array>
+
 #include "server/http/api.hpp"
 #include "server/live/websocket_session.hpp"
 
@@ -30,11 +32,13 @@ private:
   void respond(Response response);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
   void close();
+  void drain(); // reads and drops what the client still sends, until it closes too
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   std::shared_ptr<Response> response_;
+  std::array<char, 4096> drained_{};
   Api& api_;
   HttpLimits limits_;
   WebSocketLimits websocket_limits_;

@@ -6,8 +6,8 @@ namespace intervisie::server {
 
 Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
                    Api& api, HttpLimits limits, WebSocketLimits websocket_limits)
-    : io_(io), acceptor_(boost::asio::make_strand(io)), api_(api), limits_(limits),
-      websocket_limits_(websocket_limits) {
+    : io_(io), acceptor_(boost::asio::make_strand(io)), retry_(acceptor_.get_executor()), api_(api),
+      limits_(limits), websocket_limits_(websocket_limits) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(boost::asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -23,10 +23,19 @@ void Listener::accept() {
 void Listener::on_accept(boost::beast::error_code error, boost::asio::ip::tcp::socket socket) {
   if (error == boost::asio::error::operation_aborted)
     return;
-  if (!error) {
-    socket.set_option(boost::asio::ip::tcp::no_delay(true));
-    std::make_shared<HttpSession>(std::move(socket), api_, limits_, websocket_limits_)->run();
+  if (error) {
+    // Out of file descriptors (or another passing failure): accepting again at once would
+    // fail again at once and spin a core. Wait a little; connections that close free room.
+    retry_.expires_after(std::chrono::milliseconds(100));
+    retry_.async_wait([self = shared_from_this()](boost::beast::error_code waited) {
+      if (!waited && self->acceptor_.is_open())
+        self->accept();
+    });
+    return;
   }
+  boost::beast::error_code ignored; // a peer that is already gone fails later, in its session
+  socket.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
+  std::make_shared<HttpSession>(std::move(socket), api_, limits_, websocket_limits_)->run();
   accept();
 }
 
@@ -34,6 +43,7 @@ void Listener::stop() {
   boost::asio::post(acceptor_.get_executor(), [self = shared_from_this()] {
     boost::system::error_code ignored;
     self->acceptor_.close(ignored);
+    self->retry_.cancel();
   });
 }
 

@@ -4,6 +4,7 @@
 #include "server/http/http_session.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 namespace intervisie::server {
 
@@ -22,6 +23,7 @@ private:
 
   boost::asio::io_context& io_;
   boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::steady_timer retry_; // on the acceptor's strand
   Api& api_;
   HttpLimits limits_;
   WebSocketLimits websocket_limits_;
