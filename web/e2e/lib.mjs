@@ -32,13 +32,15 @@ function waitForLine(child, pattern, what) {
     };
     child.stdout.on('data', onData);
     child.stderr.on('data', (c) => (seen += c.toString()));
+    child.on('error', (e) => fail(new Error(`${what} could not start: ${e.message}`)));
     child.on('exit', (code) => fail(new Error(`${what} exited (${code}): ${seen}`)));
   });
 }
 
-function servesWebDir() {
+function checkBinary() {
   const help = spawnSync(binary, ['serve', '--help'], { encoding: 'utf8' });
-  return (help.stdout ?? '').includes('--web-dir');
+  if (help.error || help.status !== 0) throw new Error(`cannot run ${binary}: ${help.error ?? help.stderr}`);
+  if (!help.stdout.includes('--web-dir')) throw new Error(`${binary} cannot serve the web app (no --web-dir)`);
 }
 
 /** The real server on a free port with a fresh data dir, serving web/dist. */
@@ -47,43 +49,28 @@ export class Server {
     this.data = mkdtempSync(join(tmpdir(), 'intervisie-e2e-'));
     this.port = 0;
     this.child = null;
-    this.preview = null;
+    this.checked = false;
     this.base = '';
   }
 
   async start() {
-    if (this.useWebDir === undefined) {
-      this.useWebDir = servesWebDir();
-      if (!this.useWebDir) {
-        // Only until the server serves web/dist itself: Vite's preview of the same build,
-        // proxying /api (and the live WebSocket) to the real server.
-        console.warn('! this intervisie binary has no --web-dir yet; serving web/dist through vite preview');
-        this.previewPort = 4300 + Math.floor(Math.random() * 500);
-      }
+    if (!this.checked) {
+      checkBinary();
+      this.checked = true;
     }
-    const args = ['serve', '--port', String(this.port), '--data', this.data, '--methods-dir', methodsDir];
-    if (this.useWebDir) args.push('--web-dir', join(webDir, 'dist'));
-    else args.push('--public-url', `http://localhost:${this.previewPort}`);
+    const args = ['serve', '--port', String(this.port), '--data', this.data, '--methods-dir', methodsDir, '--web-dir', join(webDir, 'dist')];
     this.child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const m = await waitForLine(this.child, /listening on port (\d+)/, 'intervisie serve');
     this.port = Number(m[1]);
-    if (this.useWebDir) {
-      this.base = `http://localhost:${this.port}`;
-    } else if (!this.preview) {
-      this.preview = spawn(join(webDir, 'node_modules/.bin/vite'), ['preview', '--port', String(this.previewPort), '--strictPort'], {
-        cwd: webDir,
-        env: { ...process.env, INTERVISIE_API: `http://127.0.0.1:${this.port}` },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      await waitForLine(this.preview, /localhost:\d+/, 'vite preview');
-      this.base = `http://localhost:${this.previewPort}`;
-    }
+    // Without --public-url the server names itself http://localhost:<port> in join links.
+    this.base = `http://localhost:${this.port}`;
   }
 
   async stop() {
     if (!this.child) return;
     const child = this.child;
     this.child = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     await new Promise((ok) => {
       child.once('exit', ok);
       child.kill('SIGTERM');
@@ -103,7 +90,6 @@ export class Server {
 
   async close() {
     await this.stop();
-    if (this.preview) this.preview.kill('SIGTERM');
     rmSync(this.data, { recursive: true, force: true });
   }
 
