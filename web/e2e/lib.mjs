@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,34 @@ function checkBinary() {
   if (!help.stdout.includes('--web-dir')) throw new Error(`${binary} cannot serve the web app (no --web-dir)`);
 }
 
+let streamChecked = false;
+
+/** The status line of a raw WebSocket upgrade request. */
+function upgradeStatus(port, target) {
+  return new Promise((ok, fail) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(
+        `GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+          'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+      );
+    });
+    let seen = '';
+    socket.on('data', (chunk) => {
+      seen += chunk.toString('latin1');
+      const m = seen.match(/^HTTP\/1\.1 (\d{3})/);
+      if (m) {
+        socket.destroy();
+        ok(Number(m[1]));
+      }
+    });
+    socket.on('error', fail);
+    socket.setTimeout(5000, () => {
+      socket.destroy();
+      fail(new Error(`no answer to the upgrade: ${seen}`));
+    });
+  });
+}
+
 /** The real server on a free port with a fresh data dir, serving web/dist. */
 export class Server {
   constructor() {
@@ -64,6 +93,19 @@ export class Server {
     this.port = Number(m[1]);
     // Without --public-url the server names itself http://localhost:<port> in join links.
     this.base = `http://localhost:${this.port}`;
+    if (!streamChecked) {
+      await this.checkSnapshotStream();
+      streamChecked = true;
+    }
+  }
+
+  /** The app needs `stream=snapshots` (protocol 3.1); a server without it ignores an unknown value. */
+  async checkSnapshotStream() {
+    const created = await this.api('POST', '/api/sessions', { method: 'balint', title: 'Probe', facilitator_name: 'Probe' });
+    if (created.status !== 201) throw new Error(`probe session: ${JSON.stringify(created)}`);
+    const { session_id: id, token } = created.body;
+    const status = await upgradeStatus(this.port, `/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=x`);
+    if (status !== 400) throw new Error(`${binary} does not know stream=snapshots (an unknown stream gave ${status}, not 400): rebuild it`);
   }
 
   async stop() {
@@ -129,7 +171,10 @@ export async function person(browser, name, viewport = phone) {
   page.on('console', (m) => {
     if (m.type() === 'error' && !/WebSocket|Failed to load resource|ERR_CONNECTION_REFUSED/.test(m.text())) errors.push(m.text());
   });
-  const p = { name, context, page, errors };
+  // Every live socket this page opens: the app keeps one per page (plus one per reconnect).
+  const sockets = [];
+  page.on('websocket', (ws) => sockets.push(ws.url()));
+  const p = { name, context, page, errors, sockets };
   open.add(p);
   context.on('close', () => open.delete(p));
   return p;
@@ -243,4 +288,27 @@ export async function joinAll(people, joinUrl) {
     await p.page.waitForURL(/\/s\//);
   }
   await Promise.all(people.map((p) => see(p, 'Welkom. De begeleider begint')));
+}
+
+/** Keyboard only: press Tab until `target` (a locator) has the focus, then check it shows. */
+export async function tabTo(p, target, what, max = 80) {
+  await target.waitFor({ state: 'visible' });
+  for (let i = 0; i < max; i += 1) {
+    await p.page.keyboard.press('Tab');
+    if (await target.evaluate((el) => el === document.activeElement)) {
+      const visible = await target.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      });
+      assert(visible, `${what} has the focus but shows no focus ring (${p.name})`);
+      return i + 1;
+    }
+  }
+  throw new Error(`${what} cannot be reached with Tab in ${max} presses (${p.name})`);
+}
+
+/** The page opened exactly `n` live sockets, each asking for snapshots. */
+export function socketsAre(p, n, when) {
+  assert(p.sockets.every((u) => u.includes('stream=snapshots')), `${p.name}: a socket without stream=snapshots: ${p.sockets.join(' ')}`);
+  assert(p.sockets.length === n, `${p.name} opened ${p.sockets.length} live sockets ${when}, expected ${n}`);
 }

@@ -1,9 +1,9 @@
 // Runs the browser tests against the real server serving web/dist.
 // Usage: node e2e/run.mjs [name-filter]
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { Server, launchBrowser, shootOpenPages, webDir } from './lib.mjs';
+import { Server, artifacts, launchBrowser, shootOpenPages, webDir } from './lib.mjs';
 import { incident } from './incident.mjs';
 import { incidentKeep, groupFull } from './short.mjs';
 import { freshQuestioning } from './fresh.mjs';
@@ -21,6 +21,9 @@ if (!existsSync(join(webDir, 'dist', 'index.html'))) {
   console.error('web/dist is missing: run `npm run build` first');
   process.exit(1);
 }
+
+// Pictures of an earlier run's failures would only mislead.
+for (const f of readdirSync(artifacts)) if (f.startsWith('failed-')) rmSync(join(artifacts, f));
 
 const filter = process.argv[2] ?? '';
 const started = Date.now();

@@ -1,6 +1,25 @@
 // Shorter paths: the full group, and the keep branch of the incident method.
 
-import { assert, axe, click, closeAll, createOnStartPage, fill, joinThroughLink, laptop, person, phone, see, shot, stepIs, checkNoPageErrors } from './lib.mjs';
+import {
+  assert,
+  axe,
+  button,
+  click,
+  closeAll,
+  createOnStartPage,
+  fill,
+  gone,
+  joinThroughLink,
+  laptop,
+  person,
+  phone,
+  see,
+  shot,
+  socketsAre,
+  stepIs,
+  tabTo,
+  checkNoPageErrors,
+} from './lib.mjs';
 
 /** Eight are in; the ninth gets a friendly "full". */
 export async function groupFull(browser, server) {
@@ -25,7 +44,31 @@ export async function groupFull(browser, server) {
   await closeAll([ninth]);
 }
 
-/** Keeping the issue at step 5 goes straight to the advice (step 7). */
+/** The facilitator's panel heading, on one person's screen. */
+function facPanel(p) {
+  return p.page.getByRole('heading', { name: 'Begeleiding', exact: true });
+}
+
+/** Wait until `p`'s group list shows `name` as the facilitator. */
+async function facilitatorIs(p, name) {
+  const row = p.page.locator('.group li').filter({ has: p.page.locator('.pname', { hasText: name }) });
+  await row.locator('.proles', { hasText: 'begeleider' }).waitFor({ state: 'visible' });
+}
+
+/** Hand the facilitation to `to` through the roles drawer of `from`'s panel. */
+async function handOver(from, to) {
+  const drawer = from.page.locator('details.fac-more');
+  if (!(await drawer.evaluate((d) => d.open))) await drawer.locator('summary').click();
+  await from.page.getByLabel('Begeleiding overdragen aan').selectOption({ label: to.name });
+  await click(from, 'Overdragen');
+  await facPanel(to).waitFor({ state: 'visible' });
+  await facPanel(from).waitFor({ state: 'hidden' });
+}
+
+/**
+ * Keeping the issue at step 5 goes straight to the advice (step 7). On the way: more time,
+ * a break, an adviser who works by keyboard only, and the facilitation handed over and back.
+ */
 export async function incidentKeep(browser, server) {
   const fac = await person(browser, 'Fenna', laptop);
   const pres = await person(browser, 'Pieter', phone);
@@ -40,16 +83,62 @@ export async function incidentKeep(browser, server) {
   await click(fac, 'Kies dit vraagstuk: Ik wil leren delegeren.');
   await click(fac, 'Verder: Het vraagstuk benoemen');
   await stepIs(pres, 2, 9);
+  // The step's time includes the time to think, and the label says so.
+  await see(pres, '5 min, dan 3 min bedenktijd');
   await fill(pres, 'Mijn vraagstuk', 'Ik wil taken loslaten zonder alles te controleren.');
   await click(pres, 'Op de flap zetten');
   await click(fac, 'Verder: Rondjes vragen');
   await stepIs(anna, 3, 9);
   await see(fac, 'Jij bent aan de beurt');
+
+  // More time: the planned time grows on every screen.
+  await see(anna, 'van 20 min');
+  await click(fac, '+2 min');
+  for (const p of people) await see(p, 'van 22 min');
+
+  // A break: the time stands still everywhere until the facilitator carries on.
+  await click(fac, 'Pauze');
+  for (const p of people) await see(p, 'Pauze: de tijd staat stil.');
+  assert((await button(fac, 'Vraag stellen').count()) === 0, 'no turns during a break');
+  await axe(anna, 'paused');
+  await shot(anna, 'keep-paused-360');
+  await click(fac, 'Verder na de pauze');
+  for (const p of people) await gone(p, 'Pauze: de tijd staat stil.');
+
   await fill(fac, 'Mijn vraag', 'Welke taak zou je morgen willen loslaten?');
   await click(fac, 'Vraag stellen');
   await click(pres, 'Beantwoord');
-  await click(fac, 'Vragenrondes afsluiten');
-  await see(anna, 'De vragenrondes zijn klaar');
+
+  // Anna works by keyboard only: Tab to her question, type, Tab to the button, Space.
+  await see(anna, 'Jij bent aan de beurt');
+  await anna.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await tabTo(anna, anna.page.getByLabel('Mijn vraag', { exact: true }), 'the question field');
+  await anna.page.keyboard.type('Wat zou er gebeuren als je één taak helemaal losliet?');
+  await tabTo(anna, button(anna, 'Vraag stellen'), 'the ask button');
+  await shot(anna, 'keep-keyboard-focus-360');
+  await anna.page.keyboard.press('Space');
+  await see(pres, 'Vraag van Anna');
+  await click(pres, 'Beantwoord');
+
+  // Fenna hands the facilitation to Anna: both screens change.
+  await handOver(fac, anna);
+  for (const p of people) await facilitatorIs(p, 'Anna');
+  await axe(anna, 'facilitating after a hand-over');
+
+  // Round 2: Fenna passes; Anna passes by keyboard (Tab, Enter), and the rounds close.
+  await see(fac, 'Jij bent aan de beurt');
+  await click(fac, 'Pas');
+  await see(anna, 'Jij bent aan de beurt');
+  await tabTo(anna, button(anna, 'Pas'), 'the pass button');
+  await anna.page.keyboard.press('Enter');
+  for (const p of people) await see(p, 'De vragenrondes zijn klaar');
+
+  // Anna hands it back; Fenna leads on.
+  await handOver(anna, fac);
+  for (const p of people) await facilitatorIs(p, 'Fenna');
+  // One socket per page for the whole way here: no second connection per event.
+  for (const p of people) socketsAre(p, 1, 'from joining to the end of the question rounds');
+
   await click(fac, 'Verder: Rondje roddelen');
   await stepIs(anna, 4, 9);
   await click(fac, 'Verder: Vraagstuk opnieuw benoemen?');
@@ -60,6 +149,7 @@ export async function incidentKeep(browser, server) {
   await see(anna, 'Het vraagstuk blijft zoals het was');
   await click(fac, 'Verder: Adviezen geven');
   for (const p of people) await stepIs(p, 7, 9);
+  await see(anna, '3 min bedenktijd, dan 10 min');
   await see(pres, 'Ik wil taken loslaten zonder alles te controleren.');
   checkNoPageErrors(people);
   await closeAll(people);

@@ -1,10 +1,10 @@
-// The live connection to one session.
+// The live connection to one session: one WebSocket per page.
 //
-// The server sends each participant's view as a snapshot on connecting and then single events.
-// Folding events on the client would mean copying the engine's rules (turn order, timers,
-// roles, per-viewer filtering); instead the client keeps one long-lived socket for commands,
-// acks and event notices, and on every new event fetches a fresh snapshot over a short second
-// socket. The server's view is then the only truth, and a snapshot on loopback takes a few ms.
+// The client asks for `stream=snapshots` (docs/protocol.md 3.1): the server sends this
+// participant's whole view on connecting, and again after every change, before the ack of the
+// command that caused it. Folding events on the client would mean copying the engine's rules
+// (turn order, timers, roles, per-viewer filtering); this way the server's view is the only
+// truth and the page simply shows the latest snapshot. Events are not needed for that.
 
 import type { Command, ServerMessage, SessionState } from './types';
 
@@ -25,7 +25,8 @@ type Listener = (view: LiveView) => void;
 
 function liveUrl(sessionId: string, token: string): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${proto}//${location.host}/api/sessions/${encodeURIComponent(sessionId)}/live?token=${encodeURIComponent(token)}`;
+  const id = encodeURIComponent(sessionId);
+  return `${proto}//${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=snapshots`;
 }
 
 const RETRY_MS = [300, 800, 1500, 3000, 5000];
@@ -36,14 +37,10 @@ export class LiveSession {
   private listeners = new Set<Listener>();
   private pending = new Map<string, (r: CommandResult) => void>();
   private nextId = 1;
-  private highestSeq = 0;
-  private refreshing = false;
   private retries = 0;
   private retryTimer: number | undefined;
   private closed = false;
   private openedOnce = false;
-  /** Acked commands whose events are not yet in the shown snapshot. */
-  private afterSeq: { seq: number; run: () => void }[] = [];
 
   constructor(
     private readonly sessionId: string,
@@ -91,9 +88,6 @@ export class LiveSession {
   private failPending(code: string): void {
     for (const resolve of this.pending.values()) resolve({ ok: false, code, message: '' });
     this.pending.clear();
-    // Those were acknowledged: they happened, even if their snapshot never came on this socket.
-    for (const w of this.afterSeq) w.run();
-    this.afterSeq = [];
   }
 
   private reconnectNow = (): void => {
@@ -105,7 +99,7 @@ export class LiveSession {
 
   private connect(): void {
     if (this.closed) return;
-    // Always connect without `since`: the snapshot is the whole view, so nothing has to be folded.
+    // No `since`: with stream=snapshots every connection starts with the whole view.
     const socket = new WebSocket(liveUrl(this.sessionId, this.token));
     this.socket = socket;
     if (this.view.status !== 'connecting' && !this.openedOnce) this.emit({ status: 'connecting' });
@@ -158,88 +152,23 @@ export class LiveSession {
     switch (msg.type) {
       case 'snapshot':
         this.retries = 0;
-        this.acceptSnapshot(msg.seq, msg.state, true);
-        this.emit({ status: 'online' });
+        this.emit({ state: msg.state, status: 'online', receivedAt: performance.now() });
         break;
-      case 'event':
-        this.highestSeq = Math.max(this.highestSeq, msg.seq);
-        this.refresh();
-        break;
-      case 'ack': {
-        this.highestSeq = Math.max(this.highestSeq, msg.seq);
-        const resolve = this.pending.get(msg.id);
-        this.pending.delete(msg.id);
-        if (this.view.state && this.view.state.version >= msg.seq) {
-          resolve?.({ ok: true, seq: msg.seq });
-        } else {
-          // Resolve once the snapshot that includes this command has arrived.
-          this.afterSeq.push({ seq: msg.seq, run: () => resolve?.({ ok: true, seq: msg.seq }) });
-          this.refresh();
-        }
-        break;
-      }
+      case 'ack':
       case 'error': {
+        // The snapshot with this command's effect came before its ack, so the page is current.
         if (msg.id === null) break;
         const resolve = this.pending.get(msg.id);
         this.pending.delete(msg.id);
-        resolve?.({ ok: false, code: msg.code, message: msg.message });
+        resolve?.(msg.type === 'ack' ? { ok: true, seq: msg.seq } : { ok: false, code: msg.code, message: msg.message });
         break;
       }
       case 'presence':
-        if (this.view.state) {
-          this.emit({ state: { ...this.view.state, connected: msg.connected } });
-        }
+        if (this.view.state) this.emit({ state: { ...this.view.state, connected: msg.connected } });
+        break;
+      case 'event':
+        // The snapshot that follows carries its effect; nothing on the page reads events.
         break;
     }
-  }
-
-  private acceptSnapshot(seq: number, state: SessionState, fromMain: boolean): void {
-    const known = this.view.state;
-    if (known && !fromMain && state.version < known.version) return;
-    this.highestSeq = Math.max(this.highestSeq, seq);
-    // The side socket's own presence is counted in its snapshot; keep the main socket's list.
-    const connected = !fromMain && known ? known.connected : state.connected;
-    this.emit({ state: { ...state, connected }, receivedAt: performance.now() });
-    const ready = this.afterSeq.filter((w) => w.seq <= state.version);
-    this.afterSeq = this.afterSeq.filter((w) => w.seq > state.version);
-    for (const w of ready) w.run();
-  }
-
-  /** Fetch a fresh snapshot over a short-lived second socket. */
-  private refresh(): void {
-    if (this.refreshing || this.closed) return;
-    this.refreshing = true;
-    const side = new WebSocket(liveUrl(this.sessionId, this.token));
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      this.refreshing = false;
-      side.onmessage = null;
-      side.onclose = null;
-      side.close();
-      const version = this.view.state?.version ?? 0;
-      if (this.highestSeq > version) this.refresh();
-    };
-    side.onmessage = (e) => {
-      try {
-        const msg = JSON.parse(String(e.data)) as ServerMessage;
-        if (msg.type === 'snapshot') {
-          this.acceptSnapshot(msg.seq, msg.state, false);
-          finish();
-        }
-      } catch {
-        finish();
-      }
-    };
-    side.onclose = () => {
-      if (done) return;
-      done = true;
-      this.refreshing = false;
-      // The main socket's reconnect brings a snapshot anyway if the server is gone.
-      if (this.socket && this.socket.readyState === WebSocket.OPEN) {
-        window.setTimeout(() => this.refresh(), 500);
-      }
-    };
   }
 }

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { loc, t, type MessageKey } from '../i18n';
-import type { CatalogStep, SessionState, StepKind } from '../types';
-import { fetchMethods } from '../api';
+import type { SessionState, StepKind } from '../types';
 import { Button, ErrorNote, PersonPicker, nameOf, useCommand, useSession } from './common';
 
 const confirmReason: Partial<Record<StepKind, MessageKey>> = {
@@ -15,35 +14,15 @@ const confirmReason: Partial<Record<StepKind, MessageKey>> = {
   closing: 'fac.confirm.closing',
 };
 
-/** A reframe step's branches: in the snapshot when present, else from the catalogue. */
-function useBranches(s: SessionState): CatalogStep['branches'] {
-  const [fromCatalog, setFromCatalog] = useState<CatalogStep['branches']>(undefined);
-  const methodId = s.method?.id;
-  const step = s.step;
-  const needed = step?.kind === 'reframe' && !step.branches;
-  useEffect(() => {
-    if (!needed || !methodId || !step) return;
-    let live = true;
-    fetchMethods()
-      .then((methods) => {
-        const found = methods.find((m) => m.id === methodId)?.steps.find((x) => x.id === step.id);
-        if (live) setFromCatalog(found?.branches);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [needed, methodId, step?.id]);
-  return step?.branches ?? fromCatalog;
-}
-
 /** The title of the step that `next_step` leads to: '' after the last, null while unknown. */
-function nextStepTitle(s: SessionState, branches: CatalogStep['branches']): string | null {
+function nextStepTitle(s: SessionState): string | null {
   const step = s.step;
   const steps = s.method?.steps ?? [];
   if (!step) return null;
   if (step.kind === 'reframe') {
     if (step.reframe === 'undecided') return null;
+    // The snapshot's current reframe step carries its branches.
+    const branches = step.branches;
     if (!branches) return t('fac.next');
     const target = step.reframe === 'reframed' ? branches.on_reframe : branches.on_keep;
     return loc(steps.find((x) => x.id === target)?.title) || t('fac.next');
@@ -60,7 +39,6 @@ export function FacilitatorPanel() {
   const confirmRef = useRef<HTMLDivElement>(null);
   const step = s.step;
   const version = s.step?.index;
-  const branches = useBranches(s);
 
   useEffect(() => setConfirming(false), [version]);
   useEffect(() => {
@@ -69,7 +47,7 @@ export function FacilitatorPanel() {
 
   if (s.phase !== 'running' || !step) return null;
   const blocked = s.disturbance !== null;
-  const nextTitle = nextStepTitle(s, branches);
+  const nextTitle = nextStepTitle(s);
   const last = nextTitle === '';
   const pending = s.turn.awaiting_question !== null;
   const presenterAway = s.presenter !== null && !s.connected.includes(s.presenter);
@@ -139,11 +117,8 @@ export function FacilitatorPanel() {
             <Button kind="quiet" busy={cmd.busy} onClick={() => cmd.run({ kind: 'adjust_time', seconds: 300 })}>
               {t('fac.plus5')}
             </Button>
-            {s.paused ? (
-              <Button kind="quiet" busy={cmd.busy} onClick={() => cmd.run({ kind: 'resume' })}>
-                {t('fac.resume')}
-              </Button>
-            ) : (
+            {/* While paused, the banner at the top holds the one button to carry on. */}
+            {!s.paused && (
               <Button kind="quiet" busy={cmd.busy} onClick={() => cmd.run({ kind: 'pause' })}>
                 {t('fac.pause')}
               </Button>

@@ -72,7 +72,7 @@ export function StepTimer({ s, receivedAt }: { s: SessionState; receivedAt: numb
         <span class={`timer-clock${left < 0 ? ' over' : ''}`}>
           {left >= 0 ? t('timer.left', { time: formatClock(left) }) : t('timer.over', { time: formatClock(left) })}
         </span>
-        <span class="timer-planned">{t('timer.planned', { min: Math.round(timer.planned_ms / 60000) })}</span>
+        <span class="timer-planned">{plannedLabel(s)}</span>
       </p>
       <div class="timer-bar" aria-hidden="true">
         <div class="timer-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />
@@ -80,6 +80,19 @@ export function StepTimer({ s, receivedAt }: { s: SessionState; receivedAt: numb
       {halted && <p class="timer-halted">{t('timer.paused')}</p>}
     </div>
   );
+}
+
+/**
+ * The planned time in words. A step's planned time includes its time to think (protocol 6.4),
+ * so "of 13 min" would puzzle people; say how it is made up instead.
+ */
+function plannedLabel(s: SessionState): string {
+  const total = Math.round(s.timer!.planned_ms / 60000);
+  const prep = s.step?.preparation_minutes ?? 0;
+  const rest = total - prep;
+  if (prep <= 0 || rest <= 0) return t('timer.planned', { min: total });
+  // A statement step is said first and thought about after; elsewhere the thinking comes first.
+  return s.step?.kind === 'statement' ? t('timer.plannedPrepAfter', { min: rest, prep }) : t('timer.plannedPrepFirst', { min: rest, prep });
 }
 
 /** Who holds the turn; announced politely to screen readers when it changes. */

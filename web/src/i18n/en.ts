@@ -62,6 +62,8 @@ export const en: Catalog = {
   'timer.left': '{time} left',
   'timer.over': '{time} over time',
   'timer.planned': 'of {min} min',
+  'timer.plannedPrepFirst': '{prep} min to think, then {min} min',
+  'timer.plannedPrepAfter': '{min} min, then {prep} min to think',
   'timer.prep': 'Time to think: {time} left',
   'timer.paused': 'The time is on hold.',
 

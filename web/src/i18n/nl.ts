@@ -60,6 +60,8 @@ export const nl = {
   'timer.left': 'nog {time}',
   'timer.over': '{time} over de tijd',
   'timer.planned': 'van {min} min',
+  'timer.plannedPrepFirst': '{prep} min bedenktijd, dan {min} min',
+  'timer.plannedPrepAfter': '{min} min, dan {prep} min bedenktijd',
   'timer.prep': 'Bedenktijd: nog {time}',
   'timer.paused': 'De tijd staat stil.',
 

@@ -1,0 +1,119 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { LiveSession, type LiveView } from './live';
+import type { SessionState } from './types';
+
+/** A stand-in for the browser's WebSocket that records what the client does. */
+class FakeSocket {
+  static OPEN = 1;
+  static made: FakeSocket[] = [];
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((e: { data: string }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: string) {
+    FakeSocket.made.push(this);
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  receive(msg: unknown) {
+    this.onmessage?.({ data: JSON.stringify(msg) });
+  }
+}
+
+function state(version: number, extra: Partial<SessionState> = {}): SessionState {
+  return { version, connected: [1], title: 'T', ...extra } as SessionState;
+}
+
+beforeEach(() => {
+  FakeSocket.made = [];
+  const listeners = new Map<string, () => void>();
+  vi.stubGlobal('WebSocket', FakeSocket);
+  vi.stubGlobal('location', { protocol: 'http:', host: 'example.test' });
+  vi.stubGlobal('window', {
+    addEventListener: (k: string, f: () => void) => listeners.set(k, f),
+    removeEventListener: (k: string) => listeners.delete(k),
+    setTimeout: (f: () => void, ms: number) => setTimeout(f, ms),
+    clearTimeout: (id: number) => clearTimeout(id),
+  });
+});
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('LiveSession', () => {
+  it('keeps one socket that asks for snapshots and shows each one as it comes', async () => {
+    const live = new LiveSession('abc', '1.secret');
+    const views: LiveView[] = [];
+    live.subscribe((v) => views.push(v));
+    expect(FakeSocket.made).toHaveLength(1);
+    const socket = FakeSocket.made[0];
+    expect(socket.url).toBe('ws://example.test/api/sessions/abc/live?token=1.secret&stream=snapshots');
+    socket.open();
+    socket.receive({ type: 'snapshot', seq: 4, state: state(4) });
+    expect(live.current.status).toBe('online');
+    expect(live.current.state?.version).toBe(4);
+
+    const result = live.send({ kind: 'start' });
+    const sent = socket.sent[0] as { type: string; id: string; command: unknown };
+    expect(sent).toMatchObject({ type: 'command', command: { kind: 'start' } });
+    // The server sends the events, then the snapshot of the change, then the ack.
+    socket.receive({ type: 'event', seq: 5, event: { kind: 'session_started', at: 1, actor: 1 } });
+    socket.receive({ type: 'event', seq: 6, event: { kind: 'step_started', at: 1, actor: 1, step: 0 } });
+    expect(live.current.state?.version).toBe(4);
+    socket.receive({ type: 'snapshot', seq: 6, state: state(6, { phase: 'running' }) });
+    expect(live.current.state?.version).toBe(6);
+    socket.receive({ type: 'ack', id: sent.id, seq: 6 });
+    await expect(result).resolves.toEqual({ ok: true, seq: 6 });
+
+    socket.receive({ type: 'presence', connected: [1, 2] });
+    expect(live.current.state?.connected).toEqual([1, 2]);
+    expect(live.current.state?.version).toBe(6);
+
+    // No second socket was ever opened.
+    expect(FakeSocket.made).toHaveLength(1);
+    live.close();
+  });
+
+  it('answers a refused command with its code', async () => {
+    const live = new LiveSession('abc', '1.secret');
+    const socket = FakeSocket.made[0];
+    socket.open();
+    socket.receive({ type: 'snapshot', seq: 2, state: state(2) });
+    const result = live.send({ kind: 'pass' });
+    const { id } = socket.sent[0] as { id: string };
+    socket.receive({ type: 'error', id, code: 'not_your_turn', message: 'Niet jouw beurt.' });
+    await expect(result).resolves.toEqual({ ok: false, code: 'not_your_turn', message: 'Niet jouw beurt.' });
+    live.close();
+  });
+
+  it('reconnects after a drop and takes the new snapshot whole', async () => {
+    vi.useFakeTimers();
+    const live = new LiveSession('abc', '1.secret');
+    const first = FakeSocket.made[0];
+    first.open();
+    first.receive({ type: 'snapshot', seq: 3, state: state(3) });
+    const lost = live.send({ kind: 'pass' });
+    first.readyState = 3;
+    first.onclose?.();
+    await expect(lost).resolves.toMatchObject({ ok: false, code: 'connection_lost' });
+    expect(live.current.status).toBe('offline');
+    vi.advanceTimersByTime(400);
+    expect(FakeSocket.made).toHaveLength(2);
+    const second = FakeSocket.made[1];
+    expect(second.url).toContain('&stream=snapshots');
+    expect(second.url).not.toContain('since');
+    second.open();
+    second.receive({ type: 'snapshot', seq: 9, state: state(9) });
+    expect(live.current).toMatchObject({ status: 'online', state: { version: 9 } });
+    live.close();
+    vi.useRealTimers();
+  });
+});
