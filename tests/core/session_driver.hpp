@@ -24,7 +24,9 @@ inline void PrintTo(RefusalCode code, std::ostream* out) {
 namespace intervisie::core::testing {
 
 inline std::shared_ptr<const Method> shipped_method(const std::string& id) {
-  const std::string path = std::string(INTERVISIE_METHODS_DIR) + "/" + id + ".toml";
+  // Appended piece by piece: g++ 12 misreads `a + "/" + b` here as out of bounds (-Warray-bounds).
+  std::string path = INTERVISIE_METHODS_DIR;
+  path.append("/").append(id).append(".toml");
   std::ifstream file(path);
   std::stringstream text;
   text << file.rdbuf();

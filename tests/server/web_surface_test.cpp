@@ -80,6 +80,54 @@ TEST(SharedScreen, SeesTheSessionLiveButIsNobodyAndCannotAct) {
     }
 }
 
+// The web app shows the state; it does not fold events. It asks for a snapshot after each change.
+TEST(SnapshotStream, EveryChangeBringsAFreshViewBeforeTheAck) {
+  ServerProcess server;
+  LiveMeeting m(server.port(), "incident", six);
+  auto fenna = WsClient::connect(m.port, live_target(m.session_id, m.facilitator().token, 0) +
+                                             "&stream=snapshots");
+  const Json first = fenna->wait_for(
+      [](const Json& message) { return type_of(message) == "snapshot"; }, "the first snapshot");
+  EXPECT_EQ(field(field(first, "state"), "phase"), Json("lobby")) << "since is ignored";
+
+  const Json ack = fenna->command(command("start"));
+  ASSERT_EQ(type_of(ack), "ack") << boost::json::serialize(ack);
+  const std::vector<Json>& received = fenna->received();
+  const auto ack_at = std::ranges::find(received, ack);
+  ASSERT_NE(ack_at, received.begin());
+  const Json& before_ack = *(ack_at - 1);
+  EXPECT_EQ(type_of(before_ack), "snapshot");
+  EXPECT_EQ(field(before_ack, "seq"), field(ack, "seq"));
+  EXPECT_EQ(field(field(before_ack, "state"), "phase"), Json("running"));
+
+  EXPECT_EQ(
+      http_get(m.port, live_target(m.session_id, m.facilitator().token) + "&stream=all").status,
+      426u)
+      << "without an upgrade it is never a live connection";
+  const auto refused =
+      WsClient::open(m.port, live_target(m.session_id, m.facilitator().token) + "&stream=all");
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().status, 400u);
+}
+
+TEST(SnapshotStream, TheReframeStepSaysWhereEachChoiceLeads) {
+  ServerProcess server;
+  LiveMeeting m(server.port(), "incident", six);
+  m.connect_all();
+  Member& fenna = m.named("Fenna");
+  m.ok(fenna, command("start"));
+  m.ok(m.named("Pieter"), command("propose_issue", {{"text", "Ik zeg te vaak ja."}}));
+  m.ok(fenna, command("choose_issue", {{"candidate", 1}}));
+  m.ok(fenna, command("next_step"));
+  m.ok(m.named("Pieter"), command("set_statement", {{"text", "Hoe zeg ik vaker nee?"}}));
+  for (int i = 0; i < 3; ++i)
+    m.ok(fenna, command("next_step", {{"confirm", true}}));
+  const Json step = field(m.state(fenna), "step");
+  EXPECT_EQ(field(step, "kind"), Json("reframe"));
+  EXPECT_EQ(field(step, "branches"),
+            boost::json::parse(R"({"on_reframe":"new-question-rounds","on_keep":"advice"})"));
+}
+
 TEST(PresenterRecord, OnlyThePresenterOpensItAndOnlyWhenTheSessionHasEnded) {
   ServerProcess server;
   LiveMeeting m(server.port(), "incident", six);

@@ -99,8 +99,11 @@ void apply(SessionState& state, const Event& event) {
             halt_timers(state, at);
           },
           [&](const event::TimeAdjusted& e) {
-            Timer& timer = state.preparing(at) ? *state.step.preparation : state.step.timer;
-            timer.planned += std::chrono::seconds{e.seconds};
+            // More time to think must not take time from the conversation: the step, which
+            // holds the preparation, grows (or shrinks) with it.
+            if (state.preparing(at))
+              state.step.preparation->planned += std::chrono::seconds{e.seconds};
+            state.step.timer.planned += std::chrono::seconds{e.seconds};
           },
           [&](const event::DisturbanceRaised& e) {
             state.disturbance = Disturbance{event.actor.value_or(ParticipantId{}), e.text, at};

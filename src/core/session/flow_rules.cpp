@@ -112,9 +112,11 @@ Decision decide(const Context& context, const command::AdjustTime& command) {
   if (command.seconds == 0 || command.seconds > four_hours || command.seconds < -four_hours)
     return refuse(RefusalCode::time_out_of_range);
   const SessionState& state = context.state;
-  const Timer& timer = state.preparing(context.now) ? *state.step.preparation : state.step.timer;
-  const Duration planned = timer.planned + std::chrono::seconds{command.seconds};
+  const std::chrono::seconds change{command.seconds};
+  const Duration planned = state.step.timer.planned + change;
   if (planned < Duration::zero() || planned > std::chrono::hours{8})
+    return refuse(RefusalCode::time_out_of_range);
+  if (state.preparing(context.now) && state.step.preparation->planned + change < Duration::zero())
     return refuse(RefusalCode::time_out_of_range);
   return Events{context.event(event::TimeAdjusted{command.seconds})};
 }

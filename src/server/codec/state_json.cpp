@@ -93,6 +93,9 @@ value current_step(const core::SessionState& state) {
     break;
   case core::StepKind::reframe:
     json["reframe"] = wire_name(progress.reframe);
+    if (step->branches)
+      json["branches"] =
+          object{{"on_reframe", step->branches->on_reframe}, {"on_keep", step->branches->on_keep}};
     break;
   case core::StepKind::presenter_reflection:
     json["reflected"] = progress.reflected;

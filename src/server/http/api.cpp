@@ -390,9 +390,14 @@ std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) 
       if (parsed.ec != std::errc{} || parsed.ptr != param.value.data() + param.value.size())
         return std::unexpected(error_response(request, http::status::bad_request, "bad_since",
                                               "since must be a sequence number (0 or more)."));
-      target.since = since;
+      target.subscription.since = since;
     } else if (param.key == "lang") {
-      target.language = param.value == "en" ? Language::en : Language::nl;
+      target.subscription.language = param.value == "en" ? Language::en : Language::nl;
+    } else if (param.key == "stream") {
+      if (param.value != "events" && param.value != "snapshots")
+        return std::unexpected(error_response(request, http::status::bad_request, "bad_stream",
+                                              "stream must be events or snapshots."));
+      target.subscription.snapshots = param.value == "snapshots";
     }
   }
   target.live = registry_.find(segments[2]);

@@ -31,8 +31,7 @@ struct ApiConfig {
 struct LiveTarget {
   std::shared_ptr<LiveSession> live;
   core::ParticipantId participant;
-  std::optional<std::uint64_t> since;
-  Language language = Language::nl;
+  Subscription subscription;
 };
 
 class Api {

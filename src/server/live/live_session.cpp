@@ -121,29 +121,32 @@ void LiveSession::admit(std::string name, AdmissionDone done) {
 }
 
 void LiveSession::attach(std::shared_ptr<Client> client, core::ParticipantId participant,
-                         std::optional<std::uint64_t> since, Language language) {
-  boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client), participant,
-                              since, language] {
-    self->connections_.push_back(Connection{client, participant, language});
-    const Connection& connection = self->connections_.back();
-    std::vector<std::shared_ptr<const std::string>> backlog;
-    if (since && *since <= self->history_.size()) {
-      // Replaying from the start gives each past event the view it had when it happened.
-      core::SessionState state;
-      for (std::size_t i = 0; i < self->history_.size(); ++i) {
-        const core::Event& event = self->history_[i];
-        if (i >= *since)
-          if (auto seen = core::view(event, state, participant))
-            backlog.push_back(std::make_shared<const std::string>(
-                server_message_event(i + 1, event_to_json(*seen))));
-        core::apply(state, event);
-      }
-    } else {
-      backlog.push_back(self->snapshot_for(connection));
-    }
-    client->send_backlog(std::move(backlog));
-    self->broadcast_presence();
-  });
+                         Subscription subscription) {
+  boost::asio::post(
+      strand_, [self = shared_from_this(), client = std::move(client), participant, subscription] {
+        self->connections_.push_back(
+            Connection{client, participant, subscription.language, subscription.snapshots});
+        const std::optional<std::uint64_t> since =
+            subscription.snapshots ? std::nullopt : subscription.since;
+        const Connection& connection = self->connections_.back();
+        std::vector<std::shared_ptr<const std::string>> backlog;
+        if (since && *since <= self->history_.size()) {
+          // Replaying from the start gives each past event the view it had when it happened.
+          core::SessionState state;
+          for (std::size_t i = 0; i < self->history_.size(); ++i) {
+            const core::Event& event = self->history_[i];
+            if (i >= *since)
+              if (auto seen = core::view(event, state, participant))
+                backlog.push_back(std::make_shared<const std::string>(
+                    server_message_event(i + 1, event_to_json(*seen))));
+            core::apply(state, event);
+          }
+        } else {
+          backlog.push_back(self->snapshot_for(connection));
+        }
+        client->send_backlog(std::move(backlog));
+        self->broadcast_presence();
+      });
 }
 
 void LiveSession::detach(std::shared_ptr<Client> client) {
@@ -239,6 +242,9 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
     core::apply(durable_state_, event);
     history_.push_back(event);
   }
+  for (const Connection& connection : connections_)
+    if (connection.snapshots)
+      connection.client->send(snapshot_for(connection));
   durable(history_.size());
 }
 

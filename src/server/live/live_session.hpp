@@ -30,6 +30,15 @@ using Language = core::Language;
 // nothing private; it cannot send commands. Participants are numbered from 1.
 inline constexpr core::ParticipantId beamer_viewer{0};
 
+// How one connection wants to hear about the session.
+struct Subscription {
+  std::optional<std::uint64_t> since; // resume: every event after this seq, not a snapshot
+  Language language = Language::nl;
+  // Also a fresh snapshot after every change, for clients that show the state rather than fold
+  // the events themselves (the web app). A snapshot subscription always starts with one.
+  bool snapshots = false;
+};
+
 // A newcomer's admission: their id and the token they connect with.
 struct Admission {
   core::ParticipantId participant;
@@ -71,7 +80,7 @@ public:
   // A connection of `participant`: it gets a snapshot of its view (or, with `since`, every
   // event after that seq it may see), then live events. Thread-safe.
   void attach(std::shared_ptr<Client> client, core::ParticipantId participant,
-              std::optional<std::uint64_t> since, Language language);
+              Subscription subscription);
   void detach(std::shared_ptr<Client> client);
 
   // A command from a connected participant: answered by ack once durable, or by error.
@@ -88,6 +97,7 @@ private:
     std::shared_ptr<Client> client;
     core::ParticipantId participant;
     Language language = Language::nl;
+    bool snapshots = false;
   };
 
   // The new last seq once durable; nothing when the store failed (it has been logged).

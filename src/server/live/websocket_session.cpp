@@ -13,11 +13,10 @@ namespace websocket = boost::beast::websocket;
 
 WebSocketSession::WebSocketSession(boost::asio::ip::tcp::socket&& socket,
                                    std::shared_ptr<LiveSession> live,
-                                   core::ParticipantId participant,
-                                   std::optional<std::uint64_t> since, Language language,
+                                   core::ParticipantId participant, Subscription subscription,
                                    WebSocketLimits limits)
-    : stream_(std::move(socket)), live_(std::move(live)), participant_(participant), since_(since),
-      language_(language), limits_(limits) {}
+    : stream_(std::move(socket)), live_(std::move(live)), participant_(participant),
+      subscription_(subscription), limits_(limits) {}
 
 void WebSocketSession::run(beast::http::request<beast::http::string_body> upgrade) {
   stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -35,7 +34,7 @@ void WebSocketSession::on_accept(beast::error_code error) {
   if (error)
     return;
   attached_ = true;
-  live_->attach(shared_from_this(), participant_, since_, language_);
+  live_->attach(shared_from_this(), participant_, subscription_);
   read();
 }
 

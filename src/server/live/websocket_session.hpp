@@ -29,8 +29,8 @@ struct WebSocketLimits {
 class WebSocketSession : public Client, public std::enable_shared_from_this<WebSocketSession> {
 public:
   WebSocketSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<LiveSession> live,
-                   core::ParticipantId participant, std::optional<std::uint64_t> since,
-                   Language language, WebSocketLimits limits);
+                   core::ParticipantId participant, Subscription subscription,
+                   WebSocketLimits limits);
 
   // Completes the upgrade this request asked for, then starts the read loop.
   void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
@@ -52,8 +52,7 @@ private:
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<LiveSession> live_;
   core::ParticipantId participant_;
-  std::optional<std::uint64_t> since_;
-  Language language_;
+  Subscription subscription_;
   WebSocketLimits limits_;
   std::deque<std::shared_ptr<const std::string>> queue_;
   std::size_t queued_bytes_ = 0;
