@@ -1,5 +1,6 @@
 #include "store/sqlite_event_store.hpp"
 
+#include "store/sqlite/checkpointer.hpp"
 #include "store/sqlite/connection.hpp"
 #include "store/sqlite/data_directory.hpp"
 #include "store/sqlite/group_commit.hpp"
@@ -21,9 +22,10 @@ using sqlite::Change;
 class SqliteEventStore final : public EventStore {
 public:
   SqliteEventStore(sqlite::DataDirectory directory, sqlite::SessionWrites writes,
-                   std::filesystem::path file, const SqliteOptions& options)
+                   std::filesystem::path file, std::unique_ptr<sqlite::Checkpointer> checkpointer,
+                   const SqliteOptions& options)
       : directory_{std::move(directory)}, readers_{std::move(file), options.idle_readers},
-        writer_{std::move(writes), options} {}
+        writer_{std::move(writes), options}, checkpointer_{std::move(checkpointer)} {}
 
   ~SqliteEventStore() override { close(); }
 
@@ -76,6 +78,7 @@ public:
 
   void close() override {
     writer_.stop(); // commits what is queued and answers every request first
+    checkpointer_->stop();
     readers_.close();
   }
 
@@ -83,6 +86,7 @@ private:
   sqlite::DataDirectory directory_; // first: the lock is held until everything else is closed
   sqlite::ReaderPool readers_;
   sqlite::GroupCommit writer_;
+  std::unique_ptr<sqlite::Checkpointer> checkpointer_;
 };
 
 // A damaged or foreign file gets one clear sentence before SQLite's own words.
@@ -118,11 +122,14 @@ open_sqlite_event_store(const std::filesystem::path& dir, SqliteOptions options)
   if (auto synced = is_new ? directory->sync() : std::expected<void, StoreError>{}; !synced)
     return std::unexpected(std::move(synced.error()));
 
+  auto checkpointer = sqlite::Checkpointer::start(file, std::chrono::milliseconds{200});
+  if (!checkpointer)
+    return std::unexpected(explained(std::move(checkpointer.error()), file));
   auto writes = sqlite::SessionWrites::prepare(std::move(*db));
   if (!writes)
     return std::unexpected(std::move(writes.error()));
   return std::make_unique<SqliteEventStore>(std::move(*directory), std::move(*writes), file,
-                                            options);
+                                            std::move(*checkpointer), options);
 }
 
 } // namespace intervisie::store

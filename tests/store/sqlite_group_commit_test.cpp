@@ -116,6 +116,31 @@ protected:
   std::unique_ptr<EventStore> store;
 };
 
+// A commit only syncs the log; copying the log into the database file happens on a thread of
+// its own. Seen from outside: the file grows while no commit is running.
+TEST_F(GroupCommitTest, TheLogReachesTheDatabaseFileWithoutACommitDoingIt) {
+  open();
+  create_sessions(1);
+  const auto file = dir.path() / sqlite_file_name;
+  const auto before = std::filesystem::file_size(file);
+  std::uint64_t seq = 0;
+  for (int i = 0; i < 40; ++i) {
+    std::vector<NewEvent> events;
+    for (int j = 0; j < 25; ++j)
+      events.push_back(event(std::string(2000, static_cast<char>('a' + j))));
+    ASSERT_TRUE(append_and_wait(*store, session_name(0), seq, std::move(events)));
+    seq += 25;
+  }
+  // Two megabytes of events sit in the log now; within a few checkpoint intervals they are in
+  // the database file too, though nothing is being written any more.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::filesystem::file_size(file) < before + 1'000'000 &&
+         std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_GE(std::filesystem::file_size(file), before + 1'000'000);
+  EXPECT_EQ(store->read(session_name(0), 0)->size(), 1000u);
+}
+
 TEST_F(GroupCommitTest, AppendsOfManySessionsShareOneCommit) {
   open();
   create_sessions(100);

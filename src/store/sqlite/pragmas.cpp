@@ -30,7 +30,10 @@ std::expected<void, StoreError> configure_writer(Connection& db, Synchronous syn
   settings += busy_timeout;
   settings += "PRAGMA foreign_keys = ON;"
               // After a checkpoint, the log shrinks back to 64 MiB at most.
-              "PRAGMA journal_size_limit = 67108864;";
+              "PRAGMA journal_size_limit = 67108864;"
+              // Checkpoints run on a thread of their own (sqlite/checkpointer.hpp), never
+              // inside a commit.
+              "PRAGMA wal_autocheckpoint = 0;";
   return db.exec(settings, "setting up " + db.file().string());
 }
 

@@ -1,0 +1,46 @@
+#include "store/sqlite/checkpointer.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace intervisie::store::sqlite {
+
+std::expected<std::unique_ptr<Checkpointer>, StoreError>
+Checkpointer::start(const std::filesystem::path& file, std::chrono::milliseconds interval) {
+  auto db = Connection::open(file);
+  if (!db)
+    return std::unexpected(std::move(db.error()));
+  return std::unique_ptr<Checkpointer>(new Checkpointer(std::move(*db), interval));
+}
+
+Checkpointer::Checkpointer(Connection db, std::chrono::milliseconds interval)
+    : db_{std::move(db)}, interval_{interval}, thread_{[this] { run(); }} {}
+
+Checkpointer::~Checkpointer() {
+  stop();
+}
+
+void Checkpointer::stop() {
+  {
+    std::lock_guard lock{mutex_};
+    stopping_ = true;
+  }
+  wakeup_.notify_one();
+  std::call_once(joined_, [this] { thread_.join(); });
+}
+
+void Checkpointer::run() {
+  bool failing = false; // log a failure once, not every tick
+  for (;;) {
+    {
+      std::unique_lock lock{mutex_};
+      if (wakeup_.wait_for(lock, interval_, [this] { return stopping_; }))
+        return;
+    }
+    auto done = db_.exec("PRAGMA wal_checkpoint(PASSIVE)", "checkpointing the log");
+    if (!done && !failing)
+      spdlog::warn("the event store's log could not be checkpointed: {}", done.error().message);
+    failing = !done;
+  }
+}
+
+} // namespace intervisie::store::sqlite
