@@ -73,8 +73,23 @@ export async function incident(browser, server) {
   await joinAll([anna, bram, cas, daan], joinUrl);
 
   mark('joined');
+  // The facilitator's beamer link carries the join token too, so the wall can invite people in.
+  assert(/#b=[^&]+&j=[^&]+$/.test(beamerUrl), `the beamer link carries both tokens in its fragment: ${beamerUrl}`);
   await wall.page.goto(beamerUrl);
   await see(wall, 'Zo meteen beginnen we');
+  await see(wall, 'Doe mee: scan de QR-code met je telefoon');
+  assert(!wall.page.url().includes('#'), `the tokens leave the beamer's address bar: ${wall.page.url()}`);
+  // A reload still knows the tokens (this tab kept them), and the QR code shows the server's join link.
+  await wall.page.reload();
+  const wallQr = wall.page.getByRole('img', { name: 'QR-code met de deelnamelink' });
+  await wallQr.waitFor();
+  await wallQr.evaluate((img) => (img.complete ? null : new Promise((ok) => img.addEventListener('load', ok, { once: true }))));
+  assert(await wallQr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the beamer QR code image loads');
+  assert((await wallQr.getAttribute('src')) === `/api/qr.svg?text=${encodeURIComponent(joinUrl)}`, 'the beamer QR code holds the join link');
+  const wallQrBox = await wallQr.boundingBox();
+  assert(wallQrBox && wallQrBox.height >= 0.4 * 1080, `the beamer QR code is at least 40% of the screen high: ${wallQrBox?.height}`);
+  assert(wallQrBox.y + wallQrBox.height <= 1080, 'the beamer QR code fits on the screen without scrolling');
+  await see(wall, joinUrl);
   await see(fac, 'De groep (6 van 8)');
   await axe(fac, 'lobby (facilitator)');
   await axe(wall, 'beamer lobby');
@@ -85,6 +100,8 @@ export async function incident(browser, server) {
   // Step 1: inventory.
   await click(fac, 'Beginnen');
   for (const p of everyone) await stepIs(p, 1, 9);
+  // Once under way the wall shows the flip chart only: no join QR code beside the case.
+  assert((await wall.page.getByRole('img', { name: 'QR-code met de deelnamelink' }).count()) === 0, 'the beamer drops the QR code after the start');
   await fill(pres, 'Mijn vraagstuk', 'Ik zeg te vaak ja tegen extra werk.');
   await click(pres, 'Op de flap zetten');
   await fill(anna, 'Mijn vraagstuk', 'Ik twijfel hoe ik een collega aanspreek op te laat komen.');

@@ -39,6 +39,18 @@ export function saveMembership(sessionId: string, m: Membership): void {
   write(localStorage, `session.${sessionId}`, m);
 }
 
+/**
+ * The big screen's tokens, read once from the link's fragment and then kept for this tab only
+ * (sessionStorage): the address bar no longer shows them, and a reload still works.
+ */
+export function loadBeamerKeys(sessionId: string): { beamer: string; join: string } | null {
+  return read<{ beamer: string; join: string }>(sessionStorage, `beamer.${sessionId}`);
+}
+
+export function saveBeamerKeys(sessionId: string, keys: { beamer: string; join: string }): void {
+  write(sessionStorage, `beamer.${sessionId}`, keys);
+}
+
 export function loadPreference<T>(key: string): T | null {
   return read<T>(localStorage, `pref.${key}`);
 }

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { Membership } from '../storage';
+import { beamerHref } from '../beamerLink';
 import { Button, DraftField, ErrorNote, Lead, PersonPicker, TextField, nameOf, roleLabel, useCommand, useSession } from './common';
 
 export function qrSrc(text: string): string {
@@ -33,7 +34,7 @@ function CopyLink({ url, label }: { url: string; label: string }) {
 
 /** Before the start: invite the group, set the roles, begin. */
 export function Lobby({ membership }: { membership: Membership }) {
-  const { s, me } = useSession();
+  const { s, me, scope } = useSession();
   const cmd = useCommand();
   const facilitating = s.facilitator === me;
   const hasInventory = s.method?.steps[0]?.kind === 'inventory';
@@ -51,7 +52,7 @@ export function Lobby({ membership }: { membership: Membership }) {
               <div class="beamer-link">
                 <h3>{t('lobby.beamerTitle')}</h3>
                 <p class="hint">{t('lobby.beamerLead')}</p>
-                <a class="btn btn-secondary" href={membership.beamerUrl} target="_blank" rel="noopener">
+                <a class="btn btn-secondary" href={beamerHref(scope, membership.beamerUrl, membership.joinUrl)} target="_blank" rel="noopener">
                   {t('lobby.beamerOpen')}
                 </a>
               </div>

@@ -343,6 +343,8 @@ export const en: Catalog = {
 
   'beamer.title': 'Big screen',
   'beamer.waiting': 'We will start in a moment. Already here:',
+  'beamer.invite': 'Join in: scan the QR code with your phone',
+  'beamer.orOpen': 'Or open:',
 
   'notfound.title': 'This page does not exist',
   'notfound.home': 'To the start page',

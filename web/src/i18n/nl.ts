@@ -341,6 +341,8 @@ export const nl = {
 
   'beamer.title': 'Groot scherm',
   'beamer.waiting': 'Zo meteen beginnen we. Wie er al is:',
+  'beamer.invite': 'Doe mee: scan de QR-code met je telefoon',
+  'beamer.orOpen': 'Of open:',
 
   'notfound.title': 'Deze pagina bestaat niet',
   'notfound.home': 'Naar de startpagina',

@@ -1,16 +1,34 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n';
-import { fragment } from '../router';
+import { joinUrlFor, parseBeamerFragment, type BeamerKeys } from '../beamerLink';
+import { loadBeamerKeys, saveBeamerKeys } from '../storage';
+import { qrSrc } from '../components/Side';
 import { Session, type SessionCtx } from '../components/common';
 import { DisturbanceBanner, StepHeader } from '../components/StepHeader';
 import { FlipChart } from '../components/FlipChart';
 import { LinkBadge, NotMember, useLive } from './SessionPage';
 import { Shell } from './Shell';
 
+/** The tokens from the link's fragment, or, after a reload, the ones this tab read before. */
+function readKeys(id: string): BeamerKeys {
+  const fromLink = parseBeamerFragment(location.hash);
+  if (fromLink.beamer) {
+    saveBeamerKeys(id, fromLink);
+    return fromLink;
+  }
+  return loadBeamerKeys(id) ?? fromLink;
+}
+
 /** The flip chart on the wall: large, live, read-only. */
 export function BeamerPage({ id }: { id: string }) {
-  const [token] = useState(fragment);
+  const [keys] = useState(() => readKeys(id));
+  const token = keys.beamer;
+  const joinUrl = keys.join ? joinUrlFor(location.origin, id, keys.join) : '';
   const { state, status, receivedAt } = useLive(id, token || null);
+  useEffect(() => {
+    // The tokens leave the address bar (and the history) once read, as on the join page.
+    if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  }, []);
   useEffect(() => {
     document.documentElement.classList.add('beamer-mode');
     return () => document.documentElement.classList.remove('beamer-mode');
@@ -48,15 +66,39 @@ export function BeamerPage({ id }: { id: string }) {
         <div class="page beamer-page">
           <StepHeader s={state} receivedAt={receivedAt} big />
           {state.phase === 'lobby' ? (
-            <section class="beamer-lobby" aria-labelledby="beamer-group">
-              <h2 id="beamer-group">{t('beamer.waiting')}</h2>
-              <ul class="beamer-names">
-                {state.participants.map((p) => (
-                  <li key={p.id} class={online.includes(p) ? 'online' : ''}>
-                    {p.name}
-                  </li>
-                ))}
-              </ul>
+            <section class={`beamer-lobby${joinUrl ? ' with-qr' : ''}`} aria-labelledby={joinUrl ? 'beamer-invite' : 'beamer-group'}>
+              <div class="beamer-lobby-text">
+                {joinUrl && (
+                  <>
+                    <h2 id="beamer-invite" class="beamer-invite">
+                      {t('beamer.invite')}
+                    </h2>
+                    <p class="beamer-join-url">
+                      <span class="beamer-join-label">{t('beamer.orOpen')}</span> <span class="beamer-url">
+                        {/* A line may break before the token, not inside the address. */}
+                        {joinUrl.slice(0, joinUrl.indexOf('#'))}
+                        <wbr />
+                        {joinUrl.slice(joinUrl.indexOf('#'))}
+                      </span>
+                    </p>
+                  </>
+                )}
+                <h2 id="beamer-group" class="beamer-group">
+                  {t('beamer.waiting')}
+                </h2>
+                <ul class="beamer-names">
+                  {state.participants.map((p) => (
+                    <li key={p.id} class={online.includes(p) ? 'online' : ''}>
+                      {p.name}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              {joinUrl && (
+                <figure class="beamer-qr">
+                  <img src={qrSrc(joinUrl)} alt={t('lobby.qrAlt')} width={540} height={540} />
+                </figure>
+              )}
             </section>
           ) : (
             <FlipChart s={state} beamer />
