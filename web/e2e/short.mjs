@@ -57,7 +57,7 @@ async function facilitatorIs(p, name) {
 
 /** Hand the facilitation to `to` through the roles drawer of `from`'s panel. */
 async function handOver(from, to) {
-  const drawer = from.page.locator('details.fac-more');
+  const drawer = from.page.locator('details.fac-roles');
   if (!(await drawer.evaluate((d) => d.open))) await drawer.locator('summary').click();
   await from.page.getByLabel('Begeleiding overdragen aan').selectOption({ label: to.name });
   await click(from, 'Overdragen');
@@ -141,6 +141,34 @@ export async function incidentKeep(browser, server) {
 
   await click(fac, 'Verder: Rondje roddelen');
   await stepIs(anna, 4, 9);
+
+  // Someone comes late. After a reload the facilitator's page still knows the join link, kept
+  // closed until asked for; opened, it shows the server's join_url and its QR code.
+  await fac.page.reload();
+  await stepIs(fac, 4, 9);
+  const lateJoin = fac.page.getByText('Komt er nog iemand bij? Toon de link', { exact: true });
+  assert((await fac.page.getByLabel('Deelnamelink').count()) === 0, 'the late-join link stays closed until asked for');
+  await lateJoin.click();
+  assert((await fac.page.getByLabel('Deelnamelink').inputValue()) === joinUrl, 'the late-join link is the server join_url');
+  const qr = fac.page.getByRole('img', { name: 'QR-code met de deelnamelink' });
+  await qr.waitFor();
+  await qr.evaluate((img) => (img.complete ? null : new Promise((ok) => img.addEventListener('load', ok, { once: true }))));
+  assert(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the late-join QR code loads');
+  assert((await qr.getAttribute('src')) === `/api/qr.svg?text=${encodeURIComponent(joinUrl)}`, 'the late-join QR code holds the join link');
+  await axe(fac, 'late-join link open (facilitator)');
+  await shot(fac, 'keep-late-join-facilitator');
+  const bram = await person(browser, 'Bram', phone);
+  await bram.page.goto(joinUrl);
+  await fill(bram, 'Jouw naam', bram.name);
+  await bram.page.getByLabel('Ik doe mee volgens deze spelregels').check();
+  await click(bram, 'Meedoen');
+  await bram.page.waitForURL(/\/s\//);
+  await stepIs(bram, 4, 9);
+  await see(bram, 'Ik wil taken loslaten zonder alles te controleren.');
+  await see(fac, 'De groep (4 van 8)');
+  await fac.page.locator('.group .pname', { hasText: 'Bram' }).waitFor({ state: 'visible' });
+  await axe(bram, 'joined mid-session');
+  people.push(bram);
   await click(fac, 'Verder: Vraagstuk opnieuw benoemen?');
   await see(fac, 'Deze stap is nog niet rond');
   await click(fac, 'Toch verder');

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { loc, t, type MessageKey } from '../i18n';
 import type { SessionState, StepKind } from '../types';
 import { Button, ErrorNote, PersonPicker, nameOf, useCommand, useSession } from './common';
+import { CopyLink, qrSrc } from './Side';
 
 const confirmReason: Partial<Record<StepKind, MessageKey>> = {
   question_rounds: 'fac.confirm.question_rounds',
@@ -31,8 +32,8 @@ function nextStepTitle(s: SessionState): string | null {
   return next ? loc(next.title) : '';
 }
 
-/** The facilitator's controls: the procedure and the time. */
-export function FacilitatorPanel() {
+/** The facilitator's controls: the procedure and the time, and the join link for latecomers. */
+export function FacilitatorPanel({ joinUrl }: { joinUrl?: string }) {
   const { s, me } = useSession();
   const cmd = useCommand();
   const [confirming, setConfirming] = useState(false);
@@ -125,7 +126,7 @@ export function FacilitatorPanel() {
             )}
           </div>
           <ErrorNote text={cmd.error} />
-          <details class="fac-more">
+          <details class="fac-more fac-roles">
             <summary>{t('fac.roles')}</summary>
             {s.method?.has_scribe && (
               <PersonPicker
@@ -146,7 +147,33 @@ export function FacilitatorPanel() {
           </details>
         </>
       )}
+      {joinUrl && <LateJoin url={joinUrl} />}
     </section>
+  );
+}
+
+/**
+ * Joining stays open while the session runs (protocol 2.5), but only the lobby shows the link.
+ * Closed until asked for, and only here: the beamer shows the case now, not an invitation.
+ */
+function LateJoin({ url }: { url: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details class="fac-more late-join" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>{t('fac.lateJoin')}</summary>
+      {open && (
+        <div class="late-join-body">
+          <div>
+            <p class="hint">{t('fac.lateJoinLead')}</p>
+            <CopyLink url={url} label={t('lobby.joinLink')} />
+          </div>
+          <figure class="qr">
+            <img src={qrSrc(url)} alt={t('lobby.qrAlt')} width={200} height={200} />
+            <figcaption>{t('lobby.qrCaption')}</figcaption>
+          </figure>
+        </div>
+      )}
+    </details>
   );
 }
 

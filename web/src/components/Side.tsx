@@ -8,7 +8,7 @@ export function qrSrc(text: string): string {
   return `/api/qr.svg?text=${encodeURIComponent(text)}`;
 }
 
-function CopyLink({ url, label }: { url: string; label: string }) {
+export function CopyLink({ url, label }: { url: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div class="copy-link">

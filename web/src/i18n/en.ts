@@ -298,6 +298,8 @@ export const en: Catalog = {
   'fac.scribeNow': 'Scribe: {name}. Someone else?',
   'fac.handOver': 'Hand the facilitation over to',
   'fac.handOverDo': 'Hand over',
+  'fac.lateJoin': 'Someone joining late? Show the link',
+  'fac.lateJoinLead': 'Whoever comes in now joins at the step you are at. Share the link only with people who belong to this group.',
 
   'flip.title': 'The flip chart',
   'flip.empty': 'The flip chart is still empty.',

@@ -296,6 +296,8 @@ export const nl = {
   'fac.scribeNow': 'Flappenschrijver: {name}. Iemand anders?',
   'fac.handOver': 'Begeleiding overdragen aan',
   'fac.handOverDo': 'Overdragen',
+  'fac.lateJoin': 'Komt er nog iemand bij? Toon de link',
+  'fac.lateJoinLead': 'Wie nu binnenkomt, stapt in bij de stap waar jullie zijn. Deel de link alleen met wie bij deze groep hoort.',
 
   'flip.title': 'De flap',
   'flip.empty': 'De flap is nog leeg.',

@@ -98,7 +98,7 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
             {s.phase === 'lobby' && <Lobby membership={membership} />}
             {s.phase === 'running' && <YourPart />}
             {s.phase === 'finished' && <Finished id={scope} presenting={presenting} />}
-            {facilitating && <FacilitatorPanel />}
+            {facilitating && <FacilitatorPanel joinUrl={membership.joinUrl} />}
             {!listening && s.phase !== 'lobby' && <FlipChart s={s} />}
           </div>
           <div class="col-side">
