@@ -153,7 +153,7 @@ void LiveSession::detach(std::shared_ptr<Client> client) {
   boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client)] {
     const auto before = self->connections_.size();
     std::erase_if(self->connections_,
-                  [&](const Connection& connection) { return connection.client == client; });
+                  [&](const Connection& connection) { return connection.is(client); });
     if (self->connections_.size() != before)
       self->broadcast_presence();
   });
@@ -244,7 +244,7 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
   }
   for (const Connection& connection : connections_)
     if (connection.snapshots)
-      connection.client->send(snapshot_for(connection));
+      connection.send(snapshot_for(connection));
   durable(history_.size());
 }
 
@@ -258,9 +258,9 @@ void LiveSession::broadcast(const core::Event& event, std::uint64_t seq) {
       if (!shared)
         shared =
             std::make_shared<const std::string>(server_message_event(seq, event_to_json(event)));
-      connection.client->send(shared);
+      connection.send(shared);
     } else {
-      connection.client->send(
+      connection.send(
           std::make_shared<const std::string>(server_message_event(seq, event_to_json(*seen))));
     }
   }
@@ -281,7 +281,7 @@ void LiveSession::broadcast_presence() {
   boost::json::object presence{{"type", "presence"}, {"connected", connected()}};
   auto message = std::make_shared<const std::string>(boost::json::serialize(presence));
   for (const Connection& connection : connections_)
-    connection.client->send(message);
+    connection.send(message);
 }
 
 std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
@@ -298,7 +298,8 @@ void LiveSession::read_state(std::function<void(const core::SessionState&)> read
 }
 
 const LiveSession::Connection* LiveSession::find(const std::shared_ptr<Client>& client) const {
-  const auto found = std::ranges::find(connections_, client, &Connection::client);
+  const auto found = std::ranges::find_if(
+      connections_, [&](const Connection& connection) { return connection.is(client); });
   return found == connections_.end() ? nullptr : &*found;
 }
 

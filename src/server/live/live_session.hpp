@@ -94,10 +94,20 @@ public:
 
 private:
   struct Connection {
-    std::shared_ptr<Client> client;
+    // Not owned: the connection's own I/O keeps it alive. Owning it here would make a cycle
+    // (the connection holds its session) that outlives a server stopped mid-meeting.
+    std::weak_ptr<Client> client;
     core::ParticipantId participant;
     Language language = Language::nl;
     bool snapshots = false;
+
+    bool is(const std::shared_ptr<Client>& other) const {
+      return !client.owner_before(other) && !other.owner_before(client);
+    }
+    void send(std::shared_ptr<const std::string> message) const {
+      if (const auto alive = client.lock())
+        alive->send(std::move(message));
+    }
   };
 
   // The new last seq once durable; nothing when the store failed (it has been logged).
