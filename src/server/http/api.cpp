@@ -3,6 +3,7 @@
 #include "core/report/presenter_record.hpp"
 #include "server/auth/token.hpp"
 #include "server/codec/method_json.hpp"
+#include "server/codec/wire_names.hpp"
 #include "server/http/qr_svg.hpp"
 #include "server/http/security_headers.hpp"
 
@@ -74,17 +75,10 @@ boost::json::object record_to_json(const core::PresenterRecord& record, Language
   for (const auto& question : record.questions) {
     boost::json::value rating = nullptr;
     if (question.rating)
-      rating = *question.rating == core::Rating::warm       ? "warm"
-               : *question.rating == core::Rating::lukewarm ? "lukewarm"
-                                                            : "cold";
-    const std::string_view outcome =
-        question.outcome == core::QuestionOutcome::answered   ? "answered"
-        : question.outcome == core::QuestionOutcome::declined ? "declined"
-        : question.outcome == core::QuestionOutcome::rated    ? "rated"
-                                                              : "pending";
+      rating = wire_name(*question.rating);
     questions.push_back(boost::json::object{
         {"text", question.text},
-        {"outcome", outcome},
+        {"outcome", wire_name(question.outcome)},
         {"rating", rating},
         {"answer_note", question.answer_note.empty() ? boost::json::value(nullptr)
                                                      : boost::json::value(question.answer_note)}});
@@ -116,6 +110,12 @@ boost::json::object record_to_json(const core::PresenterRecord& record, Language
       {"reaction", std::move(reaction)},
       {"private_notes", texts(record.private_notes)},
       {"markdown", core::to_markdown(record, language)}};
+}
+
+// For a session that does not exist: the same hashing and comparison a real check costs, so a
+// wrong token and an unknown session cannot be told apart by their timing.
+void check_against_nothing(std::string_view token) {
+  (void)same_secret(token_hash(token), token_hash(""));
 }
 
 Response unauthorized(const Request& request) {
@@ -242,8 +242,8 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
       return respond(field_error(request, field->error()));
   const auto live = registry_.find(session_id);
   // An unknown session and a wrong token look alike, down to the work done to check them.
-  const bool admitted = live ? live->admits(*join_token)
-                             : (same_secret(token_hash(*join_token), token_hash("")), false);
+  const bool admitted =
+      live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
   if (!admitted)
     return respond(unauthorized(request));
   live->admit(std::move(*name),
@@ -274,7 +274,7 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
   const auto reader = live ? live->authenticate(token) : std::nullopt;
   if (!reader) {
     if (!live)
-      (void)same_secret(token_hash(token), token_hash(""));
+      check_against_nothing(token);
     return respond(unauthorized(request));
   }
   Language language = Language::nl;
@@ -404,7 +404,7 @@ std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) 
   const auto participant = target.live ? target.live->authenticate(token) : std::nullopt;
   if (!participant) {
     if (!target.live)
-      (void)same_secret(token_hash(token), token_hash(""));
+      check_against_nothing(token);
     return std::unexpected(unauthorized(request));
   }
   target.participant = *participant;
