@@ -28,6 +28,8 @@ packages=(
   libsodium-dev         # tokens, password hashing
   libical-dev           # meeting invitations (.ics)
   libqrencode-dev       # join-by-QR codes
+  libhunspell-dev       # the wording coach's verb oracle (src/language)
+  hunspell-nl           # its Dutch dictionary
   # Tests and benchmarks
   libgtest-dev
   libgmock-dev

@@ -50,6 +50,11 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
       ->capture_default_str();
   serve->add_option("--allowed-origin", options->allowed_origins,
                     "Another web origin allowed to open live connections");
+  serve
+      ->add_option("--dictionary", options->dictionary,
+                   "The wording coach's Dutch Hunspell dictionary, without .aff/.dic")
+      ->envname("INTERVISIE_DICTIONARY")
+      ->capture_default_str();
 
   serve->callback([options, web_dir, default_web_dir, &exit_code] {
     raise_open_file_limit();

@@ -1,5 +1,6 @@
 #include "server/server.hpp"
 
+#include "language/hunspell_verb_oracle.hpp"
 #include "server/auth/token.hpp"
 #include "server/http/api.hpp"
 #include "server/http/listener.hpp"
@@ -24,10 +25,12 @@ core::Instant system_now() {
 class RunningServer final : public Server {
 public:
   RunningServer(std::unique_ptr<store::EventStore> store, core::Catalogue catalogue,
-                StaticSite site, const ServerOptions& options)
+                StaticSite site, std::unique_ptr<language::HunspellVerbOracle> dictionary,
+                const ServerOptions& options)
       : store_(std::move(store)), catalogue_(std::move(catalogue)), site_(std::move(site)),
-        registry_(io_.get_executor(), *store_, catalogue_, system_now),
-        api_(registry_, catalogue_, api_config(options), system_now, site_) {}
+        dictionary_(std::move(dictionary)), coach_(*dictionary_),
+        registry_(io_.get_executor(), *store_, catalogue_, system_now, &coach_),
+        api_(registry_, catalogue_, api_config(options), system_now, site_, &coach_) {}
 
   std::expected<void, std::string> listen(const ServerOptions& options) {
     auto restored = registry_.restore_unfinished();
@@ -103,6 +106,8 @@ private:
   std::unique_ptr<store::EventStore> store_;
   core::Catalogue catalogue_;
   StaticSite site_;
+  std::unique_ptr<language::HunspellVerbOracle> dictionary_;
+  core::coach::Coach coach_;
   SessionRegistry registry_;
   Api api_;
   std::shared_ptr<Listener> listener_;
@@ -131,11 +136,14 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
       return std::unexpected("the web app cannot be served: " + loaded.error());
     site = std::move(*loaded);
   }
+  auto dictionary = language::HunspellVerbOracle::open(options.dictionary);
+  if (!dictionary)
+    return std::unexpected("the wording coach cannot start: " + dictionary.error());
   auto store = store::open_sqlite_event_store(options.data_dir);
   if (!store)
     return std::unexpected(store.error().message);
   auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*catalogue),
-                                                std::move(site), options);
+                                                std::move(site), std::move(*dictionary), options);
   if (auto listening = server->listen(options); !listening)
     return std::unexpected(listening.error());
   return server;

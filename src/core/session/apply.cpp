@@ -233,6 +233,7 @@ void apply(SessionState& state, const Event& event) {
               state.closing_remarks.push_back({e.author, e.text});
           },
           [&](const event::PrivateNoteWritten& e) { state.private_notes.push_back(e.text); },
+          [&](const event::CoachHintsSet& e) { state.coach_hints = e.on; },
       },
       event.body);
   ++state.version;

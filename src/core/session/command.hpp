@@ -121,6 +121,11 @@ struct WritePrivateNote {
   std::string text;
 }; // only the presenter ever sees it
 
+// --- the session's settings --------------------------------------------------------------------
+struct SetCoachHints {
+  bool on = true;
+}; // the wording coach's hints for this session (the facilitator decides)
+
 } // namespace command
 
 using CommandBody = std::variant<
@@ -132,7 +137,7 @@ using CommandBody = std::variant<
     command::AnswerQuestion, command::DeclineQuestion, command::RateQuestion, command::CloseRounds,
     command::AddObservation, command::CloseGossip, command::Reflect, command::Reframe,
     command::KeepStatement, command::GiveAdvice, command::WriteDraft, command::ShareAdvice,
-    command::React, command::ClosingRemark, command::WritePrivateNote>;
+    command::React, command::ClosingRemark, command::WritePrivateNote, command::SetCoachHints>;
 
 struct Command {
   std::optional<ParticipantId> actor; // none only for Join: the newcomer has no id yet

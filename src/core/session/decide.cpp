@@ -27,6 +27,7 @@ bool allowed_in_lobby(const CommandBody& body) {
          std::holds_alternative<command::AssignScribe>(body) ||
          std::holds_alternative<command::HandOverFacilitator>(body) ||
          std::holds_alternative<command::Start>(body) ||
+         std::holds_alternative<command::SetCoachHints>(body) ||
          std::holds_alternative<command::RaiseDisturbance>(body) ||
          std::holds_alternative<command::ResolveDisturbance>(body);
 }

@@ -83,4 +83,6 @@ Decision decide(const Context& context, const command::React& command);
 Decision decide(const Context& context, const command::ClosingRemark& command);
 Decision decide(const Context& context, const command::WritePrivateNote& command);
 
+Decision decide(const Context& context, const command::SetCoachHints& command);
+
 } // namespace intervisie::core::rules

@@ -44,6 +44,7 @@ constexpr std::array<std::string_view, std::variant_size_v<EventBody>> event_kin
     "reaction_given",
     "closing_remark_made",
     "private_note_written",
+    "coach_hints_set",
 };
 
 } // namespace

@@ -190,6 +190,10 @@ struct PrivateNoteWritten {
   std::string text;
   bool operator==(const PrivateNoteWritten&) const = default;
 };
+struct CoachHintsSet {
+  bool on = true;
+  bool operator==(const CoachHintsSet&) const = default;
+};
 
 } // namespace event
 
@@ -203,7 +207,8 @@ using EventBody = std::variant<
     event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated, event::RoundsClosed,
     event::ObservationAdded, event::GossipClosed, event::ReflectionGiven, event::StatementReframed,
     event::StatementKept, event::AdviceGiven, event::DraftWritten, event::AdviceShared,
-    event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten>;
+    event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten,
+    event::CoachHintsSet>;
 
 struct Event {
   Instant at;

@@ -102,10 +102,11 @@ constexpr RefusalText refusal_texts[] = {
      "There is no advice to share; pass if you have none."},
     {"time_out_of_range", "Zo kan de tijd van deze stap niet worden.",
      "The step's time cannot be set like that."},
+    {"setting_unchanged", "Zo staat het al ingesteld.", "That is already the setting."},
 };
 
 static_assert(std::size(refusal_texts) ==
-              static_cast<std::size_t>(RefusalCode::time_out_of_range) + 1);
+              static_cast<std::size_t>(RefusalCode::setting_unchanged) + 1);
 
 const RefusalText& text_of(RefusalCode code) {
   return refusal_texts[static_cast<std::size_t>(code)];

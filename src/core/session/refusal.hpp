@@ -68,6 +68,8 @@ enum class RefusalCode {
   nothing_to_share,
   // time
   time_out_of_range,
+  // settings
+  setting_unchanged,
 };
 
 struct Refusal {

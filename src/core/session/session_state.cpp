@@ -89,7 +89,8 @@ bool SessionState::operator==(const SessionState& other) const {
          questions == other.questions && observations == other.observations &&
          reflections == other.reflections && advice == other.advice && drafts == other.drafts &&
          reaction == other.reaction && closing_remarks == other.closing_remarks &&
-         private_notes == other.private_notes && finished_at == other.finished_at;
+         private_notes == other.private_notes && finished_at == other.finished_at &&
+         coach_hints == other.coach_hints;
 }
 
 } // namespace intervisie::core

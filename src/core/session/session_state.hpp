@@ -135,6 +135,7 @@ struct SessionState {
   std::shared_ptr<const Method> method;
   std::string title;
   bool facilitator_takes_turns = true;
+  bool coach_hints = true; // the wording coach helps while people type
   Phase phase = Phase::lobby;
   std::uint64_t version = 0; // events folded so far
 

@@ -1,6 +1,8 @@
 // What makes a typed text acceptable, and when two texts say the same.
 #include "core/session/decision.hpp"
 
+#include "core/coach/advice_opener.hpp"
+
 #include <cctype>
 
 namespace intervisie::core::rules {
@@ -101,12 +103,9 @@ std::string comparable(std::string_view text) {
 }
 
 std::string with_advice_opener(std::string text) {
-  const std::string_view opener = advice_opener_nl;
-  if (comparable(text).starts_with(comparable(opener)))
+  if (coach::read_advice_opener(text).opener == coach::AdviceOpener::present)
     return text;
-  if (!text.empty() && static_cast<unsigned char>(text.front()) < 0x80)
-    text.front() = ascii_lower(text.front());
-  return std::string(opener) + ", dan " + text;
+  return coach::with_advice_opener(text);
 }
 
 } // namespace intervisie::core::rules

@@ -53,6 +53,7 @@ constexpr std::array<std::string_view, std::variant_size_v<core::CommandBody>> k
     "react",
     "closing_remark",
     "write_private_note",
+    "set_coach_hints",
 };
 
 constexpr auto optional = Presence::optional;
@@ -130,6 +131,7 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
       return cmd::ClosingRemark{r.text("text", optional)};
     },
     [](ObjectReader& r) -> core::CommandBody { return cmd::WritePrivateNote{r.text("text")}; },
+    [](ObjectReader& r) -> core::CommandBody { return cmd::SetCoachHints{r.boolean("on")}; },
 };
 
 // Writers: only the command's own fields; "kind" is added by command_to_json.
@@ -190,6 +192,7 @@ struct Writer {
   }
   void operator()(const cmd::ClosingRemark& c) const { write_text(json, "text", c.text); }
   void operator()(const cmd::WritePrivateNote& c) const { json["text"] = c.text; }
+  void operator()(const cmd::SetCoachHints& c) const { json["on"] = c.on; }
   // Commands without fields.
   template <class Empty> void operator()(const Empty&) const {
     static_assert(std::is_empty_v<Empty>, "every command with fields needs a writer");

@@ -113,6 +113,7 @@ struct Writer {
     json["text"] = e.text;
   }
   void operator()(const ev::PrivateNoteWritten& e) const { json["text"] = e.text; }
+  void operator()(const ev::CoachHintsSet& e) const { json["on"] = e.on; }
   // Events without fields.
   template <class Empty> void operator()(const Empty&) const {
     static_assert(std::is_empty_v<Empty>, "every event with fields needs a writer");
@@ -226,6 +227,7 @@ constexpr std::array<Reader, std::variant_size_v<core::EventBody>> readers = {
       return ev::ClosingRemarkMade{r.id<ParticipantTag>("author"), r.text("text")};
     },
     [](ObjectReader& r) -> core::EventBody { return ev::PrivateNoteWritten{r.text("text")}; },
+    [](ObjectReader& r) -> core::EventBody { return ev::CoachHintsSet{r.boolean("on")}; },
 };
 
 // core's kind_name() takes a body; the names by index come from it, once.

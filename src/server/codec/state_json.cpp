@@ -257,6 +257,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
       {"facilitator",
        state.facilitator.value == 0 ? value(nullptr) : value(state.facilitator.value)},
       {"facilitator_takes_turns", state.facilitator_takes_turns},
+      {"coach_hints", state.coach_hints},
       {"presenter", id_or_null(state.presenter)},
       {"scribe", id_or_null(state.scribe)},
       {"you", std::move(you)},

@@ -1,7 +1,9 @@
 #include "server/http/api.hpp"
 
 #include "core/report/presenter_record.hpp"
+#include "core/session/decision.hpp"
 #include "server/auth/token.hpp"
+#include "server/codec/coach_json.hpp"
 #include "server/codec/method_json.hpp"
 #include "server/codec/wire_names.hpp"
 #include "server/http/qr_svg.hpp"
@@ -143,10 +145,11 @@ Response error_response(const Request& request, http::status status, std::string
 }
 
 Api::Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
-         LiveSession::Clock clock, const StaticSite& site)
+         LiveSession::Clock clock, const StaticSite& site, const core::coach::Coach* coach)
     : registry_(registry), catalogue_json_(boost::json::serialize(to_json(catalogue))),
       config_(std::move(config)), clock_(std::move(clock)),
-      session_creation_(config_.sessions_per_minute), site_(site) {}
+      session_creation_(config_.sessions_per_minute), site_(site), coach_(coach),
+      coach_checks_(config_.coach_checks_per_minute) {}
 
 void Api::handle(Request request, const std::string& client_address, Respond respond) {
   const auto url = boost::urls::parse_origin_form(request.target());
@@ -178,6 +181,8 @@ void Api::handle(Request request, const std::string& client_address, Respond res
     return report(request, segments[2], std::move(respond));
   if (segments == std::vector<std::string>{"api", "qr.svg"} && method == http::verb::get)
     return respond(qr_code(request));
+  if (segments == std::vector<std::string>{"api", "coach"} && method == http::verb::post)
+    return respond(coach(request, client_address));
   const bool api = !segments.empty() && segments[0] == "api";
   if (!api && (method == http::verb::get || method == http::verb::head))
     return respond(page(request, url->path()));
@@ -297,6 +302,44 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
     respond(json_response(head, http::status::ok,
                           boost::json::serialize(record_to_json(*record, language))));
   });
+}
+
+// The wording coach for a text being typed. Nothing is stored: the text is checked and
+// forgotten, so a hint never leaves a trace of a half-written question.
+Response Api::coach(const Request& request, const std::string& client_address) {
+  if (coach_ == nullptr)
+    return error_response(request, http::status::service_unavailable, "coach_unavailable",
+                          "The wording coach is not available on this server.");
+  if (!coach_checks_.allow(client_address, clock_()))
+    return error_response(request, http::status::too_many_requests, "rate_limited",
+                          "Too many checks from this address; wait a moment.");
+  auto body = json_body(request, {"kind", "text", "open_questions"});
+  if (!body)
+    return std::move(body.error());
+  auto kind_name = body->text("kind");
+  auto text = body->text("text");
+  for (const auto* field : {&kind_name, &text})
+    if (!*field)
+      return field_error(request, field->error());
+  const auto kind = core::coach::text_kind_from_string(*kind_name);
+  if (!kind)
+    return error_response(request, http::status::bad_request, "unknown_kind",
+                          "Field kind must be statement, question or advice.");
+  core::coach::CoachOptions options;
+  if (const auto* value = body->object().if_contains("open_questions")) {
+    if (!value->is_bool())
+      return error_response(request, http::status::bad_request, "wrong_type",
+                            "Field open_questions must be true or false.");
+    options.judge_question_form = value->get_bool();
+  }
+  // The same limits as any text in a session: well-formed UTF-8, at most max_text_chars.
+  if (auto checked = core::rules::optional_text(*text); !checked)
+    return error_response(request, http::status::unprocessable_entity,
+                          core::to_string(checked.error().code),
+                          core::message_en(checked.error().code));
+  return json_response(
+      request, http::status::ok,
+      boost::json::serialize(to_json(coach_->check(*kind, *text, options), *text)));
 }
 
 Response Api::qr_code(const Request& request) const {

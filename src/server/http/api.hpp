@@ -24,6 +24,8 @@ using Response = boost::beast::http::response<boost::beast::http::string_body>;
 struct ApiConfig {
   std::string public_url;                   // where people reach this server, for join links
   std::size_t sessions_per_minute = 30;     // per client address
+  // Hints while typing: a group behind one NAT address types together, a few calls a second.
+  std::size_t coach_checks_per_minute = 3000;
   std::vector<std::string> allowed_origins; // besides the server's own
 };
 
@@ -39,8 +41,10 @@ public:
   using Respond = std::function<void(Response)>;
 
   // `site` is the web app; it must outlive the Api (it may be empty: API only).
+  // `coach` checks texts for POST /api/coach; null: that route answers 503.
   Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
-      LiveSession::Clock clock, const StaticSite& site);
+      LiveSession::Clock clock, const StaticSite& site,
+      const core::coach::Coach* coach = nullptr);
 
   // Set once the port is known, before the first request.
   void set_public_url(std::string url) { config_.public_url = std::move(url); }
@@ -56,6 +60,7 @@ private:
   void join_session(const Request& request, const std::string& session_id, Respond respond);
   void report(const Request& request, const std::string& session_id, Respond respond);
   Response qr_code(const Request& request) const;
+  Response coach(const Request& request, const std::string& client_address);
   Response page(const Request& request, std::string_view path) const;
   bool origin_allowed(const Request& request) const;
 
@@ -65,6 +70,8 @@ private:
   LiveSession::Clock clock_;
   RateLimiter session_creation_;
   const StaticSite& site_;
+  const core::coach::Coach* coach_;
+  RateLimiter coach_checks_;
 };
 
 // A JSON response with the security headers; errors are {"code","message"}.

@@ -2,6 +2,7 @@
 
 #include "core/session/view.hpp"
 #include "server/auth/token.hpp"
+#include "server/codec/coach_json.hpp"
 #include "server/codec/event_json.hpp"
 #include "server/codec/state_json.hpp"
 
@@ -48,10 +49,10 @@ std::string participant_secret_name(core::ParticipantId participant) {
 LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
                          store::EventStore& store, Clock clock, std::vector<core::Event> history,
                          std::map<core::ParticipantId, std::string> token_hashes,
-                         std::string join_hash)
+                         std::string join_hash, const core::coach::Coach* coach)
     : strand_(boost::asio::make_strand(executor)), id_(std::move(id)), store_(store),
-      clock_(std::move(clock)), durable_state_(core::replay(history)), history_(std::move(history)),
-      decided_state_(durable_state_), decided_seq_(history_.size()),
+      clock_(std::move(clock)), coach_(coach), durable_state_(core::replay(history)),
+      history_(std::move(history)), decided_state_(durable_state_), decided_seq_(history_.size()),
       token_hashes_(std::move(token_hashes)), join_hash_(std::move(join_hash)) {}
 
 bool LiveSession::admits(std::string_view join_token) const {
@@ -288,7 +289,39 @@ std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& c
   boost::json::object state = state_to_json(core::view(durable_state_, connection.participant),
                                             connection.participant, clock_());
   state["connected"] = connected();
+  if (coach_ != nullptr && durable_state_.coach_hints &&
+      connection.participant == durable_state_.facilitator)
+    mark_questions(state);
   return std::make_shared<const std::string>(server_message_snapshot(history_.size(), state));
+}
+
+void LiveSession::mark_questions(boost::json::object& state) const {
+  auto* flip_chart = state.if_contains("flip_chart");
+  auto* listed = flip_chart && flip_chart->is_object()
+                     ? flip_chart->get_object().if_contains("questions")
+                     : nullptr;
+  if (listed == nullptr || !listed->is_array())
+    return;
+  for (boost::json::value& item : listed->get_array()) {
+    const core::QuestionId id{static_cast<std::uint32_t>(item.at("id").to_number<std::uint64_t>())};
+    auto mark = coach_marks_.find(id);
+    if (mark == coach_marks_.end()) {
+      const auto question = std::ranges::find(durable_state_.questions, id, &core::Question::id);
+      if (question == durable_state_.questions.end())
+        continue;
+      const bool open_questions = question->step < durable_state_.method->steps.size() &&
+                                  durable_state_.method->steps[question->step].open_questions;
+      const auto verdict = coach_->check(core::coach::TextKind::question, question->text,
+                                         {.judge_question_form = open_questions});
+      // Only what is worth a look: a closed question where open ones are asked for, hidden advice.
+      boost::json::value marked = nullptr;
+      if (!verdict.hints.empty())
+        marked = to_json(verdict, question->text);
+      mark = coach_marks_.emplace(id, std::move(marked)).first;
+    }
+    if (!mark->second.is_null())
+      item.get_object()["coach"] = mark->second;
+  }
 }
 
 void LiveSession::read_state(std::function<void(const core::SessionState&)> reader) {

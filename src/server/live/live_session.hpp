@@ -3,6 +3,7 @@
 // strand, so a session needs no locks and sessions never wait for each other.
 #pragma once
 
+#include "core/coach/coach.hpp"
 #include "core/session/engine.hpp"
 #include "server/codec/envelope.hpp"
 #include "server/live/client.hpp"
@@ -60,7 +61,8 @@ public:
   // `token_hashes` maps participant ids to the hashes of their tokens.
   LiveSession(boost::asio::any_io_executor executor, std::string id, store::EventStore& store,
               Clock clock, std::vector<core::Event> history,
-              std::map<core::ParticipantId, std::string> token_hashes, std::string join_hash);
+              std::map<core::ParticipantId, std::string> token_hashes, std::string join_hash,
+              const core::coach::Coach* coach = nullptr);
 
   const std::string& id() const { return id_; }
 
@@ -119,12 +121,17 @@ private:
   void broadcast_presence();
   boost::json::array connected() const;
   std::shared_ptr<const std::string> snapshot_for(const Connection& connection) const;
+  // The facilitator's view: each question the coach flags carries "coach" (never anyone else's).
+  void mark_questions(boost::json::object& state) const;
   const Connection* find(const std::shared_ptr<Client>& client) const;
 
   boost::asio::strand<boost::asio::any_io_executor> strand_;
   std::string id_;
   store::EventStore& store_;
   Clock clock_;
+  // Marks the questions the coach flags in the facilitator's snapshots; null: no marks.
+  const core::coach::Coach* coach_;
+  mutable std::map<core::QuestionId, boost::json::value> coach_marks_; // by question, cached
 
   // What clients have been told: durable events only.
   core::SessionState durable_state_;

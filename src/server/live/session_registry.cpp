@@ -9,9 +9,10 @@
 namespace intervisie::server {
 
 SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor, store::EventStore& store,
-                                 const core::Catalogue& catalogue, LiveSession::Clock clock)
+                                 const core::Catalogue& catalogue, LiveSession::Clock clock,
+                                 const core::coach::Coach* coach)
     : executor_(std::move(executor)), store_(store), catalogue_(catalogue),
-      clock_(std::move(clock)) {}
+      clock_(std::move(clock)), coach_(coach) {}
 
 void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) {
   const core::Method* method = catalogue_.find(request.method_id);
@@ -54,7 +55,7 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
       executor_, created.session_id, store_, clock_, std::vector<core::Event>{},
       std::map<core::ParticipantId, std::string>{{facilitator, facilitator_hash},
                                                  {beamer_viewer, beamer_hash}},
-      join_hash);
+      join_hash, coach_);
   {
     const std::scoped_lock lock(mutex_);
     sessions_[created.session_id] = live;
@@ -128,7 +129,7 @@ SessionRegistry::load(const std::string& session_id) {
           std::stoul(secret.name.substr(participant_prefix.size())))}] = secret.value;
   }
   return std::make_shared<LiveSession>(executor_, session_id, store_, clock_, std::move(history),
-                                       std::move(token_hashes), std::move(join_hash));
+                                       std::move(token_hashes), std::move(join_hash), coach_);
 }
 
 } // namespace intervisie::server

@@ -34,7 +34,8 @@ public:
   using CreateDone = std::function<void(std::expected<CreatedSession, AdmissionError>)>;
 
   SessionRegistry(boost::asio::any_io_executor executor, store::EventStore& store,
-                  const core::Catalogue& catalogue, LiveSession::Clock clock);
+                  const core::Catalogue& catalogue, LiveSession::Clock clock,
+                  const core::coach::Coach* coach = nullptr);
 
   // `done` runs once the session and its first events are durable (on some session strand).
   void create(const NewSessionRequest& request, CreateDone done);
@@ -52,6 +53,7 @@ private:
   store::EventStore& store_;
   const core::Catalogue& catalogue_;
   LiveSession::Clock clock_;
+  const core::coach::Coach* coach_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<LiveSession>> sessions_;
 };

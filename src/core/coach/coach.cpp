@@ -1,0 +1,229 @@
+#include "core/coach/coach.hpp"
+
+#include "core/coach/advice_opener.hpp"
+#include "core/coach/clause.hpp"
+#include "core/coach/hidden_advice.hpp"
+#include "core/coach/question_form.hpp"
+#include "core/coach/statement_form.hpp"
+#include "core/coach/words.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace intervisie::core::coach {
+namespace {
+
+Hint statement_hint(StatementVerdict verdict, Span span) {
+  switch (verdict) {
+  case StatementVerdict::question:
+    return {Check::statement,
+            {"Dit staat er als een vraag; een vraagstuk zegt iets over jezelf.",
+             "This reads as a question; a case statement says something about yourself."},
+            {"Begin met ‘Ik’, bijvoorbeeld: ‘Ik weet niet hoe ik…’.",
+             "Start with ‘Ik’, for example: ‘Ik weet niet hoe ik…’."},
+            span,
+            {},
+            {}};
+  case StatementVerdict::about_someone_else:
+    return {Check::statement,
+            {"Dit gaat over een ander; een vraagstuk gaat over wat jij ervaart of wilt.",
+             "This is about someone else; a case statement is about what you experience or want."},
+            {"Zet jezelf voorop: ‘Ik heb er last van dat…’ of ‘Ik wil graag…’.",
+             "Put yourself first: ‘Ik heb er last van dat…’ or ‘Ik wil graag…’."},
+            span,
+            {},
+            {}};
+  case StatementVerdict::no_ik_verb:
+    return {Check::statement,
+            {"Een vraagstuk begint met ‘ik’ en meteen een werkwoord.",
+             "A case statement starts with ‘ik’ followed straight away by a verb."},
+            {"Bijvoorbeeld: ‘Ik worstel met…’, ‘Ik wil graag…’ of ‘Ik weet niet hoe…’.",
+             "For example: ‘Ik worstel met…’, ‘Ik wil graag…’ or ‘Ik weet niet hoe…’."},
+            span,
+            {},
+            {}};
+  case StatementVerdict::past:
+    return {Check::statement,
+            {"Dit klinkt als iets wat voorbij is; een vraagstuk speelt nu of binnenkort.",
+             "This sounds like something that is over; a case statement is about now or soon."},
+            {"Wat speelt er nu nog? Bijvoorbeeld: ‘Ik merk nog steeds dat…’.",
+             "What is still going on now? For example: ‘Ik merk nog steeds dat…’."},
+            span,
+            {},
+            {}};
+  case StatementVerdict::ok:
+    break;
+  }
+  return {};
+}
+
+bool is_pronoun(std::string_view word) {
+  static constexpr auto pronouns = std::to_array<std::string_view>({"je", "jij", "u"});
+  return std::ranges::find(pronouns, word) != pronouns.end();
+}
+
+// "Heb je ...?" can open up as "Wat heb je ...?" or "Hoe heb je ...?".
+LocalizedText open_up(std::string_view text, const std::vector<Word>& words, Span span) {
+  const std::vector<Word> plain = without_marks(words);
+  for (std::size_t i = 0; i + 1 < plain.size(); ++i) {
+    if (plain[i].begin != span.begin)
+      continue;
+    if (!is_pronoun(plain[i + 1].text))
+      break;
+    const std::string verb = plain[i].text;
+    const std::string you(text.substr(plain[i + 1].begin, plain[i + 1].end - plain[i + 1].begin));
+    return {"Open hem met een vraagwoord, bijvoorbeeld: ‘Wat " + verb + " " + you + "…’ of ‘Hoe " +
+                verb + " " + you + "…’.",
+            "Open it up with a question word, for example: ‘Wat " + verb + " " + you +
+                "…’ or ‘Hoe " + verb + " " + you + "…’."};
+  }
+  return {"Begin met een vraagwoord, zoals ‘Wat’, ‘Hoe’ of ‘Waardoor’, zodat er een verhaal "
+          "komt.",
+          "Start with a question word such as ‘Wat’, ‘Hoe’ or ‘Waardoor’, so a story can "
+          "follow."};
+}
+
+std::string quoted_list(const std::vector<std::string>& triggers) {
+  std::string out;
+  for (std::size_t i = 0; i < triggers.size(); ++i) {
+    if (i > 0)
+      out += ", ";
+    out += "‘" + triggers[i] + "’";
+  }
+  return out;
+}
+
+} // namespace
+
+Verdict Coach::check(TextKind kind, std::string_view text, const CoachOptions& options) const {
+  Verdict verdict;
+  verdict.kind = kind;
+  const std::vector<Word> words = words_of(text);
+  if (without_marks(words).empty())
+    return verdict; // nothing typed yet: nothing to say
+
+  switch (kind) {
+  case TextKind::statement: {
+    const StatementReading reading = read_statement(words, oracle_);
+    verdict.statement = reading.verdict;
+    if (reading.verdict != StatementVerdict::ok)
+      verdict.hints.push_back(statement_hint(reading.verdict, reading.span));
+    break;
+  }
+  case TextKind::question: {
+    const QuestionFormReading form = read_question_form(words);
+    if (options.judge_question_form) {
+      verdict.question_form = form.form;
+      if (form.form == QuestionForm::closed)
+        verdict.hints.push_back(
+            {Check::question_form,
+             {"Dit is een gesloten vraag: het antwoord kan ‘ja’ of ‘nee’ zijn.",
+              "This is a closed question: it can be answered with ‘yes’ or ‘no’."},
+             open_up(text, words, form.span),
+             form.span,
+             {},
+             {}});
+    }
+    const HiddenAdviceReading advice = read_hidden_advice(text, words, form);
+    verdict.hidden_advice = advice.found;
+    if (advice.found)
+      verdict.hints.push_back(
+          {Check::hidden_advice,
+           {"Hier zit misschien een advies of oordeel in (" + quoted_list(advice.triggers) + ").",
+            "There may be advice or a judgement in this (" + quoted_list(advice.triggers) + ")."},
+           {"Vraag naar wat de inbrenger zelf ziet, denkt of doet, zonder een richting te geven.",
+            "Ask about what the presenter sees, thinks or does, without pointing a way."},
+           advice.span,
+           advice.triggers,
+           {}});
+    break;
+  }
+  case TextKind::advice: {
+    AdviceOpenerReading reading = read_advice_opener(text);
+    verdict.advice_opener = reading.opener;
+    if (reading.opener == AdviceOpener::missing)
+      verdict.hints.push_back(
+          {Check::advice_opener,
+           {"Een advies begint met ‘Als ik in jouw schoenen stond…’.",
+            "Advice starts with ‘Als ik in jouw schoenen stond…’ (if I were in your shoes)."},
+           {"Zet die opening ervoor: zo blijft het jouw kijk, geen opdracht.",
+            "Put that opening in front: it keeps it your view, not an order."},
+           reading.span,
+           {},
+           std::move(reading.rewrite)});
+    break;
+  }
+  }
+  return verdict;
+}
+
+TextKind guess_kind(std::string_view text) {
+  const std::vector<Word> marked = words_of(text);
+  if (!marked.empty() && marked.back().text == "?")
+    return TextKind::question;
+  const std::vector<Word> words = without_marks(marked);
+  if (words.size() >= 2 && words[0].text == "als" && words[1].text == "ik")
+    return TextKind::advice;
+  if (!words.empty() && words[0].text == "ik")
+    return TextKind::statement;
+  return TextKind::question;
+}
+
+std::string_view to_string(TextKind kind) {
+  switch (kind) {
+  case TextKind::statement:
+    return "statement";
+  case TextKind::question:
+    return "question";
+  case TextKind::advice:
+    return "advice";
+  }
+  return "question";
+}
+
+std::optional<TextKind> text_kind_from_string(std::string_view name) {
+  for (TextKind kind : {TextKind::statement, TextKind::question, TextKind::advice})
+    if (to_string(kind) == name)
+      return kind;
+  return std::nullopt;
+}
+
+std::string_view to_string(StatementVerdict verdict) {
+  switch (verdict) {
+  case StatementVerdict::ok:
+    return "ok";
+  case StatementVerdict::question:
+    return "question";
+  case StatementVerdict::about_someone_else:
+    return "about_someone_else";
+  case StatementVerdict::no_ik_verb:
+    return "no_ik_verb";
+  case StatementVerdict::past:
+    return "past";
+  }
+  return "ok";
+}
+
+std::string_view to_string(QuestionForm form) {
+  return form == QuestionForm::open ? "open" : "closed";
+}
+
+std::string_view to_string(AdviceOpener opener) {
+  return opener == AdviceOpener::present ? "present" : "missing";
+}
+
+std::string_view to_string(Check check) {
+  switch (check) {
+  case Check::statement:
+    return "statement";
+  case Check::question_form:
+    return "question_form";
+  case Check::hidden_advice:
+    return "hidden_advice";
+  case Check::advice_opener:
+    return "advice_opener";
+  }
+  return "statement";
+}
+
+} // namespace intervisie::core::coach

@@ -1,0 +1,28 @@
+// A text as the coach reads it: lowercased words and the punctuation between them, each with
+// its place in the original text so a hint can point at it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace intervisie::core::coach {
+
+struct Word {
+  std::string text;  // lowercased; a punctuation mark is its own one-character word
+  std::size_t begin; // byte offsets into the original text
+  std::size_t end;
+  bool capitalised; // as typed: starts with a capital letter
+  bool is_mark() const { return text.size() == 1 && !is_letter_or_digit(text.front()); }
+  static bool is_letter_or_digit(char c);
+};
+
+// Letters (including any non-ASCII letter), digits and inner apostrophes or hyphens make words;
+// , : ; ? ! . are marks; everything else separates.
+std::vector<Word> words_of(std::string_view text);
+
+// The words only, marks left out.
+std::vector<Word> without_marks(const std::vector<Word>& words);
+
+} // namespace intervisie::core::coach

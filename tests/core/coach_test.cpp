@@ -1,0 +1,237 @@
+// The wording coach's rules, with a small stand-in for the dictionary. The corpus test in
+// tests/language/ measures it against real sentences with the real dictionary.
+#include "core/coach/coach.hpp"
+#include "core/coach/words.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+namespace intervisie::core::coach {
+namespace {
+
+// Knows a handful of regular verbs and nouns; the irregular list does the rest.
+class SmallDictionary final : public VerbOracle {
+public:
+  VerbReading read(std::string_view word) const override {
+    static const std::map<std::string, VerbReading, std::less<>> words = {
+        {"worstel", {true, true, false}},     {"merk", {true, true, false}},
+        {"twijfel", {true, true, false}},     {"werkte", {true, false, true}},
+        {"collega", {true, false, false}},    {"werkdruk", {true, false, false}},
+        {"teamleider", {true, false, false}}, {"als", {true, false, false}},
+    };
+    const auto found = words.find(word);
+    return found == words.end() ? VerbReading{} : found->second;
+  }
+};
+
+const SmallDictionary dictionary;
+const Coach coach(dictionary);
+
+std::string spanned(std::string_view text, const Hint& hint) {
+  return std::string(text.substr(hint.span.begin, hint.span.end - hint.span.begin));
+}
+
+TEST(CoachQuestions, AQuestionWordMakesAQuestionOpen) {
+  EXPECT_EQ(coach.check(TextKind::question, "Hoe reageerde je team?").question_form,
+            QuestionForm::open);
+  EXPECT_EQ(coach.check(TextKind::question, "waardoor werd het lastig").question_form,
+            QuestionForm::open);
+  EXPECT_EQ(coach.check(TextKind::question, "In hoeverre speelt dat nog?").question_form,
+            QuestionForm::open);
+}
+
+TEST(CoachQuestions, AVerbFirstQuestionIsClosedAndTheHintShowsHowToOpenIt) {
+  const std::string text = "Heb je dat met haar besproken?";
+  const Verdict verdict = coach.check(TextKind::question, text);
+  EXPECT_EQ(verdict.question_form, QuestionForm::closed);
+  ASSERT_EQ(verdict.hints.size(), 1u);
+  EXPECT_EQ(verdict.hints[0].check, Check::question_form);
+  EXPECT_EQ(spanned(text, verdict.hints[0]), "Heb je");
+  EXPECT_NE(verdict.hints[0].suggestion.nl.find("Wat heb je"), std::string::npos);
+  EXPECT_FALSE(verdict.hints[0].reason.en.empty());
+}
+
+TEST(CoachQuestions, ALeadInDoesNotHideTheQuestionWord) {
+  for (const char* text : {"En hoe ging dat toen?", "Maar, Sanne, wat deed je daarna?",
+                           "Ik ben benieuwd: wat maakt het zo zwaar?",
+                           "Toen je teamleider dat zei, wat dacht je toen?",
+                           "Oké. Waarom is dat voor jou belangrijk?"})
+    EXPECT_EQ(coach.check(TextKind::question, text).question_form, QuestionForm::open) << text;
+  EXPECT_EQ(coach.check(TextKind::question, "Toen ze belde, was je thuis?").question_form,
+            QuestionForm::closed);
+}
+
+TEST(CoachQuestions, AQuestionAfterAClauseIsJudgedByItsOwnWords) {
+  EXPECT_EQ(
+      coach.check(TextKind::question, "Je noemde hem lui; waar zie je dat aan?").question_form,
+      QuestionForm::open);
+  EXPECT_EQ(
+      coach.check(TextKind::question, "Het ging goed, maar hoe kijk jij erop terug?").question_form,
+      QuestionForm::open);
+}
+
+TEST(CoachQuestions, AnInvitationToTellIsOpenButTellMeWhetherIsClosed) {
+  EXPECT_EQ(coach.check(TextKind::question, "Kun je vertellen hoe dat ging?").question_form,
+            QuestionForm::open);
+  EXPECT_EQ(coach.check(TextKind::question, "Vertel eens over die dag").question_form,
+            QuestionForm::open);
+  EXPECT_EQ(coach.check(TextKind::question, "Kun je vertellen of het lukte?").question_form,
+            QuestionForm::closed);
+  EXPECT_EQ(coach.check(TextKind::question, "Ik vraag me af of je dat wilde").question_form,
+            QuestionForm::closed);
+}
+
+TEST(CoachQuestions, ClosedQuestionsAreFineWhereTheMethodSaysSo) {
+  const Verdict verdict =
+      coach.check(TextKind::question, "Ben je boos?", CoachOptions{.judge_question_form = false});
+  EXPECT_FALSE(verdict.question_form);
+  EXPECT_TRUE(verdict.hints.empty());
+}
+
+TEST(CoachQuestions, HiddenAdviceIsFlaggedWithTheWordsThatGaveItAway) {
+  const std::string text = "Heb je al eens geprobeerd om het gewoon te zeggen?";
+  const Verdict verdict = coach.check(TextKind::question, text);
+  EXPECT_EQ(verdict.hidden_advice, true);
+  ASSERT_EQ(verdict.hints.size(), 2u);
+  const Hint& advice = verdict.hints[1];
+  EXPECT_EQ(advice.check, Check::hidden_advice);
+  EXPECT_EQ(advice.triggers, (std::vector<std::string>{"al eens geprobeerd", "gewoon"}));
+  EXPECT_EQ(spanned(text, advice), "al eens geprobeerd om het gewoon");
+}
+
+TEST(CoachQuestions, AdviceCanHideInAnOpenQuestion) {
+  for (const char* text :
+       {"Wat als je het eens met haar bespreekt?", "Hoe zou het zijn als je nee zegt?",
+        "Wat houdt je tegen om het te melden?", "Waarom zeg je het niet tegen hem?"}) {
+    const Verdict verdict = coach.check(TextKind::question, text);
+    EXPECT_EQ(verdict.question_form, QuestionForm::open) << text;
+    EXPECT_EQ(verdict.hidden_advice, true) << text;
+  }
+}
+
+TEST(CoachQuestions, ExploringWhatThePresenterTriedIsNotAdvice) {
+  for (const char* text :
+       {"Wat heb je al geprobeerd?", "Heb je al iets geprobeerd?",
+        "Waarom denk je dat je collega het niet oppakt?", "Hoe gewoon is dat bij jullie?",
+        "Wat bedoel je als je zegt dat hij lui is?"})
+    EXPECT_EQ(coach.check(TextKind::question, text).hidden_advice, false) << text;
+}
+
+TEST(CoachQuestions, TheWordsOfSomeoneElseQuotedBackAreNoJudgement) {
+  EXPECT_EQ(coach.check(TextKind::question, "Wat bedoel je met 'hij doet zo raar'?").hidden_advice,
+            false);
+  EXPECT_EQ(coach.check(TextKind::question, "Vind je hem niet een beetje raar?").hidden_advice,
+            true);
+}
+
+TEST(CoachQuestions, ATypoInATriggerWordStillCounts) {
+  EXPECT_EQ(coach.check(TextKind::question, "heb je overwogn om te stoppen").hidden_advice, true);
+}
+
+TEST(CoachStatements, AStatementStartsWithIkAndAVerb) {
+  EXPECT_EQ(coach.check(TextKind::statement, "Ik worstel met de nieuwe roosters.").statement,
+            StatementVerdict::ok);
+  EXPECT_EQ(coach.check(TextKind::statement, "ik heb er last van dat").statement,
+            StatementVerdict::ok);
+  // A word the dictionary does not know after "ik" is most likely a verb with a typo.
+  EXPECT_EQ(coach.check(TextKind::statement, "Ik hep er last van").statement, StatementVerdict::ok);
+  EXPECT_TRUE(coach.check(TextKind::statement, "Ik merk dat ik moe ben").hints.empty());
+}
+
+TEST(CoachStatements, AQuestionMarkMakesAQuestionEvenAfterIk) {
+  EXPECT_EQ(coach.check(TextKind::statement, "Ik kan toch niet alles alleen doen?").statement,
+            StatementVerdict::question);
+}
+
+TEST(CoachStatements, AQuestionIsNotAStatement) {
+  const Verdict verdict = coach.check(TextKind::statement, "Hoe ga je om met werkdruk?");
+  EXPECT_EQ(verdict.statement, StatementVerdict::question);
+  ASSERT_EQ(verdict.hints.size(), 1u);
+  EXPECT_EQ(verdict.hints[0].check, Check::statement);
+}
+
+TEST(CoachStatements, AStatementAboutSomeoneElseIsNotYours) {
+  EXPECT_EQ(coach.check(TextKind::statement, "Mijn collega komt steeds te laat.").statement,
+            StatementVerdict::about_someone_else);
+  EXPECT_EQ(coach.check(TextKind::statement, "Hij luistert niet naar me.").statement,
+            StatementVerdict::about_someone_else);
+}
+
+TEST(CoachStatements, AStatementWithoutIkAndAVerbSaysSo) {
+  EXPECT_EQ(coach.check(TextKind::statement, "Werkdruk en grenzen.").statement,
+            StatementVerdict::no_ik_verb);
+  EXPECT_EQ(coach.check(TextKind::statement, "Als teamleider wil ik rust.").statement,
+            StatementVerdict::no_ik_verb);
+}
+
+TEST(CoachStatements, AStatementAboutThePastIsNotAboutNow) {
+  EXPECT_EQ(coach.check(TextKind::statement, "Ik had vorig jaar een conflict.").statement,
+            StatementVerdict::past);
+  EXPECT_EQ(
+      coach.check(TextKind::statement, "Ik heb drie jaar geleden een fout gemaakt.").statement,
+      StatementVerdict::past);
+  EXPECT_EQ(
+      coach.check(TextKind::statement, "Ik heb er nog steeds last van dat het vorig jaar misging.")
+          .statement,
+      StatementVerdict::ok);
+  EXPECT_EQ(coach.check(TextKind::statement, "Ik ga volgende week een gesprek voeren.").statement,
+            StatementVerdict::ok);
+}
+
+TEST(CoachAdvice, AdviceWithTheOpenerNeedsNoHint) {
+  for (const char* text : {"Als ik in jouw schoenen stond, zou ik het vragen.",
+                           "als ik in je schoenen zou staan dan stopte ik",
+                           "  “Als ik in jouw schoenenstond zou ik bellen”",
+                           "ALS IK IN JOUW SCHOENEN STOND: bellen"}) {
+    const Verdict verdict = coach.check(TextKind::advice, text);
+    EXPECT_EQ(verdict.advice_opener, AdviceOpener::present) << text;
+    EXPECT_TRUE(verdict.hints.empty()) << text;
+  }
+}
+
+TEST(CoachAdvice, AdviceWithoutTheOpenerIsOfferedIt) {
+  const Verdict verdict = coach.check(TextKind::advice, "Bel haar morgen op.");
+  EXPECT_EQ(verdict.advice_opener, AdviceOpener::missing);
+  ASSERT_EQ(verdict.hints.size(), 1u);
+  EXPECT_EQ(verdict.hints[0].rewrite, "Als ik in jouw schoenen stond, dan bel haar morgen op.");
+  EXPECT_EQ(coach.check(TextKind::advice, "Ik zou haar bellen.").hints.at(0).rewrite,
+            "Als ik in jouw schoenen stond, dan zou ik haar bellen.");
+  EXPECT_EQ(coach.check(TextKind::advice, "Als ik jou was, zou ik bellen").advice_opener,
+            AdviceOpener::missing);
+}
+
+TEST(Coach, NothingTypedMeansNothingToSay) {
+  for (TextKind kind : {TextKind::statement, TextKind::question, TextKind::advice}) {
+    const Verdict verdict = coach.check(kind, "  ?! ");
+    EXPECT_TRUE(verdict.hints.empty());
+    EXPECT_FALSE(verdict.statement || verdict.question_form || verdict.advice_opener);
+  }
+}
+
+TEST(Coach, TheKindOfAnUnlabelledTextIsGuessed) {
+  EXPECT_EQ(guess_kind("Ik weet niet hoe ik dit aanpak"), TextKind::statement);
+  EXPECT_EQ(guess_kind("Als ik in jouw schoenen stond, dan..."), TextKind::advice);
+  EXPECT_EQ(guess_kind("Ik ben benieuwd: hoe ging het?"), TextKind::question);
+  EXPECT_EQ(guess_kind("Hoe ging het"), TextKind::question);
+}
+
+TEST(CoachWords, WordsKeepTheirPlaceAndCurlyPunctuationSeparates) {
+  const std::string text = "‘Heb je z’n mail gelezen…’";
+  const std::vector<Word> words = words_of(text);
+  ASSERT_EQ(words.size(), 6u);
+  EXPECT_EQ(words[0].text, "heb");
+  EXPECT_TRUE(words[0].capitalised);
+  EXPECT_EQ(text.substr(words[0].begin, words[0].end - words[0].begin), "Heb");
+  EXPECT_EQ(words[2].text, "z'n");
+  EXPECT_EQ(words[5].text, "."); // the ellipsis ends a sentence like a full stop
+}
+
+TEST(CoachWords, MalformedBytesDoNotCrashTheCoach) {
+  const std::string text = "Heb je \xC3 \xE2\x80 \xFF?";
+  EXPECT_EQ(coach.check(TextKind::question, text).question_form, QuestionForm::closed);
+}
+
+} // namespace
+} // namespace intervisie::core::coach
