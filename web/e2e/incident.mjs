@@ -255,12 +255,24 @@ export async function incident(browser, server) {
   await see(anna, 'Eerst even bedenktijd');
   await click(fac, 'Bedenktijd beëindigen');
   const advice = {
-    Fenna: 'zou ik één vast moment per week kiezen om nee te oefenen.',
     Anna: 'zou ik mijn leidinggevende vragen om prioriteiten te stellen.',
     Bram: 'zou ik eerst bedenktijd vragen voordat ik ja zeg.',
     Cas: 'zou ik bijhouden hoe vaak ik ja zeg en hoe dat voelt.',
   };
-  for (const p of [fac, anna, bram, cas]) {
+  // Fenna begins with ‘Ik zou…’: the coach shows how it will read, and she takes that sentence
+  // into the field to give it as a whole.
+  const whole = 'Als ik in jouw schoenen stond, dan zou ik één vast moment per week kiezen om nee te oefenen.';
+  await see(fac, 'Jij bent aan de beurt: geef je advies');
+  await fill(fac, 'Mijn advies', 'Ik zou één vast moment per week kiezen om nee te oefenen.');
+  await see(fac, 'Zo komt het te staan:');
+  await see(fac, whole);
+  await click(fac, 'Hele zin overnemen om aan te passen');
+  const taken = await fac.page.getByLabel('Mijn advies', { exact: true }).inputValue();
+  assert(taken === whole, `the whole sentence is in the field: ${taken}`);
+  await gone(fac, 'Zo komt het te staan:');
+  await click(fac, 'Advies geven');
+  await see(wall, whole);
+  for (const p of [anna, bram, cas]) {
     await see(p, 'Jij bent aan de beurt: geef je advies');
     await fill(p, 'Mijn advies', advice[p.name]);
     await click(p, 'Advies geven');

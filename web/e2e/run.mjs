@@ -8,9 +8,11 @@ import { incident } from './incident.mjs';
 import { incidentKeep, groupFull } from './short.mjs';
 import { freshQuestioning } from './fresh.mjs';
 import { balint } from './balint.mjs';
+import { coachHints } from './coach.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
+  ['wording coach: hints while typing, the facilitator’s marks, switched off', coachHints],
   ['incident method, start to report', incident],
   ['incident method, keeping the issue skips to advice', incidentKeep],
   ['fresh questioning, start to report', freshQuestioning],

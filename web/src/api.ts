@@ -1,4 +1,5 @@
-import type { CatalogMethod, CreatedSession, Report } from './types';
+import type { CoachRequest } from './coach';
+import type { CatalogMethod, CoachVerdict, CreatedSession, Report } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -57,5 +58,15 @@ export function fetchReport(id: string, token: string, lang: 'nl' | 'en'): Promi
   const q = lang === 'en' ? '?lang=en' : '';
   return call<Report>(`/api/sessions/${encodeURIComponent(id)}/report${q}`, {
     headers: { Authorization: `Bearer ${token}` },
+  });
+}
+
+/** The wording coach's verdict on a text being typed (nothing is stored). */
+export function checkWording(request: CoachRequest, signal: AbortSignal): Promise<CoachVerdict> {
+  return call<CoachVerdict>('/api/coach', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+    signal,
   });
 }

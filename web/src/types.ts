@@ -103,6 +103,8 @@ export interface Question {
   rating: Rating | null;
   rating_recorded_by: number | null;
   answer_note?: string;
+  /** Only in the facilitator's own view, only while coach_hints is on, only when flagged. */
+  coach?: CoachVerdict;
 }
 
 export interface FlipChart {
@@ -132,6 +134,8 @@ export interface SessionState {
   participants: Participant[];
   facilitator: number | null;
   facilitator_takes_turns: boolean;
+  /** The wording coach's hints for this session; the facilitator switches them. */
+  coach_hints: boolean;
   presenter: number | null;
   scribe: number | null;
   you: { id: number; roles: RoleName[]; vote: number | null };
@@ -179,7 +183,8 @@ export type Command =
   | { kind: 'share_advice'; essence?: string }
   | { kind: 'react'; tomorrow?: string; think_over?: string }
   | { kind: 'closing_remark'; text?: string }
-  | { kind: 'write_private_note'; text: string };
+  | { kind: 'write_private_note'; text: string }
+  | { kind: 'set_coach_hints'; on: boolean };
 
 export type ServerMessage =
   | { type: 'snapshot'; seq: number; state: SessionState }
@@ -212,4 +217,31 @@ export interface Report {
   reaction: { tomorrow: string; think_over: string } | null;
   private_notes: string[];
   markdown: string;
+}
+
+// The wording coach (docs/protocol.md 2.9): gentle hints while typing; it never blocks anything.
+export type CoachKind = 'statement' | 'question' | 'advice';
+export type CoachCheck = 'statement' | 'question_form' | 'hidden_advice' | 'advice_opener';
+
+export interface CoachHint {
+  check: CoachCheck;
+  reason: Localized;
+  suggestion: Localized;
+  /** UTF-16 indexes into the text that was checked. */
+  span: { start: number; end: number; text: string };
+  /** hidden_advice: the words that gave it away. */
+  triggers?: string[];
+  /** advice_opener: the whole advice as the record would keep it. */
+  rewrite?: string;
+}
+
+export interface CoachVerdict {
+  kind: CoachKind;
+  checks: {
+    statement?: 'ok' | 'question' | 'about_someone_else' | 'no_ik_verb' | 'past';
+    question_form?: 'open' | 'closed';
+    hidden_advice?: boolean;
+    advice_opener?: 'present' | 'missing';
+  };
+  hints: CoachHint[];
 }

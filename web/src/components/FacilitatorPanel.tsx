@@ -3,6 +3,7 @@ import { loc, t, type MessageKey } from '../i18n';
 import type { SessionState, StepKind } from '../types';
 import { Button, ErrorNote, PersonPicker, nameOf, useCommand, useSession } from './common';
 import { CopyLink, qrSrc } from './Side';
+import { CoachSwitch } from './CoachSwitch';
 
 const confirmReason: Partial<Record<StepKind, MessageKey>> = {
   question_rounds: 'fac.confirm.question_rounds',
@@ -126,6 +127,8 @@ export function FacilitatorPanel({ joinUrl }: { joinUrl?: string }) {
             )}
           </div>
           <ErrorNote text={cmd.error} />
+          {/* A pause holds every command but resuming; the switch waits with the rest. */}
+          {!s.paused && <CoachSwitch />}
           <details class="fac-more fac-roles">
             <summary>{t('fac.roles')}</summary>
             {s.method?.has_scribe && (

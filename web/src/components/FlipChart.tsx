@@ -1,6 +1,7 @@
 import { loc, t, type MessageKey } from '../i18n';
 import type { Question, Rating, SessionState } from '../types';
 import { nameOf } from './common';
+import { CoachMarks } from './Coach';
 
 const ratingKey: Record<Rating, MessageKey> = {
   warm: 'rating.warm',
@@ -28,6 +29,7 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
   const sharedDrafts = fc.drafts.filter((d) => d.shared);
   const observationsByStep = [...new Set(fc.observations.map((o) => o.step))];
   const presenter = nameOf(s, s.presenter);
+  const coachMarks = s.coach_hints !== false && s.facilitator === s.you.id;
   const showInventory = beamer && s.step?.kind === 'inventory';
   const empty =
     !fc.statement &&
@@ -106,6 +108,8 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
                     <span class="q-asker">{nameOf(s, q.asker)}</span> <Outcome q={q} />
                   </p>
                   {!beamer && q.answer_note && <p class="q-note">{t('q.yourNote', { note: q.answer_note })}</p>}
+                  {/* Only the facilitator's own view carries these; never the wall. */}
+                  {!beamer && coachMarks && q.coach && <CoachMarks verdict={q.coach} />}
                 </li>
               ))}
           </ol>

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { Membership } from '../storage';
 import { beamerHref } from '../beamerLink';
+import { CoachSwitch } from './CoachSwitch';
 import { Button, DraftField, ErrorNote, Lead, PersonPicker, TextField, nameOf, roleLabel, useCommand, useSession } from './common';
 
 export function qrSrc(text: string): string {
@@ -87,6 +88,7 @@ export function Lobby({ membership }: { membership: Membership }) {
               onPick={(id) => cmd.run({ kind: 'assign_scribe', participant: id })}
             />
           )}
+          <CoachSwitch />
           <div class="actions">
             <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'start' })}>
               {t('lobby.start')}

@@ -6,6 +6,7 @@ import type { Rating, SessionState } from '../types';
 import { Button, DraftField, ErrorNote, Lead, TextField, isAdviser, nameOf, useCommand, useSession } from './common';
 import { useDraft } from '../storage';
 import { RatingChip } from './FlipChart';
+import type { CoachFor } from './Coach';
 
 export function YourPart() {
   const { s, me } = useSession();
@@ -130,7 +131,7 @@ function Statement() {
       <>
         <Lead>{statement ? (preparing ? t('st.presenterPrep') : t('st.presenterSet')) : t('st.presenterLead')}</Lead>
         {!preparing && (
-          <DraftField name="statement" label={t('st.label')} hint={t('st.hint')} rows={3} initial={statement ?? ''}>
+          <DraftField name="statement" label={t('st.label')} hint={t('st.hint')} rows={3} initial={statement ?? ''} coach={{ kind: 'statement' }}>
             {(value) => (
               <>
                 <Button
@@ -202,7 +203,7 @@ function QuestionRounds() {
   // Prepare a follow-up for your next turn, privately.
   if (!s.turn.closed && isAdviser(s, me) && s.turn.holder !== me) {
     parts.push(
-      <DraftField key="prepare" name="question" label={t('q.prepare')} rows={2}>
+      <DraftField key="prepare" name="question" label={t('q.prepare')} rows={2} coach={{ kind: 'question', openQuestions: step.open_questions }}>
         {() => null}
       </DraftField>,
     );
@@ -221,6 +222,7 @@ function AskQuestion() {
         label={t('q.askLabel')}
         hint={s.step?.open_questions ? t('q.openHint') : t('q.closedHint')}
         rows={3}
+        coach={{ kind: 'question', openQuestions: s.step?.open_questions }}
       >
         {(value, clear) => (
           <>
@@ -309,6 +311,7 @@ function ScribeDesk({ rate }: { rate: boolean }) {
           name={`scribe-${holder}`}
           label={holder === me ? t('q.askLabel') : t('q.scribeAskLabel', { name: nameOf(s, holder) })}
           rows={2}
+          coach={{ kind: 'question', openQuestions: s.step?.open_questions }}
         >
           {(value, clear) => (
             <>
@@ -412,7 +415,7 @@ function Reframe() {
   return (
     <>
       <Lead>{decided || t('rf.lead')}</Lead>
-      <DraftField name="reframe" label={t('rf.label')} rows={3} initial={statement}>
+      <DraftField name="reframe" label={t('rf.label')} rows={3} initial={statement} coach={{ kind: 'statement' }}>
         {(value) => (
           <>
             <Button
@@ -433,6 +436,9 @@ function Reframe() {
   );
 }
 
+/** The page shows the opener in front of the advice field, and the server adds it. */
+const ADVICE_COACH: CoachFor = { kind: 'advice', addsOpener: true };
+
 function Advice() {
   const { s, me } = useSession();
   const cmd = useCommand();
@@ -442,7 +448,7 @@ function Advice() {
       <>
         <Lead>{t('adv.prep')}</Lead>
         {isAdviser(s, me) && (
-          <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3}>
+          <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3} coach={ADVICE_COACH}>
             {() => null}
           </DraftField>
         )}
@@ -455,7 +461,7 @@ function Advice() {
       <>
         <Lead>{t('adv.wait', { name: nameOf(s, s.turn.holder) })}</Lead>
         {isAdviser(s, me) && !s.flip_chart.advice.some((a) => a.adviser === me && a.step === s.step!.index) && (
-          <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3}>
+          <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3} coach={ADVICE_COACH}>
             {() => null}
           </DraftField>
         )}
@@ -465,7 +471,7 @@ function Advice() {
   return (
     <>
       <Lead>{t('adv.yourTurn')}</Lead>
-      <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3}>
+      <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3} coach={ADVICE_COACH}>
         {(value, clear) => (
           <>
             <Button busy={cmd.busy} disabled={!value.trim()} onClick={() => cmd.run({ kind: 'give_advice', text: value }, clear)}>
@@ -492,7 +498,7 @@ function WrittenAdvice() {
   return (
     <>
       <Lead>{t('wa.lead')}</Lead>
-      <DraftField name="draft" label={t('wa.label')} rows={6} initial={mine?.text ?? ''}>
+      <DraftField name="draft" label={t('wa.label')} rows={6} initial={mine?.text ?? ''} coach={{ kind: 'advice' }}>
         {(value) => (
           <>
             <Button busy={cmd.busy} disabled={!value.trim() || value.trim() === mine?.text} onClick={() => cmd.run({ kind: 'write_draft', text: value })}>
@@ -524,7 +530,7 @@ function ShareAdvice() {
           <p>{mine.text}</p>
         </div>
       ) : (
-        <DraftField name="draft" label={t('wa.label')} hint={t('sh.noDraft')} rows={4}>
+        <DraftField name="draft" label={t('wa.label')} hint={t('sh.noDraft')} rows={4} coach={{ kind: 'advice' }}>
           {(value) => (
             <Button kind="secondary" busy={cmd.busy} disabled={!value.trim()} onClick={() => cmd.run({ kind: 'write_draft', text: value })}>
               {t('wa.save')}

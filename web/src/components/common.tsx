@@ -4,6 +4,7 @@ import { errorText, t, type MessageKey } from '../i18n';
 import type { CommandResult } from '../live';
 import type { Command, Participant, RoleName, SessionState } from '../types';
 import { useDraft } from '../storage';
+import { CoachNote, useWordingCoach, type CoachFor } from './Coach';
 
 export interface SessionCtx {
   s: SessionState;
@@ -79,27 +80,35 @@ interface DraftFieldProps {
   rows?: number;
   initial?: string;
   prefix?: string;
+  /** The wording coach's hints under the field, while the session has them on. */
+  coach?: CoachFor;
   children: (value: string, clear: () => void) => ComponentChildren;
 }
 
 /** A labelled text area, controlled by its owner. */
 export function TextField({
+  id: givenId,
   label,
   hint,
   prefix,
   rows = 3,
   value,
   onInput,
+  describedBy,
 }: {
+  id?: string;
   label: string;
   hint?: string;
   prefix?: string;
   rows?: number;
   value: string;
   onInput: (v: string) => void;
+  /** One more element that describes the field (the coach's note). */
+  describedBy?: string;
 }) {
-  const id = useId();
-  const described = [hint ? `${id}-hint` : '', prefix ? `${id}-prefix` : ''].filter(Boolean).join(' ');
+  const ownId = useId();
+  const id = givenId ?? ownId;
+  const described = [hint ? `${id}-hint` : '', prefix ? `${id}-prefix` : '', describedBy ?? ''].filter(Boolean).join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -126,13 +135,30 @@ export function TextField({
 }
 
 /** A labelled text area whose text survives reloads until it is sent. */
-export function DraftField({ name, label, hint, rows = 3, initial = '', prefix, children }: DraftFieldProps) {
-  const { scope } = useSession();
+export function DraftField({ name, label, hint, rows = 3, initial = '', prefix, coach, children }: DraftFieldProps) {
+  const { s, scope } = useSession();
+  const id = useId();
   const [value, setValue, clear] = useDraft(scope, name, initial);
+  const coached = useWordingCoach(coach, value, s.coach_hints !== false);
   const actions = children(value, clear);
+  const coachId = `${id}-coach`;
+  // Take the advice as the record will keep it into the field, to edit the whole sentence.
+  const takeRewrite = async () => {
+    const verdict = await coached.fresh(value);
+    const rewrite = verdict?.hints.find((h) => h.check === 'advice_opener')?.rewrite;
+    if (!rewrite) return;
+    setValue(rewrite);
+    coached.clear();
+    const field = document.getElementById(id) as HTMLTextAreaElement | null;
+    window.setTimeout(() => {
+      field?.focus();
+      field?.setSelectionRange(rewrite.length, rewrite.length);
+    });
+  };
   return (
     <div class="draft">
-      <TextField label={label} hint={hint} prefix={prefix} rows={rows} value={value} onInput={setValue} />
+      <TextField id={id} label={label} hint={hint} prefix={prefix} rows={rows} value={value} onInput={setValue} describedBy={coach ? coachId : undefined} />
+      {coach && <CoachNote id={coachId} verdict={coached.result?.verdict ?? null} addsOpener={!!coach.addsOpener} onRewrite={() => void takeRewrite()} />}
       {actions && <div class="actions">{actions}</div>}
     </div>
   );
