@@ -19,8 +19,8 @@ struct ServerOptions {
   std::filesystem::path web_dir; // the built web app; empty: the API only
   // The wording coach's Dutch dictionary, without .aff/.dic (Debian's hunspell-nl).
   std::filesystem::path dictionary = "/usr/share/hunspell/nl";
-  std::string public_url;        // default: http://localhost:<port>
-  unsigned threads = 0;          // 0: one per core
+  std::string public_url; // default: http://localhost:<port>
+  unsigned threads = 0;   // 0: one per core
   std::size_t sessions_per_minute = 30;
   std::vector<std::string> allowed_origins;
 };

@@ -51,7 +51,8 @@ std::vector<CommandBody> one_of_each_command() {
           command::ShareAdvice{"Wacht."},
           command::React{"Morgen.", "Later."},
           command::ClosingRemark{"Fijn."},
-          command::WritePrivateNote{"Voor mij."}};
+          command::WritePrivateNote{"Voor mij."},
+          command::SetCoachHints{false}};
 }
 
 TEST(Flow, TheSampleHoldsEveryKindOfCommand) {
@@ -151,6 +152,7 @@ TEST(Flow, NothingHappensBeforeTheStart) {
                                std::holds_alternative<command::AssignScribe>(body) ||
                                std::holds_alternative<command::HandOverFacilitator>(body) ||
                                std::holds_alternative<command::Start>(body) ||
+                               std::holds_alternative<command::SetCoachHints>(body) ||
                                std::holds_alternative<command::RaiseDisturbance>(body) ||
                                std::holds_alternative<command::ResolveDisturbance>(body);
     if (!lobby_command) {

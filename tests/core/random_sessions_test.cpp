@@ -27,7 +27,7 @@ constexpr std::uint32_t session_count = 3000;
 constexpr std::size_t max_commands = 500; // per session; most finish well before
 constexpr std::size_t commands_after_the_end = 4;
 
-constexpr std::array<std::string_view, 35> command_names{"join",
+constexpr std::array<std::string_view, 36> command_names{"join",
                                                          "assign_presenter",
                                                          "assign_scribe",
                                                          "hand_over_facilitator",
@@ -61,7 +61,8 @@ constexpr std::array<std::string_view, 35> command_names{"join",
                                                          "share_advice",
                                                          "react",
                                                          "closing_remark",
-                                                         "write_private_note"};
+                                                         "write_private_note",
+                                                         "set_coach_hints"};
 static_assert(command_names.size() == std::variant_size_v<CommandBody>);
 
 std::string describe(const Command& command) {
@@ -349,8 +350,11 @@ private:
     case 33:
       body = command::ClosingRemark{text(sayings, bad)};
       break;
-    default:
+    case 34:
       body = command::WritePrivateNote{text(sayings, bad)};
+      break;
+    default:
+      body = command::SetCoachHints{chance(0.5)};
       break;
     }
     if (std::holds_alternative<command::Join>(body))

@@ -101,10 +101,12 @@ TEST(CoachInTheSession, OnlyTheFacilitatorSeesFlaggedQuestionsAndHintsCanBeSwitc
   m.ok(pieter, command("set_statement", {{"text", "Ik wil vaker nee zeggen."}}));
   m.ok(fenna, command("next_step", {{"confirm", true}}));
   const std::vector<std::uint32_t> order = turn_order(m);
-  Member& asker = m.by_id(order[0]);
+  ASSERT_EQ(order[0], fenna.id) << "the facilitator takes the first turn";
+  m.ok(fenna, command("pass"));
+  Member& asker = m.by_id(order[1]);
   m.ok(asker, command("ask_question", {{"text", "Waarom zeg je niet gewoon nee?"}}));
   m.ok(pieter, command("answer_question"));
-  m.ok(m.by_id(order[1]), command("ask_question", {{"text", "Wat maakt nee zeggen moeilijk?"}}));
+  m.ok(m.by_id(order[2]), command("ask_question", {{"text", "Wat maakt nee zeggen moeilijk?"}}));
 
   auto questions_of = [&](const Member& who) {
     return field(field(m.state(who), "flip_chart"), "questions").as_array();

@@ -83,6 +83,8 @@ std::vector<core::CommandBody> every_command() {
       cmd::ClosingRemark{},
       cmd::ClosingRemark{"Fijn gedaan."},
       cmd::WritePrivateNote{"Niet vergeten: Anna's vraag."},
+      cmd::SetCoachHints{false},
+      cmd::SetCoachHints{true},
   };
 }
 
@@ -92,7 +94,7 @@ TEST(CodecCommand, EveryKindHasASnakeCaseName) {
   EXPECT_EQ(names[0], "join");
   EXPECT_EQ(names[5], "next_step");
   EXPECT_EQ(names[18], "ask_question");
-  EXPECT_EQ(names.back(), "write_private_note");
+  EXPECT_EQ(names.back(), "set_coach_hints");
   EXPECT_EQ(std::set<std::string_view>(names.begin(), names.end()).size(), names.size());
 }
 

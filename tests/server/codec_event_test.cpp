@@ -81,6 +81,7 @@ std::vector<core::Event> every_event() {
       event(ev::ReactionGiven{"Morgen bel ik.", ""}),
       event(ev::ClosingRemarkMade{ParticipantId{5}, "Fijn gedaan."}),
       event(ev::PrivateNoteWritten{"Niet vergeten."}),
+      event(ev::CoachHintsSet{false}),
   };
 }
 

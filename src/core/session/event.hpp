@@ -197,18 +197,19 @@ struct CoachHintsSet {
 
 } // namespace event
 
-using EventBody = std::variant<
-    event::SessionCreated, event::ParticipantJoined, event::PresenterAssigned,
-    event::ScribeAssigned, event::FacilitatorHandedOver, event::SessionStarted, event::StepStarted,
-    event::SessionFinished, event::TimeAdjusted, event::DisturbanceRaised,
-    event::DisturbanceResolved, event::Paused, event::Resumed, event::IssueProposed,
-    event::IssueWithdrawn, event::VoteCast, event::IssueChosen, event::StatementSet,
-    event::PreparationStarted, event::PreparationEnded, event::QuestionAsked, event::TurnPassed,
-    event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated, event::RoundsClosed,
-    event::ObservationAdded, event::GossipClosed, event::ReflectionGiven, event::StatementReframed,
-    event::StatementKept, event::AdviceGiven, event::DraftWritten, event::AdviceShared,
-    event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten,
-    event::CoachHintsSet>;
+using EventBody =
+    std::variant<event::SessionCreated, event::ParticipantJoined, event::PresenterAssigned,
+                 event::ScribeAssigned, event::FacilitatorHandedOver, event::SessionStarted,
+                 event::StepStarted, event::SessionFinished, event::TimeAdjusted,
+                 event::DisturbanceRaised, event::DisturbanceResolved, event::Paused,
+                 event::Resumed, event::IssueProposed, event::IssueWithdrawn, event::VoteCast,
+                 event::IssueChosen, event::StatementSet, event::PreparationStarted,
+                 event::PreparationEnded, event::QuestionAsked, event::TurnPassed,
+                 event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated,
+                 event::RoundsClosed, event::ObservationAdded, event::GossipClosed,
+                 event::ReflectionGiven, event::StatementReframed, event::StatementKept,
+                 event::AdviceGiven, event::DraftWritten, event::AdviceShared, event::ReactionGiven,
+                 event::ClosingRemarkMade, event::PrivateNoteWritten, event::CoachHintsSet>;
 
 struct Event {
   Instant at;

@@ -24,9 +24,9 @@ using Response = boost::beast::http::response<boost::beast::http::string_body>;
 struct ApiConfig {
   std::string public_url;                   // where people reach this server, for join links
   std::size_t sessions_per_minute = 30;     // per client address
+  std::vector<std::string> allowed_origins; // besides the server's own
   // Hints while typing: a group behind one NAT address types together, a few calls a second.
   std::size_t coach_checks_per_minute = 3000;
-  std::vector<std::string> allowed_origins; // besides the server's own
 };
 
 // Where a live connection goes, once its token has been checked.
@@ -43,8 +43,7 @@ public:
   // `site` is the web app; it must outlive the Api (it may be empty: API only).
   // `coach` checks texts for POST /api/coach; null: that route answers 503.
   Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
-      LiveSession::Clock clock, const StaticSite& site,
-      const core::coach::Coach* coach = nullptr);
+      LiveSession::Clock clock, const StaticSite& site, const core::coach::Coach* coach = nullptr);
 
   // Set once the port is known, before the first request.
   void set_public_url(std::string url) { config_.public_url = std::move(url); }
