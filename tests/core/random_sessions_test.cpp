@@ -27,7 +27,7 @@ constexpr std::uint32_t session_count = 3000;
 constexpr std::size_t max_commands = 500; // per session; most finish well before
 constexpr std::size_t commands_after_the_end = 4;
 
-constexpr std::array<std::string_view, 36> command_names{"join",
+constexpr std::array<std::string_view, 39> command_names{"join",
                                                          "assign_presenter",
                                                          "assign_scribe",
                                                          "hand_over_facilitator",
@@ -62,7 +62,10 @@ constexpr std::array<std::string_view, 36> command_names{"join",
                                                          "react",
                                                          "closing_remark",
                                                          "write_private_note",
-                                                         "set_coach_hints"};
+                                                         "set_coach_hints",
+                                                         "add_participant",
+                                                         "add_note",
+                                                         "set_contributions"};
 static_assert(command_names.size() == std::variant_size_v<CommandBody>);
 
 std::string describe(const Command& command) {
@@ -248,7 +251,10 @@ private:
     CommandBody body;
     switch (index(std::variant_size_v<CommandBody>)) {
     case 0:
-      body = command::Join{new_name()};
+      // Now and then someone claims a place: theirs if it has no device yet, or not.
+      body = chance(0.3) && !state_.participants.empty()
+                 ? command::Join{pick(state_.participants).name, true}
+                 : command::Join{new_name()};
       break;
     case 1:
       body = command::AssignPresenter{anyone_at_all()};
@@ -281,7 +287,7 @@ private:
       body = command::Resume{};
       break;
     case 11:
-      body = command::ProposeIssue{text(sayings, bad)};
+      body = command::ProposeIssue{text(sayings, bad), maybe_someone()};
       break;
     case 12:
       body = command::WithdrawIssue{candidate()};
@@ -321,7 +327,7 @@ private:
       body = command::CloseRounds{};
       break;
     case 24:
-      body = command::AddObservation{text(sayings, bad)};
+      body = command::AddObservation{text(sayings, bad), maybe_someone()};
       break;
     case 25:
       body = command::CloseGossip{};
@@ -336,7 +342,7 @@ private:
       body = command::KeepStatement{};
       break;
     case 29:
-      body = command::GiveAdvice{text(sayings, bad)};
+      body = command::GiveAdvice{text(sayings, bad), maybe_someone()};
       break;
     case 30:
       body = command::WriteDraft{text(sayings, bad)};
@@ -348,10 +354,24 @@ private:
       body = command::React{text(sayings, bad), text(sayings, bad)};
       break;
     case 33:
-      body = command::ClosingRemark{text(sayings, bad)};
+      body = command::ClosingRemark{text(sayings, bad), maybe_someone()};
       break;
     case 34:
       body = command::WritePrivateNote{text(sayings, bad)};
+      break;
+    case 35:
+      body = command::SetCoachHints{chance(0.5)};
+      break;
+    case 36:
+      body = command::AddParticipant{new_name()};
+      break;
+    case 37:
+      body = command::AddNote{text(sayings, bad)};
+      break;
+    default:
+      body = command::SetContributions{
+          chance(0.3) ? std::nullopt
+                      : std::optional{chance(0.5) ? Contributions::spoken : Contributions::written}};
       break;
     default:
       body = command::SetCoachHints{chance(0.5)};
@@ -588,10 +608,12 @@ private:
     if (before.phase == Phase::finished)
       return fail("an event after the session finished");
     const bool join = std::holds_alternative<command::Join>(command.body);
-    if (before.disturbance && !join &&
+    // A late arrival may be added by name while the group waits, as they may join.
+    const bool arrival = join || std::holds_alternative<command::AddParticipant>(command.body);
+    if (before.disturbance && !arrival &&
         !std::holds_alternative<command::ResolveDisturbance>(command.body))
       return fail("accepted while a disturbance was open");
-    if (before.paused_since && !before.disturbance && !join &&
+    if (before.paused_since && !before.disturbance && !arrival &&
         !std::holds_alternative<command::Resume>(command.body) &&
         !std::holds_alternative<command::RaiseDisturbance>(command.body))
       return fail("accepted while paused");
@@ -619,7 +641,9 @@ private:
       if (const auto* advice = std::get_if<event::AdviceGiven>(&event.body)) {
         if (advice->adviser != holder)
           return fail("advice from someone who did not hold the turn");
-        if (!normalized(advice->text).starts_with(normalized(advice_opener_nl)))
+        // Written advice starts with the opener; advice given out loud has no text at all.
+        if (!advice->text.empty() &&
+            !normalized(advice->text).starts_with(normalized(advice_opener_nl)))
           return fail("advice without the opener: " + advice->text);
       }
       if (const auto* shared = std::get_if<event::AdviceShared>(&event.body);
@@ -628,6 +652,40 @@ private:
       if (const auto* observation = std::get_if<event::ObservationAdded>(&event.body);
           observation && observation->author == before.presenter)
         return fail("the presenter joined the gossip");
+      // Typing for someone else: only the facilitator or the scribe, only for someone without
+      // a device of their own (the Fresh Questioning scribe's flip chart aside).
+      std::optional<ParticipantId> recorder;
+      std::optional<ParticipantId> speaker;
+      std::visit(
+          [&](const auto& body) {
+            if constexpr (requires { body.recorded_by; })
+              recorder = body.recorded_by;
+          },
+          event.body);
+      if (recorder) {
+        if (*recorder != before.facilitator && *recorder != before.scribe)
+          return fail("recorded by someone who is neither facilitator nor scribe");
+        std::visit(
+            [&](const auto& body) {
+              if constexpr (requires { body.asker; })
+                speaker = body.asker;
+              else if constexpr (requires { body.author; })
+                speaker = body.author;
+              else if constexpr (requires { body.adviser; })
+                speaker = body.adviser;
+              else if constexpr (requires { body.owner; })
+                speaker = body.owner;
+              else if constexpr (requires { body.participant; })
+                speaker = body.participant;
+            },
+            event.body);
+        const Participant* person = speaker ? before.find_participant(*speaker) : nullptr;
+        const bool flip_chart = *recorder == before.scribe && before.current_step() &&
+                                before.current_step()->scribe_records;
+        if (person && person->has_device && !flip_chart &&
+            !std::holds_alternative<event::QuestionRated>(event.body))
+          return fail("recorded for someone with a device of their own");
+      }
     }
   }
 

@@ -28,6 +28,11 @@ constexpr std::array answer_mode_names{
     std::pair{AnswerMode::rate, std::string_view{"rate"}},
 };
 
+constexpr std::array contributions_names{
+    std::pair{Contributions::spoken, std::string_view{"spoken"}},
+    std::pair{Contributions::written, std::string_view{"written"}},
+};
+
 constexpr std::array party_names{
     std::pair{Party::facilitator, std::string_view{"facilitator"}},
     std::pair{Party::presenter, std::string_view{"presenter"}},
@@ -102,6 +107,14 @@ std::string_view to_string(AnswerMode mode) {
 
 std::optional<AnswerMode> answer_mode_from_string(std::string_view text) {
   return value_of(answer_mode_names, text);
+}
+
+std::string_view to_string(Contributions contributions) {
+  return name_of(contributions_names, contributions);
+}
+
+std::optional<Contributions> contributions_from_string(std::string_view text) {
+  return value_of(contributions_names, text);
 }
 
 std::string_view to_string(Party party) {

@@ -35,6 +35,10 @@ enum class AnswerMode {
 };
 
 // Who speaks or listens in a step, as shown on the facilitator's card.
+// How contributions in a step typically arrive: said out loud (the record holds that it was
+// said, and notes) or written (the text itself is the record).
+enum class Contributions { spoken, written };
+
 enum class Party { facilitator, presenter, advisers, scribe, everyone };
 
 // The languages of everything people read: Dutch first, English second.
@@ -64,6 +68,7 @@ struct Step {
   int preparation_minutes = 0; // a pause to think before the step's main part
   std::vector<Party> speakers;
   std::vector<Party> listeners;
+  Contributions contributions = Contributions::spoken; // what is typical; a session may override
 
   // question_rounds only
   AnswerMode answer_mode = AnswerMode::answer;
@@ -96,6 +101,8 @@ struct Method {
 std::string_view to_string(StepKind kind);
 std::optional<StepKind> step_kind_from_string(std::string_view text);
 std::string_view to_string(AnswerMode mode);
+std::string_view to_string(Contributions contributions);
+std::optional<Contributions> contributions_from_string(std::string_view text);
 std::optional<AnswerMode> answer_mode_from_string(std::string_view text);
 std::string_view to_string(Party party);
 std::optional<Party> party_from_string(std::string_view text);

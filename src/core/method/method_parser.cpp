@@ -21,9 +21,9 @@ constexpr std::int64_t max_minutes = 240;
 
 constexpr std::array<std::string_view, 5> method_keys{"id", "has_scribe", "name", "purpose",
                                                       "steps"};
-constexpr std::array<std::string_view, 9> common_step_keys{
+constexpr std::array<std::string_view, 10> common_step_keys{
     "id",        "kind",  "minutes", "preparation_minutes", "speakers",
-    "listeners", "title", "rule",    "instruction"};
+    "listeners", "title", "rule",    "instruction",         "contributions"};
 constexpr std::array<std::string_view, 2> language_keys{"nl", "en"};
 constexpr std::array<std::string_view, 2> branch_keys{"on_reframe", "on_keep"};
 
@@ -577,6 +577,15 @@ void MethodReader::read_step(const toml::table& table, std::size_t number, Step&
   }
   if (const auto* node = require(table, "listeners", prefix, "write [] when nobody only listens")) {
     step.listeners = read_parties(*node, prefix, "listeners", origin);
+  }
+  if (const auto* node = table.get("contributions")) {
+    if (auto name = read_string(*node, prefix + "'contributions'")) {
+      if (auto parsed = contributions_from_string(*name))
+        step.contributions = *parsed;
+      else
+        fail(node->source().begin, prefix + "contributions are 'spoken' or 'written', not " +
+                                       quoted(*name));
+    }
   }
   if (const auto* node = require(table, "title", prefix)) {
     step.title = read_text(*node, prefix, "title", TextShape::line).value_or(LocalizedText{});

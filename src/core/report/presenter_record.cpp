@@ -28,6 +28,8 @@ std::expected<PresenterRecord, RecordRefusal> presenter_record(const SessionStat
     record.reflections.push_back(reflection.text);
   for (const Advice& advice : state.advice)
     record.advice.push_back(advice.text);
+  for (const Note& note : state.notes)
+    record.key_points.push_back(note.text);
   for (const Draft& draft : state.drafts)
     if (draft.shared)
       record.shared_advice.push_back({draft.essence, draft.text});
@@ -41,7 +43,8 @@ namespace {
 struct Words {
   std::string_view record_of, method, finished, statement, first_statement, reframed, questions,
       answered, declined, pending, observations, reflections, advice, shared_advice, essence,
-      reaction, tomorrow, think_over, notes, warm, lukewarm, cold, note, none;
+      reaction, tomorrow, think_over, notes, warm, lukewarm, cold, note, none, key_points,
+      out_loud;
 };
 
 constexpr Words dutch{"Verslag voor de inbrenger",
@@ -67,7 +70,9 @@ constexpr Words dutch{"Verslag voor de inbrenger",
                       "lauw",
                       "koud",
                       "aantekening",
-                      "(niets)"};
+                      "(niets)",
+                      "Kernpunten die de anderen voor je noteerden",
+                      "(hardop)"};
 
 constexpr Words english{"Record for the presenter",
                         "Method",
@@ -92,7 +97,9 @@ constexpr Words english{"Record for the presenter",
                         "lukewarm",
                         "cold",
                         "note",
-                        "(nothing)"};
+                        "(nothing)",
+                        "Key points the others noted for you",
+                        "(out loud)"};
 
 std::string date_of(Instant instant) {
   const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(instant)};
@@ -152,7 +159,9 @@ std::string to_markdown(const PresenterRecord& record, Language language) {
     out += "\n## " + std::string(w.questions) + "\n\n";
     int number = 1;
     for (const PresenterRecord::Question& question : record.questions) {
-      out += std::to_string(number++) + ". " + literal(question.text, "   ") + " — *";
+      out += std::to_string(number++) + ". " +
+             (question.text.empty() ? std::string(w.out_loud) : literal(question.text, "   ")) +
+             " — *";
       if (question.rating)
         out += *question.rating == Rating::warm       ? w.warm
                : *question.rating == Rating::lukewarm ? w.lukewarm
@@ -168,7 +177,11 @@ std::string to_markdown(const PresenterRecord& record, Language language) {
   }
   list(out, w.observations, record.observations);
   list(out, w.reflections, record.reflections);
-  list(out, w.advice, record.advice);
+  std::vector<std::string> all_advice;
+  for (const std::string& given : record.advice)
+    all_advice.push_back(given.empty() ? std::string(w.out_loud) : given);
+  list(out, w.advice, all_advice);
+  list(out, w.key_points, record.key_points);
   if (!record.shared_advice.empty()) {
     out += "\n## " + std::string(w.shared_advice) + "\n\n";
     for (const PresenterRecord::SharedAdvice& advice : record.shared_advice) {

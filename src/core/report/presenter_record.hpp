@@ -13,7 +13,7 @@ namespace intervisie::core {
 
 struct PresenterRecord {
   struct Question {
-    std::string text;
+    std::string text; // empty: asked out loud
     QuestionOutcome outcome = QuestionOutcome::pending;
     std::optional<Rating> rating;
     std::string answer_note;
@@ -31,7 +31,8 @@ struct PresenterRecord {
   std::vector<Question> questions;
   std::vector<std::string> observations;
   std::vector<std::string> reflections;
-  std::vector<std::string> advice;
+  std::vector<std::string> advice;     // empty: given out loud
+  std::vector<std::string> key_points; // notes the others jotted down for the presenter
   std::vector<SharedAdvice> shared_advice;
   std::optional<Reaction> reaction;
   std::vector<std::string> private_notes;

@@ -7,15 +7,15 @@
 namespace intervisie::core::rules {
 namespace {
 
-std::optional<RefusalCode> turn_refusal(const Context& context) {
+std::optional<RefusalCode> turn_refusal(const Context& context, const Contributor& from) {
   const Turns& turns = context.state.step.turns;
-  if (context.is_presenter() || !context.state.is_adviser(context.actor) ||
-      std::ranges::find(turns.order, context.actor) == turns.order.end())
+  if (context.state.presenter == from.who || !context.state.is_adviser(from.who) ||
+      std::ranges::find(turns.order, from.who) == turns.order.end())
     return RefusalCode::not_allowed_for_role;
   if (turns.closed)
     return RefusalCode::rounds_closed;
-  if (turns.holder() != context.actor)
-    return RefusalCode::not_your_turn;
+  if (turns.holder() != from.who)
+    return as_recorded(RefusalCode::not_your_turn, from);
   if (context.state.preparing(context.now))
     return RefusalCode::preparation_running;
   return std::nullopt;
@@ -26,13 +26,19 @@ std::optional<RefusalCode> turn_refusal(const Context& context) {
 Decision decide(const Context& context, const command::GiveAdvice& command) {
   if (!context.in_step(StepKind::advice))
     return refuse(RefusalCode::wrong_step);
-  if (const auto refusal = turn_refusal(context))
+  const auto from = contributor(context, command.on_behalf_of);
+  if (!from)
+    return std::unexpected(from.error());
+  if (const auto refusal = turn_refusal(context, *from))
     return refuse(*refusal);
-  auto text = required_text(command.text);
+  // Given out loud, an advice needs no text: the notes hold its key points.
+  auto text = context.state.contributions() == Contributions::spoken
+                  ? optional_text(command.text)
+                  : required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
-  return Events{
-      context.event(event::AdviceGiven{context.actor, with_advice_opener(std::move(*text))})};
+  std::string advice = text->empty() ? std::string() : with_advice_opener(std::move(*text));
+  return Events{context.event(event::AdviceGiven{from->who, std::move(advice), from->recorded_by})};
 }
 
 Decision decide(const Context& context, const command::WriteDraft& command) {
@@ -52,7 +58,7 @@ Decision decide(const Context& context, const command::WriteDraft& command) {
 Decision decide(const Context& context, const command::ShareAdvice& command) {
   if (!context.in_step(StepKind::share_advice))
     return refuse(RefusalCode::wrong_step);
-  if (const auto refusal = turn_refusal(context))
+  if (const auto refusal = turn_refusal(context, Contributor{context.actor, std::nullopt}))
     return refuse(*refusal);
   auto essence = optional_text(command.essence);
   if (!essence)

@@ -54,6 +54,13 @@ void settle_question(SessionState& state, QuestionId id) {
   }
 }
 
+// A newcomer during a step with turns gets the last place in the order.
+void join_turns(SessionState& state, ParticipantId newcomer) {
+  const Step* step = state.current_step();
+  if (step && takes_turns(step->kind) && !state.step.turns.closed && state.is_adviser(newcomer))
+    state.step.turns.order.push_back(newcomer);
+}
+
 } // namespace
 
 void apply(SessionState& state, const Event& event) {
@@ -69,10 +76,16 @@ void apply(SessionState& state, const Event& event) {
             state.participants.push_back({e.participant, e.name});
             if (state.participants.size() == 1)
               state.facilitator = e.participant;
-            const Step* step = state.current_step();
-            if (step && takes_turns(step->kind) && !state.step.turns.closed &&
-                state.is_adviser(e.participant))
-              state.step.turns.order.push_back(e.participant);
+            join_turns(state, e.participant);
+          },
+          [&](const event::ParticipantAdded& e) {
+            state.participants.push_back({e.participant, e.name, false});
+            join_turns(state, e.participant);
+          },
+          [&](const event::PlaceClaimed& e) {
+            auto claimed = std::ranges::find(state.participants, e.participant, &Participant::id);
+            if (claimed != state.participants.end())
+              claimed->has_device = true;
           },
           [&](const event::PresenterAssigned& e) { state.presenter = e.participant; },
           [&](const event::ScribeAssigned& e) { state.scribe = e.participant; },
@@ -122,7 +135,7 @@ void apply(SessionState& state, const Event& event) {
             resume_timers_if_free(state, at);
           },
           [&](const event::IssueProposed& e) {
-            state.candidates.push_back({e.candidate, e.owner, e.text, false});
+            state.candidates.push_back({e.candidate, e.owner, e.text, e.recorded_by, false});
           },
           [&](const event::IssueWithdrawn& e) {
             state.candidates[e.candidate.value - 1].withdrawn = true;
@@ -178,7 +191,7 @@ void apply(SessionState& state, const Event& event) {
           },
           [&](const event::RoundsClosed&) { state.step.turns.closed = true; },
           [&](const event::ObservationAdded& e) {
-            state.observations.push_back({state.step.index, e.author, e.text});
+            state.observations.push_back({state.step.index, e.author, e.text, e.recorded_by});
           },
           [&](const event::GossipClosed&) { state.step.gossip_closed = true; },
           [&](const event::ReflectionGiven& e) {
@@ -203,7 +216,7 @@ void apply(SessionState& state, const Event& event) {
             state.step.reframe = ReframeChoice::kept;
           },
           [&](const event::AdviceGiven& e) {
-            state.advice.push_back({state.step.index, e.adviser, e.text});
+            state.advice.push_back({state.step.index, e.adviser, e.text, e.recorded_by});
             advance_turn(state);
           },
           [&](const event::DraftWritten& e) {
@@ -227,13 +240,19 @@ void apply(SessionState& state, const Event& event) {
           [&](const event::ClosingRemarkMade& e) {
             auto remark =
                 std::ranges::find(state.closing_remarks, e.author, &ClosingRemark::author);
-            if (remark != state.closing_remarks.end())
+            if (remark != state.closing_remarks.end()) {
               remark->text = e.text;
-            else
-              state.closing_remarks.push_back({e.author, e.text});
+              remark->recorded_by = e.recorded_by;
+            } else {
+              state.closing_remarks.push_back({e.author, e.text, e.recorded_by});
+            }
           },
           [&](const event::PrivateNoteWritten& e) { state.private_notes.push_back(e.text); },
           [&](const event::CoachHintsSet& e) { state.coach_hints = e.on; },
+          [&](const event::NoteAdded& e) {
+            state.notes.push_back({state.step.index, e.author, e.text});
+          },
+          [&](const event::ContributionsSet& e) { state.contributions_override = e.mode; },
       },
       event.body);
   ++state.version;

@@ -6,7 +6,7 @@ namespace intervisie::core::rules {
 Decision decide(const Context& context, const command::React& command) {
   if (!context.in_step(StepKind::presenter_reaction))
     return refuse(RefusalCode::wrong_step);
-  if (!context.is_presenter())
+  if (!context.speaks_for_presenter())
     return refuse(RefusalCode::not_allowed_for_role);
   auto tomorrow = optional_text(command.tomorrow);
   if (!tomorrow)
@@ -20,10 +20,14 @@ Decision decide(const Context& context, const command::React& command) {
 Decision decide(const Context& context, const command::ClosingRemark& command) {
   if (!context.in_step(StepKind::closing))
     return refuse(RefusalCode::wrong_step);
+  const auto from = contributor(context, command.on_behalf_of);
+  if (!from)
+    return std::unexpected(from.error());
   auto text = optional_text(command.text);
   if (!text)
     return std::unexpected(text.error());
-  return Events{context.event(event::ClosingRemarkMade{context.actor, std::move(*text)})};
+  return Events{context.event(
+      event::ClosingRemarkMade{from->who, std::move(*text), from->recorded_by})};
 }
 
 Decision decide(const Context& context, const command::WritePrivateNote& command) {

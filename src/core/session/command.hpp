@@ -2,6 +2,7 @@
 // A command is a wish: decide() turns it into events or a refusal.
 #pragma once
 
+#include "core/method/method.hpp"
 #include "core/session/ids.hpp"
 
 #include <optional>
@@ -17,7 +18,11 @@ namespace command {
 // --- people and roles ------------------------------------------------------------------------
 struct Join {
   std::string name;
+  bool claim = false; // take over the place of someone the facilitator added by name
 }; // the server admits a newcomer
+struct AddParticipant {
+  std::string name;
+}; // someone without a device, added by the facilitator
 struct AssignPresenter {
   ParticipantId participant;
 }; // methods without an inventory
@@ -44,8 +49,11 @@ struct Pause {};
 struct Resume {};
 
 // --- inventory -------------------------------------------------------------------------------
+// on_behalf_of (here and below): the facilitator or the scribe records what someone without a
+// device said.
 struct ProposeIssue {
   std::string text;
+  std::optional<ParticipantId> on_behalf_of;
 };
 struct WithdrawIssue {
   CandidateId candidate;
@@ -65,7 +73,8 @@ struct StartPreparation {};
 struct EndPreparation {};
 
 // --- question rounds -------------------------------------------------------------------------
-// on_behalf_of: the scribe records what the turn holder said (where the step allows it).
+// on_behalf_of: also the scribe records what the turn holder said (where the step allows it).
+// An empty text in a spoken step: the question was asked out loud.
 struct AskQuestion {
   std::string text;
   std::optional<ParticipantId> on_behalf_of;
@@ -86,6 +95,7 @@ struct CloseRounds {};
 // --- gossip and reflection -------------------------------------------------------------------
 struct AddObservation {
   std::string text;
+  std::optional<ParticipantId> on_behalf_of;
 };
 struct CloseGossip {};
 struct Reflect {
@@ -100,7 +110,8 @@ struct KeepStatement {};
 
 // --- advice ----------------------------------------------------------------------------------
 struct GiveAdvice {
-  std::string text;
+  std::string text; // empty in a spoken step: the advice was given out loud
+  std::optional<ParticipantId> on_behalf_of;
 };
 struct WriteDraft {
   std::string text;
@@ -116,6 +127,11 @@ struct React {
 };
 struct ClosingRemark {
   std::string text;
+  std::optional<ParticipantId> on_behalf_of;
+};
+// Key points for the presenter's record, so they need not write a word themselves.
+struct AddNote {
+  std::string text;
 };
 struct WritePrivateNote {
   std::string text;
@@ -125,6 +141,9 @@ struct WritePrivateNote {
 struct SetCoachHints {
   bool on = true;
 }; // the wording coach's hints for this session (the facilitator decides)
+struct SetContributions {
+  std::optional<Contributions> mode; // none: as the method says per step
+};
 
 } // namespace command
 
@@ -137,7 +156,8 @@ using CommandBody = std::variant<
     command::AnswerQuestion, command::DeclineQuestion, command::RateQuestion, command::CloseRounds,
     command::AddObservation, command::CloseGossip, command::Reflect, command::Reframe,
     command::KeepStatement, command::GiveAdvice, command::WriteDraft, command::ShareAdvice,
-    command::React, command::ClosingRemark, command::WritePrivateNote, command::SetCoachHints>;
+    command::React, command::ClosingRemark, command::WritePrivateNote, command::SetCoachHints,
+    command::AddParticipant, command::AddNote, command::SetContributions>;
 
 struct Command {
   std::optional<ParticipantId> actor; // none only for Join: the newcomer has no id yet

@@ -9,7 +9,9 @@ using rules::refuse;
 
 // What may still happen while a disturbance is open: only resolving it.
 bool allowed_during_disturbance(const CommandBody& body) {
-  return std::holds_alternative<command::ResolveDisturbance>(body);
+  // A late arrival is often why the group stopped: they can be added, as they can join.
+  return std::holds_alternative<command::ResolveDisturbance>(body) ||
+         std::holds_alternative<command::AddParticipant>(body);
 }
 
 // What may happen during a pause: resuming, and raising and resolving a disturbance (it always
@@ -18,7 +20,8 @@ bool allowed_while_paused(const CommandBody& body) {
   return std::holds_alternative<command::Resume>(body) ||
          std::holds_alternative<command::Pause>(body) ||
          std::holds_alternative<command::ResolveDisturbance>(body) ||
-         std::holds_alternative<command::RaiseDisturbance>(body);
+         std::holds_alternative<command::RaiseDisturbance>(body) ||
+         std::holds_alternative<command::AddParticipant>(body);
 }
 
 // Before the start people gather, get their roles, and can raise a disturbance.
@@ -28,6 +31,8 @@ bool allowed_in_lobby(const CommandBody& body) {
          std::holds_alternative<command::HandOverFacilitator>(body) ||
          std::holds_alternative<command::Start>(body) ||
          std::holds_alternative<command::SetCoachHints>(body) ||
+         std::holds_alternative<command::SetContributions>(body) ||
+         std::holds_alternative<command::AddParticipant>(body) ||
          std::holds_alternative<command::RaiseDisturbance>(body) ||
          std::holds_alternative<command::ResolveDisturbance>(body);
 }

@@ -22,12 +22,34 @@ struct Context {
   bool is_facilitator() const { return state.facilitator == actor; }
   bool is_presenter() const { return state.presenter == actor; }
   bool is_scribe() const { return state.scribe == actor; }
+  // The presenter, or the facilitator typing for a presenter who has no device of their own.
+  bool speaks_for_presenter() const {
+    if (is_presenter())
+      return true;
+    const Participant* presenting = state.presenter ? state.find_participant(*state.presenter)
+                                                    : nullptr;
+    return is_facilitator() && presenting != nullptr && !presenting->has_device;
+  }
   Event event(EventBody body) const { return Event{now, actor, std::move(body)}; }
 };
 
 inline std::unexpected<Refusal> refuse(RefusalCode code) {
   return std::unexpected(Refusal{code});
 }
+
+// Who a contribution is from: the actor, or someone without a device for whom the facilitator or
+// the scribe records it (`recorded_by`). Where `scribe_records_anyone` (the scribe's flip chart in
+// Fresh Questioning), the scribe may record for anyone. Refusals: not_allowed_to_record,
+// unknown_participant, has_own_device.
+struct Contributor {
+  ParticipantId who;
+  std::optional<ParticipantId> recorded_by;
+};
+std::expected<Contributor, Refusal> contributor(const Context& context,
+                                                std::optional<ParticipantId> on_behalf_of,
+                                                bool scribe_records_anyone = false);
+// The refusal of a turn rule, said about the person recorded for: "not their turn".
+RefusalCode as_recorded(RefusalCode code, const Contributor& from);
 
 // Texts people type: valid UTF-8, trimmed, within limits. Required texts may not be empty.
 std::expected<std::string, Refusal> required_text(std::string_view raw,
@@ -84,5 +106,8 @@ Decision decide(const Context& context, const command::ClosingRemark& command);
 Decision decide(const Context& context, const command::WritePrivateNote& command);
 
 Decision decide(const Context& context, const command::SetCoachHints& command);
+Decision decide(const Context& context, const command::SetContributions& command);
+Decision decide(const Context& context, const command::AddParticipant& command);
+Decision decide(const Context& context, const command::AddNote& command);
 
 } // namespace intervisie::core::rules

@@ -45,6 +45,10 @@ constexpr std::array<std::string_view, std::variant_size_v<EventBody>> event_kin
     "closing_remark_made",
     "private_note_written",
     "coach_hints_set",
+    "participant_added",
+    "place_claimed",
+    "note_added",
+    "contributions_set",
 };
 
 } // namespace

@@ -78,6 +78,7 @@ struct IssueProposed {
   CandidateId candidate;
   ParticipantId owner;
   std::string text;
+  std::optional<ParticipantId> recorded_by; // who typed it for the owner
   bool operator==(const IssueProposed&) const = default;
 };
 struct IssueWithdrawn {
@@ -141,6 +142,7 @@ struct RoundsClosed {
 struct ObservationAdded {
   ParticipantId author;
   std::string text;
+  std::optional<ParticipantId> recorded_by;
   bool operator==(const ObservationAdded&) const = default;
 };
 struct GossipClosed {
@@ -161,7 +163,8 @@ struct StatementKept {
 
 struct AdviceGiven {
   ParticipantId adviser;
-  std::string text;
+  std::string text; // empty: given out loud
+  std::optional<ParticipantId> recorded_by;
   bool operator==(const AdviceGiven&) const = default;
 };
 struct DraftWritten {
@@ -184,6 +187,7 @@ struct ReactionGiven {
 struct ClosingRemarkMade {
   ParticipantId author;
   std::string text;
+  std::optional<ParticipantId> recorded_by;
   bool operator==(const ClosingRemarkMade&) const = default;
 };
 struct PrivateNoteWritten {
@@ -194,22 +198,40 @@ struct CoachHintsSet {
   bool on = true;
   bool operator==(const CoachHintsSet&) const = default;
 };
+struct ParticipantAdded {
+  ParticipantId participant;
+  std::string name;
+  bool operator==(const ParticipantAdded&) const = default;
+}; // without a device, by the facilitator
+struct PlaceClaimed {
+  ParticipantId participant;
+  bool operator==(const PlaceClaimed&) const = default;
+}; // someone added without a device now joins on their own device
+struct NoteAdded {
+  ParticipantId author;
+  std::string text;
+  bool operator==(const NoteAdded&) const = default;
+};
+struct ContributionsSet {
+  std::optional<Contributions> mode;
+  bool operator==(const ContributionsSet&) const = default;
+};
 
 } // namespace event
 
-using EventBody =
-    std::variant<event::SessionCreated, event::ParticipantJoined, event::PresenterAssigned,
-                 event::ScribeAssigned, event::FacilitatorHandedOver, event::SessionStarted,
-                 event::StepStarted, event::SessionFinished, event::TimeAdjusted,
-                 event::DisturbanceRaised, event::DisturbanceResolved, event::Paused,
-                 event::Resumed, event::IssueProposed, event::IssueWithdrawn, event::VoteCast,
-                 event::IssueChosen, event::StatementSet, event::PreparationStarted,
-                 event::PreparationEnded, event::QuestionAsked, event::TurnPassed,
-                 event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated,
-                 event::RoundsClosed, event::ObservationAdded, event::GossipClosed,
-                 event::ReflectionGiven, event::StatementReframed, event::StatementKept,
-                 event::AdviceGiven, event::DraftWritten, event::AdviceShared, event::ReactionGiven,
-                 event::ClosingRemarkMade, event::PrivateNoteWritten, event::CoachHintsSet>;
+using EventBody = std::variant<
+    event::SessionCreated, event::ParticipantJoined, event::PresenterAssigned,
+    event::ScribeAssigned, event::FacilitatorHandedOver, event::SessionStarted, event::StepStarted,
+    event::SessionFinished, event::TimeAdjusted, event::DisturbanceRaised,
+    event::DisturbanceResolved, event::Paused, event::Resumed, event::IssueProposed,
+    event::IssueWithdrawn, event::VoteCast, event::IssueChosen, event::StatementSet,
+    event::PreparationStarted, event::PreparationEnded, event::QuestionAsked, event::TurnPassed,
+    event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated, event::RoundsClosed,
+    event::ObservationAdded, event::GossipClosed, event::ReflectionGiven, event::StatementReframed,
+    event::StatementKept, event::AdviceGiven, event::DraftWritten, event::AdviceShared,
+    event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten,
+    event::CoachHintsSet, event::ParticipantAdded, event::PlaceClaimed, event::NoteAdded,
+    event::ContributionsSet>;
 
 struct Event {
   Instant at;

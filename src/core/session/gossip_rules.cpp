@@ -7,14 +7,18 @@ namespace intervisie::core::rules {
 Decision decide(const Context& context, const command::AddObservation& command) {
   if (!context.in_step(StepKind::gossip))
     return refuse(RefusalCode::wrong_step);
-  if (context.is_presenter())
+  const auto from = contributor(context, command.on_behalf_of);
+  if (!from)
+    return std::unexpected(from.error());
+  if (context.state.presenter == from->who)
     return refuse(RefusalCode::presenter_listens);
   if (context.state.step.gossip_closed)
     return refuse(RefusalCode::gossip_closed);
   auto text = required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
-  return Events{context.event(event::ObservationAdded{context.actor, std::move(*text)})};
+  return Events{context.event(
+      event::ObservationAdded{from->who, std::move(*text), from->recorded_by})};
 }
 
 Decision decide(const Context& context, const command::CloseGossip&) {
@@ -33,7 +37,7 @@ Decision decide(const Context& context, const command::Reflect& command) {
   const bool after_gossip = context.in_step(StepKind::gossip) && step->presenter_reflects;
   if (!after_gossip && !context.in_step(StepKind::presenter_reflection))
     return refuse(RefusalCode::wrong_step);
-  if (!context.is_presenter())
+  if (!context.speaks_for_presenter())
     return refuse(RefusalCode::not_allowed_for_role);
   if (after_gossip && !context.state.step.gossip_closed)
     return refuse(RefusalCode::gossip_still_open);

@@ -55,11 +55,15 @@ std::expected<CandidateId, Refusal> vote_winner(const SessionState& state) {
 Decision decide(const Context& context, const command::ProposeIssue& command) {
   if (const auto closed = inventory_closed(context))
     return refuse(*closed);
+  const auto from = contributor(context, command.on_behalf_of);
+  if (!from)
+    return std::unexpected(from.error());
   auto text = required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
   const CandidateId id{static_cast<std::uint32_t>(context.state.candidates.size() + 1)};
-  return Events{context.event(event::IssueProposed{id, context.actor, std::move(*text)})};
+  return Events{
+      context.event(event::IssueProposed{id, from->who, std::move(*text), from->recorded_by})};
 }
 
 Decision decide(const Context& context, const command::WithdrawIssue& command) {

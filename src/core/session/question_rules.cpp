@@ -7,23 +7,6 @@
 namespace intervisie::core::rules {
 namespace {
 
-// Who a contribution is from: the actor, or the turn holder when the scribe records for them.
-struct Contributor {
-  ParticipantId who;
-  std::optional<ParticipantId> recorded_by;
-};
-
-std::expected<Contributor, Refusal> contributor(const Context& context,
-                                                std::optional<ParticipantId> on_behalf_of) {
-  if (!on_behalf_of || *on_behalf_of == context.actor)
-    return Contributor{context.actor, std::nullopt};
-  if (!context.is_scribe() || !context.step()->scribe_records)
-    return refuse(RefusalCode::not_allowed_for_role);
-  if (!context.state.find_participant(*on_behalf_of))
-    return refuse(RefusalCode::unknown_participant);
-  return Contributor{*on_behalf_of, context.actor};
-}
-
 // The common gate of a turn: is it this contributor's turn, and is the floor free?
 std::optional<RefusalCode> turn_refusal(const Context& context, const Contributor& from) {
   const Turns& turns = context.state.step.turns;
@@ -33,7 +16,7 @@ std::optional<RefusalCode> turn_refusal(const Context& context, const Contributo
       std::ranges::find(turns.order, from.who) == turns.order.end())
     return RefusalCode::not_allowed_for_role;
   if (turns.holder() != from.who)
-    return from.recorded_by ? RefusalCode::not_their_turn : RefusalCode::not_your_turn;
+    return as_recorded(RefusalCode::not_your_turn, from);
   if (turns.awaiting)
     return RefusalCode::answer_pending;
   if (context.state.preparing(context.now))
@@ -64,15 +47,18 @@ bool may_respond(const Context& context) {
 Decision decide(const Context& context, const command::AskQuestion& command) {
   if (!context.in_step(StepKind::question_rounds))
     return refuse(RefusalCode::wrong_step);
-  const auto from = contributor(context, command.on_behalf_of);
+  const auto from = contributor(context, command.on_behalf_of, context.step()->scribe_records);
   if (!from)
     return std::unexpected(from.error());
   if (const auto refusal = turn_refusal(context, *from))
     return refuse(*refusal);
-  auto text = required_text(command.text);
+  // Said out loud, a question needs no text: the record holds that it was asked.
+  auto text = context.state.contributions() == Contributions::spoken
+                  ? optional_text(command.text)
+                  : required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
-  if (declined_before(context.state, from->who, *text))
+  if (!text->empty() && declined_before(context.state, from->who, *text))
     return refuse(RefusalCode::question_declined_before);
   const QuestionId id{static_cast<std::uint32_t>(context.state.questions.size() + 1)};
   return Events{
@@ -82,7 +68,9 @@ Decision decide(const Context& context, const command::AskQuestion& command) {
 Decision decide(const Context& context, const command::Pass& command) {
   if (!in_turn_step(context))
     return refuse(RefusalCode::wrong_step);
-  const auto from = contributor(context, command.on_behalf_of);
+  const auto from = contributor(context, command.on_behalf_of,
+                                context.in_step(StepKind::question_rounds) &&
+                                    context.step()->scribe_records);
   if (!from)
     return std::unexpected(from.error());
   if (const auto refusal = turn_refusal(context, *from))

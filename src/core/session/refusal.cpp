@@ -103,10 +103,20 @@ constexpr RefusalText refusal_texts[] = {
     {"time_out_of_range", "Zo kan de tijd van deze stap niet worden.",
      "The step's time cannot be set like that."},
     {"setting_unchanged", "Zo staat het al ingesteld.", "That is already the setting."},
+    {"not_allowed_to_record", "Alleen de begeleider of de notulist noteert voor een ander.",
+     "Only the facilitator or the scribe records for someone else."},
+    {"has_own_device", "Die persoon doet mee met een eigen apparaat en typt zelf.",
+     "That person takes part on their own device and types for themselves."},
+    {"no_place_to_claim", "Er is geen plek zonder apparaat met die naam.",
+     "There is no place without a device under that name."},
+    {"place_without_device",
+     "Iemand met deze naam doet al mee zonder apparaat. Ben jij dat? Neem dan je plek over.",
+     "Someone with this name already takes part without a device. Is that you? Then take over "
+     "your place."},
 };
 
 static_assert(std::size(refusal_texts) ==
-              static_cast<std::size_t>(RefusalCode::setting_unchanged) + 1);
+              static_cast<std::size_t>(RefusalCode::place_without_device) + 1);
 
 const RefusalText& text_of(RefusalCode code) {
   return refusal_texts[static_cast<std::size_t>(code)];

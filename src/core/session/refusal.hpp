@@ -70,6 +70,11 @@ enum class RefusalCode {
   time_out_of_range,
   // settings
   setting_unchanged,
+  // people without a device, and recording for them
+  not_allowed_to_record,
+  has_own_device,
+  no_place_to_claim,
+  place_without_device, // joining under the name of someone added without a device: claim it?
 };
 
 struct Refusal {

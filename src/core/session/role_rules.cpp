@@ -13,16 +13,33 @@ bool same_name(std::string_view a, std::string_view b) {
 } // namespace
 
 Decision decide_join(const SessionState& state, const command::Join& command, Instant now) {
-  if (state.participants.size() >= max_participants)
-    return refuse(RefusalCode::group_full);
   auto name = required_text(command.name, max_name_chars);
   if (!name)
     return std::unexpected(name.error());
-  if (std::ranges::any_of(state.participants,
-                          [&](const Participant& p) { return same_name(p.name, *name); }))
-    return refuse(RefusalCode::name_taken);
+  const auto same = std::ranges::find_if(
+      state.participants, [&](const Participant& p) { return same_name(p.name, *name); });
+  // Someone the facilitator added by name picks up a phone and takes over their own place.
+  if (command.claim) {
+    if (same == state.participants.end() || same->has_device)
+      return refuse(RefusalCode::no_place_to_claim);
+    return Events{Event{now, same->id, event::PlaceClaimed{same->id}}};
+  }
+  if (state.participants.size() >= max_participants)
+    return refuse(RefusalCode::group_full);
+  if (same != state.participants.end())
+    return refuse(same->has_device ? RefusalCode::name_taken : RefusalCode::place_without_device);
   const ParticipantId newcomer{static_cast<std::uint32_t>(state.participants.size() + 1)};
   return Events{Event{now, newcomer, event::ParticipantJoined{newcomer, std::move(*name)}}};
+}
+
+Decision decide(const Context& context, const command::AddParticipant& command) {
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  const auto joined = decide_join(context.state, command::Join{command.name}, context.now);
+  if (!joined)
+    return joined;
+  const auto& newcomer = std::get<event::ParticipantJoined>(joined->front().body);
+  return Events{context.event(event::ParticipantAdded{newcomer.participant, newcomer.name})};
 }
 
 Decision decide(const Context& context, const command::AssignPresenter& command) {

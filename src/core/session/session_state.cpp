@@ -16,6 +16,13 @@ const Step* SessionState::current_step() const {
   return &method->steps[step.index];
 }
 
+Contributions SessionState::contributions() const {
+  if (contributions_override)
+    return *contributions_override;
+  const Step* current = current_step();
+  return current ? current->contributions : Contributions::written;
+}
+
 const Participant* SessionState::find_participant(ParticipantId id) const {
   const auto found = std::ranges::find(participants, id, &Participant::id);
   return found == participants.end() ? nullptr : &*found;
@@ -90,7 +97,8 @@ bool SessionState::operator==(const SessionState& other) const {
          reflections == other.reflections && advice == other.advice && drafts == other.drafts &&
          reaction == other.reaction && closing_remarks == other.closing_remarks &&
          private_notes == other.private_notes && finished_at == other.finished_at &&
-         coach_hints == other.coach_hints;
+         coach_hints == other.coach_hints &&
+         contributions_override == other.contributions_override && notes == other.notes;
 }
 
 } // namespace intervisie::core

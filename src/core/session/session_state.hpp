@@ -32,6 +32,9 @@ enum class ReframeChoice { undecided, reframed, kept };
 struct Participant {
   ParticipantId id;
   std::string name;
+  // False for someone the facilitator added by name: the facilitator or the scribe records
+  // what they say, until they pick up a device and claim their place.
+  bool has_device = true;
   bool operator==(const Participant&) const = default;
 };
 
@@ -39,6 +42,7 @@ struct Candidate {
   CandidateId id;
   ParticipantId owner;
   std::string text;
+  std::optional<ParticipantId> recorded_by;
   bool withdrawn = false;
   bool operator==(const Candidate&) const = default;
 };
@@ -61,13 +65,15 @@ struct Observation {
   std::size_t step = 0;
   ParticipantId author;
   std::string text;
+  std::optional<ParticipantId> recorded_by;
   bool operator==(const Observation&) const = default;
 };
 
 struct Advice {
   std::size_t step = 0;
   ParticipantId adviser;
-  std::string text;
+  std::string text; // empty: given out loud
+  std::optional<ParticipantId> recorded_by;
   bool operator==(const Advice&) const = default;
 };
 
@@ -95,7 +101,16 @@ struct Reaction {
 struct ClosingRemark {
   ParticipantId author;
   std::string text;
+  std::optional<ParticipantId> recorded_by;
   bool operator==(const ClosingRemark&) const = default;
+};
+
+// A key point jotted down for the presenter during the gossip or the advice.
+struct Note {
+  std::size_t step = 0;
+  ParticipantId author;
+  std::string text;
+  bool operator==(const Note&) const = default;
 };
 
 struct Disturbance {
@@ -136,6 +151,7 @@ struct SessionState {
   std::string title;
   bool facilitator_takes_turns = true;
   bool coach_hints = true; // the wording coach helps while people type
+  std::optional<Contributions> contributions_override; // none: as the method says per step
   Phase phase = Phase::lobby;
   std::uint64_t version = 0; // events folded so far
 
@@ -162,11 +178,14 @@ struct SessionState {
   std::optional<Reaction> reaction;
   std::vector<ClosingRemark> closing_remarks;
   std::vector<std::string> private_notes; // the presenter's own
+  std::vector<Note> notes;                // key points for the presenter, by anyone else
 
   std::optional<Instant> finished_at;
 
   const Step* current_step() const;
   const Participant* find_participant(ParticipantId id) const;
+  // How contributions arrive in the current step: the session's choice, else the method's.
+  Contributions contributions() const;
   bool is_adviser(ParticipantId id) const; // takes turns in rounds
   std::vector<Role> roles_of(ParticipantId id) const;
   std::optional<std::string_view> statement() const;

@@ -11,4 +11,12 @@ Decision decide(const Context& context, const command::SetCoachHints& command) {
   return Events{context.event(event::CoachHintsSet{command.on})};
 }
 
+Decision decide(const Context& context, const command::SetContributions& command) {
+  if (!context.is_facilitator())
+    return refuse(RefusalCode::not_allowed_for_role);
+  if (context.state.contributions_override == command.mode)
+    return refuse(RefusalCode::setting_unchanged);
+  return Events{context.event(event::ContributionsSet{command.mode})};
+}
+
 } // namespace intervisie::core::rules

@@ -6,7 +6,7 @@ namespace intervisie::core::rules {
 Decision decide(const Context& context, const command::SetStatement& command) {
   if (!context.in_step(StepKind::statement))
     return refuse(RefusalCode::wrong_step);
-  if (!context.is_presenter())
+  if (!context.speaks_for_presenter())
     return refuse(RefusalCode::not_allowed_for_role);
   auto text = required_text(command.text);
   if (!text)
@@ -37,7 +37,7 @@ Decision decide(const Context& context, const command::EndPreparation&) {
 Decision decide(const Context& context, const command::Reframe& command) {
   if (!context.in_step(StepKind::reframe))
     return refuse(RefusalCode::wrong_step);
-  if (!context.is_presenter())
+  if (!context.speaks_for_presenter())
     return refuse(RefusalCode::not_allowed_for_role);
   auto text = required_text(command.text);
   if (!text)
@@ -48,7 +48,7 @@ Decision decide(const Context& context, const command::Reframe& command) {
 Decision decide(const Context& context, const command::KeepStatement&) {
   if (!context.in_step(StepKind::reframe))
     return refuse(RefusalCode::wrong_step);
-  if (!context.is_presenter())
+  if (!context.speaks_for_presenter())
     return refuse(RefusalCode::not_allowed_for_role);
   return Events{context.event(event::StatementKept{})};
 }

@@ -54,6 +54,9 @@ constexpr std::array<std::string_view, std::variant_size_v<core::CommandBody>> k
     "closing_remark",
     "write_private_note",
     "set_coach_hints",
+    "add_participant",
+    "add_note",
+    "set_contributions",
 };
 
 constexpr auto optional = Presence::optional;
@@ -85,7 +88,9 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
     [](ObjectReader&) -> core::CommandBody { return cmd::ResolveDisturbance{}; },
     [](ObjectReader&) -> core::CommandBody { return cmd::Pause{}; },
     [](ObjectReader&) -> core::CommandBody { return cmd::Resume{}; },
-    [](ObjectReader& r) -> core::CommandBody { return cmd::ProposeIssue{r.text("text")}; },
+    [](ObjectReader& r) -> core::CommandBody {
+      return cmd::ProposeIssue{r.text("text"), r.optional_id<core::ParticipantTag>("on_behalf_of")};
+    },
     [](ObjectReader& r) -> core::CommandBody {
       return cmd::WithdrawIssue{r.id<core::CandidateTag>("candidate")};
     },
@@ -100,7 +105,9 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
     [](ObjectReader&) -> core::CommandBody { return cmd::EndPreparation{}; },
     [](ObjectReader& r) -> core::CommandBody {
       // Braced initialisation reads the fields in order, so the first problem is reported.
-      return cmd::AskQuestion{r.text("text"), r.optional_id<core::ParticipantTag>("on_behalf_of")};
+      // The text may be empty in a spoken step (asked out loud); the engine judges that.
+      return cmd::AskQuestion{r.text("text", optional),
+                              r.optional_id<core::ParticipantTag>("on_behalf_of")};
     },
     [](ObjectReader& r) -> core::CommandBody {
       return cmd::Pass{r.optional_id<core::ParticipantTag>("on_behalf_of")};
@@ -114,12 +121,18 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
                                r.choice<core::Rating>("rating", rating_names)};
     },
     [](ObjectReader&) -> core::CommandBody { return cmd::CloseRounds{}; },
-    [](ObjectReader& r) -> core::CommandBody { return cmd::AddObservation{r.text("text")}; },
+    [](ObjectReader& r) -> core::CommandBody {
+      return cmd::AddObservation{r.text("text"),
+                                 r.optional_id<core::ParticipantTag>("on_behalf_of")};
+    },
     [](ObjectReader&) -> core::CommandBody { return cmd::CloseGossip{}; },
     [](ObjectReader& r) -> core::CommandBody { return cmd::Reflect{r.text("text", optional)}; },
     [](ObjectReader& r) -> core::CommandBody { return cmd::Reframe{r.text("text")}; },
     [](ObjectReader&) -> core::CommandBody { return cmd::KeepStatement{}; },
-    [](ObjectReader& r) -> core::CommandBody { return cmd::GiveAdvice{r.text("text")}; },
+    [](ObjectReader& r) -> core::CommandBody {
+      return cmd::GiveAdvice{r.text("text", optional),
+                             r.optional_id<core::ParticipantTag>("on_behalf_of")};
+    },
     [](ObjectReader& r) -> core::CommandBody { return cmd::WriteDraft{r.text("text")}; },
     [](ObjectReader& r) -> core::CommandBody {
       return cmd::ShareAdvice{r.text("essence", optional)};
@@ -128,10 +141,23 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
       return cmd::React{r.text("tomorrow", optional), r.text("think_over", optional)};
     },
     [](ObjectReader& r) -> core::CommandBody {
-      return cmd::ClosingRemark{r.text("text", optional)};
+      return cmd::ClosingRemark{r.text("text", optional),
+                                r.optional_id<core::ParticipantTag>("on_behalf_of")};
     },
     [](ObjectReader& r) -> core::CommandBody { return cmd::WritePrivateNote{r.text("text")}; },
     [](ObjectReader& r) -> core::CommandBody { return cmd::SetCoachHints{r.boolean("on")}; },
+    [](ObjectReader& r) -> core::CommandBody { return cmd::AddParticipant{r.text("name")}; },
+    [](ObjectReader& r) -> core::CommandBody { return cmd::AddNote{r.text("text")}; },
+    [](ObjectReader& r) -> core::CommandBody {
+      // "spoken", "written", or null / absent: as the method says per step.
+      const std::string mode = r.text("mode", optional);
+      if (mode.empty())
+        return cmd::SetContributions{std::nullopt};
+      const auto parsed = core::contributions_from_string(mode);
+      if (!parsed)
+        r.fail(CodecErrorCode::bad_value, "mode", "mode is spoken, written or null");
+      return cmd::SetContributions{parsed};
+    },
 };
 
 // Writers: only the command's own fields; "kind" is added by command_to_json.
@@ -147,7 +173,6 @@ void write_text(boost::json::object& json, std::string_view name, const std::str
 struct Writer {
   boost::json::object& json;
 
-  void operator()(const cmd::Join& c) const { json["name"] = c.name; }
   void operator()(const cmd::AssignPresenter& c) const {
     json["participant"] = c.participant.value;
   }
@@ -161,7 +186,10 @@ struct Writer {
   }
   void operator()(const cmd::AdjustTime& c) const { json["seconds"] = c.seconds; }
   void operator()(const cmd::RaiseDisturbance& c) const { write_text(json, "text", c.text); }
-  void operator()(const cmd::ProposeIssue& c) const { json["text"] = c.text; }
+  void operator()(const cmd::ProposeIssue& c) const {
+    json["text"] = c.text;
+    write(json, "on_behalf_of", c.on_behalf_of);
+  }
   void operator()(const cmd::WithdrawIssue& c) const { json["candidate"] = c.candidate.value; }
   void operator()(const cmd::Vote& c) const { json["candidate"] = c.candidate.value; }
   void operator()(const cmd::ChooseIssue& c) const {
@@ -180,19 +208,38 @@ struct Writer {
       json["question"] = c.question->value;
     json["rating"] = wire_name(c.rating);
   }
-  void operator()(const cmd::AddObservation& c) const { json["text"] = c.text; }
+  void operator()(const cmd::AddObservation& c) const {
+    json["text"] = c.text;
+    write(json, "on_behalf_of", c.on_behalf_of);
+  }
   void operator()(const cmd::Reflect& c) const { write_text(json, "text", c.text); }
   void operator()(const cmd::Reframe& c) const { json["text"] = c.text; }
-  void operator()(const cmd::GiveAdvice& c) const { json["text"] = c.text; }
+  void operator()(const cmd::GiveAdvice& c) const {
+    json["text"] = c.text;
+    write(json, "on_behalf_of", c.on_behalf_of);
+  }
   void operator()(const cmd::WriteDraft& c) const { json["text"] = c.text; }
   void operator()(const cmd::ShareAdvice& c) const { write_text(json, "essence", c.essence); }
   void operator()(const cmd::React& c) const {
     write_text(json, "tomorrow", c.tomorrow);
     write_text(json, "think_over", c.think_over);
   }
-  void operator()(const cmd::ClosingRemark& c) const { write_text(json, "text", c.text); }
+  void operator()(const cmd::ClosingRemark& c) const {
+    write_text(json, "text", c.text);
+    write(json, "on_behalf_of", c.on_behalf_of);
+  }
   void operator()(const cmd::WritePrivateNote& c) const { json["text"] = c.text; }
   void operator()(const cmd::SetCoachHints& c) const { json["on"] = c.on; }
+  void operator()(const cmd::AddParticipant& c) const { json["name"] = c.name; }
+  void operator()(const cmd::AddNote& c) const { json["text"] = c.text; }
+  void operator()(const cmd::SetContributions& c) const {
+    json["mode"] = c.mode ? boost::json::value(core::to_string(*c.mode)) : boost::json::value(nullptr);
+  }
+  void operator()(const cmd::Join& c) const {
+    json["name"] = c.name;
+    if (c.claim)
+      json["claim"] = true;
+  }
   // Commands without fields.
   template <class Empty> void operator()(const Empty&) const {
     static_assert(std::is_empty_v<Empty>, "every command with fields needs a writer");

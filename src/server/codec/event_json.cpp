@@ -21,6 +21,7 @@ using core::ParticipantTag;
 using core::QuestionTag;
 
 constexpr auto nullable = Presence::nullable;
+constexpr auto optional = Presence::optional;
 
 boost::json::value id_or_null(std::optional<core::ParticipantId> id) {
   return id ? boost::json::value(id->value) : boost::json::value(nullptr);
@@ -53,6 +54,7 @@ struct Writer {
     json["candidate"] = e.candidate.value;
     json["owner"] = e.owner.value;
     json["text"] = e.text;
+    json["recorded_by"] = id_or_null(e.recorded_by);
   }
   void operator()(const ev::IssueWithdrawn& e) const { json["candidate"] = e.candidate.value; }
   void operator()(const ev::VoteCast& e) const {
@@ -88,12 +90,14 @@ struct Writer {
   void operator()(const ev::ObservationAdded& e) const {
     json["author"] = e.author.value;
     json["text"] = e.text;
+    json["recorded_by"] = id_or_null(e.recorded_by);
   }
   void operator()(const ev::ReflectionGiven& e) const { json["text"] = e.text; }
   void operator()(const ev::StatementReframed& e) const { json["text"] = e.text; }
   void operator()(const ev::AdviceGiven& e) const {
     json["adviser"] = e.adviser.value;
     json["text"] = e.text;
+    json["recorded_by"] = id_or_null(e.recorded_by);
   }
   void operator()(const ev::DraftWritten& e) const {
     json["author"] = e.author.value;
@@ -111,9 +115,22 @@ struct Writer {
   void operator()(const ev::ClosingRemarkMade& e) const {
     json["author"] = e.author.value;
     json["text"] = e.text;
+    json["recorded_by"] = id_or_null(e.recorded_by);
   }
   void operator()(const ev::PrivateNoteWritten& e) const { json["text"] = e.text; }
   void operator()(const ev::CoachHintsSet& e) const { json["on"] = e.on; }
+  void operator()(const ev::ParticipantAdded& e) const {
+    json["participant"] = e.participant.value;
+    json["name"] = e.name;
+  }
+  void operator()(const ev::PlaceClaimed& e) const { json["participant"] = e.participant.value; }
+  void operator()(const ev::NoteAdded& e) const {
+    json["author"] = e.author.value;
+    json["text"] = e.text;
+  }
+  void operator()(const ev::ContributionsSet& e) const {
+    json["mode"] = e.mode ? boost::json::value(core::to_string(*e.mode)) : boost::json::value(nullptr);
+  }
   // Events without fields.
   template <class Empty> void operator()(const Empty&) const {
     static_assert(std::is_empty_v<Empty>, "every event with fields needs a writer");
@@ -166,7 +183,7 @@ constexpr std::array<Reader, std::variant_size_v<core::EventBody>> readers = {
     [](ObjectReader&) -> core::EventBody { return ev::Resumed{}; },
     [](ObjectReader& r) -> core::EventBody {
       return ev::IssueProposed{r.id<CandidateTag>("candidate"), r.id<ParticipantTag>("owner"),
-                               r.text("text")};
+                               r.text("text"), r.optional_id<ParticipantTag>("recorded_by")};
     },
     [](ObjectReader& r) -> core::EventBody {
       return ev::IssueWithdrawn{r.id<CandidateTag>("candidate")};
@@ -205,14 +222,17 @@ constexpr std::array<Reader, std::variant_size_v<core::EventBody>> readers = {
           r.choice<core::RoundsClosedReason>("reason", rounds_closed_reason_names)};
     },
     [](ObjectReader& r) -> core::EventBody {
-      return ev::ObservationAdded{r.id<ParticipantTag>("author"), r.text("text")};
+      // recorded_by is absent in events stored before people without a device existed.
+      return ev::ObservationAdded{r.id<ParticipantTag>("author"), r.text("text"),
+                                  r.optional_id<ParticipantTag>("recorded_by")};
     },
     [](ObjectReader&) -> core::EventBody { return ev::GossipClosed{}; },
     [](ObjectReader& r) -> core::EventBody { return ev::ReflectionGiven{r.text("text")}; },
     [](ObjectReader& r) -> core::EventBody { return ev::StatementReframed{r.text("text")}; },
     [](ObjectReader&) -> core::EventBody { return ev::StatementKept{}; },
     [](ObjectReader& r) -> core::EventBody {
-      return ev::AdviceGiven{r.id<ParticipantTag>("adviser"), r.text("text")};
+      return ev::AdviceGiven{r.id<ParticipantTag>("adviser"), r.text("text", optional),
+                             r.optional_id<ParticipantTag>("recorded_by")};
     },
     [](ObjectReader& r) -> core::EventBody {
       return ev::DraftWritten{r.id<ParticipantTag>("author"), r.text("text")};
@@ -224,10 +244,29 @@ constexpr std::array<Reader, std::variant_size_v<core::EventBody>> readers = {
       return ev::ReactionGiven{r.text("tomorrow"), r.text("think_over")};
     },
     [](ObjectReader& r) -> core::EventBody {
-      return ev::ClosingRemarkMade{r.id<ParticipantTag>("author"), r.text("text")};
+      return ev::ClosingRemarkMade{r.id<ParticipantTag>("author"), r.text("text"),
+                                   r.optional_id<ParticipantTag>("recorded_by")};
     },
     [](ObjectReader& r) -> core::EventBody { return ev::PrivateNoteWritten{r.text("text")}; },
     [](ObjectReader& r) -> core::EventBody { return ev::CoachHintsSet{r.boolean("on")}; },
+    [](ObjectReader& r) -> core::EventBody {
+      return ev::ParticipantAdded{r.id<ParticipantTag>("participant"), r.text("name")};
+    },
+    [](ObjectReader& r) -> core::EventBody {
+      return ev::PlaceClaimed{r.id<ParticipantTag>("participant")};
+    },
+    [](ObjectReader& r) -> core::EventBody {
+      return ev::NoteAdded{r.id<ParticipantTag>("author"), r.text("text")};
+    },
+    [](ObjectReader& r) -> core::EventBody {
+      const std::string mode = r.text("mode", nullable);
+      if (mode.empty())
+        return ev::ContributionsSet{std::nullopt};
+      const auto parsed = core::contributions_from_string(mode);
+      if (!parsed)
+        r.fail(CodecErrorCode::bad_value, "mode", "mode is spoken, written or null");
+      return ev::ContributionsSet{parsed};
+    },
 };
 
 // core's kind_name() takes a body; the names by index come from it, once.

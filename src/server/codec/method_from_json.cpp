@@ -22,6 +22,11 @@ const auto& step_kind_names() {
   static const auto names = names_of(core::all_step_kinds());
   return names;
 }
+const auto& contributions_names() {
+  static const auto names = names_of(std::span<const core::Contributions>(
+      std::array{core::Contributions::spoken, core::Contributions::written}));
+  return names;
+}
 const auto& answer_mode_names() {
   static const auto names = names_of(core::all_answer_modes());
   return names;
@@ -83,6 +88,9 @@ core::Step step_from_json(ObjectReader& reader) {
   step.preparation_minutes = static_cast<int>(reader.integer("preparation_minutes", 0, INT_MAX));
   step.speakers = parties(reader, "speakers");
   step.listeners = parties(reader, "listeners");
+  // Methods stored before contributions were named say nothing: spoken, the default.
+  step.contributions = reader.choice<core::Contributions>("contributions", contributions_names(),
+                                                          Presence::optional);
   if (reader.failed())
     return step;
   switch (step.kind) {

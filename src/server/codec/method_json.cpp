@@ -28,6 +28,7 @@ boost::json::object to_json(const core::Step& step, std::size_t number) {
       {"preparation_minutes", step.preparation_minutes},
       {"speakers", to_json(step.speakers)},
       {"listeners", to_json(step.listeners)},
+      {"contributions", core::to_string(step.contributions)},
   };
   switch (step.kind) {
   case core::StepKind::question_rounds:

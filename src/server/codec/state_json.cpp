@@ -78,6 +78,8 @@ value current_step(const core::SessionState& state) {
               {"instruction", localized(step->instruction)},
               {"minutes", step->minutes},
               {"preparation_minutes", step->preparation_minutes},
+              // the session's choice where the facilitator made one, else the method's
+              {"contributions", core::to_string(state.contributions())},
               {"speakers", parties(step->speakers)},
               {"listeners", parties(step->listeners)}};
   switch (step->kind) {
@@ -150,6 +152,7 @@ array candidates(const core::SessionState& state) {
                             {"owner", candidate.owner.value},
                             {"text", candidate.text},
                             {"withdrawn", candidate.withdrawn},
+                            {"recorded_by", id_or_null(candidate.recorded_by)},
                             {"votes", votes}});
   }
   return result;
@@ -187,14 +190,17 @@ object flip_chart(const core::SessionState& state) {
   for (const core::Observation& observation : state.observations)
     observations.push_back(object{{"step", observation.step},
                                   {"author", observation.author.value},
-                                  {"text", observation.text}});
+                                  {"text", observation.text},
+                                  {"recorded_by", id_or_null(observation.recorded_by)}});
   array reflections;
   for (const core::Reflection& reflection : state.reflections)
     reflections.push_back(object{{"step", reflection.step}, {"text", reflection.text}});
   array advice;
   for (const core::Advice& given : state.advice)
-    advice.push_back(
-        object{{"step", given.step}, {"adviser", given.adviser.value}, {"text", given.text}});
+    advice.push_back(object{{"step", given.step},
+                            {"adviser", given.adviser.value},
+                            {"text", given.text},
+                            {"recorded_by", id_or_null(given.recorded_by)}});
   array drafts;
   for (const core::Draft& draft : state.drafts)
     drafts.push_back(object{{"author", draft.author.value},
@@ -203,10 +209,17 @@ object flip_chart(const core::SessionState& state) {
                             {"essence", draft.essence}});
   array closing_remarks;
   for (const core::ClosingRemark& remark : state.closing_remarks)
-    closing_remarks.push_back(object{{"author", remark.author.value}, {"text", remark.text}});
+    closing_remarks.push_back(object{{"author", remark.author.value},
+                                     {"text", remark.text},
+                                     {"recorded_by", id_or_null(remark.recorded_by)}});
+  array notes;
+  for (const core::Note& note : state.notes)
+    notes.push_back(
+        object{{"step", note.step}, {"author", note.author.value}, {"text", note.text}});
   const auto statement = state.statement();
   return object{
       {"candidates", candidates(state)},
+      {"notes", std::move(notes)},
       {"chosen", id_or_null(state.chosen_candidate)},
       {"statement", statement ? value(*statement) : value(nullptr)},
       {"statements", texts(state.statements)},
@@ -231,6 +244,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
   for (const core::Participant& participant : state.participants)
     participants.push_back(object{{"id", participant.id.value},
                                   {"name", participant.name},
+                                  {"device", participant.has_device},
                                   {"roles", roles(state, participant.id)}});
   const auto own_vote = state.votes.find(viewer);
   object you{
@@ -258,6 +272,9 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
        state.facilitator.value == 0 ? value(nullptr) : value(state.facilitator.value)},
       {"facilitator_takes_turns", state.facilitator_takes_turns},
       {"coach_hints", state.coach_hints},
+      {"contributions_override", state.contributions_override
+                                     ? value(core::to_string(*state.contributions_override))
+                                     : value(nullptr)},
       {"presenter", id_or_null(state.presenter)},
       {"scribe", id_or_null(state.scribe)},
       {"you", std::move(you)},

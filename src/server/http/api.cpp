@@ -61,7 +61,8 @@ Response field_error(const Request& request, const std::string& problem) {
 // Refusals of the engine about people (full, name taken) are conflicts; about texts, the
 // request was understood but cannot be done as given.
 http::status status_of(std::string_view code) {
-  if (code == "group_full" || code == "name_taken" || code == "session_finished")
+  if (code == "group_full" || code == "name_taken" || code == "session_finished" ||
+      code == "place_without_device" || code == "no_place_to_claim")
     return http::status::conflict;
   if (code == "storage_failed")
     return http::status::service_unavailable;
@@ -108,6 +109,7 @@ boost::json::object record_to_json(const core::PresenterRecord& record, Language
       {"observations", texts(record.observations)},
       {"reflections", texts(record.reflections)},
       {"advice", std::move(advice)},
+      {"key_points", texts(record.key_points)},
       {"drafts", std::move(drafts)},
       {"reaction", std::move(reaction)},
       {"private_notes", texts(record.private_notes)},
@@ -237,7 +239,7 @@ void Api::create_session(const Request& request, const std::string& client_addre
 }
 
 void Api::join_session(const Request& request, const std::string& session_id, Respond respond) {
-  auto body = json_body(request, {"join_token", "name"});
+  auto body = json_body(request, {"join_token", "name", "claim"});
   if (!body)
     return respond(std::move(body.error()));
   auto join_token = body->text("join_token");
@@ -245,13 +247,20 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
   for (const auto* field : {&join_token, &name})
     if (!*field)
       return respond(field_error(request, field->error()));
+  bool claim = false;
+  if (const auto* value = body->object().if_contains("claim")) {
+    if (!value->is_bool())
+      return respond(error_response(request, http::status::bad_request, "wrong_type",
+                                    "Field claim must be true or false."));
+    claim = value->get_bool();
+  }
   const auto live = registry_.find(session_id);
   // An unknown session and a wrong token look alike, down to the work done to check them.
   const bool admitted =
       live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
   if (!admitted)
     return respond(unauthorized(request));
-  live->admit(std::move(*name),
+  live->admit(std::move(*name), claim,
               [request_head = Request{request.method(), request.target(), request.version()},
                keep_alive = request.keep_alive(), respond = std::move(respond)](auto admission) {
                 Request head = request_head;

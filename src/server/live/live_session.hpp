@@ -77,7 +77,8 @@ public:
 
   // Admits a newcomer by name (the server has checked the join token). `done` runs on the
   // session's strand once the admission is durable.
-  void admit(std::string name, AdmissionDone done);
+  // `claim`: take over the place of someone the facilitator added without a device.
+  void admit(std::string name, bool claim, AdmissionDone done);
 
   // A connection of `participant`: it gets a snapshot of its view (or, with `since`, every
   // event after that seq it may see), then live events. Thread-safe.
