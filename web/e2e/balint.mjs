@@ -17,6 +17,7 @@ import {
   see,
   shot,
   stepIs,
+  contributionsAre,
 } from './lib.mjs';
 
 const STATEMENT = 'Ik wil een cliënt die steeds afzegt beter bereiken.';
@@ -39,6 +40,8 @@ export async function balint(browser, server) {
   await fac.page.getByLabel('Wie brengt de casus in?').selectOption({ label: 'Pieter' });
   await click(fac, 'Aanwijzen');
   await see(fac, 'Inbrenger: Pieter');
+  // Everyone here has a device and types: the session asks for the words in every step.
+  await contributionsAre(fac, 'Alles typen');
   await click(fac, 'Beginnen');
   for (const p of everyone) await stepIs(p, 1, 5);
 

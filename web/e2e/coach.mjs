@@ -1,6 +1,6 @@
 // The wording coach: gentle hints while typing, the facilitator's markers, and the switch.
 
-import { assert, axe, checkNoPageErrors, click, closeAll, createOnStartPage, fill, joinThroughLink, laptop, person, phone, see, shot, stepIs } from './lib.mjs';
+import { assert, axe, checkNoPageErrors, click, closeAll, createOnStartPage, fill, joinThroughLink, laptop, person, phone, see, shot, stepIs, contributionsAre } from './lib.mjs';
 
 const QUESTION = 'Heb je al eens geprobeerd om het gewoon te zeggen?';
 
@@ -33,6 +33,8 @@ export async function coachHints(browser, server) {
   await joinThroughLink(anna, joinUrl);
   const toggle = fac.page.getByRole('switch', { name: 'Taalhints', exact: true });
   assert((await toggle.getAttribute('aria-checked')) === 'true', 'hints are on from the start');
+  // Everyone here has a device and types: the session asks for the words in every step.
+  await contributionsAre(fac, 'Alles typen');
   await click(fac, 'Beginnen');
   await fill(pres, 'Mijn vraagstuk', 'Ik wil leren delegeren.');
   await click(pres, 'Op de flap zetten');

@@ -21,6 +21,7 @@ import {
   stepIs,
   tablet,
   mark,
+  contributionsAre,
 } from './lib.mjs';
 
 const STATEMENT = 'Ik wil vaker nee zeggen zonder me schuldig te voelen.';
@@ -98,6 +99,8 @@ export async function incident(browser, server) {
   mark('shots lobby');
 
   // Step 1: inventory.
+  // Everyone here has a device and types: the session asks for the words in every step.
+  await contributionsAre(fac, 'Alles typen');
   await click(fac, 'Beginnen');
   for (const p of everyone) await stepIs(p, 1, 9);
   // Once under way the wall shows the flip chart only: no join QR code beside the case.

@@ -312,3 +312,12 @@ export function socketsAre(p, n, when) {
   assert(p.sockets.every((u) => u.includes('stream=snapshots')), `${p.name}: a socket without stream=snapshots: ${p.sockets.join(' ')}`);
   assert(p.sockets.length === n, `${p.name} opened ${p.sockets.length} live sockets ${when}, expected ${n}`);
 }
+
+/**
+ * The facilitator chooses, for the whole session, one of "Zoals de werkvorm het per stap zegt",
+ * "Alles hardop" or "Alles typen", and waits until the server has it.
+ */
+export async function contributionsAre(fac, label) {
+  await fac.page.getByLabel(label, { exact: true }).first().click();
+  await fac.page.locator('.contrib-option.selected', { hasText: label }).first().waitFor();
+}

@@ -9,6 +9,8 @@ import { incidentKeep, groupFull } from './short.mjs';
 import { freshQuestioning } from './fresh.mjs';
 import { balint } from './balint.mjs';
 import { coachHints } from './coach.mjs';
+import { oneLaptop } from './onelaptop.mjs';
+import { mixedRoom } from './mixed.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -17,6 +19,8 @@ const tests = [
   ['incident method, keeping the issue skips to advice', incidentKeep],
   ['fresh questioning, start to report', freshQuestioning],
   ['balint method, start to report, with a server restart', balint],
+  ['one laptop: a whole incident session by keyboard, five people without a device', oneLaptop],
+  ['mixed room: two take over their places on a phone halfway', mixedRoom],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

@@ -19,6 +19,7 @@ import {
   stepIs,
   tabTo,
   checkNoPageErrors,
+  contributionsAre,
 } from './lib.mjs';
 
 /** Eight are in; the ninth gets a friendly "full". */
@@ -77,6 +78,8 @@ export async function incidentKeep(browser, server) {
   const { joinUrl } = await createOnStartPage(server, fac, { method: 'Incidentmethode', title: 'Korte ronde' });
   await joinThroughLink(pres, joinUrl);
   await joinThroughLink(anna, joinUrl);
+  // Everyone here has a device and types: the session asks for the words in every step.
+  await contributionsAre(fac, 'Alles typen');
   await click(fac, 'Beginnen');
   await fill(pres, 'Mijn vraagstuk', 'Ik wil leren delegeren.');
   await click(pres, 'Op de flap zetten');

@@ -50,8 +50,10 @@ export function createSession(input: {
   return post<CreatedSession>('/api/sessions', input);
 }
 
-export function joinSession(id: string, joinToken: string, name: string): Promise<{ participant_id: number; token: string }> {
-  return post(`/api/sessions/${encodeURIComponent(id)}/participants`, { join_token: joinToken, name });
+/** Join; with `claim`, take over the place the facilitator made for this name (no device yet). */
+export function joinSession(id: string, joinToken: string, name: string, claim = false): Promise<{ participant_id: number; token: string }> {
+  const body = claim ? { join_token: joinToken, name, claim: true } : { join_token: joinToken, name };
+  return post(`/api/sessions/${encodeURIComponent(id)}/participants`, body);
 }
 
 export function fetchReport(id: string, token: string, lang: 'nl' | 'en'): Promise<Report> {

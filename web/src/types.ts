@@ -17,6 +17,7 @@ export type StepKind =
   | 'closing';
 
 export type RoleName = 'facilitator' | 'presenter' | 'adviser' | 'scribe';
+export type Contributions = 'spoken' | 'written';
 export type Rating = 'warm' | 'lukewarm' | 'cold';
 
 export interface CatalogStep {
@@ -35,6 +36,8 @@ export interface CatalogStep {
   scribe_records?: boolean;
   presenter_reflects?: boolean;
   branches?: { on_reframe: string; on_keep: string };
+  /** How people contribute in this step: said out loud, or typed (protocol 7.2). */
+  contributions?: Contributions;
 }
 
 export interface CatalogMethod {
@@ -65,6 +68,8 @@ export interface Participant {
   id: number;
   name: string;
   roles: RoleName[];
+  /** false: added by the facilitator by name; someone on the laptop records for them. */
+  device?: boolean;
 }
 
 export interface Turn {
@@ -90,6 +95,7 @@ export interface Candidate {
   text: string;
   withdrawn: boolean;
   votes: number;
+  recorded_by?: number | null;
 }
 
 export interface Question {
@@ -98,6 +104,7 @@ export interface Question {
   round: number;
   asker: number;
   recorded_by: number | null;
+  /** '' when it was asked out loud. */
   text: string;
   outcome: 'pending' | 'answered' | 'declined' | 'rated';
   rating: Rating | null;
@@ -113,12 +120,15 @@ export interface FlipChart {
   statement: string | null;
   statements: string[];
   questions: Question[];
-  observations: { step: number; author: number; text: string }[];
+  observations: { step: number; author: number; text: string; recorded_by?: number | null }[];
   reflections: { step: number; text: string }[];
-  advice: { step: number; adviser: number; text: string }[];
+  /** text '' when the advice was given out loud. */
+  advice: { step: number; adviser: number; text: string; recorded_by?: number | null }[];
+  /** Key points the others jot down for the presenter. */
+  notes?: { step: number; author: number; text: string }[];
   drafts: { author: number; text: string; shared: boolean; essence: string }[];
   reaction: { tomorrow: string; think_over: string } | null;
-  closing_remarks: { author: number; text: string }[];
+  closing_remarks: { author: number; text: string; recorded_by?: number | null }[];
   private_notes: string[];
 }
 
@@ -136,6 +146,8 @@ export interface SessionState {
   facilitator_takes_turns: boolean;
   /** The wording coach's hints for this session; the facilitator switches them. */
   coach_hints: boolean;
+  /** The facilitator's choice for the whole session; null: as the method says per step. */
+  contributions_override?: Contributions | null;
   presenter: number | null;
   scribe: number | null;
   you: { id: number; roles: RoleName[]; vote: number | null };
@@ -160,7 +172,8 @@ export type Command =
   | { kind: 'resolve_disturbance' }
   | { kind: 'pause' }
   | { kind: 'resume' }
-  | { kind: 'propose_issue'; text: string }
+  | { kind: 'add_participant'; name: string }
+  | { kind: 'propose_issue'; text: string; on_behalf_of?: number }
   | { kind: 'withdraw_issue'; candidate: number }
   | { kind: 'vote'; candidate: number }
   | { kind: 'choose_issue'; candidate?: number }
@@ -173,16 +186,18 @@ export type Command =
   | { kind: 'decline_question' }
   | { kind: 'rate_question'; rating: Rating; question?: number }
   | { kind: 'close_rounds' }
-  | { kind: 'add_observation'; text: string }
+  | { kind: 'add_observation'; text: string; on_behalf_of?: number }
   | { kind: 'close_gossip' }
   | { kind: 'reflect'; text?: string }
   | { kind: 'reframe'; text: string }
   | { kind: 'keep_statement' }
-  | { kind: 'give_advice'; text: string }
+  | { kind: 'give_advice'; text: string; on_behalf_of?: number }
   | { kind: 'write_draft'; text: string }
   | { kind: 'share_advice'; essence?: string }
   | { kind: 'react'; tomorrow?: string; think_over?: string }
-  | { kind: 'closing_remark'; text?: string }
+  | { kind: 'closing_remark'; text?: string; on_behalf_of?: number }
+  | { kind: 'add_note'; text: string }
+  | { kind: 'set_contributions'; mode: Contributions | null }
   | { kind: 'write_private_note'; text: string }
   | { kind: 'set_coach_hints'; on: boolean };
 
@@ -213,6 +228,8 @@ export interface Report {
   observations: string[];
   reflections: string[];
   advice: { text: string }[];
+  /** The notes the others jotted down for the presenter. */
+  key_points?: string[];
   drafts: { essence: string; text: string }[];
   reaction: { tomorrow: string; think_over: string } | null;
   private_notes: string[];

@@ -2,8 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { loc, t, type MessageKey } from '../i18n';
 import type { SessionState, StepKind } from '../types';
 import { Button, ErrorNote, PersonPicker, nameOf, useCommand, useSession } from './common';
-import { CopyLink, qrSrc } from './Side';
+import { AddPerson, CopyLink, qrSrc } from './Side';
 import { CoachSwitch } from './CoachSwitch';
+import { ContributionsChoice } from './Contributions';
+import { ConsoleToggle } from './Console';
+import { hasDevice } from '../people';
 
 const confirmReason: Partial<Record<StepKind, MessageKey>> = {
   question_rounds: 'fac.confirm.question_rounds',
@@ -17,7 +20,7 @@ const confirmReason: Partial<Record<StepKind, MessageKey>> = {
 };
 
 /** The title of the step that `next_step` leads to: '' after the last, null while unknown. */
-function nextStepTitle(s: SessionState): string | null {
+export function nextStepTitle(s: SessionState): string | null {
   const step = s.step;
   const steps = s.method?.steps ?? [];
   if (!step) return null;
@@ -129,6 +132,14 @@ export function FacilitatorPanel({ joinUrl }: { joinUrl?: string }) {
           <ErrorNote text={cmd.error} />
           {/* A pause holds every command but resuming; the switch waits with the rest. */}
           {!s.paused && <CoachSwitch />}
+          {!s.paused && <ContributionsChoice />}
+          <ConsoleToggle />
+          {s.participants.length < 8 && (
+            <details class="fac-more add-more">
+              <summary>{t('add.summary')}</summary>
+              <AddPerson />
+            </details>
+          )}
           <details class="fac-more fac-roles">
             <summary>{t('fac.roles')}</summary>
             {s.method?.has_scribe && (
@@ -216,7 +227,7 @@ function OnBehalf() {
   const cmd = useCommand();
   return (
     <div class="on-behalf">
-      <p class="hint">{t('fac.onBehalf', { name: nameOf(s, s.presenter) })}</p>
+      <p class="hint">{t(hasDevice(s, s.presenter) ? 'fac.onBehalf' : 'fac.onBehalfNoDevice', { name: nameOf(s, s.presenter) })}</p>
       <div class="actions">
         <Button kind="secondary" busy={cmd.busy} onClick={() => cmd.run({ kind: 'answer_question' })}>
           {t('q.answered')}

@@ -20,6 +20,18 @@ function Outcome({ q }: { q: Question }) {
   return <span class="chip chip-pending">{t('q.outcome.pending')}</span>;
 }
 
+/** "— Anna", and a quiet "noted by Fenna" when someone else typed it in. */
+export function By({ s, who, recordedBy }: { s: SessionState; who: number; recordedBy?: number | null }) {
+  return (
+    <span class="by">
+      — {nameOf(s, who)}
+      {recordedBy !== null && recordedBy !== undefined && recordedBy !== who && (
+        <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, recordedBy) })}</span>
+      )}
+    </span>
+  );
+}
+
 /** The shared flip chart: what the group has put on paper so far. */
 export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) {
   const fc = s.flip_chart;
@@ -28,6 +40,7 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
   const questionSteps = [...new Set(fc.questions.map((q) => q.step))];
   const sharedDrafts = fc.drafts.filter((d) => d.shared);
   const observationsByStep = [...new Set(fc.observations.map((o) => o.step))];
+  const notes = fc.notes ?? [];
   const presenter = nameOf(s, s.presenter);
   const coachMarks = s.coach_hints !== false && s.facilitator === s.you.id;
   const showInventory = beamer && s.step?.kind === 'inventory';
@@ -36,6 +49,7 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
     fc.questions.length === 0 &&
     fc.observations.length === 0 &&
     fc.advice.length === 0 &&
+    notes.length === 0 &&
     sharedDrafts.length === 0 &&
     !fc.reaction &&
     !showInventory;
@@ -61,6 +75,7 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
                     <span class="cand-text">{c.text}</span>
                     <span class="cand-meta">
                       {t('inv.by', { name: nameOf(s, c.owner) })} · {c.votes === 1 ? t('inv.vote1') : t('inv.votes', { n: c.votes })}
+                      {c.recorded_by ? <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, c.recorded_by) })}</span> : null}
                     </span>
                   </li>
                 ))}
@@ -101,11 +116,17 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
                 <li key={q.id} class={`q q-${q.outcome}`}>
                   {q.outcome === 'declined' && beamer ? (
                     <p class="q-text muted">{t('q.declinedHidden')}</p>
-                  ) : (
+                  ) : q.text ? (
                     <p class="q-text">{q.text}</p>
+                  ) : (
+                    <p class="q-text out-loud">{t('flip.askedOutLoud')}</p>
                   )}
                   <p class="q-meta">
-                    <span class="q-asker">{nameOf(s, q.asker)}</span> <Outcome q={q} />
+                    <span class="q-asker">{nameOf(s, q.asker)}</span>{' '}
+                    {q.recorded_by !== null && q.recorded_by !== q.asker && (
+                      <span class="recorded-by">{t('flip.recordedBy', { name: nameOf(s, q.recorded_by) })} </span>
+                    )}
+                    <Outcome q={q} />
                   </p>
                   {!beamer && q.answer_note && <p class="q-note">{t('q.yourNote', { note: q.answer_note })}</p>}
                   {/* Only the facilitator's own view carries these; never the wall. */}
@@ -124,7 +145,7 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
               .filter((o) => o.step === stepIndex)
               .map((o, i) => (
                 <li key={i}>
-                  {o.text} <span class="by">— {nameOf(s, o.author)}</span>
+                  {o.text} <By s={s} who={o.author} recordedBy={o.recorded_by} />
                 </li>
               ))}
           </ul>
@@ -150,7 +171,20 @@ export function FlipChart({ s, beamer }: { s: SessionState; beamer?: boolean }) 
           <ul class="notes advice">
             {fc.advice.map((a, i) => (
               <li key={i}>
-                {a.text} <span class="by">— {nameOf(s, a.adviser)}</span>
+                {a.text || <span class="out-loud">{t('flip.givenOutLoud')}</span>} <By s={s} who={a.adviser} recordedBy={a.recorded_by} />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {notes.length > 0 && (
+        <div class="flip-block key-points-block">
+          <h3>{presenter ? t('flip.keyPointsFor', { name: presenter }) : t('flip.keyPoints')}</h3>
+          <ul class="notes">
+            {notes.map((n, i) => (
+              <li key={i}>
+                {n.text} <By s={s} who={n.author} />
               </li>
             ))}
           </ul>

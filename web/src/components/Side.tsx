@@ -1,8 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { Membership } from '../storage';
 import { beamerHref } from '../beamerLink';
 import { CoachSwitch } from './CoachSwitch';
+import { ContributionsChoice } from './Contributions';
+import { ConsoleToggle } from './Console';
 import { Button, DraftField, ErrorNote, Lead, PersonPicker, TextField, nameOf, roleLabel, useCommand, useSession } from './common';
 
 export function qrSrc(text: string): string {
@@ -88,7 +90,10 @@ export function Lobby({ membership }: { membership: Membership }) {
               onPick={(id) => cmd.run({ kind: 'assign_scribe', participant: id })}
             />
           )}
+          <AddPerson />
+          <ContributionsChoice />
           <CoachSwitch />
+          <ConsoleToggle />
           <div class="actions">
             <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'start' })}>
               {t('lobby.start')}
@@ -109,19 +114,25 @@ export function Group() {
       <ul>
         {s.participants.map((p) => {
           const online = s.connected.includes(p.id);
-          const holds = s.turn.holder === p.id && !s.turn.closed;
+          const own = p.device !== false;
+          const holds = s.turn.holder === p.id && !s.turn.closed && s.phase === 'running';
+          const state = own ? (online ? 'online' : 'offline') : 'no-device';
           return (
-            <li key={p.id} class={`${online ? 'online' : 'offline'}${holds ? ' holds' : ''}`}>
+            <li key={p.id} class={`${state}${holds ? ' holds' : ''}`}>
               <span class="dot" aria-hidden="true" />
               <span class="person">
                 <span class="pname">
                   {p.name}
                   {p.id === me && <span class="you"> {t('group.you')}</span>}
+                  {holds && <span class="holds-tag"> {t('group.holds')}</span>}
                 </span>
                 <span class="proles">
                   {p.roles.map(roleLabel).join(', ')}
-                  <span class="visually-hidden">, {online ? t('group.online') : t('group.offline')}</span>
-                  {holds && <span class="visually-hidden">, {t('group.holds')}</span>}
+                  {own ? (
+                    <span class="visually-hidden">, {online ? t('group.online') : t('group.offline')}</span>
+                  ) : (
+                    <span class="device-tag">{' · '}{t('group.noDevice', { name: nameOf(s, s.facilitator) })}</span>
+                  )}
                 </span>
               </span>
             </li>
@@ -130,6 +141,52 @@ export function Group() {
       </ul>
     </section>
   );
+}
+
+/** The facilitator adds someone who takes part without a device of their own. */
+export function AddPerson({ compact }: { compact?: boolean }) {
+  const { s } = useSession();
+  const cmd = useCommand();
+  const [name, setName] = useState('');
+  const id = useId();
+  if (s.participants.length >= 8) return compact ? null : <p class="hint">{t('add.full')}</p>;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed || cmd.busy) return;
+    void cmd.run({ kind: 'add_participant', name: trimmed }, () => setName(''));
+  };
+  return (
+    <form class={`add-person${compact ? ' compact' : ''}`} onSubmit={submit}>
+      <label for={id}>{t('add.label')}</label>
+      {!compact && (
+        <p class="hint" id={`${id}-hint`}>
+          {t('add.hint')}
+        </p>
+      )}
+      <div class="picker-row">
+        <input
+          id={id}
+          type="text"
+          maxLength={60}
+          autoComplete="off"
+          value={name}
+          aria-describedby={compact ? undefined : `${id}-hint`}
+          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={blurOnEscape}
+        />
+        <button type="submit" class="btn btn-secondary" disabled={cmd.busy || !name.trim()}>
+          {t('add.submit')}
+        </button>
+      </div>
+      <ErrorNote text={cmd.error} />
+    </form>
+  );
+}
+
+/** Escape in a field hands the keys back to the shortcuts. */
+export function blurOnEscape(e: KeyboardEvent) {
+  if (e.key === 'Escape') (e.currentTarget as HTMLElement).blur();
 }
 
 /** The presenter's own notes: only they receive them, and they end up in their report. */

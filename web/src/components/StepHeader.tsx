@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loc, t } from '../i18n';
 import type { SessionState } from '../types';
 import { formatClock, nameOf } from './common';
+import { hasDevice } from '../people';
 
 /** Step number, title and the one rule that applies now. */
 export function StepHeader({ s, receivedAt, big }: { s: SessionState; receivedAt: number; big?: boolean }) {
@@ -95,6 +96,17 @@ function plannedLabel(s: SessionState): string {
   return s.step?.kind === 'statement' ? t('timer.plannedPrepAfter', { min: rest, prep }) : t('timer.plannedPrepFirst', { min: rest, prep });
 }
 
+/**
+ * Whose turn, and, in a room where some have no device, on which device it happens: their own,
+ * or the laptop where the facilitator taps it in.
+ */
+export function holderText(s: SessionState, holder: number): string {
+  const name = nameOf(s, holder);
+  if (!s.participants.some((p) => p.device === false)) return t('turn.holder', { name });
+  if (hasDevice(s, holder)) return t('turn.holderOwnDevice', { name });
+  return s.facilitator === s.you.id ? t('turn.holderYouRecord', { name }) : t('turn.holderRecorded', { name, recorder: nameOf(s, s.facilitator) });
+}
+
 /** Who holds the turn; announced politely to screen readers when it changes. */
 export function TurnLine({ s }: { s: SessionState }) {
   const step = s.step;
@@ -108,7 +120,7 @@ export function TurnLine({ s }: { s: SessionState }) {
     } else if (s.turn.holder === s.you.id) {
       text = t('turn.you');
     } else {
-      text = t('turn.holder', { name: nameOf(s, s.turn.holder) });
+      text = holderText(s, s.turn.holder);
     }
   } else if (step) {
     const speakers = step.speakers;

@@ -1,7 +1,10 @@
 // "What you do now": the one panel that holds every control a participant may use in this
 // step, for their role. Everything else on the page is read-only.
 
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { t } from '../i18n';
+import { isSpoken } from '../people';
 import type { Rating, SessionState } from '../types';
 import { Button, DraftField, ErrorNote, Lead, TextField, isAdviser, nameOf, useCommand, useSession } from './common';
 import { useDraft } from '../storage';
@@ -97,6 +100,7 @@ function Inventory() {
               <span class="cand-text">{c.text}</span>
               <span class="cand-meta">
                 {t('inv.by', { name: nameOf(s, c.owner) })} · {c.votes === 1 ? t('inv.vote1') : t('inv.votes', { n: c.votes })}
+                {c.recorded_by ? <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, c.recorded_by) })}</span> : null}
               </span>
               <span class="cand-actions">
                 {s.you.vote === c.id ? (
@@ -214,29 +218,64 @@ function QuestionRounds() {
 function AskQuestion() {
   const { s } = useSession();
   const cmd = useCommand();
-  return (
-    <>
-      <Lead>{t('q.yourTurn')}</Lead>
-      <DraftField
-        name="question"
-        label={t('q.askLabel')}
-        hint={s.step?.open_questions ? t('q.openHint') : t('q.closedHint')}
-        rows={3}
-        coach={{ kind: 'question', openQuestions: s.step?.open_questions }}
-      >
-        {(value, clear) => (
-          <>
-            <Button busy={cmd.busy} disabled={!value.trim()} onClick={() => cmd.run({ kind: 'ask_question', text: value }, clear)}>
-              {t('q.ask')}
-            </Button>
+  const field = (
+    <DraftField
+      name="question"
+      label={t('q.askLabel')}
+      hint={s.step?.open_questions ? t('q.openHint') : t('q.closedHint')}
+      rows={3}
+      coach={{ kind: 'question', openQuestions: s.step?.open_questions }}
+    >
+      {(value, clear) => (
+        <>
+          <Button busy={cmd.busy} disabled={!value.trim()} onClick={() => cmd.run({ kind: 'ask_question', text: value }, clear)}>
+            {t('q.ask')}
+          </Button>
+          {!isSpoken(s) && (
             <Button kind="secondary" busy={cmd.busy} onClick={() => cmd.run({ kind: 'pass' })}>
               {t('q.pass')}
             </Button>
-          </>
-        )}
-      </DraftField>
+          )}
+        </>
+      )}
+    </DraftField>
+  );
+  if (!isSpoken(s)) {
+    return (
+      <>
+        <Lead>{t('q.yourTurn')}</Lead>
+        {field}
+        <ErrorNote text={cmd.error} />
+      </>
+    );
+  }
+  return (
+    <>
+      <Lead>{t('q.yourTurnSpoken')}</Lead>
+      <div class="actions spoken-actions">
+        <Button big busy={cmd.busy} onClick={() => cmd.run({ kind: 'ask_question', text: '' })}>
+          {t('q.askedSpoken')}
+        </Button>
+        <Button kind="secondary" busy={cmd.busy} onClick={() => cmd.run({ kind: 'pass' })}>
+          {t('q.pass')}
+        </Button>
+      </div>
+      <TypeInstead draft="question">{field}</TypeInstead>
       <ErrorNote text={cmd.error} />
     </>
+  );
+}
+
+/** In a spoken step, typing is there for whoever prefers it; open when a draft waits in it. */
+function TypeInstead({ draft, children }: { draft: string; children: ComponentChildren }) {
+  const { scope } = useSession();
+  const [waiting] = useDraft(scope, draft);
+  const [open] = useState(() => waiting.trim() !== '');
+  return (
+    <details class="type-instead" open={open}>
+      <summary>{t('spoken.typeInstead')}</summary>
+      {children}
+    </details>
   );
 }
 
@@ -265,7 +304,7 @@ function PresenterQuestions({ rate, pendingText, pendingAsker }: { rate: boolean
     <>
       <div class="pending-question">
         <p class="pq-label">{t('q.pending', { name: pendingAsker })}</p>
-        <p class="pq-text">{pendingText}</p>
+        <p class="pq-text">{pendingText || <span class="out-loud">{t('flip.askedOutLoud')}</span>}</p>
       </div>
       {rate ? (
         <>
@@ -468,21 +507,43 @@ function Advice() {
       </>
     );
   }
-  return (
-    <>
-      <Lead>{t('adv.yourTurn')}</Lead>
-      <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3} coach={ADVICE_COACH}>
-        {(value, clear) => (
-          <>
-            <Button busy={cmd.busy} disabled={!value.trim()} onClick={() => cmd.run({ kind: 'give_advice', text: value }, clear)}>
-              {t('adv.give')}
-            </Button>
+  const field = (
+    <DraftField name="advice" label={t('adv.label')} prefix={t('adv.opener')} rows={3} coach={ADVICE_COACH}>
+      {(value, clear) => (
+        <>
+          <Button busy={cmd.busy} disabled={!value.trim()} onClick={() => cmd.run({ kind: 'give_advice', text: value }, clear)}>
+            {t('adv.give')}
+          </Button>
+          {!isSpoken(s) && (
             <Button kind="secondary" busy={cmd.busy} onClick={() => cmd.run({ kind: 'pass' })}>
               {t('q.pass')}
             </Button>
-          </>
-        )}
-      </DraftField>
+          )}
+        </>
+      )}
+    </DraftField>
+  );
+  if (!isSpoken(s)) {
+    return (
+      <>
+        <Lead>{t('adv.yourTurn')}</Lead>
+        {field}
+        <ErrorNote text={cmd.error} />
+      </>
+    );
+  }
+  return (
+    <>
+      <Lead>{t('adv.yourTurnSpoken')}</Lead>
+      <div class="actions spoken-actions">
+        <Button big busy={cmd.busy} onClick={() => cmd.run({ kind: 'give_advice', text: '' })}>
+          {t('adv.givenSpoken')}
+        </Button>
+        <Button kind="secondary" busy={cmd.busy} onClick={() => cmd.run({ kind: 'pass' })}>
+          {t('q.pass')}
+        </Button>
+      </div>
+      <TypeInstead draft="advice">{field}</TypeInstead>
       <ErrorNote text={cmd.error} />
     </>
   );

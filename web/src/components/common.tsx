@@ -171,6 +171,8 @@ export function Button({
   disabled,
   children,
   label,
+  big,
+  keys,
 }: {
   onClick: () => void;
   busy?: boolean;
@@ -178,11 +180,16 @@ export function Button({
   disabled?: boolean;
   children: ComponentChildren;
   label?: string;
+  /** The one-tap button of a spoken step. */
+  big?: boolean;
+  /** aria-keyshortcuts, where a single key does the same. */
+  keys?: string;
 }) {
   return (
     <button
       type="button"
-      class={`btn btn-${kind}`}
+      class={`btn btn-${kind}${big ? ' btn-big' : ''}`}
+      aria-keyshortcuts={keys}
       disabled={disabled || busy}
       aria-busy={busy ? 'true' : undefined}
       aria-label={label}

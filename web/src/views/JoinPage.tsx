@@ -10,6 +10,7 @@ const joinErrors: Record<string, MessageKey> = {
   name_taken: 'join.nameTaken',
   unauthorized: 'join.invalid',
   session_finished: 'join.finished',
+  no_place_to_claim: 'join.noPlace',
 };
 
 /** Join on a phone: a name, the ground rules, in. */
@@ -20,6 +21,8 @@ export function JoinPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [full, setFull] = useState(false);
+  /** The name belongs to a place the facilitator made: is this that person? */
+  const [claimable, setClaimable] = useState('');
   const nameId = useId();
   const agreeId = useId();
 
@@ -35,19 +38,28 @@ export function JoinPage({ id }: { id: string }) {
       setError(t('join.mustAgree'));
       return;
     }
+    await join(false);
+  };
+
+  const join = async (claim: boolean) => {
     setBusy(true);
     setError('');
     try {
-      const r = await joinSession(id, joinToken, name.trim());
+      const r = await joinSession(id, joinToken, name.trim(), claim);
       saveMembership(id, { participantId: r.participant_id, token: r.token });
       // Replace the URL, so the join token leaves the address bar and the history.
       navigate(`/s/${encodeURIComponent(id)}`, true);
     } catch (err) {
       const e2 = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
+      setBusy(false);
+      if (e2.code === 'place_without_device') {
+        setClaimable(name.trim());
+        return;
+      }
+      setClaimable('');
       const key = joinErrors[e2.code];
       setFull(e2.code === 'group_full');
       setError(key ? t(key) : errorText(e2.code, e2.message));
-      setBusy(false);
     }
   };
 
@@ -72,6 +84,36 @@ export function JoinPage({ id }: { id: string }) {
           <p class="notice" role="alert">
             {error}
           </p>
+        </div>
+      </Shell>
+    );
+  }
+
+  if (claimable) {
+    return (
+      <Shell>
+        <div class="page narrow">
+          <h1>{t('join.claimTitle', { name: claimable })}</h1>
+          <p class="lead">{t('join.claimLead', { name: claimable })}</p>
+          <p class="error-note" role="alert" hidden={!error}>
+            {error}
+          </p>
+          <div class="actions">
+            <button type="button" class="btn btn-primary" disabled={busy} onClick={() => void join(true)}>
+              {busy ? t('start.busy') : t('join.claim', { name: claimable })}
+            </button>
+            <button
+              type="button"
+              class="btn btn-secondary"
+              disabled={busy}
+              onClick={() => {
+                setClaimable('');
+                setError(t('join.otherName'));
+              }}
+            >
+              {t('join.notMe')}
+            </button>
+          </div>
         </div>
       </Shell>
     );

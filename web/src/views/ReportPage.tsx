@@ -3,7 +3,10 @@ import { ApiError, fetchReport } from '../api';
 import { errorText, lang, loc, t, type MessageKey } from '../i18n';
 import { loadMembership } from '../storage';
 import type { Rating, Report } from '../types';
-import { NotMember } from './SessionPage';
+import { NotMember, useLive } from './SessionPage';
+import { hasDevice } from '../people';
+import { recordFromState, recordMarkdown, type RecordWords } from '../record';
+import { nameOf } from '../components/common';
 import { Shell } from './Shell';
 
 const ratingKey: Record<Rating, MessageKey> = { warm: 'rating.warm', lukewarm: 'rating.lukewarm', cold: 'rating.cold' };
@@ -29,6 +32,8 @@ export function ReportPage({ id }: { id: string }) {
   const membership = useMemo(() => loadMembership(id), [id]);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState('');
+  /** Not the presenter: perhaps the facilitator of a presenter without a device. */
+  const [tryOwnView, setTryOwnView] = useState(false);
   const language = lang();
 
   useEffect(() => {
@@ -41,12 +46,72 @@ export function ReportPage({ id }: { id: string }) {
       })
       .catch((err) => {
         const e = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
-        const own: Record<string, MessageKey> = { not_presenter: 'rep.forbidden', session_not_finished: 'rep.notFinished' };
+        if (e.code === 'not_presenter') {
+          setTryOwnView(true);
+          return;
+        }
+        const own: Record<string, MessageKey> = { session_not_finished: 'rep.notFinished' };
         setError(own[e.code] ? t(own[e.code]) : errorText(e.code, e.message));
       });
   }, [id, membership, language]);
 
   if (!membership) return <NotMember />;
+  if (tryOwnView) return <RecordFromView id={id} token={membership.token} />;
+  return <ReportView id={id} report={report} error={error} />;
+}
+
+/**
+ * The facilitator's copy of the record for a presenter who took part without a device: made
+ * from the facilitator's own view of the finished session, to print or save and hand over.
+ */
+function RecordFromView({ id, token }: { id: string; token: string }) {
+  const { state, status } = useLive(id, token);
+  const language = lang();
+  const report = useMemo(() => {
+    if (!state) return null;
+    const s = state;
+    if (s.phase !== 'finished' || s.facilitator !== s.you.id || s.presenter === null || hasDevice(s, s.presenter)) return null;
+    const r = recordFromState(s);
+    r.markdown = recordMarkdown(r, recordWords(), loc(r.method.name));
+    return r;
+  }, [state, language]);
+  if (!state) return <ReportView id={id} report={null} error={status === 'denied' ? t('rep.forbidden') : ''} />;
+  if (!report) return <ReportView id={id} report={null} error={t('rep.forbidden')} />;
+  return <ReportView id={id} report={report} error="" forName={nameOf(state, state.presenter)} />;
+}
+
+function recordWords(): RecordWords {
+  return {
+    method: t('rep.method'),
+    statement: t('rep.statement'),
+    earlier: t('rep.earlier'),
+    questions: t('rep.questions'),
+    outLoud: t('rep.outLoud'),
+    outcome: {
+      answered: t('q.outcome.answered'),
+      declined: t('q.outcome.declined'),
+      pending: t('q.outcome.pending'),
+      rated: '',
+      warm: t('rating.warm'),
+      lukewarm: t('rating.lukewarm'),
+      cold: t('rating.cold'),
+    },
+    observations: t('rep.observations'),
+    reflections: t('rep.reflections'),
+    advice: t('rep.advice'),
+    keyPoints: t('rep.keyPoints'),
+    drafts: t('rep.drafts'),
+    reaction: t('rep.reaction'),
+    tomorrow: t('re.tomorrow'),
+    thinkOver: t('re.thinkOver'),
+  };
+}
+
+function ReportView({ id, report, error, forName }: { id: string; report: Report | null; error: string; forName?: string }) {
+  const language = lang();
+  useEffect(() => {
+    if (report) document.title = `${t('rep.title')}: ${report.title} — ${t('app.name')}`;
+  }, [report?.title]);
 
   const download = () => {
     if (!report) return;
@@ -110,7 +175,7 @@ export function ReportPage({ id }: { id: string }) {
               })}
             </p>
           )}
-          <p class="report-private">{t('rep.private')}</p>
+          <p class="report-private">{forName ? t('rep.forPresenter', { name: forName }) : t('rep.private')}</p>
         </header>
 
         {statements.length > 0 && (
@@ -136,7 +201,7 @@ export function ReportPage({ id }: { id: string }) {
             <ol class="report-questions">
               {report.questions.map((q, i) => (
                 <li key={i}>
-                  <p>{q.text}</p>
+                  {q.text ? <p>{q.text}</p> : <p class="out-loud">{t('flip.askedOutLoud')}</p>}
                   <p class="q-meta">
                     {q.rating ? (
                       <span class={`chip chip-${q.rating}`}>{t(ratingKey[q.rating])}</span>
@@ -180,7 +245,18 @@ export function ReportPage({ id }: { id: string }) {
             <h2 id="rep-advice">{t('rep.advice')}</h2>
             <ul>
               {report.advice.map((a, i) => (
-                <li key={i}>{textOf(a)}</li>
+                <li key={i}>{textOf(a) || <span class="out-loud">{t('flip.givenOutLoud')}</span>}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {(report.key_points ?? []).length > 0 && (
+          <section aria-labelledby="rep-key-points">
+            <h2 id="rep-key-points">{t('rep.keyPoints')}</h2>
+            <ul>
+              {report.key_points!.map((n, i) => (
+                <li key={i}>{n}</li>
               ))}
             </ul>
           </section>

@@ -8,6 +8,11 @@ import { YourPart } from '../components/YourPart';
 import { FacilitatorPanel } from '../components/FacilitatorPanel';
 import { FlipChart } from '../components/FlipChart';
 import { DisturbanceControl, Group, Lobby, PresenterNotes, ResolveDisturbance, ResumeButton } from '../components/Side';
+import { ForOthers } from '../components/ForOthers';
+import { KeyPoints } from '../components/KeyPoints';
+import { ConsoleBoard, ConsoleStrip, useConsoleMode } from '../components/Console';
+import { nameOf } from '../components/common';
+import { hasDevice } from '../people';
 import { Shell } from './Shell';
 
 export function useLive(id: string, token: string | null): LiveView & { live: LiveSession | null } {
@@ -80,6 +85,32 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
   const facilitating = s.facilitator === me;
   const presenting = s.presenter === me;
   const listening = s.step?.kind === 'gossip' && presenting && !s.step.gossip_closed;
+  const [consoleMode, setConsoleMode] = useConsoleMode(scope);
+  useEffect(() => {
+    if (!(consoleMode && facilitating)) return;
+    document.documentElement.classList.add('console-mode');
+    return () => document.documentElement.classList.remove('console-mode');
+  }, [consoleMode, facilitating]);
+  if (consoleMode && facilitating) {
+    return (
+      <Shell
+        wide
+        title={s.title}
+        status={<LinkBadge status={status} />}
+        tools={<DisturbanceControl />}
+        below={
+          <DisturbanceBanner s={s}>
+            {s.disturbance ? <ResolveDisturbance /> : <ResumeButton />}
+          </DisturbanceBanner>
+        }
+      >
+        <div class="page console-page">
+          <ConsoleStrip receivedAt={receivedAt} onLeave={() => setConsoleMode(false)} />
+          <ConsoleBoard membership={membership} id={scope} />
+        </div>
+      </Shell>
+    );
+  }
   return (
     <Shell
       title={s.title}
@@ -97,6 +128,8 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
           <div class="col-main">
             {s.phase === 'lobby' && <Lobby membership={membership} />}
             {s.phase === 'running' && <YourPart />}
+            <ForOthers />
+            <KeyPoints />
             {s.phase === 'finished' && <Finished id={scope} presenting={presenting} />}
             {facilitating && <FacilitatorPanel joinUrl={membership.joinUrl} />}
             {!listening && s.phase !== 'lobby' && <FlipChart s={s} />}
@@ -112,6 +145,10 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
 }
 
 function Finished({ id, presenting }: { id: string; presenting: boolean }) {
+  const { s, me } = useSession();
+  // A presenter without a device has no page of their own: the facilitator hands over the record.
+  const forPresenter = s.facilitator === me && s.presenter !== null && !hasDevice(s, s.presenter);
+  const href = `/s/${encodeURIComponent(id)}/report`;
   return (
     <section class="your-part finished" aria-labelledby="fin-title">
       <h2 id="fin-title">{t('fin.title')}</h2>
@@ -120,8 +157,17 @@ function Finished({ id, presenting }: { id: string; presenting: boolean }) {
         <>
           <p>{t('fin.presenter')}</p>
           <p>
-            <a class="btn btn-primary" href={`/s/${encodeURIComponent(id)}/report`}>
+            <a class="btn btn-primary" href={href}>
               {t('fin.openReport')}
+            </a>
+          </p>
+        </>
+      ) : forPresenter ? (
+        <>
+          <p>{t('fin.forPresenter', { name: nameOf(s, s.presenter) })}</p>
+          <p>
+            <a class="btn btn-primary" href={href}>
+              {t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
             </a>
           </p>
         </>

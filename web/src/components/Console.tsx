@@ -1,0 +1,549 @@
+// One-laptop mode: the facilitator's laptop on the beamer. A compact control strip (the step and
+// its rule, whose turn, the time, what to do now, each with a single key) above the flip chart in
+// large type. Everything works from the keyboard; keys typed into a field stay words.
+
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { errorText, t } from '../i18n';
+import type { Command } from '../types';
+import type { Membership } from '../storage';
+import { loadPreference, savePreference } from '../storage';
+import { ALL_SHORTCUTS, actionForKey, consoleActions, stripFieldKinds, type Action } from '../shortcuts';
+import { behalf, closingStillOpen, hasDevice, openTurn, withoutDevice } from '../people';
+import { nameOf, roleLabel, useSession } from './common';
+import { StepHeader } from './StepHeader';
+import { FlipChart } from './FlipChart';
+import { nextStepTitle } from './FacilitatorPanel';
+import { AddPerson, blurOnEscape, qrSrc } from './Side';
+
+// --- the mode itself: a per-session preference of this device --------------------------------
+
+const listeners = new Set<() => void>();
+
+export function useConsoleMode(scope: string): [boolean, (on: boolean) => void] {
+  const key = `console.${scope}`;
+  const [on, setOn] = useState(() => loadPreference<boolean>(key) === true);
+  useEffect(() => {
+    const update = () => setOn(loadPreference<boolean>(key) === true);
+    listeners.add(update);
+    return () => void listeners.delete(update);
+  }, [key]);
+  const set = (value: boolean) => {
+    savePreference(key, value ? true : null);
+    for (const fn of listeners) fn();
+    window.scrollTo(0, 0);
+  };
+  return [on, set];
+}
+
+/** The switch into one-laptop mode, in the lobby and in the facilitator's panel. */
+export function ConsoleToggle() {
+  const { scope } = useSession();
+  const [, setOn] = useConsoleMode(scope);
+  const id = useId();
+  return (
+    <div class="console-toggle">
+      <button type="button" class="btn btn-secondary" aria-describedby={`${id}-hint`} onClick={() => setOn(true)}>
+        {t('console.open')}
+      </button>
+      <p class="hint" id={`${id}-hint`}>
+        {t('console.openHint')}
+      </p>
+    </div>
+  );
+}
+
+// --- the strip's text fields ----------------------------------------------------------------
+
+type Send = (c: Command) => Promise<boolean>;
+
+/** One line to type in; Enter puts it on the flip chart, Escape hands the keys back. */
+function StripField({
+  label,
+  button,
+  allowEmpty,
+  onSend,
+  children,
+}: {
+  label: string;
+  button: string;
+  allowEmpty?: boolean;
+  onSend: (text: string) => Promise<boolean>;
+  children?: preact.ComponentChildren;
+}) {
+  const id = useId();
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy || (!allowEmpty && !value.trim())) return;
+    setBusy(true);
+    const ok = await onSend(value.trim());
+    setBusy(false);
+    if (ok) setValue('');
+  };
+  return (
+    <form class="strip-field" onSubmit={submit}>
+      {children}
+      <label for={id}>{label}</label>
+      <div class="picker-row">
+        <input
+          id={id}
+          type="text"
+          maxLength={4000}
+          autoComplete="off"
+          value={value}
+          onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={blurOnEscape}
+        />
+        <button type="submit" class="btn btn-secondary" disabled={busy || (!allowEmpty && !value.trim())}>
+          {button}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function WhoPicker({ people, value, onChange, label }: { people: number[]; value: number; onChange: (id: number) => void; label: string }) {
+  const { s, me } = useSession();
+  const id = useId();
+  return (
+    <span class="strip-who">
+      <label for={id}>{label}</label>
+      <select id={id} value={String(value)} onKeyDown={blurOnEscape} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}>
+        {people.map((p) => (
+          <option key={p} value={String(p)}>
+            {p === me ? t('console.me', { name: nameOf(s, p) }) : nameOf(s, p)}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
+/** A text with a choice of whose words they are: oneself, or someone without a device. */
+function FieldFor({
+  people,
+  label,
+  button,
+  command,
+  send,
+}: {
+  people: number[];
+  label: (name: string) => string;
+  button: string;
+  command: (text: string, on: number | undefined) => Command;
+  send: Send;
+}) {
+  const { s, me } = useSession();
+  const [picked, setPicked] = useState(people[0] ?? me);
+  const who = people.includes(picked) ? picked : (people[0] ?? me);
+  return (
+    <StripField
+      label={label(nameOf(s, who))}
+      button={button}
+      onSend={(text) => send(command(text, behalf(s, me, who) ?? undefined))}
+    >
+      {people.length > 1 && <WhoPicker people={people} value={who} onChange={setPicked} label={t('console.whose')} />}
+    </StripField>
+  );
+}
+
+/** The fields the strip shows now (shortcuts.ts decides which). */
+function StripFields({ send }: { send: Send }) {
+  const { s, me } = useSession();
+  const presenter = nameOf(s, s.presenter);
+  const mine = s.participants.some((p) => p.id === me) ? [me] : [];
+  const holder = openTurn(s);
+  const by = holder === null ? undefined : (behalf(s, me, holder) ?? undefined);
+  const holderName = nameOf(s, holder);
+  const put = t('console.put');
+  return (
+    <>
+      {stripFieldKinds(s, me).map((kind) => {
+        switch (kind) {
+          case 'person':
+            return <AddPerson key={kind} compact />;
+          case 'issue':
+            return (
+              <FieldFor
+                key={kind}
+                people={[...mine, ...withoutDevice(s, me)]}
+                label={(name) => t('console.issueOf', { name })}
+                button={put}
+                command={(text, on) => ({ kind: 'propose_issue', text, on_behalf_of: on })}
+                send={send}
+              />
+            );
+          case 'statement':
+            return <StripField key={kind} label={t('for.statementLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'set_statement', text })} />;
+          case 'question':
+            return (
+              <StripField
+                key={`${kind}-${holder}`}
+                label={t('console.questionOf', { name: holderName })}
+                button={put}
+                onSend={(text) => send({ kind: 'ask_question', text, on_behalf_of: by })}
+              />
+            );
+          case 'advice':
+            return (
+              <StripField
+                key={`${kind}-${holder}`}
+                label={t('console.adviceOf', { name: holderName })}
+                button={put}
+                onSend={(text) => send({ kind: 'give_advice', text, on_behalf_of: by })}
+              />
+            );
+          case 'observation':
+            return (
+              <FieldFor
+                key={kind}
+                people={[...mine, ...withoutDevice(s, me)].filter((id) => id !== s.presenter)}
+                label={(name) => t('console.observationOf', { name })}
+                button={put}
+                command={(text, on) => ({ kind: 'add_observation', text, on_behalf_of: on })}
+                send={send}
+              />
+            );
+          case 'reflection':
+          case 'lastWord':
+            return <StripField key={kind} label={t('for.reflectLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'reflect', text })} />;
+          case 'reframe':
+            return <StripField key={kind} label={t('for.reframeLabel', { name: presenter })} button={t('rf.reframe')} onSend={(text) => send({ kind: 'reframe', text })} />;
+          case 'note':
+            return <StripField key={kind} label={t('console.noteFor', { name: presenter })} button={t('kp.add')} onSend={(text) => send({ kind: 'add_note', text })} />;
+          case 'tomorrow':
+            return <StripField key={kind} label={t('for.tomorrow', { name: presenter })} button={put} onSend={(text) => send({ kind: 'react', tomorrow: text })} />;
+          case 'closing': {
+            const next = closingStillOpen(s, me)[0];
+            return (
+              <StripField
+                key={`${kind}-${next}`}
+                label={next === me ? t('console.closingMine') : t('console.closingOf', { name: nameOf(s, next) })}
+                button={put}
+                allowEmpty
+                onSend={(text) => send({ kind: 'closing_remark', text: text || undefined, on_behalf_of: next === me ? undefined : next })}
+              />
+            );
+          }
+        }
+      })}
+    </>
+  );
+}
+
+// --- the strip -------------------------------------------------------------------------------
+
+function KeyButton({ action, onRun, busy }: { action: Action; onRun: (a: Action) => void; busy: boolean }) {
+  const { s } = useSession();
+  let label = t(action.label, action.params);
+  if (action.id === 'next') {
+    const title = nextStepTitle(s);
+    label = title === '' ? t('fac.finish') : title && title !== t('fac.next') ? t('fac.nextTo', { title }) : t('fac.next');
+  }
+  return (
+    <button
+      type="button"
+      class={`key-btn key-${action.id}`}
+      aria-keyshortcuts={action.key === '?' ? 'Shift+?' : action.key}
+      aria-busy={busy ? 'true' : undefined}
+      onClick={() => {
+        if (!busy) onRun(action);
+      }}
+    >
+      <kbd aria-hidden="true">{action.key}</kbd>
+      <span>{label}</span>
+    </button>
+  );
+}
+
+/** The people as chips: who holds the turn, and who takes part without a device. */
+function PeopleLine() {
+  const { s, me } = useSession();
+  return (
+    <ul class="people-line" aria-label={t('console.people')}>
+      {s.participants.map((p) => {
+        const holds = s.phase === 'running' && s.turn.holder === p.id && !s.turn.closed;
+        const own = p.device !== false;
+        return (
+          <li key={p.id} class={`${own ? 'own' : 'no-device'}${holds ? ' holds' : ''}`}>
+            <span class="chip-name">{p.id === me ? t('console.me', { name: p.name }) : p.name}</span>
+            {p.roles.includes('presenter') && <span class="chip-role"> · {roleLabel('presenter')}</span>}
+            <span class={own ? 'visually-hidden' : 'chip-device'}>{own ? `, ${t('console.ownDevice')}` : ` · ${t('console.noDevice')}`}</span>
+            {holds && <span class="visually-hidden">, {t('group.holds')}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function HelpOverlay({ onClose }: { onClose: () => void }) {
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    closeRef.current?.focus();
+    return () => before?.focus?.();
+  }, []);
+  return (
+    <div class="overlay" onClick={(e) => e.target === e.currentTarget && onClose()}>
+      <div
+        class="overlay-box"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="keys-title"
+        onKeyDown={(e) => {
+          // One button inside: Tab stays on it.
+          if (e.key === 'Tab') {
+            e.preventDefault();
+            closeRef.current?.focus();
+          }
+        }}
+      >
+        <h2 id="keys-title">{t('key.helpTitle')}</h2>
+        <p>{t('key.helpLead')}</p>
+        <dl class="keys-list">
+          {ALL_SHORTCUTS.map((k) => (
+            <div key={k.key}>
+              <dt>
+                <kbd>{k.key}</kbd>
+              </dt>
+              <dd>{t(k.label)}</dd>
+            </div>
+          ))}
+        </dl>
+        <div class="actions">
+          <button type="button" class="btn btn-primary" ref={closeRef} onClick={onClose}>
+            {t('key.helpClose')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The facilitator's control strip: step and rule, turn and time, keys, and what to type. */
+export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLeave: () => void }) {
+  const { s, me, send } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [done, setDone] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [help, setHelp] = useState(false);
+  const fieldsRef = useRef<HTMLDivElement>(null);
+  const goRef = useRef<HTMLButtonElement>(null);
+  const actions = consoleActions(s, me, stripFieldKinds(s, me).length > 0);
+  const stepIndex = s.step?.index;
+
+  useEffect(() => setConfirming(false), [stepIndex]);
+  useEffect(() => {
+    if (confirming) goRef.current?.focus();
+  }, [confirming]);
+
+  const run = async (c: Command): Promise<boolean> => {
+    setBusy(true);
+    setError('');
+    const r = await send(c);
+    setBusy(false);
+    if (!r.ok) setError(errorText(r.code, r.message));
+    return r.ok;
+  };
+
+  const next = async (confirm: boolean) => {
+    setBusy(true);
+    setError('');
+    const r = await send(confirm ? { kind: 'next_step', confirm: true } : { kind: 'next_step' });
+    setBusy(false);
+    if (r.ok) setConfirming(false);
+    else if (r.code === 'step_rule_not_met') setConfirming(true);
+    else setError(errorText(r.code, r.message));
+  };
+
+  const perform = async (a: Action) => {
+    switch (a.effect.kind) {
+      case 'help':
+        setHelp(true);
+        return;
+      case 'focus':
+        fieldsRef.current?.querySelector<HTMLElement>('input[type="text"], textarea')?.focus();
+        return;
+      case 'next':
+        await next(false);
+        return;
+      case 'command':
+        if (await run(a.effect.command)) setDone(t('key.done', { what: t(a.label, a.params) }));
+    }
+  };
+
+  // The keys: one listener for the page while this strip is on screen.
+  const latest = useRef({ actions, perform, next, busy, confirming, help, s });
+  latest.current = { actions, perform, next, busy, confirming, help, s };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const now = latest.current;
+      if (e.defaultPrevented || e.repeat) return;
+      if (now.help) {
+        if (e.key === 'Escape' || e.key === '?') {
+          e.preventDefault();
+          setHelp(false);
+        }
+        return;
+      }
+      if (now.confirming && !e.ctrlKey && !e.altKey && !e.metaKey) {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          setConfirming(false);
+          return;
+        }
+        if (e.key === 'n' || e.key === 'N') {
+          e.preventDefault();
+          if (!now.busy) void now.next(true);
+          return;
+        }
+      }
+      const target = e.target as HTMLElement | null;
+      const action = actionForKey(
+        now.actions,
+        { key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, isComposing: e.isComposing, target: target && { tagName: target.tagName, type: (target as HTMLInputElement).type, isContentEditable: target.isContentEditable } },
+        now.s,
+      );
+      if (!action) return;
+      e.preventDefault();
+      if (!now.busy) void now.perform(action);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const shown = actions.filter((a) => a.id !== 'help' && a.id !== 'type' && a.id !== 'choose');
+  const open = s.flip_chart.candidates.filter((c) => !c.withdrawn);
+  const choosing = actions.some((a) => a.id === 'choose');
+  const holder = openTurn(s);
+  const ownDevice = holder !== null && holder !== me && hasDevice(s, holder);
+  const presenterHere = s.presenter !== null && hasDevice(s, s.presenter) && s.connected.includes(s.presenter);
+  const pending = s.step?.kind === 'question_rounds' && s.turn.awaiting_question !== null;
+
+  return (
+    <section class="console-strip" aria-labelledby="console-title">
+      <h1 id="console-title" class="visually-hidden">
+        {t('console.title')}
+      </h1>
+      <StepHeader s={s} receivedAt={receivedAt} big />
+      <PeopleLine />
+      {ownDevice && <p class="strip-note">{t('console.theyType', { name: nameOf(s, holder) })}</p>}
+      {pending && presenterHere && <p class="strip-note">{t('console.presenterTypes', { name: nameOf(s, s.presenter) })}</p>}
+      {confirming ? (
+        <div class="confirm" role="group" aria-labelledby="strip-confirm-title">
+          <p id="strip-confirm-title" class="confirm-title">
+            {t('fac.confirmTitle')}
+          </p>
+          <div class="actions">
+            <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !busy && void next(true)}>
+              <kbd aria-hidden="true">N</kbd>
+              <span>{t('fac.confirmGo')}</span>
+            </button>
+            <button type="button" class="key-btn" aria-keyshortcuts="Escape" onClick={() => setConfirming(false)}>
+              <kbd aria-hidden="true">Esc</kbd>
+              <span>{t('fac.confirmStay')}</span>
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div class="key-row" role="group" aria-label={t('console.keys')}>
+          {shown.map((a) => (
+            <KeyButton key={a.id} action={a} onRun={(x) => void perform(x)} busy={busy} />
+          ))}
+        </div>
+      )}
+      {choosing && !confirming && (
+        <ol class="choose-keys" aria-label={t('console.choose')}>
+          {open.slice(0, 9).map((c, i) => (
+            <li key={c.id}>
+              <button type="button" class="key-btn" aria-keyshortcuts={String(i + 1)} onClick={() => !busy && void run({ kind: 'choose_issue', candidate: c.id })}>
+                <kbd aria-hidden="true">{i + 1}</kbd>
+                <span>{t('inv.chooseThisLabel', { text: c.text })}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+      <div class="strip-fields" ref={fieldsRef}>
+        <StripFields send={run} />
+        {s.phase === 'running' && s.participants.length < 8 && (
+          <details class="strip-add">
+            <summary>{t('console.addSomeone')}</summary>
+            <AddPerson compact />
+          </details>
+        )}
+      </div>
+      <p class="error-note" role="alert" hidden={!error}>
+        {error}
+      </p>
+      <p class="strip-done" role="status">
+        {done}
+      </p>
+      <div class="strip-tools">
+        <button type="button" class="btn btn-quiet" aria-keyshortcuts="Shift+?" onClick={() => setHelp(true)}>
+          <kbd aria-hidden="true">?</kbd> {t('key.helpShort')}
+        </button>
+        <button type="button" class="btn btn-quiet" onClick={onLeave}>
+          {t('console.leave')}
+        </button>
+      </div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </section>
+  );
+}
+
+/** Before the start: the invitation, large, for the room to scan; and who is here. */
+function ConsoleLobby({ joinUrl }: { joinUrl?: string }) {
+  const { s } = useSession();
+  return (
+    <section class={`beamer-lobby${joinUrl ? ' with-qr' : ''}`} aria-labelledby="console-group">
+      <div class="beamer-lobby-text">
+        {joinUrl && (
+          <>
+            <p class="beamer-invite">{t('beamer.invite')}</p>
+            <p class="beamer-join-url">
+              <span class="beamer-join-label">{t('beamer.orOpen')}</span> <span class="beamer-url">{joinUrl}</span>
+            </p>
+          </>
+        )}
+        <h2 id="console-group" class="beamer-group">
+          {t('console.here')}
+        </h2>
+        <ul class="beamer-names">
+          {s.participants.map((p) => (
+            <li key={p.id} class={p.device === false ? 'no-device' : s.connected.includes(p.id) ? 'online' : ''}>
+              {p.name}
+              {p.device === false && <span class="chip-device"> · {t('console.noDevice')}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {joinUrl && (
+        <figure class="beamer-qr">
+          <img src={qrSrc(joinUrl)} alt={t('lobby.qrAlt')} width={400} height={400} />
+        </figure>
+      )}
+    </section>
+  );
+}
+
+/** The whole one-laptop screen: the strip, then the flip chart filling the rest. */
+export function ConsoleBoard({ membership, id }: { membership: Membership; id: string }) {
+  const { s, me } = useSession();
+  const presenterWithout = s.presenter !== null && !hasDevice(s, s.presenter) && s.facilitator === me;
+  return (
+    <div class="console-board">
+      {s.phase === 'lobby' ? <ConsoleLobby joinUrl={membership.joinUrl} /> : <FlipChart s={s} beamer />}
+      {s.phase === 'finished' && (s.presenter === me || presenterWithout) && (
+        <p class="console-report">
+          <a class="btn btn-primary" href={`/s/${encodeURIComponent(id)}/report`}>
+            {s.presenter === me ? t('fin.openReport') : t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
+          </a>
+        </p>
+      )}
+    </div>
+  );
+}
