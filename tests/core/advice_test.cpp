@@ -158,9 +158,13 @@ TEST(Advice, AdviceBelongsToTheAdviceStep) {
   EXPECT_EQ(s.refused(D::fenna, command::GiveAdvice{"zou ik wachten."}), RefusalCode::wrong_step);
 }
 
-TEST(Advice, AnAdviceNeedsText) {
+TEST(Advice, AWrittenAdviceNeedsTextAnAdviceGivenOutLoudDoesNot) {
   SessionDriver s = advising();
+  s.ok(D::fenna, command::SetContributions{Contributions::written});
   EXPECT_EQ(s.refused(D::fenna, command::GiveAdvice{"  "}), RefusalCode::text_empty);
+  s.ok(D::fenna, command::SetContributions{Contributions::spoken});
+  s.ok(D::fenna, command::GiveAdvice{"  "});
+  EXPECT_EQ(s.state().advice.back().text, "") << "no opener in front of nothing";
 }
 
 } // namespace

@@ -52,7 +52,10 @@ std::vector<CommandBody> one_of_each_command() {
           command::React{"Morgen.", "Later."},
           command::ClosingRemark{"Fijn."},
           command::WritePrivateNote{"Voor mij."},
-          command::SetCoachHints{false}};
+          command::SetCoachHints{false},
+          command::AddParticipant{"Bram"},
+          command::AddNote{"Patroon: vrijdag."},
+          command::SetContributions{Contributions::written}};
 }
 
 TEST(Flow, TheSampleHoldsEveryKindOfCommand) {
@@ -153,6 +156,8 @@ TEST(Flow, NothingHappensBeforeTheStart) {
                                std::holds_alternative<command::HandOverFacilitator>(body) ||
                                std::holds_alternative<command::Start>(body) ||
                                std::holds_alternative<command::SetCoachHints>(body) ||
+                               std::holds_alternative<command::SetContributions>(body) ||
+                               std::holds_alternative<command::AddParticipant>(body) ||
                                std::holds_alternative<command::RaiseDisturbance>(body) ||
                                std::holds_alternative<command::ResolveDisturbance>(body);
     if (!lobby_command) {
@@ -308,7 +313,9 @@ TEST(Flow, WhilePausedOnlyResumingOrADisturbanceIsPossible) {
   SessionDriver s = started("balint");
   s.ok(D::fenna, command::Pause{});
   for (const CommandBody& body : one_of_each_command()) {
+    // A late arrival may be added by name while the group waits, as they may join.
     if (std::holds_alternative<command::Join>(body) ||
+        std::holds_alternative<command::AddParticipant>(body) ||
         std::holds_alternative<command::Pause>(body) ||
         std::holds_alternative<command::Resume>(body) ||
         std::holds_alternative<command::RaiseDisturbance>(body) ||
@@ -453,6 +460,7 @@ TEST(Disturbance, BlocksEverythingButResolvingIt) {
   s.ok(D::anna, command::RaiseDisturbance{"Het brandalarm gaat."});
   for (const CommandBody& body : one_of_each_command()) {
     if (std::holds_alternative<command::Join>(body) ||
+        std::holds_alternative<command::AddParticipant>(body) ||
         std::holds_alternative<command::ResolveDisturbance>(body))
       continue;
     for (ParticipantId actor : {D::fenna, D::pieter, D::anna})

@@ -237,9 +237,12 @@ TEST(QuestionRounds, QuestionsBelongToTheQuestionRounds) {
   EXPECT_EQ(s.refused(D::fenna, command::Pass{}), RefusalCode::wrong_step);
 }
 
-TEST(QuestionRounds, AQuestionNeedsText) {
-  SessionDriver s = at_questions();
-  EXPECT_EQ(s.refused(D::fenna, command::AskQuestion{" "}), RefusalCode::text_empty);
+TEST(QuestionRounds, AWrittenQuestionNeedsTextASpokenOneDoesNot) {
+  SessionDriver written = at_questions("fresh-questioning");
+  EXPECT_EQ(written.refused(D::fenna, command::AskQuestion{" "}), RefusalCode::text_empty);
+  SessionDriver spoken = at_questions("incident");
+  spoken.ok(D::fenna, command::AskQuestion{" "});
+  EXPECT_EQ(spoken.state().questions.back().text, "");
 }
 
 TEST(QuestionRounds, InBalintThePresenterAnswersAtOnce) {
@@ -339,13 +342,15 @@ TEST(QuestionRounds, TheScribeRecordsOnlyForTheTurnHolder) {
             RefusalCode::not_allowed_for_role);
 }
 
-TEST(QuestionRounds, OnlyTheScribeRecordsForSomeoneElse) {
+TEST(QuestionRounds, OnlyTheScribeOrTheFacilitatorRecordsForSomeoneElse) {
   SessionDriver fresh = at_questions("fresh-questioning");
   EXPECT_EQ(fresh.refused(D::bram, command::AskQuestion{"Wat is er?", D::fenna}),
-            RefusalCode::not_allowed_for_role);
+            RefusalCode::not_allowed_to_record);
   SessionDriver incident = at_questions("incident");
   EXPECT_EQ(incident.refused(D::anna, command::AskQuestion{"Wat is er?", D::fenna}),
-            RefusalCode::not_allowed_for_role);
+            RefusalCode::not_allowed_to_record);
+  // Outside the scribe's flip chart, nobody types for someone who has a device of their own.
+  EXPECT_EQ(incident.refused(D::fenna, command::Pass{D::anna}), RefusalCode::has_own_device);
 }
 
 TEST(QuestionRounds, TheScribeMayCorrectAnEarlierRating) {

@@ -370,11 +370,9 @@ private:
       break;
     default:
       body = command::SetContributions{
-          chance(0.3) ? std::nullopt
-                      : std::optional{chance(0.5) ? Contributions::spoken : Contributions::written}};
-      break;
-    default:
-      body = command::SetCoachHints{chance(0.5)};
+          chance(0.3)
+              ? std::nullopt
+              : std::optional{chance(0.5) ? Contributions::spoken : Contributions::written}};
       break;
     }
     if (std::holds_alternative<command::Join>(body))

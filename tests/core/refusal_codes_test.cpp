@@ -273,10 +273,27 @@ std::vector<Scenario> scenarios() {
        [] { return balint_sharing().refused(D::fenna, command::ShareAdvice{""}); }},
       {C::time_out_of_range,
        [] { return started("balint").refused(D::fenna, command::AdjustTime{0}); }},
+      {C::setting_unchanged,
+       [] { return lobby("balint").refused(D::fenna, command::SetCoachHints{true}); }},
+      {C::not_allowed_to_record,
+       [] { return questions("incident").refused(D::anna, command::Pass{D::fenna}); }},
+      {C::has_own_device,
+       [] { return questions("incident").refused(D::fenna, command::Pass{D::anna}); }},
+      {C::no_place_to_claim,
+       [] {
+         return lobby("incident").refused(std::nullopt, command::Join{"Zoë", true});
+       }},
+      {C::place_without_device,
+       [] {
+         SessionDriver s = lobby("incident", 3);
+         s.ok(D::fenna, command::AddParticipant{"Bram"});
+         return s.refused(std::nullopt, command::Join{"Bram"});
+       }},
   };
 }
 
-constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::time_out_of_range) + 1;
+// The last code: a new code must be added here and get a scenario above.
+constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::place_without_device) + 1;
 
 TEST(RefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, RefusalCode> covered;

@@ -160,8 +160,7 @@ TEST(WithoutDevice, TheFacilitatorTypesForAPresenterWithoutADeviceOnly) {
 
 TEST(WithoutDevice, SomeoneWithoutADeviceTakesOverTheirOwnPlaceOnAPhone) {
   OneLaptop room;
-  EXPECT_EQ(room.s.refused(std::nullopt, command::Join{"bram"}),
-            RefusalCode::place_without_device);
+  EXPECT_EQ(room.s.refused(std::nullopt, command::Join{"bram"}), RefusalCode::place_without_device);
   const Events claimed = room.s.ok(std::nullopt, command::Join{"bram", true});
   ASSERT_EQ(claimed.size(), 1u);
   EXPECT_EQ(claimed.front().actor, room.bram);

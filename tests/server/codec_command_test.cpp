@@ -85,6 +85,14 @@ std::vector<core::CommandBody> every_command() {
       cmd::WritePrivateNote{"Niet vergeten: Anna's vraag."},
       cmd::SetCoachHints{false},
       cmd::SetCoachHints{true},
+      cmd::AddParticipant{"Bram"},
+      cmd::AddNote{"Patroon: vrijdagmiddag."},
+      cmd::SetContributions{core::Contributions::written},
+      cmd::SetContributions{std::nullopt},
+      cmd::ProposeIssue{"Ik twijfel.", ParticipantId{4}},
+      cmd::AddObservation{"Stil bij thuis.", ParticipantId{4}},
+      cmd::GiveAdvice{"", ParticipantId{4}},
+      cmd::ClosingRemark{"Fijn.", ParticipantId{4}},
   };
 }
 
@@ -94,7 +102,7 @@ TEST(CodecCommand, EveryKindHasASnakeCaseName) {
   EXPECT_EQ(names[0], "join");
   EXPECT_EQ(names[5], "next_step");
   EXPECT_EQ(names[18], "ask_question");
-  EXPECT_EQ(names.back(), "set_coach_hints");
+  EXPECT_EQ(names.back(), "set_contributions");
   EXPECT_EQ(std::set<std::string_view>(names.begin(), names.end()).size(), names.size());
 }
 
@@ -175,10 +183,10 @@ TEST(CodecCommand, ACommandIsAnObject) {
 }
 
 TEST(CodecCommand, MissingFieldIsNamed) {
-  const CodecError error = error_of(R"({"kind":"ask_question","on_behalf_of":3})");
+  const CodecError error = error_of(R"({"kind":"add_observation","on_behalf_of":3})");
   EXPECT_EQ(error.code, CodecErrorCode::missing_field);
   EXPECT_EQ(error.field, "text");
-  EXPECT_EQ(error.message, R"(ask_question: "text" is missing)");
+  EXPECT_EQ(error.message, R"(add_observation: "text" is missing)");
 
   EXPECT_EQ(error_of(R"({"kind":"vote"})").field, "candidate");
   EXPECT_EQ(error_of(R"({"kind":"rate_question"})").field, "rating");

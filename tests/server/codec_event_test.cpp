@@ -82,6 +82,13 @@ std::vector<core::Event> every_event() {
       event(ev::ClosingRemarkMade{ParticipantId{5}, "Fijn gedaan."}),
       event(ev::PrivateNoteWritten{"Niet vergeten."}),
       event(ev::CoachHintsSet{false}),
+      event(ev::ParticipantAdded{ParticipantId{7}, "Bram"}),
+      event(ev::PlaceClaimed{ParticipantId{7}}),
+      event(ev::NoteAdded{ParticipantId{3}, "Patroon: vrijdag."}),
+      event(ev::ContributionsSet{core::Contributions::spoken}),
+      event(ev::ContributionsSet{std::nullopt}),
+      event(ev::ObservationAdded{ParticipantId{7}, "Stil bij thuis.", ParticipantId{1}}),
+      event(ev::AdviceGiven{ParticipantId{7}, "", ParticipantId{1}}),
   };
 }
 

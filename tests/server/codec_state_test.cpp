@@ -75,7 +75,8 @@ TEST(CodecState, ASmallSessionInTheQuestionRounds) {
   ASSERT_EQ(participants.size(), 4u);
   EXPECT_EQ(
       participants[0],
-      (boost::json::object{{"id", 1}, {"name", "Fenna"}, {"roles", {"facilitator", "adviser"}}}));
+      (boost::json::object{
+          {"id", 1}, {"name", "Fenna"}, {"device", true}, {"roles", {"facilitator", "adviser"}}}));
   EXPECT_EQ(participants[1].at("roles"), (boost::json::array{"presenter"}));
   EXPECT_EQ(json.at("you"), (boost::json::object{{"id", 3}, {"roles", {"adviser"}}, {"vote", 1}}));
 

@@ -583,8 +583,8 @@ void MethodReader::read_step(const toml::table& table, std::size_t number, Step&
       if (auto parsed = contributions_from_string(*name))
         step.contributions = *parsed;
       else
-        fail(node->source().begin, prefix + "contributions are 'spoken' or 'written', not " +
-                                       quoted(*name));
+        fail(node->source().begin,
+             prefix + "contributions are 'spoken' or 'written', not " + quoted(*name));
     }
   }
   if (const auto* node = require(table, "title", prefix)) {

@@ -43,8 +43,7 @@ namespace {
 struct Words {
   std::string_view record_of, method, finished, statement, first_statement, reframed, questions,
       answered, declined, pending, observations, reflections, advice, shared_advice, essence,
-      reaction, tomorrow, think_over, notes, warm, lukewarm, cold, note, none, key_points,
-      out_loud;
+      reaction, tomorrow, think_over, notes, warm, lukewarm, cold, note, none, key_points, out_loud;
 };
 
 constexpr Words dutch{"Verslag voor de inbrenger",

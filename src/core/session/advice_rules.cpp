@@ -32,9 +32,8 @@ Decision decide(const Context& context, const command::GiveAdvice& command) {
   if (const auto refusal = turn_refusal(context, *from))
     return refuse(*refusal);
   // Given out loud, an advice needs no text: the notes hold its key points.
-  auto text = context.state.contributions() == Contributions::spoken
-                  ? optional_text(command.text)
-                  : required_text(command.text);
+  auto text = context.state.contributions() == Contributions::spoken ? optional_text(command.text)
+                                                                     : required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
   std::string advice = text->empty() ? std::string() : with_advice_opener(std::move(*text));

@@ -26,8 +26,8 @@ Decision decide(const Context& context, const command::ClosingRemark& command) {
   auto text = optional_text(command.text);
   if (!text)
     return std::unexpected(text.error());
-  return Events{context.event(
-      event::ClosingRemarkMade{from->who, std::move(*text), from->recorded_by})};
+  return Events{
+      context.event(event::ClosingRemarkMade{from->who, std::move(*text), from->recorded_by})};
 }
 
 Decision decide(const Context& context, const command::WritePrivateNote& command) {

@@ -19,7 +19,7 @@ namespace command {
 struct Join {
   std::string name;
   bool claim = false; // take over the place of someone the facilitator added by name
-}; // the server admits a newcomer
+};                    // the server admits a newcomer
 struct AddParticipant {
   std::string name;
 }; // someone without a device, added by the facilitator

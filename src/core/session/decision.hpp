@@ -26,8 +26,8 @@ struct Context {
   bool speaks_for_presenter() const {
     if (is_presenter())
       return true;
-    const Participant* presenting = state.presenter ? state.find_participant(*state.presenter)
-                                                    : nullptr;
+    const Participant* presenting =
+        state.presenter ? state.find_participant(*state.presenter) : nullptr;
     return is_facilitator() && presenting != nullptr && !presenting->has_device;
   }
   Event event(EventBody body) const { return Event{now, actor, std::move(body)}; }

@@ -229,9 +229,8 @@ using EventBody = std::variant<
     event::QuestionAnswered, event::QuestionDeclined, event::QuestionRated, event::RoundsClosed,
     event::ObservationAdded, event::GossipClosed, event::ReflectionGiven, event::StatementReframed,
     event::StatementKept, event::AdviceGiven, event::DraftWritten, event::AdviceShared,
-    event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten,
-    event::CoachHintsSet, event::ParticipantAdded, event::PlaceClaimed, event::NoteAdded,
-    event::ContributionsSet>;
+    event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten, event::CoachHintsSet,
+    event::ParticipantAdded, event::PlaceClaimed, event::NoteAdded, event::ContributionsSet>;
 
 struct Event {
   Instant at;

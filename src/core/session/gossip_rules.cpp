@@ -17,8 +17,8 @@ Decision decide(const Context& context, const command::AddObservation& command) 
   auto text = required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
-  return Events{context.event(
-      event::ObservationAdded{from->who, std::move(*text), from->recorded_by})};
+  return Events{
+      context.event(event::ObservationAdded{from->who, std::move(*text), from->recorded_by})};
 }
 
 Decision decide(const Context& context, const command::CloseGossip&) {

@@ -53,9 +53,8 @@ Decision decide(const Context& context, const command::AskQuestion& command) {
   if (const auto refusal = turn_refusal(context, *from))
     return refuse(*refusal);
   // Said out loud, a question needs no text: the record holds that it was asked.
-  auto text = context.state.contributions() == Contributions::spoken
-                  ? optional_text(command.text)
-                  : required_text(command.text);
+  auto text = context.state.contributions() == Contributions::spoken ? optional_text(command.text)
+                                                                     : required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
   if (!text->empty() && declined_before(context.state, from->who, *text))
@@ -68,9 +67,9 @@ Decision decide(const Context& context, const command::AskQuestion& command) {
 Decision decide(const Context& context, const command::Pass& command) {
   if (!in_turn_step(context))
     return refuse(RefusalCode::wrong_step);
-  const auto from = contributor(context, command.on_behalf_of,
-                                context.in_step(StepKind::question_rounds) &&
-                                    context.step()->scribe_records);
+  const auto from =
+      contributor(context, command.on_behalf_of,
+                  context.in_step(StepKind::question_rounds) && context.step()->scribe_records);
   if (!from)
     return std::unexpected(from.error());
   if (const auto refusal = turn_refusal(context, *from))

@@ -23,7 +23,7 @@ std::expected<Contributor, Refusal> contributor(const Context& context,
 
 RefusalCode as_recorded(RefusalCode code, const Contributor& from) {
   return from.recorded_by && code == RefusalCode::not_your_turn ? RefusalCode::not_their_turn
-                                                                 : code;
+                                                                : code;
 }
 
 } // namespace intervisie::core::rules

@@ -150,7 +150,7 @@ struct SessionState {
   std::shared_ptr<const Method> method;
   std::string title;
   bool facilitator_takes_turns = true;
-  bool coach_hints = true; // the wording coach helps while people type
+  bool coach_hints = true;                             // the wording coach helps while people type
   std::optional<Contributions> contributions_override; // none: as the method says per step
   Phase phase = Phase::lobby;
   std::uint64_t version = 0; // events folded so far

@@ -233,7 +233,8 @@ struct Writer {
   void operator()(const cmd::AddParticipant& c) const { json["name"] = c.name; }
   void operator()(const cmd::AddNote& c) const { json["text"] = c.text; }
   void operator()(const cmd::SetContributions& c) const {
-    json["mode"] = c.mode ? boost::json::value(core::to_string(*c.mode)) : boost::json::value(nullptr);
+    json["mode"] =
+        c.mode ? boost::json::value(core::to_string(*c.mode)) : boost::json::value(nullptr);
   }
   void operator()(const cmd::Join& c) const {
     json["name"] = c.name;

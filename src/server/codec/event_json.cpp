@@ -129,7 +129,8 @@ struct Writer {
     json["text"] = e.text;
   }
   void operator()(const ev::ContributionsSet& e) const {
-    json["mode"] = e.mode ? boost::json::value(core::to_string(*e.mode)) : boost::json::value(nullptr);
+    json["mode"] =
+        e.mode ? boost::json::value(core::to_string(*e.mode)) : boost::json::value(nullptr);
   }
   // Events without fields.
   template <class Empty> void operator()(const Empty&) const {

@@ -87,9 +87,9 @@ std::optional<core::ParticipantId> LiveSession::authenticate(std::string_view to
 void LiveSession::admit(std::string name, bool claim, AdmissionDone done) {
   boost::asio::post(strand_, [self = shared_from_this(), name = std::move(name), claim,
                               done = std::move(done)]() mutable {
-    auto decided = core::decide(self->decided_state_,
-                                core::Command{std::nullopt, core::command::Join{name, claim}},
-                                self->clock_());
+    auto decided =
+        core::decide(self->decided_state_,
+                     core::Command{std::nullopt, core::command::Join{name, claim}}, self->clock_());
     if (!decided) {
       done(std::unexpected(AdmissionError{std::string(core::to_string(decided.error().code)),
                                           std::string(core::message_en(decided.error().code))}));
