@@ -273,10 +273,13 @@ std::vector<Scenario> scenarios() {
        [] { return balint_sharing().refused(D::fenna, command::ShareAdvice{""}); }},
       {C::time_out_of_range,
        [] { return started("balint").refused(D::fenna, command::AdjustTime{0}); }},
+      {C::setting_unchanged,
+       [] { return lobby("balint").refused(D::fenna, command::SetCoachHints{true}); }},
   };
 }
 
-constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::time_out_of_range) + 1;
+// The last code: a new code must be added here and get a scenario above.
+constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::setting_unchanged) + 1;
 
 TEST(RefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, RefusalCode> covered;
