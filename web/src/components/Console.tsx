@@ -237,7 +237,7 @@ function StripFields({ send }: { send: Send }) {
 function KeyButton({ action, onRun, busy }: { action: Action; onRun: (a: Action) => void; busy: boolean }) {
   const { s } = useSession();
   let label = t(action.label, action.params);
-  if (action.id === 'next') {
+  if (action.id === 'next' && s.phase === 'running') {
     const title = nextStepTitle(s);
     label = title === '' ? t('fac.finish') : title && title !== t('fac.next') ? t('fac.nextTo', { title }) : t('fac.next');
   }
@@ -429,32 +429,44 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
         {t('console.title')}
       </h1>
       <StepHeader s={s} receivedAt={receivedAt} big />
-      <PeopleLine />
+      <div class="strip-row">
+        <PeopleLine />
+        <div class="strip-tools">
+          <button type="button" class="btn btn-quiet" aria-keyshortcuts="Shift+?" onClick={() => setHelp(true)}>
+            <kbd aria-hidden="true">?</kbd> {t('key.helpShort')}
+          </button>
+          <button type="button" class="btn btn-quiet" onClick={onLeave}>
+            {t('console.leave')}
+          </button>
+        </div>
+      </div>
       {ownDevice && <p class="strip-note">{t('console.theyType', { name: nameOf(s, holder) })}</p>}
       {pending && presenterHere && <p class="strip-note">{t('console.presenterTypes', { name: nameOf(s, s.presenter) })}</p>}
-      {confirming ? (
-        <div class="confirm" role="group" aria-labelledby="strip-confirm-title">
-          <p id="strip-confirm-title" class="confirm-title">
-            {t('fac.confirmTitle')}
-          </p>
-          <div class="actions">
-            <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !busy && void next(true)}>
-              <kbd aria-hidden="true">N</kbd>
-              <span>{t('fac.confirmGo')}</span>
-            </button>
-            <button type="button" class="key-btn" aria-keyshortcuts="Escape" onClick={() => setConfirming(false)}>
-              <kbd aria-hidden="true">Esc</kbd>
-              <span>{t('fac.confirmStay')}</span>
-            </button>
+      <div class="strip-actions">
+        {confirming ? (
+          <div class="confirm" role="group" aria-labelledby="strip-confirm-title">
+            <p id="strip-confirm-title" class="confirm-title">
+              {t('fac.confirmTitle')}
+            </p>
+            <div class="actions">
+              <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !busy && void next(true)}>
+                <kbd aria-hidden="true">N</kbd>
+                <span>{t('fac.confirmGo')}</span>
+              </button>
+              <button type="button" class="key-btn" aria-keyshortcuts="Escape" onClick={() => setConfirming(false)}>
+                <kbd aria-hidden="true">Esc</kbd>
+                <span>{t('fac.confirmStay')}</span>
+              </button>
+            </div>
           </div>
-        </div>
-      ) : (
-        <div class="key-row" role="group" aria-label={t('console.keys')}>
-          {shown.map((a) => (
-            <KeyButton key={a.id} action={a} onRun={(x) => void perform(x)} busy={busy} />
-          ))}
-        </div>
-      )}
+        ) : (
+          <div class="key-row" role="group" aria-label={t('console.keys')}>
+            {shown.map((a) => (
+              <KeyButton key={a.id} action={a} onRun={(x) => void perform(x)} busy={busy} />
+            ))}
+          </div>
+        )}
+      </div>
       {choosing && !confirming && (
         <ol class="choose-keys" aria-label={t('console.choose')}>
           {open.slice(0, 9).map((c, i) => (
@@ -482,14 +494,6 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
       <p class="strip-done" role="status">
         {done}
       </p>
-      <div class="strip-tools">
-        <button type="button" class="btn btn-quiet" aria-keyshortcuts="Shift+?" onClick={() => setHelp(true)}>
-          <kbd aria-hidden="true">?</kbd> {t('key.helpShort')}
-        </button>
-        <button type="button" class="btn btn-quiet" onClick={onLeave}>
-          {t('console.leave')}
-        </button>
-      </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
     </section>
   );
