@@ -336,6 +336,8 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
   const stepIndex = s.step?.index;
 
   useEffect(() => setConfirming(false), [stepIndex]);
+  // "Done: …" speaks of this step only.
+  useEffect(() => setDone(''), [stepIndex, s.phase]);
   useEffect(() => {
     if (confirming) goRef.current?.focus();
   }, [confirming]);
@@ -464,6 +466,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
             {shown.map((a) => (
               <KeyButton key={a.id} action={a} onRun={(x) => void perform(x)} busy={busy} />
             ))}
+            <RecordLink />
           </div>
         )}
       </div>
@@ -534,20 +537,20 @@ function ConsoleLobby({ joinUrl }: { joinUrl?: string }) {
   );
 }
 
-/** The whole one-laptop screen: the strip, then the flip chart filling the rest. */
-export function ConsoleBoard({ membership, id }: { membership: Membership; id: string }) {
-  const { s, me } = useSession();
+/** The whole one-laptop screen below the strip: the invitation, or the flip chart. */
+export function ConsoleBoard({ membership }: { membership: Membership }) {
+  const { s } = useSession();
+  return <div class="console-board">{s.phase === 'lobby' ? <ConsoleLobby joinUrl={membership.joinUrl} /> : <FlipChart s={s} beamer />}</div>;
+}
+
+/** After the finish: the record, for the presenter or for a presenter without a device. */
+function RecordLink() {
+  const { s, me, scope } = useSession();
   const presenterWithout = s.presenter !== null && !hasDevice(s, s.presenter) && s.facilitator === me;
+  if (s.phase !== 'finished' || !(s.presenter === me || presenterWithout)) return null;
   return (
-    <div class="console-board">
-      {s.phase === 'lobby' ? <ConsoleLobby joinUrl={membership.joinUrl} /> : <FlipChart s={s} beamer />}
-      {s.phase === 'finished' && (s.presenter === me || presenterWithout) && (
-        <p class="console-report">
-          <a class="btn btn-primary" href={`/s/${encodeURIComponent(id)}/report`}>
-            {s.presenter === me ? t('fin.openReport') : t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
-          </a>
-        </p>
-      )}
-    </div>
+    <a class="btn btn-primary" href={`/s/${encodeURIComponent(scope)}/report`}>
+      {s.presenter === me ? t('fin.openReport') : t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
+    </a>
   );
 }

@@ -106,7 +106,7 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
       >
         <div class="page console-page">
           <ConsoleStrip receivedAt={receivedAt} onLeave={() => setConsoleMode(false)} />
-          <ConsoleBoard membership={membership} id={scope} />
+          <ConsoleBoard membership={membership} />
         </div>
       </Shell>
     );
