@@ -1,4 +1,6 @@
 // Runs the real binary, as a facilitator or a script would.
+#include "run_binary.hpp"
+
 #include <boost/json.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -16,35 +18,6 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string output;
-};
-
-enum class Capture { out, err };
-
-// The environment variable is cleared so that only the arguments choose the directory.
-Outcome run(const std::string& arguments, Capture capture = Capture::out,
-            const std::string& environment = "") {
-  const std::string redirect = capture == Capture::out ? " 2>/dev/null" : " 2>&1 >/dev/null";
-  const std::string command = "env -u INTERVISIE_METHODS_DIR " + environment + " '" +
-                              std::string{INTERVISIE_BINARY} + "' " + arguments + redirect;
-  Outcome result;
-  FILE* pipe = ::popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    ADD_FAILURE() << "cannot run " << command;
-    return result;
-  }
-  std::array<char, 4096> buffer{};
-  std::size_t read = 0;
-  while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    result.output.append(buffer.data(), read);
-  }
-  const int status = ::pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
 
 const std::string shipped = std::string{"--methods-dir '"} + INTERVISIE_METHODS_DIR + "'";
 

@@ -64,11 +64,6 @@ constexpr auto wondering_lead_ins = std::to_array<std::string_view>({
     "ik zou willen weten",
 });
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
-  return std::ranges::find(list, word) != list.end();
-}
-
 bool is_mark(const std::vector<Word>& words, std::size_t at, char mark) {
   return at < words.size() && words[at].text.size() == 1 && words[at].text.front() == mark;
 }
@@ -120,11 +115,11 @@ std::optional<std::size_t> after_leading_clause(const std::vector<Word>& words, 
     if (!mark)
       continue;
     std::size_t after = skip_marks(words, *mark + 1);
-    while (after < words.size() && contains(lead_in_words, words[after].text))
+    while (after < words.size() && is_one_of(lead_in_words, words[after].text))
       after = skip_marks(words, after + 1);
     if (after >= words.size())
       continue;
-    if ((boundary == ',' && contains(subordinators, words[at].text)) ||
+    if ((boundary == ',' && is_one_of(subordinators, words[at].text)) ||
         starts_with_question_word(words, after))
       return after;
   }
@@ -134,7 +129,7 @@ std::optional<std::size_t> after_leading_clause(const std::vector<Word>& words, 
 } // namespace
 
 bool is_question_word(std::string_view word) {
-  return contains(question_words, word);
+  return is_one_of(question_words, word);
 }
 
 std::size_t skip_marks(const std::vector<Word>& words, std::size_t at) {
@@ -149,7 +144,7 @@ bool starts_with_question_word(const std::vector<Word>& words, std::size_t at) {
     return false;
   if (is_question_word(words[at].text))
     return true;
-  if (!contains(prepositions, words[at].text))
+  if (!is_one_of(prepositions, words[at].text))
     return false;
   const std::size_t next = skip_marks(words, at + 1);
   return next < words.size() && is_question_word(words[next].text);
@@ -167,7 +162,7 @@ std::size_t main_clause_start(const std::vector<Word>& words) {
       // "Ik ben benieuwd: ..." goes on after the colon; "ik vraag me af hoe/of ..." decides here.
       return next;
     }
-    if (contains(lead_in_words, word)) {
+    if (is_one_of(lead_in_words, word)) {
       at = skip_marks(words, at + 1);
       continue;
     }

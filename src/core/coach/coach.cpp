@@ -59,7 +59,7 @@ Hint statement_hint(StatementVerdict verdict, Span span) {
 
 bool is_pronoun(std::string_view word) {
   static constexpr auto pronouns = std::to_array<std::string_view>({"je", "jij", "u"});
-  return std::ranges::find(pronouns, word) != pronouns.end();
+  return is_one_of(pronouns, word);
 }
 
 // "Heb je ...?" can open up as "Wat heb je ...?" or "Hoe heb je ...?".

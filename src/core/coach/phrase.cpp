@@ -21,13 +21,6 @@ bool within_one_edit(std::string_view a, std::string_view b) {
   return a.substr(i) == b.substr(i + 1);
 }
 
-bool listed(const std::vector<std::string_view>& words, std::string_view word) {
-  for (std::string_view listed_word : words)
-    if (listed_word == word)
-      return true;
-  return false;
-}
-
 } // namespace
 
 bool PhraseWord::matches(std::string_view word) const {
@@ -62,7 +55,7 @@ std::optional<std::size_t> match_from(const Phrase& phrase, std::size_t index,
     if (wanted.matches(words[at + skip].text))
       if (auto end = match_from(phrase, index + 1, words, at + skip + 1))
         return end;
-    if (listed(wanted.not_in_gap, words[at + skip].text))
+    if (is_one_of(wanted.not_in_gap, words[at + skip].text))
       break;
   }
   return std::nullopt;
@@ -77,7 +70,7 @@ std::optional<Span> find_phrase(const Phrase& phrase, const std::vector<Word>& w
   for (std::size_t start = from; start < words.size(); ++start) {
     if (!phrase.words.front().matches(words[start].text))
       continue;
-    if (start > 0 && listed(phrase.not_after, words[start - 1].text))
+    if (start > 0 && is_one_of(phrase.not_after, words[start - 1].text))
       continue;
     if (auto end = match_from(phrase, 1, words, start + 1))
       return Span{words[start].begin, words[*end - 1].end};

@@ -47,11 +47,6 @@ constexpr auto telling_verbs = std::to_array<std::string_view>({
     "zeggen",
 });
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
-  return std::ranges::find(list, word) != list.end();
-}
-
 Span span_of(const std::vector<Word>& words, std::size_t first, std::size_t count) {
   std::size_t last = first;
   for (std::size_t i = first, taken = 0; i < words.size() && taken < count; ++i) {
@@ -65,7 +60,7 @@ Span span_of(const std::vector<Word>& words, std::size_t first, std::size_t coun
 
 // "Kun je (iets meer) vertellen hoe ..." is an invitation; "... vertellen of ..." is not.
 std::optional<bool> invitation_is_open(const std::vector<Word>& words, std::size_t at) {
-  if (!contains(invitation_modals, words[at].text))
+  if (!is_one_of(invitation_modals, words[at].text))
     return std::nullopt;
   std::size_t seen = 0;
   for (std::size_t i = at + 1; i < words.size() && seen < 7; ++i) {
@@ -75,7 +70,7 @@ std::optional<bool> invitation_is_open(const std::vector<Word>& words, std::size
       continue;
     }
     ++seen;
-    if (!contains(telling_verbs, words[i].text))
+    if (!is_one_of(telling_verbs, words[i].text))
       continue;
     const std::size_t next = skip_marks(words, i + 1);
     if (next >= words.size())
@@ -101,7 +96,7 @@ QuestionFormReading read_question_form(const std::vector<Word>& words) {
   const std::string_view first = words[at].text;
   if (first == "of")
     return {QuestionForm::closed, span_of(words, at, 1)};
-  if (first == "naar" || first == "over" || contains(telling_imperatives, first))
+  if (first == "naar" || first == "over" || is_one_of(telling_imperatives, first))
     return {QuestionForm::open, span_of(words, at, 1)};
   if (auto open = invitation_is_open(words, at))
     return {*open ? QuestionForm::open : QuestionForm::closed, span_of(words, at, 2)};

@@ -9,11 +9,6 @@
 namespace intervisie::core::coach {
 namespace {
 
-template <std::size_t N>
-bool contains(const std::array<std::string_view, N>& list, std::string_view word) {
-  return std::ranges::find(list, word) != list.end();
-}
-
 // Someone else as the subject: "Hij ...", "Iedereen ...".
 constexpr auto other_pronouns = std::to_array<std::string_view>({
     "hij",
@@ -191,7 +186,7 @@ bool reads_as_question(const std::vector<Word>& words, std::size_t first,
       "zij",
       "hij",
   });
-  return read_verb(words[first].text, oracle).present && contains(subjects, words[second].text);
+  return read_verb(words[first].text, oracle).present && is_one_of(subjects, words[second].text);
 }
 
 // Clearly over: "vorig jaar", "drie weken geleden", "toen", "destijds".
@@ -260,10 +255,10 @@ StatementReading read_statement(const std::vector<Word>& words, const VerbOracle
   }
   if (opening.text != "ik" && reads_as_question(words, first, oracle))
     return {StatementVerdict::question, opening_span};
-  if (contains(other_pronouns, opening.text) || is_person_noun(opening.text) ||
+  if (is_one_of(other_pronouns, opening.text) || is_person_noun(opening.text) ||
       (opening.capitalised && second < words.size() && !read_verb(opening.text, oracle).known))
     return {StatementVerdict::about_someone_else, opening_span};
-  if (contains(determiners, opening.text)) {
+  if (is_one_of(determiners, opening.text)) {
     // The noun the determiner introduces, past any adjectives, up to the first verb.
     const std::vector<Word> plain = without_marks(words);
     for (std::size_t i = 1; i < plain.size() && i <= 4; ++i) {
@@ -271,7 +266,7 @@ StatementReading read_statement(const std::vector<Word>& words, const VerbOracle
         return {StatementVerdict::about_someone_else, {opening.begin, plain[i].end}};
       // "Een paar ouders ...", "Een aantal collega's ...": a quantity, not yet the noun.
       if (plain[i].text == "paar" || plain[i].text == "aantal" || plain[i].text == "stel" ||
-          contains(determiners, plain[i].text) || plain[i].text == "van")
+          is_one_of(determiners, plain[i].text) || plain[i].text == "van")
         continue;
       if (read_verb(plain[i].text, oracle).is_verb())
         break;

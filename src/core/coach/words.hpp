@@ -2,7 +2,9 @@
 // its place in the original text so a hint can point at it.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +23,11 @@ struct Word {
 // Letters (including any non-ASCII letter), digits and inner apostrophes or hyphens make words;
 // , : ; ? ! . are marks; everything else separates.
 std::vector<Word> words_of(std::string_view text);
+
+// Whether `word` is in a list of spellings (an array or vector of string_view).
+template <class List> bool is_one_of(const List& list, std::string_view word) {
+  return std::ranges::find(list, word) != std::ranges::end(list);
+}
 
 // The words only, marks left out.
 std::vector<Word> without_marks(const std::vector<Word>& words);
