@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import type { SessionState } from '../types';
 import { behalf, closingStillOpen, hasDevice, isSpoken, openTurn, recordsFor, speaksForPresenter, withoutDevice } from '../people';
 import { Button, DraftField, ErrorNote, Lead, TextField, nameOf, useCommand, useSession } from './common';
+import { ReactionFields, ReframeEditor, StatementEditor } from './PresenterEditors';
 
 /** Whether this screen has anything to record for someone else now. */
 export function hasSomethingToRecord(s: SessionState, me: number): boolean {
@@ -123,30 +124,11 @@ function StatementFor() {
   const { s } = useSession();
   const cmd = useCommand();
   const name = nameOf(s, s.presenter);
-  const statement = s.flip_chart.statement;
   if (s.timer?.preparing) return <Lead>{t('st.prepLead')}</Lead>;
   return (
     <>
       <Lead>{t('for.statementLead', { name })}</Lead>
-      <DraftField name="statement-for" label={t('for.statementLabel', { name })} hint={t('st.hint')} rows={3} initial={statement ?? ''} coach={{ kind: 'statement' }}>
-        {(value) => (
-          <>
-            <Button
-              kind={statement ? 'secondary' : 'primary'}
-              busy={cmd.busy}
-              disabled={!value.trim() || value.trim() === statement}
-              onClick={() => cmd.run({ kind: 'set_statement', text: value })}
-            >
-              {statement ? t('st.update') : t('st.save')}
-            </Button>
-            {statement && !s.timer?.preparation_ended && (
-              <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'start_preparation' })}>
-                {t('st.prepStart')}
-              </Button>
-            )}
-          </>
-        )}
-      </DraftField>
+      <StatementEditor cmd={cmd} draft="statement-for" label={t('for.statementLabel', { name })} />
       <ErrorNote text={cmd.error} />
     </>
   );
@@ -264,23 +246,11 @@ function ReframeFor() {
   const cmd = useCommand();
   const step = s.step!;
   const name = nameOf(s, s.presenter);
-  const statement = s.flip_chart.statement ?? '';
   const decided = step.reframe === 'reframed' ? t('rf.reframed') : step.reframe === 'kept' ? t('rf.kept') : '';
   return (
     <>
       <Lead>{decided || t('for.reframeLead', { name })}</Lead>
-      <DraftField name="reframe-for" label={t('for.reframeLabel', { name })} rows={3} initial={statement} coach={{ kind: 'statement' }}>
-        {(value) => (
-          <>
-            <Button busy={cmd.busy} disabled={!value.trim() || value.trim() === statement} onClick={() => cmd.run({ kind: 'reframe', text: value })}>
-              {t('rf.reframe')}
-            </Button>
-            <Button kind="secondary" busy={cmd.busy} disabled={step.reframe === 'kept'} onClick={() => cmd.run({ kind: 'keep_statement' })}>
-              {t('rf.keep')}
-            </Button>
-          </>
-        )}
-      </DraftField>
+      <ReframeEditor cmd={cmd} draft="reframe-for" label={t('for.reframeLabel', { name })} />
       <ErrorNote text={cmd.error} />
     </>
   );
@@ -291,29 +261,17 @@ function ReactionFor() {
   const cmd = useCommand();
   const name = nameOf(s, s.presenter);
   const given = s.flip_chart.reaction !== null;
-  const [tomorrow, setTomorrow] = useState('');
-  const [think, setThink] = useState('');
   return (
     <>
       <Lead>{given ? t('re.given', { name }) : t('for.reactionLead', { name })}</Lead>
-      <div class="draft">
-        <TextField label={t('for.tomorrow', { name })} rows={2} value={tomorrow} onInput={setTomorrow} />
-        <TextField label={t('for.thinkOver', { name })} rows={2} value={think} onInput={setThink} />
-        <div class="actions">
-          <Button
-            kind={given ? 'secondary' : 'primary'}
-            busy={cmd.busy}
-            onClick={() =>
-              cmd.run({ kind: 'react', tomorrow: tomorrow.trim() || undefined, think_over: think.trim() || undefined }, () => {
-                setTomorrow('');
-                setThink('');
-              })
-            }
-          >
-            {given ? t('re.again') : t('for.reacted', { name })}
-          </Button>
-        </div>
-      </div>
+      <ReactionFields
+        busy={cmd.busy}
+        again={given}
+        draft="react-for"
+        labels={{ tomorrow: t('for.tomorrow', { name }), thinkOver: t('for.thinkOver', { name }) }}
+        done={t('for.reacted', { name })}
+        onSend={(tomorrow, think, done) => cmd.run({ kind: 'react', tomorrow: tomorrow || undefined, think_over: think || undefined }, done)}
+      />
       <ErrorNote text={cmd.error} />
     </>
   );

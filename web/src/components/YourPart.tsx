@@ -6,9 +6,10 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { isSpoken } from '../people';
 import type { Rating, SessionState } from '../types';
-import { Button, DraftField, ErrorNote, Lead, TextField, isAdviser, nameOf, useCommand, useSession } from './common';
+import { Button, DraftField, ErrorNote, Lead, isAdviser, nameOf, useCommand, useSession } from './common';
 import { useDraft } from '../storage';
 import { RatingChip } from './FlipChart';
+import { ReactionFields, ReframeEditor, StatementEditor } from './PresenterEditors';
 import type { CoachFor } from './Coach';
 
 export function YourPart() {
@@ -135,25 +136,7 @@ function Statement() {
       <>
         <Lead>{statement ? (preparing ? t('st.presenterPrep') : t('st.presenterSet')) : t('st.presenterLead')}</Lead>
         {!preparing && (
-          <DraftField name="statement" label={t('st.label')} hint={t('st.hint')} rows={3} initial={statement ?? ''} coach={{ kind: 'statement' }}>
-            {(value) => (
-              <>
-                <Button
-                  kind={statement ? 'secondary' : 'primary'}
-                  busy={cmd.busy}
-                  disabled={!value.trim() || value.trim() === statement}
-                  onClick={() => cmd.run({ kind: 'set_statement', text: value })}
-                >
-                  {statement ? t('st.update') : t('st.save')}
-                </Button>
-                {statement && !s.timer?.preparation_ended && (
-                  <Button busy={cmd.busy} onClick={() => cmd.run({ kind: 'start_preparation' })}>
-                    {t('st.prepStart')}
-                  </Button>
-                )}
-              </>
-            )}
-          </DraftField>
+          <StatementEditor cmd={cmd} draft="statement" label={t('st.label')} />
         )}
         <ErrorNote text={cmd.error} />
       </>
@@ -450,26 +433,10 @@ function Reframe() {
   const cmd = useCommand();
   const decided = step.reframe === 'reframed' ? t('rf.reframed') : step.reframe === 'kept' ? t('rf.kept') : '';
   if (s.presenter !== me) return <Lead>{decided || t('rf.wait', { name: nameOf(s, s.presenter) })}</Lead>;
-  const statement = s.flip_chart.statement ?? '';
   return (
     <>
       <Lead>{decided || t('rf.lead')}</Lead>
-      <DraftField name="reframe" label={t('rf.label')} rows={3} initial={statement} coach={{ kind: 'statement' }}>
-        {(value) => (
-          <>
-            <Button
-              busy={cmd.busy}
-              disabled={!value.trim() || value.trim() === statement}
-              onClick={() => cmd.run({ kind: 'reframe', text: value })}
-            >
-              {t('rf.reframe')}
-            </Button>
-            <Button kind="secondary" busy={cmd.busy} disabled={step.reframe === 'kept'} onClick={() => cmd.run({ kind: 'keep_statement' })}>
-              {t('rf.keep')}
-            </Button>
-          </>
-        )}
-      </DraftField>
+      <ReframeEditor cmd={cmd} draft="reframe" label={t('rf.label')} />
       <ErrorNote text={cmd.error} />
     </>
   );
@@ -631,35 +598,13 @@ function Reaction() {
       <ReactionFields
         busy={cmd.busy}
         again={given}
+        draft="react"
+        labels={{ tomorrow: t('re.tomorrow'), thinkOver: t('re.thinkOver') }}
+        done={t('re.done')}
         onSend={(tomorrow, think, done) => cmd.run({ kind: 'react', tomorrow: tomorrow || undefined, think_over: think || undefined }, done)}
       />
       <ErrorNote text={cmd.error} />
     </>
-  );
-}
-
-function ReactionFields({ onSend, busy, again }: { onSend: (a: string, b: string, done: () => void) => void; busy: boolean; again: boolean }) {
-  const { s, scope } = useSession();
-  const [tomorrow, setTomorrow, clearTomorrow] = useDraft(scope, 'react-tomorrow', s.flip_chart.reaction?.tomorrow ?? '');
-  const [think, setThink, clearThink] = useDraft(scope, 'react-think', s.flip_chart.reaction?.think_over ?? '');
-  return (
-    <div class="draft">
-      <TextField label={t('re.tomorrow')} rows={2} value={tomorrow} onInput={setTomorrow} />
-      <TextField label={t('re.thinkOver')} rows={2} value={think} onInput={setThink} />
-      <div class="actions">
-        <Button
-          busy={busy}
-          onClick={() => {
-            onSend(tomorrow.trim(), think.trim(), () => {
-              clearTomorrow();
-              clearThink();
-            });
-          }}
-        >
-          {again ? t('re.again') : t('re.done')}
-        </Button>
-      </div>
-    </div>
   );
 }
 
