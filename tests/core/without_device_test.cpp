@@ -11,6 +11,13 @@ using D = SessionDriver;
 
 // Fenna facilitates (on the beamer laptop), Pieter presents, Anna has a phone, and Bram, Carla
 // and Daan are in the room without a device. Incident method, in the question rounds.
+// Fenna adds `name` to the group, without a device; their new id.
+ParticipantId add_without_device(SessionDriver& s, const std::string& name) {
+  const Events events = s.ok(D::fenna, command::AddParticipant{name});
+  return events.empty() ? ParticipantId{}
+                        : std::get<event::ParticipantAdded>(events.front().body).participant;
+}
+
 struct OneLaptop {
   SessionDriver s{"incident", 3};
   ParticipantId bram, carla, daan;
@@ -27,11 +34,7 @@ struct OneLaptop {
     s.next();
   }
 
-  ParticipantId add(const std::string& name) {
-    const Events events = s.ok(D::fenna, command::AddParticipant{name});
-    return events.empty() ? ParticipantId{}
-                          : std::get<event::ParticipantAdded>(events.front().body).participant;
-  }
+  ParticipantId add(const std::string& name) { return add_without_device(s, name); }
 
   // Turns pass until `who` holds it.
   void until_turn_of(ParticipantId who) {
@@ -125,9 +128,7 @@ TEST(WithoutDevice, ObservationsAdviceAndClosingRemarksCanBeRecordedToo) {
 
 TEST(WithoutDevice, ThePresenterOnlyListensInTheGossipRoundAlsoWhenRecordedFor) {
   SessionDriver s("incident", 2);
-  const ParticipantId bram = std::get<event::ParticipantAdded>(
-                                 s.ok(D::fenna, command::AddParticipant{"Bram"}).front().body)
-                                 .participant;
+  const ParticipantId bram = add_without_device(s, "Bram");
   s.ok(D::fenna, command::Start{});
   s.ok(D::fenna, command::ProposeIssue{"Ik twijfel over mijn rol.", bram});
   EXPECT_EQ(s.state().candidates.back().owner, bram);
@@ -144,9 +145,7 @@ TEST(WithoutDevice, ThePresenterOnlyListensInTheGossipRoundAlsoWhenRecordedFor) 
 
 TEST(WithoutDevice, TheFacilitatorTypesForAPresenterWithoutADeviceOnly) {
   SessionDriver s("incident", 2);
-  const ParticipantId bram = std::get<event::ParticipantAdded>(
-                                 s.ok(D::fenna, command::AddParticipant{"Bram"}).front().body)
-                                 .participant;
+  const ParticipantId bram = add_without_device(s, "Bram");
   s.ok(D::fenna, command::Start{});
   s.ok(D::fenna, command::ProposeIssue{"Ik twijfel over mijn rol.", bram});
   s.ok(D::pieter, command::ProposeIssue{"Ik zeg te vaak ja."});

@@ -94,12 +94,7 @@ TEST(CoachInTheSession, OnlyTheFacilitatorSeesFlaggedQuestionsAndHintsCanBeSwitc
   m.connect_all();
   Member& fenna = m.named("Fenna");
   Member& pieter = m.named("Pieter");
-  m.ok(fenna, command("start"));
-  m.ok(pieter, command("propose_issue", {{"text", "Ik zeg te vaak ja."}}));
-  m.ok(fenna, command("choose_issue", {{"candidate", 1}}));
-  m.ok(fenna, command("next_step"));
-  m.ok(pieter, command("set_statement", {{"text", "Ik wil vaker nee zeggen."}}));
-  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  incident_until_question_rounds(m);
   const std::vector<std::uint32_t> order = turn_order(m);
   ASSERT_EQ(order[0], fenna.id) << "the facilitator takes the first turn";
   m.ok(fenna, command("pass"));

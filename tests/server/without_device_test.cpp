@@ -38,12 +38,7 @@ TEST(WithoutDevice, AddedByNameTypedForAndLaterOnTheirOwnPhone) {
   EXPECT_EQ(field(participant_named(lobby, "Anna"), "device"), Json(true));
   const std::uint32_t bram = id_of(field(participant_named(lobby, "Bram"), "id"));
 
-  m.ok(fenna, command("start"));
-  m.ok(pieter, command("propose_issue", {{"text", "Ik zeg te vaak ja."}}));
-  m.ok(fenna, command("choose_issue", {{"candidate", 1}}));
-  m.ok(fenna, command("next_step"));
-  m.ok(pieter, command("set_statement", {{"text", "Ik wil vaker nee zeggen."}}));
-  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  incident_until_question_rounds(m);
   EXPECT_EQ(field(field(m.state(fenna), "step"), "contributions"), Json("spoken"));
   while (field(field(m.state(fenna), "turn"), "holder") != Json(bram)) {
     const std::uint32_t holder = id_of(field(field(m.state(fenna), "turn"), "holder"));
