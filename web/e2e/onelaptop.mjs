@@ -45,9 +45,11 @@ async function typeInto(p, label, text, { slash = false } = {}) {
     await tabTo(p, field, label);
   }
   await p.page.keyboard.type(text);
+  // Taken before Enter: the field may give way to the next person's at once.
+  const handle = await field.elementHandle();
   await key(p, 'Enter');
   // Sent: the field empties, or gives way to the next person's.
-  await p.page.waitForFunction((el) => !el.isConnected || el.value === '', await field.elementHandle());
+  await p.page.waitForFunction((el) => !el.isConnected || el.value === '', handle);
   await key(p, 'Escape');
 }
 
