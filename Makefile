@@ -50,9 +50,11 @@ web:
 	find web/dist -type f \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) \
 	  -exec gzip -kf9 {} +
 
-# The browser tests drive the real server binary in Debian's Chromium, against the build that
-# `make web` just made (`npm run e2e` would build it once more).
+# The web app's unit tests (vitest), then the browser tests, which drive the real server binary
+# in Debian's Chromium against the build that `make web` just made (`npm run e2e` would build it
+# once more).
 test-web: web build
+	cd web && npm test
 	cd web && INTERVISIE_BINARY=$(CURDIR)/$(BUILD_DIR)/intervisie \
 	  INTERVISIE_METHODS_DIR=$(CURDIR)/methods node e2e/run.mjs
 

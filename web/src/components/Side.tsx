@@ -150,11 +150,15 @@ export function AddPerson({ compact }: { compact?: boolean }) {
   const [name, setName] = useState('');
   const id = useId();
   if (s.participants.length >= 8) return compact ? null : <p class="hint">{t('add.full')}</p>;
-  const submit = (e: Event) => {
+  const submit = async (e: Event) => {
     e.preventDefault();
     const trimmed = name.trim();
-    if (!trimmed || cmd.busy) return;
-    void cmd.run({ kind: 'add_participant', name: trimmed }, () => setName(''));
+    if (!trimmed) return;
+    // Cleared at once, so the next name can be typed while this one is on its way; a name the
+    // server refuses comes back into the field with the reason under it.
+    setName('');
+    const r = await cmd.run({ kind: 'add_participant', name: trimmed });
+    if (!r.ok) setName((current) => current || trimmed);
   };
   return (
     <form class={`add-person${compact ? ' compact' : ''}`} onSubmit={submit}>
@@ -175,7 +179,7 @@ export function AddPerson({ compact }: { compact?: boolean }) {
           onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
           onKeyDown={blurOnEscape}
         />
-        <button type="submit" class="btn btn-secondary" disabled={cmd.busy || !name.trim()}>
+        <button type="submit" class="btn btn-secondary" disabled={!name.trim()}>
           {t('add.submit')}
         </button>
       </div>
