@@ -692,12 +692,12 @@ private:
     for (const Participant& p : state_.participants) {
       const std::optional<Event> seen = view(event, state_, p.id);
       if (const auto* draft = std::get_if<event::DraftWritten>(&event.body);
-          draft && draft->author != p.id && seen)
+          draft && seen && !sees_private_of(state_, p.id, draft->author))
         return fail("participant " + std::to_string(p.id.value) + " received another's draft");
-      if (std::holds_alternative<event::PrivateNoteWritten>(event.body) &&
-          state_.presenter != p.id && seen)
+      const bool presenter_side = sees_private_of(state_, p.id, state_.presenter);
+      if (std::holds_alternative<event::PrivateNoteWritten>(event.body) && !presenter_side && seen)
         return fail("participant " + std::to_string(p.id.value) + " received a private note");
-      if (std::holds_alternative<event::QuestionAnswered>(event.body) && state_.presenter != p.id &&
+      if (std::holds_alternative<event::QuestionAnswered>(event.body) && !presenter_side &&
           (!seen || !std::get<event::QuestionAnswered>(seen->body).note.empty()))
         return fail("participant " + std::to_string(p.id.value) +
                     " received an answer wrongly (missing, or with the presenter's note)");
@@ -731,10 +731,10 @@ private:
     for (const Participant& p : s.participants) {
       const SessionState seen = view(s, p.id);
       for (const Draft& draft : seen.drafts)
-        if (draft.author != p.id && !draft.shared)
+        if (!draft.shared && !sees_private_of(s, p.id, draft.author))
           return fail("participant " + std::to_string(p.id.value) + " sees an unshared draft of " +
                       std::to_string(draft.author.value));
-      if (s.presenter != p.id) {
+      if (!sees_private_of(s, p.id, s.presenter)) {
         if (!seen.private_notes.empty())
           return fail("participant " + std::to_string(p.id.value) + " sees private notes");
         for (const Question& question : seen.questions)

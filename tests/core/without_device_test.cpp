@@ -2,6 +2,8 @@
 // scribe records what they say, only while they have no device of their own, and only what they
 // may do now. Someone without a device can pick one up later and take over their own place.
 // Contributions in spoken steps need no text; anyone but the presenter notes key points.
+#include "core/report/presenter_record.hpp"
+#include "core/session/view.hpp"
 #include "session_driver.hpp"
 
 namespace intervisie::core::testing {
@@ -172,6 +174,44 @@ TEST(WithoutDevice, SomeoneWithoutADeviceTakesOverTheirOwnPlaceOnAPhone) {
             RefusalCode::no_place_to_claim);
   EXPECT_EQ(room.s.refused(std::nullopt, command::Join{"Zoë", true}),
             RefusalCode::no_place_to_claim);
+}
+
+TEST(WithoutDevice, BalintAdviceIsWrittenAndSharedForThemAndStaysPrivateToWhoTypesIt) {
+  SessionDriver s("balint", 3);
+  const ParticipantId bram = std::get<event::ParticipantAdded>(
+                                 s.ok(D::fenna, command::AddParticipant{"Bram"}).front().body)
+                                 .participant;
+  s.ok(D::fenna, command::AssignPresenter{D::pieter});
+  s.ok(D::fenna, command::Start{});
+  s.ok(D::pieter, command::SetStatement{"Ik wil vaker nee zeggen."});
+  s.next(true);
+  s.ok(D::fenna, command::CloseRounds{});
+  s.next(true); // written advice
+  s.ok(D::fenna, command::WriteDraft{"Ik zou een week bijhouden wanneer ik ja zeg.", bram});
+  EXPECT_EQ(s.refused(D::anna, command::WriteDraft{"Iets.", bram}),
+            RefusalCode::not_allowed_to_record);
+  EXPECT_EQ(view(s.state(), D::fenna).drafts.size(), 1u) << "the facilitator typed it";
+  EXPECT_TRUE(view(s.state(), D::anna).drafts.empty());
+  EXPECT_TRUE(view(s.state(), D::pieter).drafts.empty());
+  s.next(true); // sharing, in turn
+  while (s.turn() != bram)
+    s.ok(*s.turn(), command::Pass{});
+  s.ok(D::fenna, command::ShareAdvice{"Bijhouden wanneer.", bram});
+  EXPECT_TRUE(s.state().drafts.back().shared);
+}
+
+TEST(WithoutDevice, APresenterWithoutADeviceReadsTheRecordOnTheFacilitatorsScreen) {
+  SessionDriver s("balint", 3);
+  const ParticipantId bram = std::get<event::ParticipantAdded>(
+                                 s.ok(D::fenna, command::AddParticipant{"Bram"}).front().body)
+                                 .participant;
+  s.ok(D::fenna, command::AssignPresenter{bram});
+  s.ok(D::fenna, command::Start{});
+  s.ok(D::fenna, command::SetStatement{"Ik wil vaker nee zeggen."});
+  while (s.state().phase != Phase::finished)
+    s.next(true);
+  EXPECT_TRUE(presenter_record(s.state(), D::fenna).has_value());
+  EXPECT_FALSE(presenter_record(s.state(), D::anna).has_value());
 }
 
 TEST(Contributions, ASpokenQuestionNeedsNoTextAndAWrittenOneDoes) {

@@ -7,7 +7,9 @@ namespace intervisie::core {
 
 std::expected<PresenterRecord, RecordRefusal> presenter_record(const SessionState& state,
                                                                ParticipantId reader) {
-  if (state.presenter != reader)
+  // A presenter without a device reads their record on the facilitator's screen.
+  if (!state.presenter || !sees_private_of(state, reader, state.presenter) ||
+      (reader != *state.presenter && reader != state.facilitator))
     return std::unexpected(RecordRefusal::not_presenter);
   if (state.phase != Phase::finished)
     return std::unexpected(RecordRefusal::session_not_finished);

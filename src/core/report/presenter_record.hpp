@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/session/session_state.hpp"
+#include "core/session/view.hpp"
 
 #include <expected>
 #include <optional>
@@ -40,7 +41,8 @@ struct PresenterRecord {
 
 enum class RecordRefusal { not_presenter, session_not_finished };
 
-// The record for `reader`, who must be the presenter of a finished session. Names of the
+// The record for `reader`, who must be the presenter of a finished session (or the facilitator,
+// for a presenter without a device of their own). Names of the
 // others are left out: the record is about the case, and it may travel further than the group.
 std::expected<PresenterRecord, RecordRefusal> presenter_record(const SessionState& state,
                                                                ParticipantId reader);

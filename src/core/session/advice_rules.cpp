@@ -43,30 +43,36 @@ Decision decide(const Context& context, const command::GiveAdvice& command) {
 Decision decide(const Context& context, const command::WriteDraft& command) {
   if (!context.in_step(StepKind::written_advice) && !context.in_step(StepKind::share_advice))
     return refuse(RefusalCode::wrong_step);
-  if (context.is_presenter() || !context.state.is_adviser(context.actor))
+  const auto from = contributor(context, command.on_behalf_of);
+  if (!from)
+    return std::unexpected(from.error());
+  if (context.state.presenter == from->who || !context.state.is_adviser(from->who))
     return refuse(RefusalCode::not_allowed_for_role);
-  const Draft* draft = context.state.find_draft(context.actor);
+  const Draft* draft = context.state.find_draft(from->who);
   if (draft && draft->shared)
     return refuse(RefusalCode::already_shared);
   auto text = required_text(command.text);
   if (!text)
     return std::unexpected(text.error());
-  return Events{context.event(event::DraftWritten{context.actor, std::move(*text)})};
+  return Events{context.event(event::DraftWritten{from->who, std::move(*text)})};
 }
 
 Decision decide(const Context& context, const command::ShareAdvice& command) {
   if (!context.in_step(StepKind::share_advice))
     return refuse(RefusalCode::wrong_step);
-  if (const auto refusal = turn_refusal(context, Contributor{context.actor, std::nullopt}))
+  const auto from = contributor(context, command.on_behalf_of);
+  if (!from)
+    return std::unexpected(from.error());
+  if (const auto refusal = turn_refusal(context, *from))
     return refuse(*refusal);
   auto essence = optional_text(command.essence);
   if (!essence)
     return std::unexpected(essence.error());
-  const Draft* draft = context.state.find_draft(context.actor);
+  const Draft* draft = context.state.find_draft(from->who);
   if (!draft && essence->empty())
     return refuse(RefusalCode::nothing_to_share);
-  return Events{context.event(event::AdviceShared{
-      context.actor, draft ? draft->text : std::string{}, std::move(*essence)})};
+  return Events{context.event(
+      event::AdviceShared{from->who, draft ? draft->text : std::string{}, std::move(*essence)})};
 }
 
 } // namespace intervisie::core::rules

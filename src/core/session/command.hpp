@@ -115,9 +115,11 @@ struct GiveAdvice {
 };
 struct WriteDraft {
   std::string text;
+  std::optional<ParticipantId> on_behalf_of;
 }; // Balint: private until shared
 struct ShareAdvice {
   std::string essence;
+  std::optional<ParticipantId> on_behalf_of;
 };
 
 // --- the presenter's reaction and the closing -------------------------------------------------

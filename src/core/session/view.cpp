@@ -5,11 +5,25 @@
 
 namespace intervisie::core {
 
+bool sees_private_of(const SessionState& state, ParticipantId viewer,
+                     std::optional<ParticipantId> owner) {
+  if (!owner)
+    return false;
+  if (*owner == viewer)
+    return true;
+  // Someone without a device has their private things typed on the shared laptop by the
+  // facilitator or the scribe: those two see them, nobody else.
+  const Participant* person = state.find_participant(*owner);
+  return person != nullptr && !person->has_device &&
+         (viewer == state.facilitator || state.scribe == viewer);
+}
+
 SessionState view(const SessionState& state, ParticipantId viewer) {
   SessionState seen = state;
-  std::erase_if(seen.drafts,
-                [&](const Draft& draft) { return !draft.shared && draft.author != viewer; });
-  if (state.presenter != viewer) {
+  std::erase_if(seen.drafts, [&](const Draft& draft) {
+    return !draft.shared && !sees_private_of(state, viewer, draft.author);
+  });
+  if (!sees_private_of(state, viewer, state.presenter)) {
     seen.private_notes.clear();
     for (Question& question : seen.questions)
       question.answer_note.clear();
@@ -20,8 +34,9 @@ SessionState view(const SessionState& state, ParticipantId viewer) {
 std::optional<Event> view(const Event& event, const SessionState& state_before,
                           ParticipantId viewer) {
   if (const auto* draft = std::get_if<event::DraftWritten>(&event.body))
-    return draft->author == viewer ? std::optional{event} : std::nullopt;
-  const bool presenter = state_before.presenter == viewer;
+    return sees_private_of(state_before, viewer, draft->author) ? std::optional{event}
+                                                                : std::nullopt;
+  const bool presenter = sees_private_of(state_before, viewer, state_before.presenter);
   if (std::holds_alternative<event::PrivateNoteWritten>(event.body))
     return presenter ? std::optional{event} : std::nullopt;
   if (const auto* answer = std::get_if<event::QuestionAnswered>(&event.body);

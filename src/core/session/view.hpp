@@ -12,6 +12,11 @@ namespace intervisie::core {
 // and notes on answers) only to the presenter.
 SessionState view(const SessionState& state, ParticipantId viewer);
 
+// Whether `viewer` may see what is private to `owner`: their own, or — for someone without a
+// device — the facilitator's and the scribe's, who type it for them.
+bool sees_private_of(const SessionState& state, ParticipantId viewer,
+                     std::optional<ParticipantId> owner);
+
 // The event as this participant may see it, or nothing if it is none of their business.
 std::optional<Event> view(const Event& event, const SessionState& state_before,
                           ParticipantId viewer);

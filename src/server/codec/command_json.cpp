@@ -133,9 +133,12 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
       return cmd::GiveAdvice{r.text("text", optional),
                              r.optional_id<core::ParticipantTag>("on_behalf_of")};
     },
-    [](ObjectReader& r) -> core::CommandBody { return cmd::WriteDraft{r.text("text")}; },
     [](ObjectReader& r) -> core::CommandBody {
-      return cmd::ShareAdvice{r.text("essence", optional)};
+      return cmd::WriteDraft{r.text("text"), r.optional_id<core::ParticipantTag>("on_behalf_of")};
+    },
+    [](ObjectReader& r) -> core::CommandBody {
+      return cmd::ShareAdvice{r.text("essence", optional),
+                              r.optional_id<core::ParticipantTag>("on_behalf_of")};
     },
     [](ObjectReader& r) -> core::CommandBody {
       return cmd::React{r.text("tomorrow", optional), r.text("think_over", optional)};
@@ -218,8 +221,14 @@ struct Writer {
     json["text"] = c.text;
     write(json, "on_behalf_of", c.on_behalf_of);
   }
-  void operator()(const cmd::WriteDraft& c) const { json["text"] = c.text; }
-  void operator()(const cmd::ShareAdvice& c) const { write_text(json, "essence", c.essence); }
+  void operator()(const cmd::WriteDraft& c) const {
+    json["text"] = c.text;
+    write(json, "on_behalf_of", c.on_behalf_of);
+  }
+  void operator()(const cmd::ShareAdvice& c) const {
+    write_text(json, "essence", c.essence);
+    write(json, "on_behalf_of", c.on_behalf_of);
+  }
   void operator()(const cmd::React& c) const {
     write_text(json, "tomorrow", c.tomorrow);
     write_text(json, "think_over", c.think_over);

@@ -342,7 +342,13 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
     if (confirming) goRef.current?.focus();
   }, [confirming]);
 
+  // The state's version when the last command went out: once a newer state is on screen, that
+  // command's effect is showing (its ack may still be on its way), and the next key may act.
+  const sentAt = useRef(-1);
+  const waiting = busy && s.version === sentAt.current;
+
   const run = async (c: Command): Promise<boolean> => {
+    sentAt.current = s.version;
     setBusy(true);
     setError('');
     const r = await send(c);
@@ -352,6 +358,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
   };
 
   const next = async (confirm: boolean) => {
+    sentAt.current = s.version;
     setBusy(true);
     setError('');
     const r = await send(confirm ? { kind: 'next_step', confirm: true } : { kind: 'next_step' });
@@ -378,8 +385,8 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
   };
 
   // The keys: one listener for the page while this strip is on screen.
-  const latest = useRef({ actions, perform, next, busy, confirming, help, s });
-  latest.current = { actions, perform, next, busy, confirming, help, s };
+  const latest = useRef({ actions, perform, next, waiting, confirming, help, s });
+  latest.current = { actions, perform, next, waiting, confirming, help, s };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const now = latest.current;
@@ -399,7 +406,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
         }
         if (e.key === 'n' || e.key === 'N') {
           e.preventDefault();
-          if (!now.busy) void now.next(true);
+          if (!now.waiting) void now.next(true);
           return;
         }
       }
@@ -411,7 +418,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
       );
       if (!action) return;
       e.preventDefault();
-      if (!now.busy) void now.perform(action);
+      if (!now.waiting) void now.perform(action);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -451,7 +458,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
               {t('fac.confirmTitle')}
             </p>
             <div class="actions">
-              <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !busy && void next(true)}>
+              <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !waiting && void next(true)}>
                 <kbd aria-hidden="true">N</kbd>
                 <span>{t('fac.confirmGo')}</span>
               </button>
@@ -464,7 +471,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
         ) : (
           <div class="key-row" role="group" aria-label={t('console.keys')}>
             {shown.map((a) => (
-              <KeyButton key={a.id} action={a} onRun={(x) => void perform(x)} busy={busy} />
+              <KeyButton key={a.id} action={a} onRun={(x) => void perform(x)} busy={waiting} />
             ))}
             <RecordLink />
           </div>
@@ -474,7 +481,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
         <ol class="choose-keys" aria-label={t('console.choose')}>
           {open.slice(0, 9).map((c, i) => (
             <li key={c.id}>
-              <button type="button" class="key-btn" aria-keyshortcuts={String(i + 1)} onClick={() => !busy && void run({ kind: 'choose_issue', candidate: c.id })}>
+              <button type="button" class="key-btn" aria-keyshortcuts={String(i + 1)} onClick={() => !waiting && void run({ kind: 'choose_issue', candidate: c.id })}>
                 <kbd aria-hidden="true">{i + 1}</kbd>
                 <span>{t('inv.chooseThisLabel', { text: c.text })}</span>
               </button>
