@@ -50,6 +50,8 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
       ->capture_default_str();
   serve->add_option("--allowed-origin", options->allowed_origins,
                     "Another web origin allowed to open live connections");
+  serve->add_flag("--minimal-password-cost", options->minimal_password_cost,
+                  "Hash passwords with the least work (for tests only: weakens stored passwords)");
   serve
       ->add_option("--dictionary", options->dictionary,
                    "The wording coach's Dutch Hunspell dictionary, without .aff/.dic")

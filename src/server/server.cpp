@@ -2,15 +2,22 @@
 
 #include "language/hunspell_verb_oracle.hpp"
 #include "server/auth/token.hpp"
+#include "server/accounts/account_api.hpp"
+#include "server/accounts/authenticator.hpp"
+#include "server/groups/group_api.hpp"
+#include "server/groups/group_registry.hpp"
+#include "server/groups/session_seats.hpp"
 #include "server/http/api.hpp"
 #include "server/http/listener.hpp"
 #include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
 #include "store/method_directory.hpp"
 #include "store/sqlite_event_store.hpp"
+#include "store/sqlite_group_store.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
 #include <thread>
@@ -24,19 +31,36 @@ core::Instant system_now() {
 
 class RunningServer final : public Server {
 public:
-  RunningServer(std::unique_ptr<store::EventStore> store, core::Catalogue catalogue,
+  RunningServer(std::unique_ptr<store::EventStore> store,
+                std::unique_ptr<store::SqliteGroupStore> group_store, core::Catalogue catalogue,
                 StaticSite site, std::unique_ptr<language::HunspellVerbOracle> dictionary,
                 const ServerOptions& options)
-      : store_(std::move(store)), catalogue_(std::move(catalogue)), site_(std::move(site)),
+      : store_(std::move(store)), group_store_(std::move(group_store)),
+        catalogue_(std::move(catalogue)), site_(std::move(site)),
         dictionary_(std::move(dictionary)), coach_(*dictionary_),
         registry_(io_.get_executor(), *store_, catalogue_, system_now, &coach_),
-        api_(registry_, catalogue_, api_config(options), system_now, site_, &coach_) {}
+        api_(registry_, catalogue_, api_config(options), system_now, site_, &coach_),
+        origins_{options.public_url, options.allowed_origins},
+        authenticator_(*group_store_, system_now, origins_), groups_(*group_store_, system_now),
+        seats_(*group_store_),
+        group_api_(groups_, seats_, *group_store_, *group_store_, authenticator_, registry_,
+                   catalogue_, options.public_url, system_now, blocking_.get_executor()),
+        account_api_(*group_store_, group_api_, authenticator_, account_config(options),
+                     options.public_url.starts_with("https://"), system_now,
+                     blocking_.get_executor()) {
+    api_.add_routes(account_api_);
+    api_.add_routes(group_api_);
+  }
 
   std::expected<void, std::string> listen(const ServerOptions& options) {
     auto restored = registry_.restore_unfinished();
     if (!restored)
       return std::unexpected("could not restore the sessions: " + restored.error());
     restored_ = *restored;
+    if (auto loaded = groups_.load(); !loaded)
+      return std::unexpected(loaded.error());
+    if (auto loaded = seats_.load(); !loaded)
+      return std::unexpected(loaded.error());
     boost::system::error_code error;
     const auto address = boost::asio::ip::make_address(options.host, error);
     if (error)
@@ -49,8 +73,12 @@ public:
       return std::unexpected("cannot listen on " + options.host + ":" +
                              std::to_string(options.port) + ": " + failure.code().message());
     }
-    if (options.public_url.empty())
-      api_.set_public_url("http://localhost:" + std::to_string(listener_->port()));
+    if (options.public_url.empty()) {
+      const std::string url = "http://localhost:" + std::to_string(listener_->port());
+      api_.set_public_url(url);
+      group_api_.set_public_url(url);
+      origins_.public_url = url;
+    }
     listener_->run();
     const unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
@@ -84,6 +112,7 @@ public:
   void stop() override {
     std::call_once(stopped_, [this] {
       listener_->stop();
+      blocking_.join(); // the last account and group requests finish their writes
       store_->close(); // every append already made is durable and answered before this returns
       work_guard_.reset();
       io_.stop();
@@ -96,6 +125,13 @@ public:
   }
 
 private:
+  static AccountConfig account_config(const ServerOptions& options) {
+    AccountConfig config;
+    if (options.minimal_password_cost)
+      config.password_cost = PasswordCost::minimal;
+    return config;
+  }
+
   static ApiConfig api_config(const ServerOptions& options) {
     return ApiConfig{options.public_url, options.sessions_per_minute, options.allowed_origins};
   }
@@ -104,12 +140,22 @@ private:
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_guard_{
       io_.get_executor()};
   std::unique_ptr<store::EventStore> store_;
+  std::unique_ptr<store::SqliteGroupStore> group_store_;
   core::Catalogue catalogue_;
   StaticSite site_;
   std::unique_ptr<language::HunspellVerbOracle> dictionary_;
   core::coach::Coach coach_;
   SessionRegistry registry_;
   Api api_;
+  // Argon2id and the group store block; two threads keep the network threads free and bound
+  // the memory of concurrent password hashes (64 MiB each).
+  boost::asio::thread_pool blocking_{2};
+  OriginPolicy origins_;
+  Authenticator authenticator_;
+  GroupRegistry groups_;
+  SessionSeats seats_;
+  GroupApi group_api_;
+  AccountApi account_api_;
   std::shared_ptr<Listener> listener_;
   std::unique_ptr<boost::asio::signal_set> signals_;
   std::vector<std::thread> threads_;
@@ -142,7 +188,11 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
   auto store = store::open_sqlite_event_store(options.data_dir);
   if (!store)
     return std::unexpected(store.error().message);
-  auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*catalogue),
+  auto group_store = store::open_sqlite_group_store(options.data_dir);
+  if (!group_store)
+    return std::unexpected(group_store.error().message);
+  auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*group_store),
+                                                std::move(*catalogue),
                                                 std::move(site), std::move(*dictionary), options);
   if (auto listening = server->listen(options); !listening)
     return std::unexpected(listening.error());

@@ -23,6 +23,8 @@ struct ServerOptions {
   unsigned threads = 0;   // 0: one per core
   std::size_t sessions_per_minute = 30;
   std::vector<std::string> allowed_origins;
+  // Argon2id's cost: "interactive" (64 MiB, ~0.1 s a hash); "minimal" only for tests.
+  bool minimal_password_cost = false;
 };
 
 class Server {

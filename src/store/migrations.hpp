@@ -24,6 +24,10 @@ inline constexpr std::string_view schema_version_table_sql =
 
 std::span<const Migration> migrations();
 
+// The steps of the groups store (accounts, logins, groups): a file of its own beside the event
+// store, so the sessions' group commit never waits for a login.
+std::span<const Migration> group_migrations();
+
 // The schema version this build writes: the last step's.
 std::int64_t latest_schema_version();
 

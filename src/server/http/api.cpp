@@ -5,7 +5,9 @@
 #include "server/auth/token.hpp"
 #include "server/codec/coach_json.hpp"
 #include "server/codec/method_json.hpp"
+#include "server/codec/report_json.hpp"
 #include "server/codec/wire_names.hpp"
+#include "server/http/origin.hpp"
 #include "server/http/qr_svg.hpp"
 #include "server/http/security_headers.hpp"
 
@@ -69,53 +71,6 @@ http::status status_of(std::string_view code) {
   return http::status::unprocessable_entity;
 }
 
-boost::json::array texts(const std::vector<std::string>& items) {
-  return boost::json::array(items.begin(), items.end());
-}
-
-boost::json::object record_to_json(const core::PresenterRecord& record, Language language) {
-  boost::json::array questions;
-  for (const auto& question : record.questions) {
-    boost::json::value rating = nullptr;
-    if (question.rating)
-      rating = wire_name(*question.rating);
-    questions.push_back(boost::json::object{
-        {"text", question.text},
-        {"outcome", wire_name(question.outcome)},
-        {"rating", rating},
-        {"answer_note", question.answer_note.empty() ? boost::json::value(nullptr)
-                                                     : boost::json::value(question.answer_note)}});
-  }
-  boost::json::array advice;
-  for (const std::string& text : record.advice)
-    advice.push_back(boost::json::object{{"text", text}});
-  boost::json::array drafts;
-  for (const auto& shared : record.shared_advice)
-    drafts.push_back(boost::json::object{{"essence", shared.essence}, {"text", shared.text}});
-  boost::json::value reaction = nullptr;
-  if (record.reaction)
-    reaction = boost::json::object{{"tomorrow", record.reaction->tomorrow},
-                                   {"think_over", record.reaction->think_over}};
-  boost::json::value finished_at = nullptr;
-  if (record.finished_at)
-    finished_at = record.finished_at->time_since_epoch().count();
-  return boost::json::object{
-      {"title", record.title},
-      {"method",
-       boost::json::object{{"id", record.method_id}, {"name", record.method_name.in(language)}}},
-      {"finished_at", finished_at},
-      {"statements", texts(record.statements)},
-      {"questions", std::move(questions)},
-      {"observations", texts(record.observations)},
-      {"reflections", texts(record.reflections)},
-      {"advice", std::move(advice)},
-      {"key_points", texts(record.key_points)},
-      {"drafts", std::move(drafts)},
-      {"reaction", std::move(reaction)},
-      {"private_notes", texts(record.private_notes)},
-      {"markdown", core::to_markdown(record, language)}};
-}
-
 // For a session that does not exist: the same hashing and comparison a real check costs, so a
 // wrong token and an unknown session cannot be told apart by their timing.
 void check_against_nothing(std::string_view token) {
@@ -128,23 +83,6 @@ Response unauthorized(const Request& request) {
 }
 
 } // namespace
-
-Response json_response(const Request& request, http::status status, std::string body) {
-  Response response{status, request.version()};
-  response.set(http::field::content_type, "application/json; charset=utf-8");
-  add_security_headers(response.base());
-  response.keep_alive(request.keep_alive());
-  response.body() = std::move(body);
-  response.prepare_payload();
-  return response;
-}
-
-Response error_response(const Request& request, http::status status, std::string_view code,
-                        std::string_view message) {
-  return json_response(
-      request, status,
-      boost::json::serialize(boost::json::object{{"code", code}, {"message", message}}));
-}
 
 Api::Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
          LiveSession::Clock clock, const StaticSite& site, const core::coach::Coach* coach)
@@ -164,6 +102,9 @@ void Api::handle(Request request, const std::string& client_address, Respond res
   for (const auto& segment : url->segments())
     segments.push_back(segment);
   const auto method = request.method();
+  for (Routes* routes : more_routes_)
+    if (routes->handle(request, segments, client_address, respond))
+      return;
 
   if (segments == std::vector<std::string>{"healthz"} && method == http::verb::get)
     return respond(json_response(request, http::status::ok, R"({"status":"ok"})"));
@@ -403,17 +344,7 @@ Response Api::page(const Request& request, std::string_view path) const {
 }
 
 bool Api::origin_allowed(const Request& request) const {
-  const auto origin = request.find(http::field::origin);
-  if (origin == request.end())
-    return true; // not a browser: tokens still decide
-  const std::string value(origin->value());
-  if (value == config_.public_url)
-    return true;
-  if (std::ranges::find(config_.allowed_origins, value) != config_.allowed_origins.end())
-    return true;
-  const auto host = request.find(http::field::host);
-  return host != request.end() && (value == "http://" + std::string(host->value()) ||
-                                   value == "https://" + std::string(host->value()));
+  return server::origin_allowed(request, config_.public_url, config_.allowed_origins);
 }
 
 std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) {

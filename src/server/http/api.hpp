@@ -4,6 +4,8 @@
 
 #include "core/method/catalogue.hpp"
 #include "server/http/rate_limiter.hpp"
+#include "server/http/responses.hpp"
+#include "server/http/routes.hpp"
 #include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
 
@@ -17,9 +19,6 @@
 #include <vector>
 
 namespace intervisie::server {
-
-using Request = boost::beast::http::request<boost::beast::http::string_body>;
-using Response = boost::beast::http::response<boost::beast::http::string_body>;
 
 struct ApiConfig {
   std::string public_url;                   // where people reach this server, for join links
@@ -44,6 +43,10 @@ public:
   // `coach` checks texts for POST /api/coach; null: that route answers 503.
   Api(SessionRegistry& registry, const core::Catalogue& catalogue, ApiConfig config,
       LiveSession::Clock clock, const StaticSite& site, const core::coach::Coach* coach = nullptr);
+
+  // More routes (accounts, groups), asked in order before the Api's own; they must outlive it.
+  // Call before the first request.
+  void add_routes(Routes& routes) { more_routes_.push_back(&routes); }
 
   // Set once the port is known, before the first request.
   void set_public_url(std::string url) { config_.public_url = std::move(url); }
@@ -71,11 +74,7 @@ private:
   const StaticSite& site_;
   const core::coach::Coach* coach_;
   RateLimiter coach_checks_;
+  std::vector<Routes*> more_routes_;
 };
-
-// A JSON response with the security headers; errors are {"code","message"}.
-Response json_response(const Request& request, boost::beast::http::status status, std::string body);
-Response error_response(const Request& request, boost::beast::http::status status,
-                        std::string_view code, std::string_view message);
 
 } // namespace intervisie::server

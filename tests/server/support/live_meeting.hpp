@@ -36,6 +36,10 @@ public:
   LiveMeeting(std::uint16_t port, const std::string& method, const std::vector<std::string>& names,
               bool facilitator_takes_turns = true);
 
+  // A meeting whose session and places were made elsewhere (a group's case); the first member
+  // is the facilitator.
+  LiveMeeting(std::uint16_t port, std::string session_id, std::vector<Member> members);
+
   std::uint16_t port = 0; // may change: a restarted server listens on a new port
   std::string session_id;
   std::string join_token;

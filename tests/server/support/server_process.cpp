@@ -94,7 +94,9 @@ void ServerProcess::start() {
                                         "--port",          "0",
                                         "--host",          "127.0.0.1",
                                         "--data",          data_dir_.string(),
-                                        "--methods-dir",   INTERVISIE_METHODS_DIR};
+                                        "--methods-dir",   INTERVISIE_METHODS_DIR,
+                                        // Hundreds of accounts are made in the tests.
+                                        "--minimal-password-cost"};
   arguments.insert(arguments.end(), extra_arguments_.begin(), extra_arguments_.end());
   std::vector<char*> argv;
   for (std::string& argument : arguments)

@@ -1,0 +1,26 @@
+// What the groups know about an account, as the account routes need it: for "me", for the
+// data export, and to erase the person from every group before the account goes.
+#pragma once
+
+#include "store/account_store.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <expected>
+#include <string>
+
+namespace intervisie::server {
+
+class AccountGroups {
+public:
+  virtual ~AccountGroups() = default;
+
+  // Fields added to GET /api/me (their groups, their calendar feed link).
+  virtual boost::json::object about(const store::Account& account) = 0;
+  // Everything the groups hold about them, for the data export.
+  virtual boost::json::object exported(const store::Account& account) = 0;
+  // Leaves every group and erases them from its history; an error message if that failed.
+  virtual std::expected<void, std::string> erase(const store::Account& account) = 0;
+};
+
+} // namespace intervisie::server

@@ -1,0 +1,176 @@
+#include "server/groups/group_registry.hpp"
+
+#include "core/group/erasure.hpp"
+#include "server/codec/group_event_json.hpp"
+
+#include <algorithm>
+
+namespace intervisie::server {
+
+namespace group = core::group;
+
+namespace {
+
+GroupFailure refused(group::GroupRefusalCode code) {
+  return GroupFailure{group::GroupRefusal{code}};
+}
+
+std::vector<store::NewEvent> to_stored(const group::GroupEvents& events) {
+  std::vector<store::NewEvent> stored;
+  stored.reserve(events.size());
+  for (const group::GroupEvent& event : events)
+    stored.push_back(stored_group_event(event));
+  return stored;
+}
+
+} // namespace
+
+std::expected<void, std::string> GroupRegistry::load() {
+  auto streams = store_.all_groups();
+  if (!streams)
+    return std::unexpected("the groups cannot be read: " + streams.error().message);
+  std::lock_guard lock{mutex_};
+  std::vector<std::pair<group::Instant, std::string>> created;
+  for (store::GroupStream& stream : *streams) {
+    Entry entry;
+    for (const store::StoredEvent& stored : stream.events) {
+      auto event = group_event_from_stored(stored);
+      if (!event)
+        return std::unexpected("group " + stream.group_id + ", event " +
+                               std::to_string(stored.seq) + ": " + event.error().message);
+      group::apply(entry.state, *event);
+      index(stream.group_id, *event);
+      entry.events.push_back(std::move(*event));
+    }
+    created.emplace_back(entry.state.created_at, stream.group_id);
+    groups_.emplace(stream.group_id, std::move(entry));
+  }
+  std::ranges::sort(created);
+  for (auto& [at, id] : created)
+    order_.push_back(std::move(id));
+  return {};
+}
+
+void GroupRegistry::index(const std::string& group_id, const group::GroupEvent& event) {
+  if (const auto* scheduled = std::get_if<group::event::MeetingScheduled>(&event.body))
+    meeting_groups_[scheduled->meeting] = group_id;
+  else if (const auto* started = std::get_if<group::event::CaseStarted>(&event.body))
+    session_groups_[started->session] = group_id;
+}
+
+GroupRegistry::Result GroupRegistry::append(const std::string& group_id, Entry& entry,
+                                            group::GroupEvents events) {
+  auto written = store_.append_group_events(group_id, entry.events.size(), to_stored(events));
+  if (!written)
+    return std::unexpected(GroupFailure{std::move(written.error())});
+  for (const group::GroupEvent& event : events) {
+    group::apply(entry.state, event);
+    index(group_id, event);
+    entry.events.push_back(event);
+  }
+  return events;
+}
+
+GroupRegistry::Result GroupRegistry::create(const std::string& group_id,
+                                            const group::cmd::CreateGroup& command,
+                                            const group::AccountId& actor) {
+  std::lock_guard lock{mutex_};
+  if (groups_.contains(group_id))
+    return std::unexpected(refused(group::GroupRefusalCode::group_exists));
+  Entry entry;
+  auto events = group::decide(entry.state, command, actor, clock_());
+  if (!events)
+    return std::unexpected(GroupFailure{events.error()});
+  auto appended = append(group_id, entry, std::move(*events));
+  if (appended) {
+    groups_.emplace(group_id, std::move(entry));
+    order_.push_back(group_id);
+  }
+  return appended;
+}
+
+GroupRegistry::Result GroupRegistry::execute(const std::string& group_id,
+                                             const group::GroupCommand& command,
+                                             const group::AccountId& actor) {
+  std::lock_guard lock{mutex_};
+  const auto found = groups_.find(group_id);
+  if (found == groups_.end())
+    return std::unexpected(refused(group::GroupRefusalCode::no_group));
+  auto events = group::decide(found->second.state, command, actor, clock_());
+  if (!events)
+    return std::unexpected(GroupFailure{events.error()});
+  return append(group_id, found->second, std::move(*events));
+}
+
+std::expected<void, group::GroupRefusal>
+GroupRegistry::check(const std::string& group_id, const group::GroupCommand& command,
+                     const group::AccountId& actor) {
+  std::lock_guard lock{mutex_};
+  const auto found = groups_.find(group_id);
+  if (found == groups_.end())
+    return std::unexpected(group::GroupRefusal{group::GroupRefusalCode::no_group});
+  auto events = group::decide(found->second.state, command, actor, clock_());
+  if (!events)
+    return std::unexpected(events.error());
+  return {};
+}
+
+std::optional<group::GroupState> GroupRegistry::state(const std::string& group_id) const {
+  std::lock_guard lock{mutex_};
+  const auto found = groups_.find(group_id);
+  if (found == groups_.end())
+    return std::nullopt;
+  return found->second.state;
+}
+
+std::vector<std::string> GroupRegistry::groups_of(const group::AccountId& account) const {
+  std::lock_guard lock{mutex_};
+  std::vector<std::string> ids;
+  for (const std::string& id : order_)
+    if (groups_.at(id).state.is_member(account))
+      ids.push_back(id);
+  return ids;
+}
+
+std::optional<std::string> GroupRegistry::group_of_meeting(const std::string& meeting_id) const {
+  std::lock_guard lock{mutex_};
+  const auto found = meeting_groups_.find(meeting_id);
+  if (found == meeting_groups_.end())
+    return std::nullopt;
+  return found->second;
+}
+
+std::optional<std::string> GroupRegistry::group_of_session(const std::string& session_id) const {
+  std::lock_guard lock{mutex_};
+  const auto found = session_groups_.find(session_id);
+  if (found == session_groups_.end())
+    return std::nullopt;
+  return found->second;
+}
+
+std::expected<void, std::string> GroupRegistry::erase(const group::AccountId& account) {
+  std::lock_guard lock{mutex_};
+  for (const std::string& id : order_) {
+    Entry& entry = groups_.at(id);
+    if (entry.state.is_member(account)) {
+      auto events = group::decide(entry.state, group::cmd::Leave{}, account, clock_());
+      if (!events)
+        return std::unexpected("cannot leave group " + id + ": " +
+                               std::string{group::to_string(events.error().code)});
+      if (auto left = append(id, entry, std::move(*events)); !left)
+        return std::unexpected("cannot leave group " + id);
+    }
+    const bool appears = entry.state.find_former_member(account) != nullptr;
+    if (!appears)
+      continue;
+    auto erased = group::erase_member(entry.events, account);
+    if (auto rewritten = store_.rewrite_group(id, to_stored(erased)); !rewritten)
+      return std::unexpected("cannot erase the history of group " + id + ": " +
+                             rewritten.error().message);
+    entry.events = std::move(erased);
+    entry.state = group::replay(entry.events);
+  }
+  return {};
+}
+
+} // namespace intervisie::server

@@ -1,0 +1,35 @@
+// Which member sits in which place of a group's live session: how the group learns who
+// presented a case. Kept in the group store; read at start, then from memory.
+#pragma once
+
+#include "store/group_store.hpp"
+
+#include <expected>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace intervisie::server {
+
+class SessionSeats {
+public:
+  explicit SessionSeats(store::GroupStore& store) : store_{store} {}
+
+  std::expected<void, std::string> load();
+  std::expected<void, store::StoreError> record(const store::SessionSeat& seat);
+  std::optional<std::string> account_at(const std::string& session_id,
+                                        std::uint32_t participant) const;
+  // The place an account already has in a session, if any.
+  std::optional<std::uint32_t> place_of(const std::string& session_id,
+                                        const std::string& account_id) const;
+  std::expected<void, store::StoreError> forget(const std::string& account_id);
+
+private:
+  store::GroupStore& store_;
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::string, std::uint32_t>, std::string> seats_;
+};
+
+} // namespace intervisie::server

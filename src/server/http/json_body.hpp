@@ -1,0 +1,18 @@
+// A request body that must be one JSON object, read with the codec's strict ObjectReader.
+#pragma once
+
+#include "server/codec/codec_error.hpp"
+#include "server/http/responses.hpp"
+
+#include <boost/json/object.hpp>
+
+#include <expected>
+
+namespace intervisie::server {
+
+// The body as an object (an empty body is an empty object), or the 400 that says why not.
+std::expected<boost::json::object, Response> json_object_body(const Request& request);
+// 400 with the codec error's code and message.
+Response bad_body(const Request& request, const CodecError& error);
+
+} // namespace intervisie::server

@@ -1,0 +1,57 @@
+#include "store/migrations.hpp"
+
+#include <array>
+
+namespace intervisie::store {
+
+namespace {
+
+// Append new steps at the end; never edit one that has shipped. Portable SQL, as migrations.cpp.
+constexpr std::array steps{
+    Migration{
+        .version = 1,
+        .name = "accounts, logins, groups and their links",
+        .sql = "CREATE TABLE accounts ("
+               " account_id TEXT NOT NULL PRIMARY KEY,"
+               " email TEXT NOT NULL UNIQUE,"
+               " display_name TEXT NOT NULL,"
+               " password_hash TEXT NOT NULL,"
+               " created_at_ms BIGINT NOT NULL,"
+               " feed_generation BIGINT NOT NULL DEFAULT 0);"
+               "CREATE TABLE logins ("
+               " token_hash TEXT NOT NULL PRIMARY KEY,"
+               " account_id TEXT NOT NULL REFERENCES accounts (account_id),"
+               " csrf_token TEXT NOT NULL,"
+               " created_at_ms BIGINT NOT NULL,"
+               " expires_at_ms BIGINT NOT NULL);"
+               "CREATE INDEX logins_by_account ON logins (account_id);"
+               "CREATE TABLE group_events ("
+               " group_id TEXT NOT NULL,"
+               " seq BIGINT NOT NULL,"
+               " kind TEXT NOT NULL,"
+               " payload TEXT NOT NULL,"
+               " at_ms BIGINT NOT NULL,"
+               " PRIMARY KEY (group_id, seq));"
+               "CREATE TABLE invitation_links ("
+               " token_hash TEXT NOT NULL PRIMARY KEY,"
+               " group_id TEXT NOT NULL,"
+               " invitation_id TEXT NOT NULL);"
+               "CREATE TABLE session_seats ("
+               " session_id TEXT NOT NULL,"
+               " participant BIGINT NOT NULL,"
+               " account_id TEXT NOT NULL,"
+               " PRIMARY KEY (session_id, participant));"
+               "CREATE INDEX session_seats_by_account ON session_seats (account_id);"
+               "CREATE TABLE server_keys ("
+               " name TEXT NOT NULL PRIMARY KEY,"
+               " value TEXT NOT NULL)",
+    },
+};
+
+} // namespace
+
+std::span<const Migration> group_migrations() {
+  return steps;
+}
+
+} // namespace intervisie::store

@@ -1,0 +1,408 @@
+#include "store/sqlite_group_store.hpp"
+
+#include "store/migrations.hpp"
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/pragmas.hpp"
+#include "store/sqlite/schema.hpp"
+#include "store/sqlite/sqlite_error.hpp"
+
+#include <mutex>
+#include <unordered_map>
+
+namespace intervisie::store {
+
+namespace {
+
+using sqlite::Connection;
+using sqlite::Statement;
+
+template <class T> using Result = std::expected<T, StoreError>;
+
+class Store final : public SqliteGroupStore {
+public:
+  explicit Store(Connection db) : db_{std::move(db)} {}
+
+  Result<void> create_account(const Account& account) override {
+    return write("creating an account", [&]() -> Result<void> {
+      auto taken = query("SELECT count(*) FROM accounts WHERE email = ? OR account_id = ?");
+      if (!taken)
+        return std::unexpected(taken.error());
+      auto use = (*taken)->use();
+      (*taken)->bind(1, account.email).bind(2, account.id);
+      if (auto row = (*taken)->step(); !row)
+        return std::unexpected(row.error());
+      if (taken->int64_at(0) > 0)
+        return std::unexpected(
+            StoreError{StoreErrorCode::conflict, "this e-mail address already has an account"});
+      return run("INSERT INTO accounts (account_id, email, display_name, password_hash,"
+                 " created_at_ms, feed_generation) VALUES (?, ?, ?, ?, ?, ?)",
+                 [&](Statement& s) {
+                   s.bind(1, account.id)
+                       .bind(2, account.email)
+                       .bind(3, account.display_name)
+                       .bind(4, account.password_hash)
+                       .bind(5, account.created_at_ms)
+                       .bind(6, account.feed_generation);
+                 });
+    });
+  }
+
+  Result<std::optional<Account>> account_by_email(std::string_view email) override {
+    return find_account("email", email);
+  }
+
+  Result<std::optional<Account>> account(std::string_view id) override {
+    return find_account("account_id", id);
+  }
+
+  Result<void> update_account(const Account& account) override {
+    return write("updating an account", [&]() -> Result<void> {
+      auto updated = run("UPDATE accounts SET display_name = ?, password_hash = ?,"
+                         " feed_generation = ? WHERE account_id = ?",
+                         [&](Statement& s) {
+                           s.bind(1, account.display_name)
+                               .bind(2, account.password_hash)
+                               .bind(3, account.feed_generation)
+                               .bind(4, account.id);
+                         });
+      if (!updated)
+        return updated;
+      return changed_one_row("no such account");
+    });
+  }
+
+  Result<void> delete_account(std::string_view id) override {
+    return write("deleting an account", [&]() -> Result<void> {
+      auto bind_id = [&](Statement& s) { s.bind(1, id); };
+      if (auto logins = run("DELETE FROM logins WHERE account_id = ?", bind_id); !logins)
+        return logins;
+      if (auto deleted = run("DELETE FROM accounts WHERE account_id = ?", bind_id); !deleted)
+        return deleted;
+      return changed_one_row("no such account");
+    });
+  }
+
+  Result<void> add_login(const Login& login) override {
+    return write("recording a login", [&] {
+      return run("INSERT INTO logins (token_hash, account_id, csrf_token, created_at_ms,"
+                 " expires_at_ms) VALUES (?, ?, ?, ?, ?)",
+                 [&](Statement& s) {
+                   s.bind(1, login.token_hash)
+                       .bind(2, login.account_id)
+                       .bind(3, login.csrf_token)
+                       .bind(4, login.created_at_ms)
+                       .bind(5, login.expires_at_ms);
+                 });
+    });
+  }
+
+  Result<std::optional<Login>> login(std::string_view token_hash) override {
+    std::lock_guard lock{mutex_};
+    auto statement = query("SELECT token_hash, account_id, csrf_token, created_at_ms,"
+                           " expires_at_ms FROM logins WHERE token_hash = ?");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    (*statement)->bind(1, token_hash);
+    auto row = (*statement)->step();
+    if (!row)
+      return std::unexpected(row.error());
+    if (!*row)
+      return std::nullopt;
+    return Login{(*statement)->text_at(0), (*statement)->text_at(1), (*statement)->text_at(2),
+                 (*statement)->int64_at(3), (*statement)->int64_at(4)};
+  }
+
+  Result<void> remove_login(std::string_view token_hash) override {
+    return write("logging out", [&] {
+      return run("DELETE FROM logins WHERE token_hash = ?",
+                 [&](Statement& s) { s.bind(1, token_hash); });
+    });
+  }
+
+  Result<void> remove_logins(std::string_view account_id) override {
+    return write("logging out everywhere", [&] {
+      return run("DELETE FROM logins WHERE account_id = ?",
+                 [&](Statement& s) { s.bind(1, account_id); });
+    });
+  }
+
+  Result<std::string> server_key(std::string_view name, std::string_view candidate) override {
+    auto kept = write("keeping a server key", [&] {
+      return run("INSERT INTO server_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+                 [&](Statement& s) { s.bind(1, name).bind(2, candidate); });
+    });
+    if (!kept)
+      return std::unexpected(kept.error());
+    std::lock_guard lock{mutex_};
+    auto statement = query("SELECT value FROM server_keys WHERE name = ?");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    (*statement)->bind(1, name);
+    auto row = (*statement)->step();
+    if (!row)
+      return std::unexpected(row.error());
+    return (*statement)->text_at(0);
+  }
+
+  Result<std::uint64_t> append_group_events(std::string_view group_id,
+                                            std::uint64_t expected_last_seq,
+                                            const std::vector<NewEvent>& events) override {
+    std::uint64_t last = 0;
+    auto written = write("appending to group " + std::string{group_id}, [&]() -> Result<void> {
+      auto current = last_seq(group_id);
+      if (!current)
+        return std::unexpected(current.error());
+      if (*current != expected_last_seq)
+        return std::unexpected(StoreError{StoreErrorCode::conflict,
+                                          "the group changed meanwhile (at " +
+                                              std::to_string(*current) + ", expected " +
+                                              std::to_string(expected_last_seq) + ")"});
+      last = *current;
+      for (const NewEvent& event : events) {
+        ++last;
+        auto inserted = run("INSERT INTO group_events (group_id, seq, kind, payload, at_ms)"
+                            " VALUES (?, ?, ?, ?, ?)",
+                            [&](Statement& s) {
+                              s.bind(1, group_id)
+                                  .bind(2, static_cast<std::int64_t>(last))
+                                  .bind(3, event.kind)
+                                  .bind(4, event.payload)
+                                  .bind(5, event.at_ms);
+                            });
+        if (!inserted)
+          return inserted;
+      }
+      return {};
+    });
+    if (!written)
+      return std::unexpected(written.error());
+    return last;
+  }
+
+  Result<std::vector<GroupStream>> all_groups() override {
+    std::lock_guard lock{mutex_};
+    auto statement = query(
+        "SELECT group_id, seq, kind, payload, at_ms FROM group_events ORDER BY group_id, seq");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    std::vector<GroupStream> groups;
+    while (true) {
+      auto row = (*statement)->step();
+      if (!row)
+        return std::unexpected(row.error());
+      if (!*row)
+        break;
+      std::string group_id = (*statement)->text_at(0);
+      if (groups.empty() || groups.back().group_id != group_id)
+        groups.push_back(GroupStream{std::move(group_id), {}});
+      groups.back().events.push_back(
+          StoredEvent{static_cast<std::uint64_t>(statement->int64_at(1)), (*statement)->text_at(2),
+                      (*statement)->text_at(3), (*statement)->int64_at(4)});
+    }
+    return groups;
+  }
+
+  Result<void> rewrite_group(std::string_view group_id,
+                             const std::vector<NewEvent>& events) override {
+    return write("erasing personal data in group " + std::string{group_id},
+                 [&]() -> Result<void> {
+                   auto current = last_seq(group_id);
+                   if (!current)
+                     return std::unexpected(current.error());
+                   if (*current != events.size())
+                     return std::unexpected(StoreError{StoreErrorCode::conflict,
+                                                       "the group changed meanwhile"});
+                   std::int64_t seq = 0;
+                   for (const NewEvent& event : events) {
+                     ++seq;
+                     auto updated = run("UPDATE group_events SET kind = ?, payload = ?"
+                                        " WHERE group_id = ? AND seq = ?",
+                                        [&](Statement& s) {
+                                          s.bind(1, event.kind)
+                                              .bind(2, event.payload)
+                                              .bind(3, group_id)
+                                              .bind(4, seq);
+                                        });
+                     if (!updated)
+                       return updated;
+                   }
+                   return {};
+                 });
+  }
+
+  Result<void> put_invitation_link(std::string_view token_hash,
+                                   const InvitationLink& link) override {
+    return write("recording an invitation link", [&] {
+      return run("INSERT INTO invitation_links (token_hash, group_id, invitation_id)"
+                 " VALUES (?, ?, ?)",
+                 [&](Statement& s) {
+                   s.bind(1, token_hash).bind(2, link.group_id).bind(3, link.invitation_id);
+                 });
+    });
+  }
+
+  Result<std::optional<InvitationLink>> invitation_link(std::string_view token_hash) override {
+    std::lock_guard lock{mutex_};
+    auto statement =
+        query("SELECT group_id, invitation_id FROM invitation_links WHERE token_hash = ?");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    (*statement)->bind(1, token_hash);
+    auto row = (*statement)->step();
+    if (!row)
+      return std::unexpected(row.error());
+    if (!*row)
+      return std::nullopt;
+    return InvitationLink{(*statement)->text_at(0), (*statement)->text_at(1)};
+  }
+
+  Result<void> put_session_seat(const SessionSeat& seat) override {
+    return write("recording who joined a session", [&] {
+      return run("INSERT OR REPLACE INTO session_seats (session_id, participant, account_id)"
+                 " VALUES (?, ?, ?)",
+                 [&](Statement& s) {
+                   s.bind(1, seat.session_id)
+                       .bind(2, static_cast<std::int64_t>(seat.participant))
+                       .bind(3, seat.account_id);
+                 });
+    });
+  }
+
+  Result<std::vector<SessionSeat>> session_seats() override {
+    std::lock_guard lock{mutex_};
+    auto statement = query("SELECT session_id, participant, account_id FROM session_seats"
+                           " ORDER BY session_id, participant");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    std::vector<SessionSeat> seats;
+    while (true) {
+      auto row = (*statement)->step();
+      if (!row)
+        return std::unexpected(row.error());
+      if (!*row)
+        break;
+      seats.push_back(SessionSeat{(*statement)->text_at(0),
+                                  static_cast<std::uint32_t>(statement->int64_at(1)),
+                                  (*statement)->text_at(2)});
+    }
+    return seats;
+  }
+
+  Result<void> remove_session_seats(std::string_view account_id) override {
+    return write("forgetting someone's session seats", [&] {
+      return run("DELETE FROM session_seats WHERE account_id = ?",
+                 [&](Statement& s) { s.bind(1, account_id); });
+    });
+  }
+
+private:
+  // Statements are prepared once and kept: the connection is only used under `mutex_`.
+  Result<Statement*> query(std::string_view sql) {
+    auto found = statements_.find(std::string{sql});
+    if (found == statements_.end()) {
+      auto prepared = db_.prepare(sql);
+      if (!prepared)
+        return std::unexpected(prepared.error());
+      found = statements_.emplace(std::string{sql}, std::move(*prepared)).first;
+    }
+    return &found->second;
+  }
+
+  template <class Bind> Result<void> run(std::string_view sql, Bind bind) {
+    auto statement = query(sql);
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    bind(**statement);
+    return (*statement)->run();
+  }
+
+  Result<void> changed_one_row(std::string_view otherwise) {
+    auto statement = query("SELECT changes()");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    if (auto row = (*statement)->step(); !row)
+      return std::unexpected(row.error());
+    if ((*statement)->int64_at(0) == 0)
+      return std::unexpected(StoreError{StoreErrorCode::not_found, std::string{otherwise}});
+    return {};
+  }
+
+  Result<std::uint64_t> last_seq(std::string_view group_id) {
+    auto statement = query("SELECT COALESCE(MAX(seq), 0) FROM group_events WHERE group_id = ?");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    (*statement)->bind(1, group_id);
+    if (auto row = (*statement)->step(); !row)
+      return std::unexpected(row.error());
+    return static_cast<std::uint64_t>((*statement)->int64_at(0));
+  }
+
+  Result<std::optional<Account>> find_account(std::string_view column, std::string_view value) {
+    std::lock_guard lock{mutex_};
+    auto statement = query(std::string{"SELECT account_id, email, display_name, password_hash,"
+                                       " created_at_ms, feed_generation FROM accounts WHERE "} +
+                           std::string{column} + " = ?");
+    if (!statement)
+      return std::unexpected(statement.error());
+    auto use = (*statement)->use();
+    (*statement)->bind(1, value);
+    auto row = (*statement)->step();
+    if (!row)
+      return std::unexpected(row.error());
+    if (!*row)
+      return std::nullopt;
+    const Statement& s = **statement;
+    return Account{s.text_at(0),  s.text_at(1),  s.text_at(2),
+                   s.text_at(3), s.int64_at(4), s.int64_at(5)};
+  }
+
+  // One transaction, committed (and synced) before it returns; rolled back on any error.
+  template <class Body> Result<void> write(std::string_view doing, Body body) {
+    std::lock_guard lock{mutex_};
+    if (auto begun = db_.exec("BEGIN IMMEDIATE", doing); !begun)
+      return begun;
+    Result<void> done = body();
+    if (done)
+      done = db_.exec("COMMIT", doing);
+    if (!done) {
+      if (db_.in_transaction())
+        (void)db_.exec("ROLLBACK", "undoing " + std::string{doing});
+      if (done.error().code != StoreErrorCode::conflict &&
+          done.error().code != StoreErrorCode::not_found)
+        return std::unexpected(sqlite::with_context(std::move(done.error()), doing));
+    }
+    return done;
+  }
+
+  std::mutex mutex_;
+  Connection db_;
+  std::unordered_map<std::string, Statement> statements_;
+};
+
+} // namespace
+
+std::expected<std::unique_ptr<SqliteGroupStore>, StoreError>
+open_sqlite_group_store(const std::filesystem::path& dir) {
+  auto db = Connection::open(dir / group_file_name);
+  if (!db)
+    return std::unexpected(std::move(db.error()));
+  if (auto configured = sqlite::configure_writer(*db, Synchronous::full); !configured)
+    return std::unexpected(std::move(configured.error()));
+  // No checkpointer thread here (writes are rare): SQLite checkpoints after commits itself.
+  if (auto checkpoints = db->exec("PRAGMA wal_autocheckpoint = 1000;", "setting up groups.db");
+      !checkpoints)
+    return std::unexpected(std::move(checkpoints.error()));
+  if (auto migrated = sqlite::migrate(*db, group_migrations()); !migrated)
+    return std::unexpected(std::move(migrated.error()));
+  return std::make_unique<Store>(std::move(*db));
+}
+
+} // namespace intervisie::store

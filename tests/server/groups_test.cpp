@@ -1,0 +1,385 @@
+// A group's life over the API, as its members live it: a group is made and people are invited,
+// they accept the ground rules, never more than eight; meetings are planned, signed up for and
+// cancelled, and the second to cancel arranges the new date; calendars follow every change;
+// cases are treated in live sessions and only their presenter reads what was said.
+#include "support/account_client.hpp"
+#include "support/live_meeting.hpp"
+#include "support/server_process.hpp"
+
+#include <boost/json.hpp>
+#include <gtest/gtest.h>
+
+#include <chrono>
+
+namespace intervisie::server::testing {
+namespace {
+
+namespace json = boost::json;
+constexpr const char* password = "onze groep op dinsdagmiddag";
+
+std::string code_of(const HttpResponse& response) {
+  return std::string(response.json().at("code").as_string());
+}
+
+std::int64_t now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+constexpr std::int64_t day_ms = 24LL * 60 * 60 * 1000;
+
+// A group of people, each with an account; the first made the group, the others were invited
+// and accepted the ground rules.
+struct Group {
+  std::string id;
+  std::vector<AccountClient> members;
+  AccountClient& named(std::size_t i) { return members.at(i); }
+};
+
+AccountClient person(const ServerProcess& server, const std::string& name) {
+  AccountClient client{server.port()};
+  const auto created = client.sign_up(unique_email(name), password, name);
+  if (created.status != 201)
+    throw std::runtime_error("sign up " + name + ": " + created.body);
+  return client;
+}
+
+std::string invite(const AccountClient& member, const std::string& group_id) {
+  const auto made = member.post("/api/groups/" + group_id + "/invitations");
+  if (made.status != 201)
+    throw std::runtime_error("invitation: " + made.body);
+  return std::string(made.json().at("token").as_string());
+}
+
+Group make_group(const ServerProcess& server, const std::vector<std::string>& names) {
+  Group group;
+  group.members.push_back(person(server, names.front()));
+  const auto created = group.members.front().post("/api/groups", {{"name", "Dinsdaggroep"}});
+  if (created.status != 201)
+    throw std::runtime_error("new group: " + created.body);
+  group.id = std::string(created.json().at("id").as_string());
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    AccountClient member = person(server, names[i]);
+    const auto accepted = member.post("/api/invitations/" + invite(group.members.front(), group.id) +
+                                          "/accept",
+                                      {{"accept_ground_rules", true}});
+    if (accepted.status != 200)
+      throw std::runtime_error("accept: " + accepted.body);
+    group.members.push_back(std::move(member));
+  }
+  return group;
+}
+
+std::string schedule(const AccountClient& member, const std::string& group_id,
+                     std::int64_t starts_at) {
+  const auto made = member.post("/api/groups/" + group_id + "/meetings",
+                                {{"starts_at", starts_at}, {"minutes", 120}, {"place", "Lokaal 12"}});
+  if (made.status != 201)
+    throw std::runtime_error("schedule: " + made.body);
+  return std::string(made.json().at("id").as_string());
+}
+
+TEST(Groups, JoiningIsVoluntaryAndTheGroundRulesAreAcceptedExplicitly) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna"});
+  const std::string token = invite(group.named(0), group.id);
+
+  const auto preview = http_get(server.port(), "/api/invitations/" + token);
+  ASSERT_EQ(preview.status, 200u) << preview.body;
+  EXPECT_EQ(preview.json().at("group").at("name"), "Dinsdaggroep");
+  EXPECT_EQ(preview.json().at("ground_rules").at("keys").as_array().size(), 9u);
+  EXPECT_EQ(preview.json().at("conditions").as_array().size(), 6u);
+  EXPECT_EQ(preview.json().at("invited_by"), "Fenna");
+
+  AccountClient pieter = person(server, "Pieter");
+  const auto without = pieter.post("/api/invitations/" + token + "/accept",
+                                   {{"accept_ground_rules", false}});
+  EXPECT_EQ(without.status, 422u);
+  EXPECT_EQ(code_of(without), "ground_rules_not_accepted");
+  EXPECT_EQ(pieter.get("/api/groups/" + group.id).status, 404u);
+
+  const auto accepted =
+      pieter.post("/api/invitations/" + token + "/accept", {{"accept_ground_rules", true}});
+  ASSERT_EQ(accepted.status, 200u) << accepted.body;
+  const auto& members = accepted.json().at("members").as_array();
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_GE(members.at(1).at("rules_accepted_at").as_int64(), now_ms() - 60'000);
+
+  AccountClient anna = person(server, "Anna");
+  const auto again =
+      anna.post("/api/invitations/" + token + "/accept", {{"accept_ground_rules", true}});
+  EXPECT_EQ(code_of(again), "invitation_used") << "an invitation is single-use";
+  EXPECT_EQ(http_get(server.port(), "/api/invitations/" + token).status, 409u);
+  EXPECT_EQ(http_get(server.port(), "/api/invitations/geraden").status, 404u);
+}
+
+TEST(Groups, ARevokedInvitationCannotBeUsed) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna"});
+  const auto made = group.named(0).post("/api/groups/" + group.id + "/invitations",
+                                        {{"expires_in_days", 3}});
+  ASSERT_EQ(made.status, 201u);
+  const std::string token(made.json().at("token").as_string());
+  const std::string id(made.json().at("invitation_id").as_string());
+  EXPECT_LE(made.json().at("expires_at").as_int64(), now_ms() + 3 * day_ms + 60'000);
+  EXPECT_EQ(group.named(0).del("/api/groups/" + group.id + "/invitations/" + id).status, 200u);
+  AccountClient pieter = person(server, "Pieter");
+  EXPECT_EQ(code_of(pieter.post("/api/invitations/" + token + "/accept",
+                                {{"accept_ground_rules", true}})),
+            "invitation_revoked");
+  EXPECT_EQ(code_of(group.named(0).post("/api/groups/" + group.id + "/invitations",
+                                        {{"expires_in_days", 31}})),
+            "bad_value");
+}
+
+TEST(Groups, NeverMoreThanEightAndASmallGroupIsToldSo) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram"});
+  EXPECT_EQ(group.named(0).get("/api/groups/" + group.id).json().at("notice"), "small_group");
+  const std::string spare = invite(group.named(0), group.id);
+  for (const char* name : {"Carla", "Daan", "Eva", "Gijs"}) {
+    AccountClient member = person(server, name);
+    ASSERT_EQ(member.post("/api/invitations/" + invite(group.named(0), group.id) + "/accept",
+                          {{"accept_ground_rules", true}})
+                  .status,
+              200u);
+    group.members.push_back(std::move(member));
+  }
+  const auto full = group.named(0).get("/api/groups/" + group.id).json();
+  EXPECT_EQ(full.at("member_count"), 8);
+  EXPECT_TRUE(full.at("notice").is_null());
+  const auto ninth = group.named(1).post("/api/groups/" + group.id + "/invitations");
+  EXPECT_EQ(ninth.status, 409u);
+  EXPECT_EQ(code_of(ninth), "group_full");
+  AccountClient late = person(server, "Hanna");
+  const auto refused =
+      late.post("/api/invitations/" + spare + "/accept", {{"accept_ground_rules", true}});
+  EXPECT_EQ(code_of(refused), "group_full") << "an invitation made before the group filled up";
+}
+
+TEST(Groups, MembersMayLeaveAtAnyTime) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  EXPECT_EQ(group.named(1).post("/api/groups/" + group.id + "/leave").status, 200u);
+  EXPECT_EQ(group.named(1).get("/api/groups/" + group.id).status, 404u);
+  EXPECT_EQ(group.named(0).get("/api/groups/" + group.id).json().at("member_count"), 1);
+  EXPECT_EQ(group.named(1).get("/api/me").json().at("groups").as_array().size(), 0u);
+}
+
+TEST(Groups, TheSecondToCancelArrangesTheNewDate) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram", "Carla"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 14 * day_ms);
+  const std::string at = "/api/meetings/" + meeting;
+  for (std::size_t i = 1; i < 5; ++i)
+    ASSERT_EQ(group.named(i).post(at + "/signup").status, 200u);
+  const auto first = group.named(1).post(at + "/cancel", {{"reason", "ouderavond"}});
+  ASSERT_EQ(first.status, 200u) << first.body;
+  EXPECT_EQ(first.json().at("status"), "scheduled");
+  const std::uint64_t sequence_before = first.json().at("sequence").as_int64();
+
+  const auto second = group.named(2).post(at + "/cancel");
+  ASSERT_EQ(second.status, 200u);
+  EXPECT_EQ(second.json().at("status"), "needs_new_date");
+  EXPECT_EQ(second.json().at("rescheduler").at("display_name"), "Anna");
+  EXPECT_TRUE(second.json().at("you_arrange_new_date").as_bool());
+
+  const std::vector<std::int64_t> dates{now_ms() + 21 * day_ms, now_ms() + 22 * day_ms};
+  const auto not_hers = group.named(3).post(at + "/proposals", {{"dates", json::value_from(dates)}});
+  EXPECT_EQ(not_hers.status, 403u);
+  EXPECT_EQ(code_of(not_hers), "not_rescheduler");
+  ASSERT_EQ(group.named(2).post(at + "/proposals", {{"dates", json::value_from(dates)}}).status,
+            200u);
+  for (std::size_t i : {0u, 1u, 3u})
+    ASSERT_EQ(group.named(i).post(at + "/answers", {{"suits", json::array{false, true}}}).status,
+              200u);
+  EXPECT_EQ(code_of(group.named(4).post(at + "/answers", {{"suits", json::array{true}}})),
+            "bad_answers");
+  const auto proposal = group.named(2).get(at).json().at("proposal");
+  EXPECT_EQ(proposal.at("dates").at(1).at("suits").as_array().size(), 3u);
+
+  const auto chosen = group.named(2).post(at + "/choice", {{"index", 1}});
+  ASSERT_EQ(chosen.status, 200u) << chosen.body;
+  EXPECT_EQ(chosen.json().at("status"), "scheduled");
+  EXPECT_EQ(chosen.json().at("starts_at"), dates[1]);
+  EXPECT_EQ(chosen.json().at("cancellations").as_array().size(), 0u);
+  EXPECT_EQ(chosen.json().at("signed_up").as_array().size(), 3u)
+      << "those for whom the chosen date suits are signed up";
+  EXPECT_GT(chosen.json().at("sequence").as_int64(), static_cast<std::int64_t>(sequence_before));
+
+  const auto ics = group.named(1).get(at + "/calendar.ics");
+  ASSERT_EQ(ics.status, 200u);
+  EXPECT_NE(ics.header("Content-Type").find("text/calendar"), std::string::npos);
+  EXPECT_NE(ics.body.find("UID:meeting-" + meeting + "@intervisie"), std::string::npos);
+  EXPECT_NE(ics.body.find("SEQUENCE:" + std::to_string(chosen.json().at("sequence").as_int64())),
+            std::string::npos)
+      << ics.body;
+}
+
+TEST(Groups, WithdrawingTheSecondCancellationKeepsTheDate) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string at = "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  ASSERT_EQ(group.named(1).post(at + "/cancel").status, 200u);
+  ASSERT_EQ(group.named(2).post(at + "/cancel").json().at("status"), "needs_new_date");
+  const auto back = group.named(2).post(at + "/signup");
+  ASSERT_EQ(back.status, 200u) << back.body;
+  EXPECT_EQ(back.json().at("status"), "scheduled");
+  EXPECT_TRUE(back.json().at("rescheduler").is_null());
+  EXPECT_EQ(back.json().at("yours"), "signed_up");
+}
+
+TEST(Groups, BadInputIsRefusedAndChangesNothing) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  const std::string meetings = "/api/groups/" + group.id + "/meetings";
+  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() - day_ms},
+                                                   {"minutes", 90},
+                                                   {"place", "Lokaal 12"}})),
+            "in_the_past");
+  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() + day_ms},
+                                                   {"minutes", 90}})),
+            "no_place");
+  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() + day_ms},
+                                                   {"minutes", 90},
+                                                   {"video_link", "javascript:alert(1)"}})),
+            "bad_link");
+  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", "morgen"}, {"minutes", 90}})),
+            "wrong_type");
+  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() + day_ms},
+                                                   {"minutes", 90},
+                                                   {"place", "x"},
+                                                   {"plaats", "y"}})),
+            "unknown_field");
+  EXPECT_EQ(group.named(0).get("/api/groups/" + group.id).json().at("meetings").as_array().size(),
+            0u);
+  EXPECT_EQ(code_of(group.named(0).post("/api/groups", {{"name", ""}})), "empty_text");
+}
+
+TEST(Groups, TheCalendarFeedFollowsEveryMeetingOfYourGroups) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  const std::string url(group.named(1).get("/api/me").json().at("calendar_feed_url").as_string());
+  const std::string path = url.substr(url.find("/api/calendar/"));
+  const auto feed = http_get(server.port(), path);
+  ASSERT_EQ(feed.status, 200u) << path;
+  EXPECT_NE(feed.body.find("UID:meeting-" + meeting + "@intervisie"), std::string::npos);
+  ASSERT_EQ(group.named(0).post("/api/meetings/" + meeting + "/call-off").status, 200u);
+  const auto after = http_get(server.port(), path);
+  EXPECT_NE(after.body.find("STATUS:CANCELLED"), std::string::npos) << after.body;
+  std::string forged = path;
+  forged[forged.size() - 5] = forged[forged.size() - 5] == 'a' ? 'b' : 'a';
+  EXPECT_EQ(http_get(server.port(), forged).status, 404u);
+}
+
+TEST(Groups, GroupsSurviveAKill) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  ASSERT_EQ(group.named(1).post("/api/meetings/" + meeting + "/cancel", {{"reason", "ziek"}}).status,
+            200u);
+  server.kill(9);
+  server.restart();
+  for (AccountClient& member : group.members)
+    member.set_port(server.port());
+  const auto view = group.named(0).get("/api/meetings/" + meeting);
+  ASSERT_EQ(view.status, 200u) << view.body;
+  EXPECT_EQ(view.json().at("cancellations").at(0).at("reason"), "ziek");
+}
+
+// Every route × (a member, a member of another group, someone logged out): exactly the right
+// answer, and nothing of the group in the body of a refusal.
+TEST(Groups, OnlyMembersSeeAnythingOfAGroup) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  Group other = make_group(server, {"Olga"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  AccountClient logged_out{server.port()};
+  const std::string g = "/api/groups/" + group.id;
+  const std::string m = "/api/meetings/" + meeting;
+  struct Route {
+    std::string method;
+    std::string target;
+    json::object body;
+    unsigned member; // what a member gets
+  };
+  const std::vector<Route> routes{
+      {"GET", g, {}, 200},
+      {"POST", g + "/invitations", {}, 201},
+      {"POST", g + "/meetings",
+       {{"starts_at", now_ms() + 9 * day_ms}, {"minutes", 60}, {"place", "Kamer 3"}}, 201},
+      {"GET", g + "/cases/onbekend/report", {}, 404},
+      {"GET", m, {}, 200},
+      {"GET", m + "/calendar.ics", {}, 200},
+      {"POST", m + "/signup", {}, 200},
+      {"POST", m + "/cancel", {{"reason", "druk"}}, 200},
+      {"POST", m + "/proposals", {{"dates", json::array{now_ms() + 10 * day_ms}}}, 409},
+      {"POST", m + "/answers", {{"suits", json::array{true}}}, 409},
+      {"POST", m + "/choice", {{"index", 0}}, 409},
+      {"POST", m + "/facilitator", {{"member", group.named(0).account_id()}}, 200},
+      {"POST", m + "/cases", {{"method", "incident"}}, 409},
+      {"POST", m + "/follow-ups", {{"session_id", "onbekend"}}, 404},
+      {"POST", g + "/leave", {}, 200},
+  };
+  for (const Route& route : routes) {
+    const std::string what = route.method + " " + route.target;
+    const std::string body = route.method == "GET" ? "" : json::serialize(route.body);
+    const auto stranger =
+        other.named(0).send(route.method, route.target, body,
+                            {{"X-CSRF-Token", other.named(0).csrf_token()}});
+    EXPECT_EQ(stranger.status, 404u) << what << ": " << stranger.body;
+    EXPECT_EQ(stranger.body.find("Dinsdaggroep"), std::string::npos) << what;
+    const auto nobody = logged_out.send(route.method, route.target, body, {});
+    EXPECT_EQ(nobody.status, 401u) << what << ": " << nobody.body;
+    // Pieter is the member who acts; Fenna stays, so the group lives on after "leave".
+    const auto member = group.named(1).send(route.method, route.target, body,
+                                            {{"X-CSRF-Token", group.named(1).csrf_token()}});
+    EXPECT_EQ(member.status, route.member) << what << ": " << member.body;
+  }
+}
+
+// A member joins the case's live session with their account; once Pieter's issue is chosen,
+// the group knows he presented; only he may read the case, the others see that it was treated.
+TEST(Groups, OnlyThePresenterReadsTheirCase) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  const std::string m = "/api/meetings/" + meeting;
+  const auto started = group.named(0).post(m + "/cases", {{"method", "incident"}});
+  ASSERT_EQ(started.status, 201u) << started.body;
+  const std::string session(started.json().at("session_id").as_string());
+  std::vector<Member> places;
+  places.push_back(Member{"Fenna", id_of(started.json().at("participant_id")),
+                          std::string(started.json().at("token").as_string()), nullptr});
+  for (std::size_t i : {1u, 2u}) {
+    const auto joined = group.named(i).post(m + "/cases/" + session + "/participants");
+    ASSERT_EQ(joined.status, 201u) << joined.body;
+    places.push_back(Member{i == 1 ? "Pieter" : "Anna", id_of(joined.json().at("participant_id")),
+                            std::string(joined.json().at("token").as_string()), nullptr});
+  }
+  LiveMeeting live{server.port(), session, std::move(places)};
+  live.connect_all();
+  incident_until_question_rounds(live);
+
+  const auto seen_by_anna = group.named(2).get("/api/groups/" + group.id).json();
+  const auto& treated = seen_by_anna.at("cases").at(0);
+  EXPECT_EQ(treated.at("presenter").at("display_name"), "Pieter");
+  EXPECT_EQ(treated.at("method"), "incident");
+  EXPECT_FALSE(treated.at("mine").as_bool());
+  EXPECT_EQ(json::serialize(seen_by_anna).find("nee zeggen"), std::string::npos)
+      << "the case's content reached someone else";
+  const std::string report = "/api/groups/" + group.id + "/cases/" + session + "/report";
+  EXPECT_EQ(code_of(group.named(2).get(report)), "not_presenter");
+  EXPECT_EQ(code_of(group.named(0).get(report)), "not_presenter");
+  const auto own = group.named(1).get(report);
+  EXPECT_EQ(own.status, 409u) << own.body; // his: ready once the session has ended
+  EXPECT_EQ(code_of(own), "session_not_finished");
+  EXPECT_EQ(group.named(1).get("/api/groups/" + group.id).json().at("cases").at(0).at("mine"),
+            true);
+  const auto share = group.named(1).get("/api/groups/" + group.id).json().at("participation");
+  EXPECT_EQ(share.as_array().size(), 3u);
+}
+
+} // namespace
+} // namespace intervisie::server::testing
