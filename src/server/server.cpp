@@ -1,9 +1,9 @@
 #include "server/server.hpp"
 
 #include "language/hunspell_verb_oracle.hpp"
-#include "server/auth/token.hpp"
 #include "server/accounts/account_api.hpp"
 #include "server/accounts/authenticator.hpp"
+#include "server/auth/token.hpp"
 #include "server/groups/group_api.hpp"
 #include "server/groups/group_registry.hpp"
 #include "server/groups/session_seats.hpp"
@@ -113,7 +113,7 @@ public:
     std::call_once(stopped_, [this] {
       listener_->stop();
       blocking_.join(); // the last account and group requests finish their writes
-      store_->close(); // every append already made is durable and answered before this returns
+      store_->close();  // every append already made is durable and answered before this returns
       work_guard_.reset();
       io_.stop();
     });
@@ -192,8 +192,8 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
   if (!group_store)
     return std::unexpected(group_store.error().message);
   auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*group_store),
-                                                std::move(*catalogue),
-                                                std::move(site), std::move(*dictionary), options);
+                                                std::move(*catalogue), std::move(site),
+                                                std::move(*dictionary), options);
   if (auto listening = server->listen(options); !listening)
     return std::unexpected(listening.error());
   return server;

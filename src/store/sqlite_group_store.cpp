@@ -31,7 +31,7 @@ public:
       (*taken)->bind(1, account.email).bind(2, account.id);
       if (auto row = (*taken)->step(); !row)
         return std::unexpected(row.error());
-      if (taken->int64_at(0) > 0)
+      if ((*taken)->int64_at(0) > 0)
         return std::unexpected(
             StoreError{StoreErrorCode::conflict, "this e-mail address already has an account"});
       return run("INSERT INTO accounts (account_id, email, display_name, password_hash,"
@@ -129,8 +129,9 @@ public:
 
   Result<std::string> server_key(std::string_view name, std::string_view candidate) override {
     auto kept = write("keeping a server key", [&] {
-      return run("INSERT INTO server_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
-                 [&](Statement& s) { s.bind(1, name).bind(2, candidate); });
+      return run(
+          "INSERT INTO server_keys (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+          [&](Statement& s) { s.bind(1, name).bind(2, candidate); });
     });
     if (!kept)
       return std::unexpected(kept.error());
@@ -155,10 +156,10 @@ public:
       if (!current)
         return std::unexpected(current.error());
       if (*current != expected_last_seq)
-        return std::unexpected(StoreError{StoreErrorCode::conflict,
-                                          "the group changed meanwhile (at " +
-                                              std::to_string(*current) + ", expected " +
-                                              std::to_string(expected_last_seq) + ")"});
+        return std::unexpected(
+            StoreError{StoreErrorCode::conflict, "the group changed meanwhile (at " +
+                                                     std::to_string(*current) + ", expected " +
+                                                     std::to_string(expected_last_seq) + ")"});
       last = *current;
       for (const NewEvent& event : events) {
         ++last;
@@ -198,39 +199,35 @@ public:
       std::string group_id = (*statement)->text_at(0);
       if (groups.empty() || groups.back().group_id != group_id)
         groups.push_back(GroupStream{std::move(group_id), {}});
-      groups.back().events.push_back(
-          StoredEvent{static_cast<std::uint64_t>(statement->int64_at(1)), (*statement)->text_at(2),
-                      (*statement)->text_at(3), (*statement)->int64_at(4)});
+      groups.back().events.push_back(StoredEvent{
+          static_cast<std::uint64_t>((*statement)->int64_at(1)), (*statement)->text_at(2),
+          (*statement)->text_at(3), (*statement)->int64_at(4)});
     }
     return groups;
   }
 
   Result<void> rewrite_group(std::string_view group_id,
                              const std::vector<NewEvent>& events) override {
-    return write("erasing personal data in group " + std::string{group_id},
-                 [&]() -> Result<void> {
-                   auto current = last_seq(group_id);
-                   if (!current)
-                     return std::unexpected(current.error());
-                   if (*current != events.size())
-                     return std::unexpected(StoreError{StoreErrorCode::conflict,
-                                                       "the group changed meanwhile"});
-                   std::int64_t seq = 0;
-                   for (const NewEvent& event : events) {
-                     ++seq;
-                     auto updated = run("UPDATE group_events SET kind = ?, payload = ?"
-                                        " WHERE group_id = ? AND seq = ?",
-                                        [&](Statement& s) {
-                                          s.bind(1, event.kind)
-                                              .bind(2, event.payload)
-                                              .bind(3, group_id)
-                                              .bind(4, seq);
-                                        });
-                     if (!updated)
-                       return updated;
-                   }
-                   return {};
-                 });
+    return write("erasing personal data in group " + std::string{group_id}, [&]() -> Result<void> {
+      auto current = last_seq(group_id);
+      if (!current)
+        return std::unexpected(current.error());
+      if (*current != events.size())
+        return std::unexpected(StoreError{StoreErrorCode::conflict, "the group changed meanwhile"});
+      std::int64_t seq = 0;
+      for (const NewEvent& event : events) {
+        ++seq;
+        auto updated =
+            run("UPDATE group_events SET kind = ?, payload = ?"
+                " WHERE group_id = ? AND seq = ?",
+                [&](Statement& s) {
+                  s.bind(1, event.kind).bind(2, event.payload).bind(3, group_id).bind(4, seq);
+                });
+        if (!updated)
+          return updated;
+      }
+      return {};
+    });
   }
 
   Result<void> put_invitation_link(std::string_view token_hash,
@@ -287,7 +284,7 @@ public:
       if (!*row)
         break;
       seats.push_back(SessionSeat{(*statement)->text_at(0),
-                                  static_cast<std::uint32_t>(statement->int64_at(1)),
+                                  static_cast<std::uint32_t>((*statement)->int64_at(1)),
                                   (*statement)->text_at(2)});
     }
     return seats;
@@ -360,7 +357,7 @@ private:
     if (!*row)
       return std::nullopt;
     const Statement& s = **statement;
-    return Account{s.text_at(0),  s.text_at(1),  s.text_at(2),
+    return Account{s.text_at(0), s.text_at(1),  s.text_at(2),
                    s.text_at(3), s.int64_at(4), s.int64_at(5)};
   }
 

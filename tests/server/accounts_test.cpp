@@ -40,10 +40,10 @@ TEST(Accounts, AWeakPasswordIsExplainedAndCreatesNothing) {
     std::string password;
     std::string code;
   };
-  for (const Case& weak : {Case{"kort", "password_too_short"},
-                           Case{"Wachtwoord123", "password_too_common"},
-                           Case{"aaaaaaaaaaaaaaa", "password_too_common"},
-                           Case{"ik ben " + email, "password_contains_email"}}) {
+  for (const Case& weak :
+       {Case{"kort", "password_too_short"}, Case{"Wachtwoord123", "password_too_common"},
+        Case{"aaaaaaaaaaaaaaa", "password_too_common"},
+        Case{"ik ben " + email, "password_contains_email"}}) {
     AccountClient bram{server.port()};
     const auto refused = bram.sign_up(email, weak.password, "Bram");
     EXPECT_EQ(refused.status, 422u) << weak.password;
@@ -108,9 +108,9 @@ TEST(Accounts, EveryChangeNeedsTheCsrfTokenOfThisLogin) {
   EXPECT_EQ(code_of(without), "csrf_failed");
   const auto wrong = frank.send("POST", "/api/logout", "{}", {{"X-CSRF-Token", "geraden"}});
   EXPECT_EQ(code_of(wrong), "csrf_failed");
-  const auto foreign = frank.send("POST", "/api/logout", "{}",
-                                  {{"X-CSRF-Token", frank.csrf_token()},
-                                   {"Origin", "https://kwaadwillend.example"}});
+  const auto foreign = frank.send(
+      "POST", "/api/logout", "{}",
+      {{"X-CSRF-Token", frank.csrf_token()}, {"Origin", "https://kwaadwillend.example"}});
   EXPECT_EQ(foreign.status, 403u);
   EXPECT_EQ(code_of(foreign), "bad_origin");
   EXPECT_EQ(frank.get("/api/me").status, 200u) << "a refused logout logged out";

@@ -60,9 +60,9 @@ Group make_group(const ServerProcess& server, const std::vector<std::string>& na
   group.id = std::string(created.json().at("id").as_string());
   for (std::size_t i = 1; i < names.size(); ++i) {
     AccountClient member = person(server, names[i]);
-    const auto accepted = member.post("/api/invitations/" + invite(group.members.front(), group.id) +
-                                          "/accept",
-                                      {{"accept_ground_rules", true}});
+    const auto accepted =
+        member.post("/api/invitations/" + invite(group.members.front(), group.id) + "/accept",
+                    {{"accept_ground_rules", true}});
     if (accepted.status != 200)
       throw std::runtime_error("accept: " + accepted.body);
     group.members.push_back(std::move(member));
@@ -72,8 +72,9 @@ Group make_group(const ServerProcess& server, const std::vector<std::string>& na
 
 std::string schedule(const AccountClient& member, const std::string& group_id,
                      std::int64_t starts_at) {
-  const auto made = member.post("/api/groups/" + group_id + "/meetings",
-                                {{"starts_at", starts_at}, {"minutes", 120}, {"place", "Lokaal 12"}});
+  const auto made =
+      member.post("/api/groups/" + group_id + "/meetings",
+                  {{"starts_at", starts_at}, {"minutes", 120}, {"place", "Lokaal 12"}});
   if (made.status != 201)
     throw std::runtime_error("schedule: " + made.body);
   return std::string(made.json().at("id").as_string());
@@ -92,8 +93,8 @@ TEST(Groups, JoiningIsVoluntaryAndTheGroundRulesAreAcceptedExplicitly) {
   EXPECT_EQ(preview.json().at("invited_by"), "Fenna");
 
   AccountClient pieter = person(server, "Pieter");
-  const auto without = pieter.post("/api/invitations/" + token + "/accept",
-                                   {{"accept_ground_rules", false}});
+  const auto without =
+      pieter.post("/api/invitations/" + token + "/accept", {{"accept_ground_rules", false}});
   EXPECT_EQ(without.status, 422u);
   EXPECT_EQ(code_of(without), "ground_rules_not_accepted");
   EXPECT_EQ(pieter.get("/api/groups/" + group.id).status, 404u);
@@ -116,8 +117,8 @@ TEST(Groups, JoiningIsVoluntaryAndTheGroundRulesAreAcceptedExplicitly) {
 TEST(Groups, ARevokedInvitationCannotBeUsed) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna"});
-  const auto made = group.named(0).post("/api/groups/" + group.id + "/invitations",
-                                        {{"expires_in_days", 3}});
+  const auto made =
+      group.named(0).post("/api/groups/" + group.id + "/invitations", {{"expires_in_days", 3}});
   ASSERT_EQ(made.status, 201u);
   const std::string token(made.json().at("token").as_string());
   const std::string id(made.json().at("invitation_id").as_string());
@@ -139,8 +140,9 @@ TEST(Groups, NeverMoreThanEightAndASmallGroupIsToldSo) {
   const std::string spare = invite(group.named(0), group.id);
   for (const char* name : {"Carla", "Daan", "Eva", "Gijs"}) {
     AccountClient member = person(server, name);
-    ASSERT_EQ(member.post("/api/invitations/" + invite(group.named(0), group.id) + "/accept",
-                          {{"accept_ground_rules", true}})
+    ASSERT_EQ(member
+                  .post("/api/invitations/" + invite(group.named(0), group.id) + "/accept",
+                        {{"accept_ground_rules", true}})
                   .status,
               200u);
     group.members.push_back(std::move(member));
@@ -185,7 +187,8 @@ TEST(Groups, TheSecondToCancelArrangesTheNewDate) {
   EXPECT_TRUE(second.json().at("you_arrange_new_date").as_bool());
 
   const std::vector<std::int64_t> dates{now_ms() + 21 * day_ms, now_ms() + 22 * day_ms};
-  const auto not_hers = group.named(3).post(at + "/proposals", {{"dates", json::value_from(dates)}});
+  const auto not_hers =
+      group.named(3).post(at + "/proposals", {{"dates", json::value_from(dates)}});
   EXPECT_EQ(not_hers.status, 403u);
   EXPECT_EQ(code_of(not_hers), "not_rescheduler");
   ASSERT_EQ(group.named(2).post(at + "/proposals", {{"dates", json::value_from(dates)}}).status,
@@ -219,7 +222,8 @@ TEST(Groups, TheSecondToCancelArrangesTheNewDate) {
 TEST(Groups, WithdrawingTheSecondCancellationKeepsTheDate) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
-  const std::string at = "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  const std::string at =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
   ASSERT_EQ(group.named(1).post(at + "/cancel").status, 200u);
   ASSERT_EQ(group.named(2).post(at + "/cancel").json().at("status"), "needs_new_date");
   const auto back = group.named(2).post(at + "/signup");
@@ -233,24 +237,24 @@ TEST(Groups, BadInputIsRefusedAndChangesNothing) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna", "Pieter"});
   const std::string meetings = "/api/groups/" + group.id + "/meetings";
-  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() - day_ms},
-                                                   {"minutes", 90},
-                                                   {"place", "Lokaal 12"}})),
-            "in_the_past");
-  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() + day_ms},
-                                                   {"minutes", 90}})),
-            "no_place");
+  EXPECT_EQ(
+      code_of(group.named(0).post(
+          meetings, {{"starts_at", now_ms() - day_ms}, {"minutes", 90}, {"place", "Lokaal 12"}})),
+      "in_the_past");
+  EXPECT_EQ(
+      code_of(group.named(0).post(meetings, {{"starts_at", now_ms() + day_ms}, {"minutes", 90}})),
+      "no_place");
   EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() + day_ms},
                                                    {"minutes", 90},
                                                    {"video_link", "javascript:alert(1)"}})),
             "bad_link");
   EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", "morgen"}, {"minutes", 90}})),
             "wrong_type");
-  EXPECT_EQ(code_of(group.named(0).post(meetings, {{"starts_at", now_ms() + day_ms},
-                                                   {"minutes", 90},
-                                                   {"place", "x"},
-                                                   {"plaats", "y"}})),
-            "unknown_field");
+  EXPECT_EQ(
+      code_of(group.named(0).post(
+          meetings,
+          {{"starts_at", now_ms() + day_ms}, {"minutes", 90}, {"place", "x"}, {"plaats", "y"}})),
+      "unknown_field");
   EXPECT_EQ(group.named(0).get("/api/groups/" + group.id).json().at("meetings").as_array().size(),
             0u);
   EXPECT_EQ(code_of(group.named(0).post("/api/groups", {{"name", ""}})), "empty_text");
@@ -277,8 +281,9 @@ TEST(Groups, GroupsSurviveAKill) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna", "Pieter"});
   const std::string meeting = schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
-  ASSERT_EQ(group.named(1).post("/api/meetings/" + meeting + "/cancel", {{"reason", "ziek"}}).status,
-            200u);
+  ASSERT_EQ(
+      group.named(1).post("/api/meetings/" + meeting + "/cancel", {{"reason", "ziek"}}).status,
+      200u);
   server.kill(9);
   server.restart();
   for (AccountClient& member : group.members)
@@ -307,8 +312,10 @@ TEST(Groups, OnlyMembersSeeAnythingOfAGroup) {
   const std::vector<Route> routes{
       {"GET", g, {}, 200},
       {"POST", g + "/invitations", {}, 201},
-      {"POST", g + "/meetings",
-       {{"starts_at", now_ms() + 9 * day_ms}, {"minutes", 60}, {"place", "Kamer 3"}}, 201},
+      {"POST",
+       g + "/meetings",
+       {{"starts_at", now_ms() + 9 * day_ms}, {"minutes", 60}, {"place", "Kamer 3"}},
+       201},
       {"GET", g + "/cases/onbekend/report", {}, 404},
       {"GET", m, {}, 200},
       {"GET", m + "/calendar.ics", {}, 200},
@@ -325,9 +332,8 @@ TEST(Groups, OnlyMembersSeeAnythingOfAGroup) {
   for (const Route& route : routes) {
     const std::string what = route.method + " " + route.target;
     const std::string body = route.method == "GET" ? "" : json::serialize(route.body);
-    const auto stranger =
-        other.named(0).send(route.method, route.target, body,
-                            {{"X-CSRF-Token", other.named(0).csrf_token()}});
+    const auto stranger = other.named(0).send(route.method, route.target, body,
+                                              {{"X-CSRF-Token", other.named(0).csrf_token()}});
     EXPECT_EQ(stranger.status, 404u) << what << ": " << stranger.body;
     EXPECT_EQ(stranger.body.find("Dinsdaggroep"), std::string::npos) << what;
     const auto nobody = logged_out.send(route.method, route.target, body, {});

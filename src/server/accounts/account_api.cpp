@@ -43,8 +43,8 @@ AccountApi::AccountApi(store::AccountStore& accounts, AccountGroups& groups,
                        bool secure_cookies, Clock clock, boost::asio::any_io_executor blocking)
     : accounts_{accounts}, groups_{groups}, authenticator_{authenticator}, config_{config},
       secure_cookies_{secure_cookies}, clock_{std::move(clock)}, blocking_{std::move(blocking)},
-      logins_by_address_{config.logins_per_minute},
-      logins_by_email_{std::max<std::size_t>(1, config.logins_per_minute / 2)},
+      logins_by_address_{config.logins_per_minute}, logins_by_email_{std::max<std::size_t>(
+                                                        1, config.logins_per_minute / 2)},
       accounts_by_address_{config.accounts_per_minute},
       decoy_hash_{hash_password(new_token(), config.password_cost).value_or("")} {}
 
@@ -56,11 +56,9 @@ bool AccountApi::handle(Request& request, const std::vector<std::string>& segmen
   bool with_address = false;
   if (segments == std::vector<std::string>{"api", "accounts"} && method == http::verb::post) {
     with_address = true;
-  } else if (segments == std::vector<std::string>{"api", "login"} &&
-             method == http::verb::post) {
+  } else if (segments == std::vector<std::string>{"api", "login"} && method == http::verb::post) {
     with_address = true;
-  } else if (segments == std::vector<std::string>{"api", "logout"} &&
-             method == http::verb::post) {
+  } else if (segments == std::vector<std::string>{"api", "logout"} && method == http::verb::post) {
     route = &AccountApi::log_out;
   } else if (segments == std::vector<std::string>{"api", "me"} && method == http::verb::get) {
     route = &AccountApi::me;
@@ -112,8 +110,8 @@ Response AccountApi::sign_up(const Request& request, const std::string& client_a
     return error_response(request, http::status::service_unavailable, "busy",
                           "The server is too busy to secure a password now; try again.");
 
-  store::Account account{new_session_id(), std::move(*email), std::move(*name), std::move(*hash),
-                         millis(clock_()), 0};
+  store::Account account{new_session_id(), std::move(*email), std::move(*name),
+                         std::move(*hash), millis(clock_()),  0};
   if (auto created = accounts_.create_account(account); !created)
     return created.error().code == store::StoreErrorCode::conflict
                ? error_response(request, http::status::conflict, "email_taken",
@@ -153,16 +151,17 @@ Response AccountApi::logged_in(const Request& request, const store::Account& acc
                                http::status status) {
   const std::string token = new_token();
   const auto now = clock_();
-  store::Login login{token_hash(token), account.id, new_token(), millis(now),
-                     millis(now + std::chrono::duration_cast<core::Duration>(
-                                      config_.login_lifetime))};
+  store::Login login{
+      token_hash(token), account.id, new_token(), millis(now),
+      millis(now + std::chrono::duration_cast<core::Duration>(config_.login_lifetime))};
   if (auto added = accounts_.add_login(login); !added)
     return storage_failed(request);
-  Response response = json_response(
-      request, status,
-      boost::json::serialize(boost::json::object{{"account", account_json(account)},
-                                                 {"csrf_token", login.csrf_token}}));
-  response.set(http::field::set_cookie, login_cookie(token, config_.login_lifetime, secure_cookies_));
+  Response response =
+      json_response(request, status,
+                    boost::json::serialize(boost::json::object{{"account", account_json(account)},
+                                                               {"csrf_token", login.csrf_token}}));
+  response.set(http::field::set_cookie,
+               login_cookie(token, config_.login_lifetime, secure_cookies_));
   return response;
 }
 

@@ -32,9 +32,9 @@ class AccountApi final : public Routes {
 public:
   using Clock = std::function<core::Instant()>;
 
-  AccountApi(store::AccountStore& accounts, AccountGroups& groups, const Authenticator& authenticator,
-             AccountConfig config, bool secure_cookies, Clock clock,
-             boost::asio::any_io_executor blocking);
+  AccountApi(store::AccountStore& accounts, AccountGroups& groups,
+             const Authenticator& authenticator, AccountConfig config, bool secure_cookies,
+             Clock clock, boost::asio::any_io_executor blocking);
 
   // Takes the request when it is an account route; false otherwise (nothing was answered).
   bool handle(Request& request, const std::vector<std::string>& segments,

@@ -15,8 +15,7 @@ bool changes_state(const Request& request) {
 }
 
 Response not_logged_in(const Request& request) {
-  return error_response(request, http::status::unauthorized, "not_logged_in",
-                        "Log in first.");
+  return error_response(request, http::status::unauthorized, "not_logged_in", "Log in first.");
 }
 
 } // namespace

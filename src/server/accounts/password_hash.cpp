@@ -7,11 +7,10 @@ namespace intervisie::server {
 std::optional<std::string> hash_password(std::string_view password, PasswordCost cost) {
   const bool interactive = cost == PasswordCost::interactive;
   std::string hash(crypto_pwhash_STRBYTES, '\0');
-  if (crypto_pwhash_str(hash.data(), password.data(), password.size(),
-                        interactive ? crypto_pwhash_OPSLIMIT_INTERACTIVE
-                                    : crypto_pwhash_OPSLIMIT_MIN,
-                        interactive ? crypto_pwhash_MEMLIMIT_INTERACTIVE
-                                    : crypto_pwhash_MEMLIMIT_MIN) != 0)
+  if (crypto_pwhash_str(
+          hash.data(), password.data(), password.size(),
+          interactive ? crypto_pwhash_OPSLIMIT_INTERACTIVE : crypto_pwhash_OPSLIMIT_MIN,
+          interactive ? crypto_pwhash_MEMLIMIT_INTERACTIVE : crypto_pwhash_MEMLIMIT_MIN) != 0)
     return std::nullopt;
   hash.resize(hash.find('\0'));
   return hash;

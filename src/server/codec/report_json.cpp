@@ -9,9 +9,9 @@ boost::json::array texts(const std::vector<std::string>& items) {
   return boost::json::array(items.begin(), items.end());
 }
 
-}  // namespace
+} // namespace
 
-boost::json::object record_to_json(const core::PresenterRecord& record, Language language) {
+boost::json::object record_to_json(const core::PresenterRecord& record, core::Language language) {
   boost::json::array questions;
   for (const auto& question : record.questions) {
     boost::json::value rating = nullptr;

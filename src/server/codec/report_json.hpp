@@ -9,6 +9,6 @@
 
 namespace intervisie::server {
 
-boost::json::object record_to_json(const core::PresenterRecord& record, Language language);
+boost::json::object record_to_json(const core::PresenterRecord& record, core::Language language);
 
 } // namespace intervisie::server

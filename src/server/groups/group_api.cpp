@@ -148,8 +148,8 @@ GroupApi::GroupApi(GroupRegistry& groups, SessionSeats& seats, store::GroupStore
                    std::string public_url, Clock clock, boost::asio::any_io_executor blocking)
     : groups_{groups}, seats_{seats}, store_{store}, accounts_{accounts},
       authenticator_{authenticator}, sessions_{sessions}, catalogue_{catalogue},
-      public_url_{std::move(public_url)}, clock_{std::move(clock)},
-      blocking_{std::move(blocking)} {}
+      public_url_{std::move(public_url)}, clock_{std::move(clock)}, blocking_{std::move(blocking)} {
+}
 
 bool GroupApi::handle(Request& request, const std::vector<std::string>& segments,
                       const std::string&, Respond& respond) {
@@ -200,9 +200,8 @@ void GroupApi::route(Call& call) {
     auto created = groups_.create(group_id, command, call.caller->account.id);
     if (!created)
       return call.answer(failure_response(call.request, created.error()));
-    return call.answer_json(http::status::created,
-                            group_view(group_id, *groups_.state(group_id),
-                                       call.caller->account.id, clock_()));
+    return call.answer_json(http::status::created, group_view(group_id, *groups_.state(group_id),
+                                                              call.caller->account.id, clock_()));
   }
   if (segments[1] == "groups" && segments.size() >= 3)
     return group_routes(call, segments[2]);
@@ -241,8 +240,8 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
     std::optional<core::Instant> expires_at;
     if (days > 0)
       expires_at = clock_() + std::chrono::days{days};
-    auto made = groups_.execute(group_id, group::cmd::CreateInvitation{invitation_id, expires_at},
-                                me);
+    auto made =
+        groups_.execute(group_id, group::cmd::CreateInvitation{invitation_id, expires_at}, me);
     if (!made)
       return call.answer(failure_response(call.request, made.error()));
     if (!store_.put_invitation_link(token_hash(token), {group_id, invitation_id}))
@@ -271,8 +270,8 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
     ObjectReader reader{*body, "new meeting", "", Source::client};
     group::cmd::ScheduleMeeting command;
     command.meeting_id = new_session_id();
-    command.starts_at = core::Instant{core::Duration{
-        reader.integer("starts_at", 0, std::int64_t{1} << 50)}};
+    command.starts_at =
+        core::Instant{core::Duration{reader.integer("starts_at", 0, std::int64_t{1} << 50)}};
     command.minutes = static_cast<int>(reader.integer("minutes", 1, 24 * 60));
     command.place = reader.text("place", Presence::optional);
     command.video_link = reader.text("video_link", Presence::optional);
@@ -303,8 +302,7 @@ void GroupApi::meeting_routes(Call& call, const std::string& meeting_id) {
                       "There is no meeting here in a group of yours.");
   auto view = [&] {
     auto now_state = groups_.state(*group_id);
-    return meeting_view(*group_id, *now_state, *now_state->find_meeting(meeting_id), me,
-                        clock_());
+    return meeting_view(*group_id, *now_state, *now_state->find_meeting(meeting_id), me, clock_());
   };
   auto done = [&](GroupRegistry::Result result) {
     if (!result)
@@ -328,8 +326,8 @@ void GroupApi::meeting_routes(Call& call, const std::string& meeting_id) {
     const auto* meeting = state->find_meeting(meeting_id);
     return call.answer(calendar_response(
         call.request,
-        calendar::meeting_ics(meeting_event(*state, *meeting,
-                                            public_url_ + "/bijeenkomst/" + meeting_id, clock_())),
+        calendar::meeting_ics(
+            meeting_event(*state, *meeting, public_url_ + "/bijeenkomst/" + meeting_id, clock_())),
         "intervisie-bijeenkomst.ics"));
   }
   if (call.request.method() != http::verb::post || call.segments.size() < 4)
@@ -449,9 +447,9 @@ void GroupApi::invitation_routes(Call& call, const std::string& token) {
   auto joined = groups_.execute((*link)->group_id, accept, caller->account.id);
   if (!joined)
     return call.answer(failure_response(call.request, joined.error()));
-  call.answer_json(http::status::ok, group_view((*link)->group_id,
-                                                *groups_.state((*link)->group_id),
-                                                caller->account.id, clock_()));
+  call.answer_json(http::status::ok,
+                   group_view((*link)->group_id, *groups_.state((*link)->group_id),
+                              caller->account.id, clock_()));
 }
 
 std::string GroupApi::feed_key(const store::Account& account) {
@@ -518,7 +516,8 @@ void GroupApi::start_case(Call& call, const std::string& group_id, const std::st
     return call.error(http::status::unprocessable_entity, "unknown_method",
                       "There is no method " + method + ".");
   // Ask the group first, so no live session is made for a case the rules do not allow.
-  if (auto allowed = groups_.check(group_id, group::cmd::StartCase{meeting_id, "check", method}, me);
+  if (auto allowed =
+          groups_.check(group_id, group::cmd::StartCase{meeting_id, "check", method}, me);
       !allowed)
     return call.answer(refusal_response(call.request, allowed.error()));
   auto state = groups_.state(group_id);
@@ -528,8 +527,8 @@ void GroupApi::start_case(Call& call, const std::string& group_id, const std::st
   auto shared = std::make_shared<Call>(std::move(call));
   sessions_.create(
       NewSessionRequest{method, title, name, takes_turns},
-      [this, shared, group_id, meeting_id, method, me](
-          std::expected<CreatedSession, AdmissionError> created) {
+      [this, shared, group_id, meeting_id, method,
+       me](std::expected<CreatedSession, AdmissionError> created) {
         boost::asio::post(blocking_, [this, shared, group_id, meeting_id, method, me,
                                       created = std::move(created)] {
           Call& call = *shared;
@@ -545,15 +544,15 @@ void GroupApi::start_case(Call& call, const std::string& group_id, const std::st
           const std::string& id = created->session_id;
           call.answer_json(
               http::status::created,
-              json::object{{"session_id", id},
-                           {"participant_id", created->facilitator.value},
-                           {"token", created->token},
-                           {"join_token", created->join_token},
-                           {"join_url", public_url_ + "/join/" + id + "#" + created->join_token},
-                           {"beamer_token", created->beamer_token},
-                           {"beamer_url",
-                            public_url_ + "/beamer/" + id + "#" + created->beamer_token},
-                           {"live_url", "/api/sessions/" + id + "/live"}});
+              json::object{
+                  {"session_id", id},
+                  {"participant_id", created->facilitator.value},
+                  {"token", created->token},
+                  {"join_token", created->join_token},
+                  {"join_url", public_url_ + "/join/" + id + "#" + created->join_token},
+                  {"beamer_token", created->beamer_token},
+                  {"beamer_url", public_url_ + "/beamer/" + id + "#" + created->beamer_token},
+                  {"live_url", "/api/sessions/" + id + "/live"}});
         });
       });
 }

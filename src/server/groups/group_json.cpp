@@ -20,7 +20,6 @@ std::int64_t millis(core::Instant instant) {
   return instant.time_since_epoch().count();
 }
 
-
 // Someone as a member sees them: id and name (also for people who left or were erased).
 json::value person(const group::GroupState& state, const std::optional<group::AccountId>& id) {
   if (!id)
@@ -133,19 +132,18 @@ json::object group_view(const std::string& group_id, const group::GroupState& st
   view["member_count"] = state.members.size();
   view["max_members"] = group::max_members;
   view["created_at"] = millis(state.created_at);
-  view["ground_rules"] = json::object{{"keys", key_list(group::ground_rules)},
-                                      {"own", json::array(state.own_rules.begin(),
-                                                          state.own_rules.end())}};
+  view["ground_rules"] =
+      json::object{{"keys", key_list(group::ground_rules)},
+                   {"own", json::array(state.own_rules.begin(), state.own_rules.end())}};
   view["conditions"] = key_list(group::conditions);
 
   json::array invitations;
   for (const group::Invitation& invitation : state.invitations)
-    invitations.push_back(
-        json::object{{"id", invitation.id},
-                     {"invited_by", person(state, invitation.invited_by)},
-                     {"created_at", millis(invitation.created_at)},
-                     {"expires_at", millis(invitation.expires_at)},
-                     {"status", invitation_status_name(invitation.status(now))}});
+    invitations.push_back(json::object{{"id", invitation.id},
+                                       {"invited_by", person(state, invitation.invited_by)},
+                                       {"created_at", millis(invitation.created_at)},
+                                       {"expires_at", millis(invitation.expires_at)},
+                                       {"status", invitation_status_name(invitation.status(now))}});
   view["invitations"] = std::move(invitations);
 
   json::array meetings;
@@ -231,9 +229,10 @@ json::object member_export(const std::string& group_id, const group::GroupState&
                            const group::AccountId& member) {
   json::object exported{{"group", json::object{{"id", group_id}, {"name", state.name}}}};
   if (const group::Member* current = state.find_member(member))
-    exported["membership"] = json::object{{"display_name", current->display_name},
-                                          {"joined_at", millis(current->joined_at)},
-                                          {"rules_accepted_at", millis(current->rules_accepted_at)}};
+    exported["membership"] =
+        json::object{{"display_name", current->display_name},
+                     {"joined_at", millis(current->joined_at)},
+                     {"rules_accepted_at", millis(current->rules_accepted_at)}};
   else if (const group::FormerMember* former = state.find_former_member(member))
     exported["membership"] = json::object{{"display_name", former->display_name},
                                           {"joined_at", millis(former->joined_at)},

@@ -12,7 +12,8 @@
 namespace intervisie::server {
 
 // For lists (GET /api/me): id, name, how many members, the small-group notice.
-boost::json::object group_summary(const std::string& group_id, const core::group::GroupState& state);
+boost::json::object group_summary(const std::string& group_id,
+                                  const core::group::GroupState& state);
 
 boost::json::object group_view(const std::string& group_id, const core::group::GroupState& state,
                                const core::group::AccountId& viewer, core::Instant now);

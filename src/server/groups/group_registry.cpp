@@ -102,9 +102,9 @@ GroupRegistry::Result GroupRegistry::execute(const std::string& group_id,
   return append(group_id, found->second, std::move(*events));
 }
 
-std::expected<void, group::GroupRefusal>
-GroupRegistry::check(const std::string& group_id, const group::GroupCommand& command,
-                     const group::AccountId& actor) {
+std::expected<void, group::GroupRefusal> GroupRegistry::check(const std::string& group_id,
+                                                              const group::GroupCommand& command,
+                                                              const group::AccountId& actor) {
   std::lock_guard lock{mutex_};
   const auto found = groups_.find(group_id);
   if (found == groups_.end())

@@ -44,9 +44,9 @@ public:
   Result execute(const std::string& group_id, const core::group::GroupCommand& command,
                  const core::group::AccountId& actor);
   // What execute() would say, without doing it (before starting a live session for a case).
-  std::expected<void, core::group::GroupRefusal>
-  check(const std::string& group_id, const core::group::GroupCommand& command,
-        const core::group::AccountId& actor);
+  std::expected<void, core::group::GroupRefusal> check(const std::string& group_id,
+                                                       const core::group::GroupCommand& command,
+                                                       const core::group::AccountId& actor);
 
   std::optional<core::group::GroupState> state(const std::string& group_id) const;
   // The groups the account is a member of, oldest first.

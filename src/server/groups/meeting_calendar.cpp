@@ -4,9 +4,8 @@ namespace intervisie::server {
 
 namespace group = core::group;
 
-calendar::CalendarEvent meeting_event(const group::GroupState& state,
-                                      const group::Meeting& meeting, std::string_view meeting_url,
-                                      core::Instant now) {
+calendar::CalendarEvent meeting_event(const group::GroupState& state, const group::Meeting& meeting,
+                                      std::string_view meeting_url, core::Instant now) {
   calendar::CalendarEvent event;
   event.uid = "meeting-" + meeting.id + "@intervisie";
   event.sequence = meeting.sequence;

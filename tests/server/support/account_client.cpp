@@ -29,10 +29,10 @@ void AccountClient::remember(const HttpResponse& response) {
 
 HttpResponse AccountClient::sign_up(const std::string& email, const std::string& password,
                                     const std::string& display_name) {
-  auto response = http_request(
-      port_, "POST", "/api/accounts",
-      boost::json::serialize(boost::json::object{
-          {"email", email}, {"password", password}, {"display_name", display_name}}));
+  auto response =
+      http_request(port_, "POST", "/api/accounts",
+                   boost::json::serialize(boost::json::object{
+                       {"email", email}, {"password", password}, {"display_name", display_name}}));
   remember(response);
   return response;
 }

@@ -36,7 +36,10 @@ public:
   const std::string& csrf_token() const { return csrf_; }
   const std::string& account_id() const { return account_id_; }
   void set_port(std::uint16_t port) { port_ = port; }
-  void forget_login() { cookie_.clear(); csrf_.clear(); }
+  void forget_login() {
+    cookie_.clear();
+    csrf_.clear();
+  }
 
 private:
   void remember(const HttpResponse& response);

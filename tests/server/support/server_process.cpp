@@ -90,11 +90,9 @@ std::string ServerProcess::log() const {
 }
 
 void ServerProcess::start() {
-  std::vector<std::string> arguments = {INTERVISIE_BINARY, "serve",
-                                        "--port",          "0",
-                                        "--host",          "127.0.0.1",
-                                        "--data",          data_dir_.string(),
-                                        "--methods-dir",   INTERVISIE_METHODS_DIR,
+  std::vector<std::string> arguments = {INTERVISIE_BINARY, "serve", "--port", "0", "--host",
+                                        "127.0.0.1", "--data", data_dir_.string(), "--methods-dir",
+                                        INTERVISIE_METHODS_DIR,
                                         // Hundreds of accounts are made in the tests.
                                         "--minimal-password-cost"};
   arguments.insert(arguments.end(), extra_arguments_.begin(), extra_arguments_.end());
