@@ -1,6 +1,7 @@
 #include "core/method/method_parser.hpp"
 
 #include "core/text/edit_distance.hpp"
+#include "core/text/typed_text.hpp"
 
 #include <toml++/toml.h>
 
@@ -121,16 +122,6 @@ std::string_view type_name(toml::node_type type) {
 
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-std::string_view trimmed(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && is_space(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 // Ids end up in URLs and protocol messages: lowercase words joined by hyphens.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/session/engine.hpp"
+#include "core/text/typed_text.hpp" // comparable(): two wordings of one question count as the same
 
 #include <expected>
 #include <string>
@@ -56,8 +57,6 @@ std::expected<std::string, Refusal> required_text(std::string_view raw,
                                                   std::size_t max_chars = max_text_chars);
 std::expected<std::string, Refusal> optional_text(std::string_view raw,
                                                   std::size_t max_chars = max_text_chars);
-// Two wordings of one question count as the same: case, spacing and punctuation aside.
-std::string comparable(std::string_view text);
 // "Als ik in jouw schoenen stond, dan …" in front of an advice that does not start with it.
 std::string with_advice_opener(std::string text);
 
