@@ -1,6 +1,7 @@
 #include "core/account/account_rules.hpp"
 
-#include "core/session/decision.hpp"
+#include "core/session/session_state.hpp"
+#include "core/text/typed_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -108,14 +109,15 @@ std::expected<std::string, AccountProblem> normalized_email(std::string_view raw
 }
 
 std::expected<std::string, AccountProblem> display_name(std::string_view raw) {
-  auto text = rules::optional_text(raw, max_name_chars);
-  if (!text)
-    return std::unexpected(text.error().code == RefusalCode::name_too_long
-                               ? AccountProblem::name_too_long
-                               : AccountProblem::name_invalid);
-  if (text->empty())
+  const std::string_view name = trimmed(raw);
+  const auto length = typed_length(name);
+  if (!length)
+    return std::unexpected(AccountProblem::name_invalid);
+  if (*length == 0)
     return std::unexpected(AccountProblem::name_empty);
-  return std::move(*text);
+  if (*length > max_name_chars)
+    return std::unexpected(AccountProblem::name_too_long);
+  return std::string{name};
 }
 
 std::expected<void, AccountProblem> check_password(std::string_view password,
