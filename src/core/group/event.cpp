@@ -20,4 +20,8 @@ std::string_view kind_name(const GroupEventBody& body) {
   return event_kind_names[body.index()];
 }
 
+std::span<const std::string_view> kind_names() {
+  return event_kind_names;
+}
+
 } // namespace intervisie::core::group

@@ -6,6 +6,7 @@
 #include "core/group/ids.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -150,5 +151,7 @@ struct GroupEvent {
 
 // The wire name of an event kind, e.g. "new_date_needed".
 std::string_view kind_name(const GroupEventBody& body);
+// Every kind's wire name, in the order of GroupEventBody's alternatives.
+std::span<const std::string_view> kind_names();
 
 } // namespace intervisie::core::group
