@@ -307,6 +307,48 @@ export async function tabTo(p, target, what, max = 80) {
   throw new Error(`${what} cannot be reached with Tab in ${max} presses (${p.name})`);
 }
 
+/** Press one key, with the focus on no field. */
+export async function key(p, k) {
+  await p.page.keyboard.press(k);
+}
+
+/** Press / until the strip's field (a locator) has the focus. */
+export async function slashTo(p, field, label) {
+  // The field must be on the screen before the key can reach it: a person sees it first.
+  // On a busy machine the strip may still be swapping in this person's field when the key
+  // lands; like a person who sees the cursor is not there yet, press it once more.
+  await field.waitFor();
+  let focused = false;
+  for (let attempt = 0; attempt < 2 && !focused; attempt++) {
+    await key(p, '/');
+    for (let i = 0; i < 15 && !focused; i++) {
+      focused = await field.evaluate((el) => el === document.activeElement);
+      if (!focused) await p.page.waitForTimeout(100);
+    }
+  }
+  assert(focused, `/ puts the focus in “${label}”`);
+}
+
+/** Type a line into a strip field reached by keyboard, then Enter; Escape hands the keys back. */
+export async function typeInto(p, label, text, { slash = false } = {}) {
+  const field = p.page.getByLabel(label, { exact: true });
+  if (slash) {
+    await slashTo(p, field, label);
+    // A second press may have landed in the field: start from an empty one.
+    await key(p, 'Control+a');
+    await key(p, 'Backspace');
+  } else {
+    await tabTo(p, field, label);
+  }
+  await p.page.keyboard.type(text);
+  // Held before sending: once sent, the field may give way to the next person's at once.
+  const sent = await field.elementHandle();
+  await key(p, 'Enter');
+  // Sent: the field empties, or gives way to the next person's.
+  await p.page.waitForFunction((el) => !el.isConnected || el.value === '', sent);
+  await key(p, 'Escape');
+}
+
 /** The page opened exactly `n` live sockets, each asking for snapshots. */
 export function socketsAre(p, n, when) {
   assert(p.sockets.every((u) => u.includes('stream=snapshots')), `${p.name}: a socket without stream=snapshots: ${p.sockets.join(' ')}`);

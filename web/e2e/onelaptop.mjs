@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, assert, axe, beamer, checkNoPageErrors, closeAll, person, see, stepIs, tabTo, mark } from './lib.mjs';
+import { artifacts, assert, axe, beamer, checkNoPageErrors, closeAll, key, person, see, stepIs, tabTo, typeInto, mark } from './lib.mjs';
 
 const STATEMENT = 'Ik wil vaker nee zeggen zonder me schuldig te voelen.';
 const REFRAMED = 'Ik wil mijn grenzen bewaken zonder de sfeer in het team te verliezen.';
@@ -25,46 +25,9 @@ async function turnIs(p, text) {
   await turnLine(p).filter({ hasText: text }).waitFor();
 }
 
-/** Press one key, with the focus on no field. */
-async function key(p, k) {
-  await p.page.keyboard.press(k);
-}
-
 /** The strip's key buttons: the legend of what works now. */
 async function legend(p) {
   return p.page.locator('.console-strip .key-row .key-btn').allInnerTexts();
-}
-
-/** Type a line into a strip field reached by keyboard, then Enter; Escape hands the keys back. */
-async function typeInto(p, label, text, { slash = false } = {}) {
-  const field = p.page.getByLabel(label, { exact: true });
-  if (slash) {
-    // The field must be on the screen before the key can reach it: a person sees it first.
-    // On a busy machine the strip may still be swapping in this person's field when the key
-    // lands; like a person who sees the cursor is not there yet, press it once more.
-    await field.waitFor();
-    let focused = false;
-    for (let attempt = 0; attempt < 2 && !focused; attempt++) {
-      await key(p, '/');
-      for (let i = 0; i < 15 && !focused; i++) {
-        focused = await field.evaluate((el) => el === document.activeElement);
-        if (!focused) await p.page.waitForTimeout(100);
-      }
-    }
-    assert(focused, `/ puts the focus in “${label}”`);
-    // A second press may have landed in the field: start from an empty one.
-    await key(p, 'Control+a');
-    await key(p, 'Backspace');
-  } else {
-    await tabTo(p, field, label);
-  }
-  await p.page.keyboard.type(text);
-  // Held before sending: once sent, the field may give way to the next person's at once.
-  const sent = await field.elementHandle();
-  await key(p, 'Enter');
-  // Sent: the field empties, or gives way to the next person's.
-  await p.page.waitForFunction((el) => !el.isConnected || el.value === '', sent);
-  await key(p, 'Escape');
 }
 
 export async function oneLaptop(browser, server) {

@@ -11,6 +11,7 @@ import { balint } from './balint.mjs';
 import { coachHints } from './coach.mjs';
 import { oneLaptop } from './onelaptop.mjs';
 import { mixedRoom } from './mixed.mjs';
+import { balintWithoutDevice } from './withoutdevice.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -21,6 +22,7 @@ const tests = [
   ['balint method, start to report, with a server restart', balint],
   ['one laptop: a whole incident session by keyboard, five people without a device', oneLaptop],
   ['mixed room: two take over their places on a phone halfway', mixedRoom],
+  ['balint without a device: advice written and shared for others, the record from the server', balintWithoutDevice],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { behalf, closingStillOpen, contributions, hasDevice, openTurn, recordsFor, speaksForPresenter, withoutDevice } from './people';
+import { adviceWriters, behalf, closingStillOpen, contributions, draftOf, hasDevice, isAdviser, openTurn, recordsFor, speaksForPresenter, withoutDevice } from './people';
 import { session, step } from './testState';
 
 describe('people and devices', () => {
@@ -48,5 +48,16 @@ describe('people and devices', () => {
     expect(closingStillOpen(s, 1)).toEqual([1, 2, 3, 4]);
     s.flip_chart = { ...s.flip_chart, closing_remarks: [{ author: 3, text: '' }] };
     expect(closingStillOpen(s, 1)).toEqual([1, 2, 4]);
+  });
+
+  it('know whose written advice this screen types: one’s own, then the advisers without a device', () => {
+    const s = session();
+    expect(isAdviser(s, 2)).toBe(false);
+    expect(adviceWriters(s, 1)).toEqual([1, 3, 4]);
+    expect(adviceWriters({ ...s, facilitator_takes_turns: false }, 1)).toEqual([3, 4]);
+    expect(adviceWriters(s, 5)).toEqual([5]);
+    s.flip_chart = { ...s.flip_chart, drafts: [{ author: 3, text: 'Ik zou…', shared: false, essence: '' }] };
+    expect(draftOf(s, 3)?.text).toBe('Ik zou…');
+    expect(draftOf(s, 4)).toBeUndefined();
   });
 });

@@ -62,3 +62,24 @@ export function closingStillOpen(s: SessionState, me: number): number[] {
 export function withoutDevice(s: SessionState, me: number): number[] {
   return s.participants.filter((p) => recordsFor(s, me, p.id)).map((p) => p.id);
 }
+
+/** An adviser: anyone but the presenter, and the facilitator only when they take turns. */
+export function isAdviser(s: SessionState, id: number): boolean {
+  if (s.presenter === id) return false;
+  if (s.facilitator === id && !s.facilitator_takes_turns) return false;
+  return s.participants.some((p) => p.id === id);
+}
+
+/**
+ * Whose Balint advice `me` writes on this screen: their own first, when an adviser, then that of
+ * the advisers without a device (their drafts reach this screen, and nobody else's).
+ */
+export function adviceWriters(s: SessionState, me: number): number[] {
+  const mine = isAdviser(s, me) ? [me] : [];
+  return [...mine, ...withoutDevice(s, me).filter((id) => isAdviser(s, id))];
+}
+
+/** The written advice of `id` as this screen has it: one's own, shared ones, those typed here. */
+export function draftOf(s: SessionState, id: number | null | undefined): SessionState['flip_chart']['drafts'][number] | undefined {
+  return s.flip_chart.drafts.find((d) => d.author === id);
+}

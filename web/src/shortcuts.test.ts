@@ -39,6 +39,19 @@ describe('the one-laptop keys', () => {
     expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'give_advice', text: '', on_behalf_of: 3 } });
   });
 
+  it('share the written advice of the turn holder without a device, or go to the field when there is none', () => {
+    const s = session({ step: step('share_advice') });
+    expect(press(s, 'v')?.effect).toEqual({ kind: 'focus' });
+    expect(press(s, 'v')?.label).toBe('key.shared');
+    expect(press(s, 'p')?.effect).toEqual({ kind: 'command', command: { kind: 'pass', on_behalf_of: 3 } });
+    s.flip_chart = { ...s.flip_chart, drafts: [{ author: 3, text: 'Ik zou…', shared: false, essence: '' }] };
+    expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'share_advice', on_behalf_of: 3 } });
+    const own = session({ step: step('share_advice'), turn: { order: [1, 3], holder: 1, round: 1, awaiting_question: null, closed: false } });
+    own.flip_chart = { ...own.flip_chart, drafts: [{ author: 1, text: 'Ik zou…', shared: false, essence: '' }] };
+    expect(press(own, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'share_advice' } });
+    expect(press(own, 'v')?.label).toBe('key.sharedYou');
+  });
+
   it('answer or decline for a presenter without a device, and hold the turn keys meanwhile', () => {
     const s = session({ turn: { order: [1, 3], holder: 3, round: 1, awaiting_question: 7, closed: false } });
     expect(press(s, 'b')?.effect).toEqual({ kind: 'command', command: { kind: 'answer_question' } });
@@ -159,6 +172,8 @@ describe('the strip’s fields', () => {
     expect(stripFieldKinds(session({ step: step('gossip') }), 1)).toEqual(['observation', 'note']);
     expect(stripFieldKinds(session({ step: step('advice') }), 1)).toEqual(['advice', 'note']);
     expect(stripFieldKinds(session({ step: step('reframe') }), 1)).toEqual(['reframe']);
+    expect(stripFieldKinds(session({ step: step('written_advice', { contributions: 'written' }) }), 1)).toEqual(['draft']);
+    expect(stripFieldKinds(session({ step: step('share_advice') }), 1)).toEqual(['share', 'note']);
     expect(stripFieldKinds(session({ paused: true }), 1)).toEqual([]);
     const other = session({ turn: { order: [1, 5], holder: 5, round: 1, awaiting_question: null, closed: false } });
     expect(stripFieldKinds(other, 1)).toEqual([]);

@@ -5,7 +5,7 @@
 
 import type { MessageKey } from './i18n';
 import type { Command, SessionState } from './types';
-import { behalf, closingStillOpen, hasDevice, isSpoken, openTurn, speaksForPresenter } from './people';
+import { adviceWriters, behalf, closingStillOpen, draftOf, hasDevice, isSpoken, openTurn, speaksForPresenter } from './people';
 
 export type ActionId =
   | 'contributed'
@@ -109,6 +109,12 @@ export function consoleActions(s: SessionState, me: number, hasField = false): A
         // Typed steps need the words: the key takes you to the field instead.
         const effect: Effect = isSpoken(s) ? { kind: 'command', command: withBehalf(command, on) } : { kind: 'focus' };
         if (isSpoken(s) || hasField) out.push({ id: 'contributed', key: 'V', label, params: { name }, effect });
+      }
+      if (step.kind === 'share_advice') {
+        // Written advice is handed over as it is; without any, the words are needed first.
+        const written = draftOf(s, holder) !== undefined;
+        const effect: Effect = written ? { kind: 'command', command: withBehalf({ kind: 'share_advice' }, on) } : { kind: 'focus' };
+        if (written || hasField) out.push({ id: 'contributed', key: 'V', label: self ? 'key.sharedYou' : 'key.shared', params: { name }, effect });
       }
       out.push({
         id: 'pass',
@@ -239,6 +245,8 @@ export type FieldKind =
   | 'statement'
   | 'question'
   | 'advice'
+  | 'draft'
+  | 'share'
   | 'observation'
   | 'reflection'
   | 'reframe'
@@ -267,6 +275,12 @@ export function stripFieldKinds(s: SessionState, me: number): FieldKind[] {
       break;
     case 'advice':
       if (recordable) out.push('advice');
+      break;
+    case 'written_advice':
+      if (adviceWriters(s, me).length > 0) out.push('draft');
+      break;
+    case 'share_advice':
+      if (recordable) out.push('share');
       break;
     case 'gossip':
       if (!step.gossip_closed) out.push('observation');

@@ -192,8 +192,8 @@ export type Command =
   | { kind: 'reframe'; text: string }
   | { kind: 'keep_statement' }
   | { kind: 'give_advice'; text: string; on_behalf_of?: number }
-  | { kind: 'write_draft'; text: string }
-  | { kind: 'share_advice'; essence?: string }
+  | { kind: 'write_draft'; text: string; on_behalf_of?: number }
+  | { kind: 'share_advice'; essence?: string; on_behalf_of?: number }
   | { kind: 'react'; tomorrow?: string; think_over?: string }
   | { kind: 'closing_remark'; text?: string; on_behalf_of?: number }
   | { kind: 'add_note'; text: string }

@@ -6,9 +6,9 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { errorText, t } from '../i18n';
 import type { Command } from '../types';
 import type { Membership } from '../storage';
-import { loadPreference, savePreference } from '../storage';
+import { loadPreference, savePreference, useDraft } from '../storage';
 import { ALL_SHORTCUTS, actionForKey, consoleActions, stripFieldKinds, type Action } from '../shortcuts';
-import { behalf, closingStillOpen, hasDevice, openTurn, withoutDevice } from '../people';
+import { adviceWriters, behalf, closingStillOpen, draftOf, hasDevice, openTurn, withoutDevice } from '../people';
 import { nameOf, roleLabel, useSession } from './common';
 import { StepHeader } from './StepHeader';
 import { FlipChart } from './FlipChart';
@@ -148,6 +148,53 @@ function FieldFor({
   );
 }
 
+/**
+ * Balint: a written advice, one's own or typed for someone without a device as they say it. It
+ * stays in the field once saved, so it can be read back and changed until it is shared.
+ */
+function DraftFor({ send }: { send: Send }) {
+  const { s, me, scope } = useSession();
+  const id = useId();
+  const people = adviceWriters(s, me);
+  const [picked, setPicked] = useState(people[0] ?? me);
+  const who = people.includes(picked) ? picked : (people[0] ?? me);
+  const saved = draftOf(s, who)?.text;
+  const [value, setValue] = useDraft(scope, who === me ? 'draft' : `draft-for-${who}`, saved ?? '');
+  const [busy, setBusy] = useState(false);
+  const same = saved !== undefined && value.trim() === saved;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (busy || !value.trim() || same) return;
+    setBusy(true);
+    await send({ kind: 'write_draft', text: value, on_behalf_of: who === me ? undefined : who });
+    setBusy(false);
+  };
+  return (
+    <form class="strip-field strip-draft" onSubmit={submit}>
+      {people.length > 1 && <WhoPicker people={people} value={who} onChange={setPicked} label={t('console.whose')} />}
+      <label for={id}>{who === me ? t('console.draftMine') : t('console.draftOf', { name: nameOf(s, who) })}</label>
+      <div class="picker-row">
+        <input
+          id={id}
+          type="text"
+          maxLength={4000}
+          autoComplete="off"
+          value={value}
+          aria-describedby={`${id}-saved`}
+          onInput={(e) => setValue((e.currentTarget as HTMLInputElement).value)}
+          onKeyDown={blurOnEscape}
+        />
+        <button type="submit" class="btn btn-secondary" disabled={busy || !value.trim() || same}>
+          {saved === undefined ? t('wa.save') : t('wa.update')}
+        </button>
+        <span class="saved" id={`${id}-saved`} role="status">
+          {same ? t('wa.saved') : ''}
+        </span>
+      </div>
+    </form>
+  );
+}
+
 /** The fields the strip shows now (shortcuts.ts decides which). */
 function StripFields({ send }: { send: Send }) {
   const { s, me } = useSession();
@@ -194,6 +241,21 @@ function StripFields({ send }: { send: Send }) {
                 onSend={(text) => send({ kind: 'give_advice', text, on_behalf_of: by })}
               />
             );
+          case 'draft':
+            return <DraftFor key={kind} send={send} />;
+          case 'share': {
+            const written = draftOf(s, holder) !== undefined;
+            const name = holder === me ? t('console.me', { name: holderName }) : holderName;
+            return (
+              <StripField
+                key={`${kind}-${holder}`}
+                label={written ? t('console.essenceOf', { name }) : t('console.essenceNeeded', { name })}
+                button={t('console.share')}
+                allowEmpty={written}
+                onSend={(text) => send({ kind: 'share_advice', essence: text || undefined, on_behalf_of: by })}
+              />
+            );
+          }
           case 'observation':
             return (
               <FieldFor
@@ -555,8 +617,9 @@ function RecordLink() {
   const { s, me, scope } = useSession();
   const presenterWithout = s.presenter !== null && !hasDevice(s, s.presenter) && s.facilitator === me;
   if (s.phase !== 'finished' || !(s.presenter === me || presenterWithout)) return null;
+  const href = `/s/${encodeURIComponent(scope)}/report`;
   return (
-    <a class="btn btn-primary" href={`/s/${encodeURIComponent(scope)}/report`}>
+    <a class="btn btn-primary" href={s.presenter === me ? href : `${href}?for=${encodeURIComponent(nameOf(s, s.presenter))}`}>
       {s.presenter === me ? t('fin.openReport') : t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
     </a>
   );

@@ -4,7 +4,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { SessionState } from '../types';
-import { behalf, closingStillOpen, hasDevice, isSpoken, openTurn, recordsFor, speaksForPresenter, withoutDevice } from '../people';
+import { behalf, closingStillOpen, draftOf, hasDevice, isAdviser, isSpoken, openTurn, recordsFor, speaksForPresenter, withoutDevice } from '../people';
 import { Button, DraftField, ErrorNote, Lead, TextField, nameOf, useCommand, useSession } from './common';
 import { ReactionFields, ReframeEditor, StatementEditor } from './PresenterEditors';
 
@@ -23,6 +23,7 @@ export function hasSomethingToRecord(s: SessionState, me: number): boolean {
     // The scribe's desk already records every question in Fresh Questioning.
     return !(kind === 'question_rounds' && s.scribe === me && s.step.scribe_records);
   }
+  if (kind === 'written_advice') return others.some((id) => isAdviser(s, id));
   if (kind === 'inventory') return s.flip_chart.chosen === null;
   if (kind === 'gossip') return !s.step.gossip_closed && others.some((id) => id !== s.presenter);
   if (kind === 'closing') return closingStillOpen(s, me).some((id) => id !== me);
@@ -44,8 +45,13 @@ export function ForOthers() {
       break;
     case 'question_rounds':
     case 'advice':
-    case 'share_advice':
       body = <TurnFor />;
+      break;
+    case 'written_advice':
+      body = <WrittenFor />;
+      break;
+    case 'share_advice':
+      body = <ShareFor key={s.turn.holder} />;
       break;
     case 'gossip':
       body = step.gossip_closed ? <PresenterSpoke kind="reflect" /> : <ObservationFor />;
@@ -143,19 +149,6 @@ function TurnFor() {
   const name = nameOf(s, holder);
   const kind = s.step!.kind;
   const spoken = isSpoken(s);
-  if (kind === 'share_advice') {
-    return (
-      <>
-        <Lead>{t('for.shareLead', { name })}</Lead>
-        <div class="actions">
-          <Button kind="secondary" busy={cmd.busy} onClick={() => cmd.run({ kind: 'pass', on_behalf_of: on })}>
-            {t('for.passed', { name })}
-          </Button>
-        </div>
-        <ErrorNote text={cmd.error} />
-      </>
-    );
-  }
   const question = kind === 'question_rounds';
   const send = (text: string, done?: () => void) =>
     cmd.run(question ? { kind: 'ask_question', text, on_behalf_of: on } : { kind: 'give_advice', text, on_behalf_of: on }, done);
@@ -194,6 +187,111 @@ function TurnFor() {
       ) : (
         field
       )}
+      <ErrorNote text={cmd.error} />
+    </>
+  );
+}
+
+/** Balint: the written advice of those without a device, typed as they say it or read it out. */
+function WrittenFor() {
+  const { s, me } = useSession();
+  const cmd = useCommand();
+  const people = withoutDevice(s, me).filter((id) => isAdviser(s, id));
+  const [who, setWho] = usePick(people);
+  const name = nameOf(s, who);
+  const saved = draftOf(s, who);
+  const spoken = isSpoken(s);
+  const written = people.filter((id) => draftOf(s, id));
+  const open = people.filter((id) => !draftOf(s, id));
+  const names = (ids: number[]) => ids.map((id) => nameOf(s, id)).join(', ');
+  const field = (
+    <DraftField key={who} name={`draft-for-${who}`} label={t('for.draftLabel', { name })} hint={t('for.draftHint', { name })} rows={6} initial={saved?.text ?? ''} coach={{ kind: 'advice' }}>
+      {(value) => (
+        <>
+          <Button
+            kind={spoken ? 'secondary' : 'primary'}
+            busy={cmd.busy}
+            disabled={!value.trim() || value.trim() === saved?.text}
+            onClick={() => cmd.run({ kind: 'write_draft', text: value, on_behalf_of: who })}
+          >
+            {saved ? t('for.draftUpdate', { name }) : t('for.draftSave', { name })}
+          </Button>
+          {saved && value.trim() === saved.text && <span class="saved">{t('wa.saved')}</span>}
+        </>
+      )}
+    </DraftField>
+  );
+  return (
+    <>
+      <Lead>{spoken ? t('for.writeLeadSpoken') : t('for.writeLead')}</Lead>
+      {people.length > 1 && (
+        <>
+          <WhoSelect label={t('for.whoseAdvice')} value={who} onChange={setWho} people={people} />
+          <p class="hint">
+            {written.length > 0 && t('for.draftsSaved', { names: names(written) })} {open.length > 0 && t('for.draftsOpen', { names: names(open) })}
+          </p>
+        </>
+      )}
+      {spoken ? (
+        <details class="type-instead" open={!!saved}>
+          <summary>{t('for.typeAdvice')}</summary>
+          {field}
+        </details>
+      ) : (
+        field
+      )}
+      <ErrorNote text={cmd.error} />
+    </>
+  );
+}
+
+/** Balint: the turn holder without a device shares their advice; what they wrote goes along. */
+function ShareFor() {
+  const { s, me } = useSession();
+  const cmd = useCommand();
+  const holder = openTurn(s)!;
+  const on = behalf(s, me, holder) ?? undefined;
+  const name = nameOf(s, holder);
+  const draft = draftOf(s, holder);
+  return (
+    <>
+      <Lead>{t('for.shareLead', { name, presenter: nameOf(s, s.presenter) })}</Lead>
+      {draft ? (
+        <div class="my-draft">
+          <p class="hint">{t('for.theirDraft', { name })}</p>
+          <p>{draft.text}</p>
+        </div>
+      ) : (
+        <>
+          <p class="hint">{t('for.noDraft', { name })}</p>
+          <details class="type-instead">
+            <summary>{t('for.typeWholeAdvice')}</summary>
+            <DraftField name={`draft-for-${holder}`} label={t('for.draftLabel', { name })} rows={4} coach={{ kind: 'advice' }}>
+              {(value) => (
+                <Button kind="secondary" busy={cmd.busy} disabled={!value.trim()} onClick={() => cmd.run({ kind: 'write_draft', text: value, on_behalf_of: on })}>
+                  {t('for.draftSave', { name })}
+                </Button>
+              )}
+            </DraftField>
+          </details>
+        </>
+      )}
+      <DraftField key={holder} name={`essence-for-${holder}`} label={draft ? t('for.essenceLabel', { name }) : t('for.essenceNeeded', { name })} rows={2}>
+        {(value, clear) => (
+          <>
+            <Button
+              busy={cmd.busy}
+              disabled={!draft && !value.trim()}
+              onClick={() => cmd.run({ kind: 'share_advice', essence: value.trim() || undefined, on_behalf_of: on }, clear)}
+            >
+              {t('for.shared', { name })}
+            </Button>
+            <Button kind="secondary" busy={cmd.busy} onClick={() => cmd.run({ kind: 'pass', on_behalf_of: on })}>
+              {t('for.passed', { name })}
+            </Button>
+          </>
+        )}
+      </DraftField>
       <ErrorNote text={cmd.error} />
     </>
   );

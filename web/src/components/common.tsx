@@ -33,11 +33,7 @@ export function hasRole(s: SessionState, id: number, role: RoleName): boolean {
   return !!p && p.roles.includes(role);
 }
 
-export function isAdviser(s: SessionState, id: number): boolean {
-  if (s.presenter === id) return false;
-  if (s.facilitator === id && !s.facilitator_takes_turns) return false;
-  return s.participants.some((p) => p.id === id);
-}
+export { isAdviser } from '../people';
 
 /** Send a command; keep the button busy until its effect is on screen; show a refusal. */
 export function useCommand(): {

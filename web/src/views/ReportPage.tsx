@@ -3,10 +3,7 @@ import { ApiError, fetchReport } from '../api';
 import { errorText, lang, loc, t, type MessageKey } from '../i18n';
 import { loadMembership } from '../storage';
 import type { Rating, Report } from '../types';
-import { NotMember, useLive } from './SessionPage';
-import { hasDevice } from '../people';
-import { recordFromState, recordMarkdown, type RecordWords } from '../record';
-import { nameOf } from '../components/common';
+import { NotMember } from './SessionPage';
 import { Shell } from './Shell';
 
 const ratingKey: Record<Rating, MessageKey> = { warm: 'rating.warm', lukewarm: 'rating.lukewarm', cold: 'rating.cold' };
@@ -27,84 +24,32 @@ function fileName(title: string): string {
   return `${slug || 'intervisie'}-verslag.md`;
 }
 
-/** The presenter's own record of the session: prints cleanly and downloads as Markdown. */
+/**
+ * The presenter's own record of the session: prints cleanly and downloads as Markdown. The
+ * facilitator of a presenter without a device reads the same record from the server, to print or
+ * save and hand over; the link there names that presenter (`?for=`), since the record names nobody.
+ */
 export function ReportPage({ id }: { id: string }) {
   const membership = useMemo(() => loadMembership(id), [id]);
+  const forName = useMemo(() => new URLSearchParams(location.search).get('for')?.trim() || undefined, [id]);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState('');
-  /** Not the presenter: perhaps the facilitator of a presenter without a device. */
-  const [tryOwnView, setTryOwnView] = useState(false);
   const language = lang();
 
   useEffect(() => {
     if (!membership) return;
     setError('');
     fetchReport(id, membership.token, language)
-      .then((r) => {
-        setReport(r);
-        document.title = `${t('rep.title')}: ${r.title} — ${t('app.name')}`;
-      })
+      .then(setReport)
       .catch((err) => {
         const e = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
-        if (e.code === 'not_presenter') {
-          setTryOwnView(true);
-          return;
-        }
-        const own: Record<string, MessageKey> = { session_not_finished: 'rep.notFinished' };
+        const own: Record<string, MessageKey> = { not_presenter: 'rep.forbidden', session_not_finished: 'rep.notFinished' };
         setError(own[e.code] ? t(own[e.code]) : errorText(e.code, e.message));
       });
   }, [id, membership, language]);
 
   if (!membership) return <NotMember />;
-  if (tryOwnView) return <RecordFromView id={id} token={membership.token} />;
-  return <ReportView id={id} report={report} error={error} />;
-}
-
-/**
- * The facilitator's copy of the record for a presenter who took part without a device: made
- * from the facilitator's own view of the finished session, to print or save and hand over.
- */
-function RecordFromView({ id, token }: { id: string; token: string }) {
-  const { state, status } = useLive(id, token);
-  const language = lang();
-  const report = useMemo(() => {
-    if (!state) return null;
-    const s = state;
-    if (s.phase !== 'finished' || s.facilitator !== s.you.id || s.presenter === null || hasDevice(s, s.presenter)) return null;
-    const r = recordFromState(s);
-    r.markdown = recordMarkdown(r, recordWords(), loc(r.method.name));
-    return r;
-  }, [state, language]);
-  if (!state) return <ReportView id={id} report={null} error={status === 'denied' ? t('rep.forbidden') : ''} />;
-  if (!report) return <ReportView id={id} report={null} error={t('rep.forbidden')} />;
-  return <ReportView id={id} report={report} error="" forName={nameOf(state, state.presenter)} />;
-}
-
-function recordWords(): RecordWords {
-  return {
-    method: t('rep.method'),
-    statement: t('rep.statement'),
-    earlier: t('rep.earlier'),
-    questions: t('rep.questions'),
-    outLoud: t('rep.outLoud'),
-    outcome: {
-      answered: t('q.outcome.answered'),
-      declined: t('q.outcome.declined'),
-      pending: t('q.outcome.pending'),
-      rated: '',
-      warm: t('rating.warm'),
-      lukewarm: t('rating.lukewarm'),
-      cold: t('rating.cold'),
-    },
-    observations: t('rep.observations'),
-    reflections: t('rep.reflections'),
-    advice: t('rep.advice'),
-    keyPoints: t('rep.keyPoints'),
-    drafts: t('rep.drafts'),
-    reaction: t('rep.reaction'),
-    tomorrow: t('re.tomorrow'),
-    thinkOver: t('re.thinkOver'),
-  };
+  return <ReportView id={id} report={report} error={error} forName={forName} />;
 }
 
 function ReportView({ id, report, error, forName }: { id: string; report: Report | null; error: string; forName?: string }) {

@@ -149,6 +149,7 @@ function Finished({ id, presenting }: { id: string; presenting: boolean }) {
   // A presenter without a device has no page of their own: the facilitator hands over the record.
   const forPresenter = s.facilitator === me && s.presenter !== null && !hasDevice(s, s.presenter);
   const href = `/s/${encodeURIComponent(id)}/report`;
+  const hrefFor = `${href}?for=${encodeURIComponent(nameOf(s, s.presenter))}`;
   return (
     <section class="your-part finished" aria-labelledby="fin-title">
       <h2 id="fin-title">{t('fin.title')}</h2>
@@ -166,7 +167,7 @@ function Finished({ id, presenting }: { id: string; presenting: boolean }) {
         <>
           <p>{t('fin.forPresenter', { name: nameOf(s, s.presenter) })}</p>
           <p>
-            <a class="btn btn-primary" href={href}>
+            <a class="btn btn-primary" href={hrefFor}>
               {t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
             </a>
           </p>
