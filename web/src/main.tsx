@@ -1,13 +1,14 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { lang, onLangChange } from './i18n';
-import { useRoute } from './router';
+import { isGroupsRoute, useRoute } from './router';
 import { StartPage } from './views/StartPage';
 import { JoinPage } from './views/JoinPage';
 import { SessionPage } from './views/SessionPage';
 import { BeamerPage } from './views/BeamerPage';
 import { ReportPage } from './views/ReportPage';
 import { NotFound } from './views/NotFound';
+import { GroupsLoader } from './views/GroupsLoader';
 import './styles.css';
 
 function App() {
@@ -15,6 +16,7 @@ function App() {
   // Every text comes from the catalog at render time; a language switch re-renders all.
   const [, setLanguage] = useState(lang());
   useEffect(() => onLangChange(setLanguage), []);
+  if (isGroupsRoute(route)) return <GroupsLoader route={route} />;
   switch (route.page) {
     case 'start':
       return <StartPage />;

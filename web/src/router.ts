@@ -6,7 +6,27 @@ export type Route =
   | { page: 'session'; id: string }
   | { page: 'report'; id: string }
   | { page: 'beamer'; id: string }
+  | GroupsRoute
   | { page: 'not_found' };
+
+/** The pages of accounts, groups and meetings: one lazily loaded part of the app. */
+export type GroupsRoute =
+  | { page: 'login' }
+  | { page: 'signup' }
+  | { page: 'account' }
+  | { page: 'groups' }
+  | { page: 'new_group' }
+  | { page: 'group'; id: string }
+  | { page: 'new_meeting'; group: string }
+  | { page: 'case_report'; group: string; session: string }
+  | { page: 'meeting'; id: string }
+  | { page: 'invitation'; token: string };
+
+const groupsPages = new Set<string>(['login', 'signup', 'account', 'groups', 'new_group', 'group', 'new_meeting', 'case_report', 'meeting', 'invitation']);
+
+export function isGroupsRoute(route: Route): route is GroupsRoute {
+  return groupsPages.has(route.page);
+}
 
 export function parseRoute(path: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
@@ -15,7 +35,27 @@ export function parseRoute(path: string): Route {
   if (parts.length === 2 && parts[0] === 's') return { page: 'session', id: parts[1] };
   if (parts.length === 3 && parts[0] === 's' && parts[2] === 'report') return { page: 'report', id: parts[1] };
   if (parts.length === 2 && parts[0] === 'beamer') return { page: 'beamer', id: parts[1] };
-  return { page: 'not_found' };
+  return parseGroupsRoute(parts) ?? { page: 'not_found' };
+}
+
+// Dutch paths, as the server writes them in invitation links and calendar entries.
+function parseGroupsRoute(parts: string[]): GroupsRoute | null {
+  const [first, second, third, fourth] = parts;
+  if (parts.length === 1) {
+    if (first === 'inloggen') return { page: 'login' };
+    if (first === 'account-maken') return { page: 'signup' };
+    if (first === 'account') return { page: 'account' };
+    if (first === 'groepen') return { page: 'groups' };
+  }
+  if (parts.length === 2) {
+    if (first === 'groepen' && second === 'nieuw') return { page: 'new_group' };
+    if (first === 'groep') return { page: 'group', id: second };
+    if (first === 'bijeenkomst') return { page: 'meeting', id: second };
+    if (first === 'uitnodiging') return { page: 'invitation', token: second };
+  }
+  if (parts.length === 3 && first === 'groep' && third === 'nieuwe-bijeenkomst') return { page: 'new_meeting', group: second };
+  if (parts.length === 4 && first === 'groep' && third === 'casus') return { page: 'case_report', group: second, session: fourth };
+  return null;
 }
 
 const listeners = new Set<() => void>();

@@ -23,6 +23,12 @@ export const en: Catalog = {
   'start.busy': 'One moment…',
   'start.chooseMethod': 'Choose a method first.',
   'start.loadFailed': 'The methods could not be loaded. Please try again in a moment.',
+  'start.groupsTitle': 'With your own group',
+  'start.groupsLead': 'Do you meet regularly? With an account you keep the group, its meetings, its ground rules and its follow-up in one place. A single meeting, as above, never needs an account.',
+  'start.myGroups': 'My groups',
+  'start.login': 'Log in',
+  'start.signup': 'Create an account',
+  'groups.loadFailed': 'This page could not be loaded. Check the connection and reload the page.',
 
   'join.title': 'Join the intervision meeting',
   'join.lead': 'Fill in your name and read the ground rules. Then you are in.',

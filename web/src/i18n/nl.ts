@@ -21,6 +21,12 @@ export const nl = {
   'start.busy': 'Even geduld…',
   'start.chooseMethod': 'Kies eerst een werkvorm.',
   'start.loadFailed': 'De werkvormen konden niet worden opgehaald. Probeer het zo nog eens.',
+  'start.groupsTitle': 'Met je vaste groep',
+  'start.groupsLead': 'Komen jullie vaker samen? Met een account houd je de groep, de bijeenkomsten, de spelregels en de terugblik op één plek bij. Een losse bijeenkomst hierboven kan altijd zonder account.',
+  'start.myGroups': 'Mijn groepen',
+  'start.login': 'Inloggen',
+  'start.signup': 'Account maken',
+  'groups.loadFailed': 'Deze pagina kon niet worden geladen. Controleer de verbinding en laad de pagina opnieuw.',
 
   'join.title': 'Meedoen aan de intervisie',
   'join.lead': 'Vul je naam in en lees de spelregels. Daarna ben je binnen.',

@@ -49,10 +49,11 @@ export function ReportPage({ id }: { id: string }) {
   }, [id, membership, language]);
 
   if (!membership) return <NotMember />;
-  return <ReportView id={id} report={report} error={error} forName={forName} />;
+  return <ReportView back={`/s/${encodeURIComponent(id)}`} report={report} error={error} forName={forName} />;
 }
 
-function ReportView({ id, report, error, forName }: { id: string; report: Report | null; error: string; forName?: string }) {
+/** The record itself; `back` is where the page's way back leads (the session, or the group). */
+export function ReportView({ back, report, error, forName }: { back: string; report: Report | null; error: string; forName?: string }) {
   const language = lang();
   useEffect(() => {
     if (report) document.title = `${t('rep.title')}: ${report.title} — ${t('app.name')}`;
@@ -71,7 +72,6 @@ function ReportView({ id, report, error, forName }: { id: string; report: Report
     window.setTimeout(() => URL.revokeObjectURL(url), 1000);
   };
 
-  const back = `/s/${encodeURIComponent(id)}`;
   if (error || !report) {
     return (
       <Shell>

@@ -122,6 +122,21 @@ export function StartPage() {
             </button>
           </div>
         </form>
+        <section class="start-groups" aria-labelledby="start-groups-title">
+          <h2 id="start-groups-title">{t('start.groupsTitle')}</h2>
+          <p>{t('start.groupsLead')}</p>
+          <p class="actions">
+            <a class="btn btn-secondary" href="/groepen">
+              {t('start.myGroups')}
+            </a>
+            <a class="btn btn-quiet" href="/inloggen">
+              {t('start.login')}
+            </a>
+            <a class="btn btn-quiet" href="/account-maken">
+              {t('start.signup')}
+            </a>
+          </p>
+        </section>
       </div>
     </Shell>
   );

@@ -1,0 +1,33 @@
+// The rescheduler's form of new dates: one to five different moments to come. Rows left empty
+// are ignored; the codes are the server's where it has one (bad_dates).
+
+import { wallTimeToInstant } from './time';
+
+export interface DateRow {
+  date: string;
+  time: string;
+}
+
+export const maxProposedDates = 5;
+
+export type ProposalCheck = { ok: true; dates: number[] } | { ok: false; rows: (string | null)[]; general: string | null };
+
+export function checkProposal(rows: DateRow[], now: number): ProposalCheck {
+  const problems: (string | null)[] = rows.map(() => null);
+  const dates: number[] = [];
+  rows.forEach((row, i) => {
+    if (!row.date && !row.time) return;
+    const at = row.date && row.time ? wallTimeToInstant(row.date, row.time) : null;
+    if (at === null) problems[i] = row.date && row.time ? 'time_invalid' : row.date ? 'time_missing' : 'date_missing';
+    else if (at <= now) problems[i] = 'in_the_past';
+    else if (dates.includes(at)) problems[i] = 'date_twice';
+    else dates.push(at);
+  });
+  let general: string | null = null;
+  if (problems.every((p) => p === null)) {
+    if (dates.length === 0) general = 'no_dates';
+    else if (dates.length > maxProposedDates) general = 'bad_dates';
+  }
+  if (general || problems.some((p) => p !== null)) return { ok: false, rows: problems, general };
+  return { ok: true, dates };
+}
