@@ -186,3 +186,22 @@ TEST(CodecGroupEvent, MalformedRecordsAreRefusedWithATypedError) {
 
 } // namespace
 } // namespace intervisie::server
+
+TEST(CodecGroupEvent, AStoredRowReadsBackAsTheEventThatWroteIt) {
+  for (const GroupEvent& original : every_event()) {
+    const store::NewEvent row = stored_group_event(original);
+    EXPECT_EQ(row.kind, core::group::kind_name(original.body));
+    EXPECT_EQ(row.at_ms, original.at.time_since_epoch().count());
+    const auto back = group_event_from_stored(
+        store::StoredEvent{.seq = 1, .kind = row.kind, .payload = row.payload, .at_ms = row.at_ms});
+    ASSERT_TRUE(back.has_value()) << row.kind << ": " << back.error().message;
+    EXPECT_EQ(*back, original);
+  }
+}
+
+TEST(CodecGroupEvent, AStoredRowThatIsNotJsonIsABadMessage) {
+  const auto back =
+      group_event_from_stored(store::StoredEvent{.seq = 1, .kind = "cancelled", .payload = "{"});
+  ASSERT_FALSE(back.has_value());
+  EXPECT_EQ(back.error().code, CodecErrorCode::bad_message);
+}

@@ -327,6 +327,9 @@ TEST(Groups, OnlyMembersSeeAnythingOfAGroup) {
       {"POST", m + "/facilitator", {{"member", group.named(0).account_id()}}, 200},
       {"POST", m + "/cases", {{"method", "incident"}}, 409},
       {"POST", m + "/follow-ups", {{"session_id", "onbekend"}}, 404},
+      {"POST", m + "/cases/onbekend/participants", {}, 404},
+      {"POST", m + "/call-off", {}, 200},
+      {"DELETE", g + "/invitations/onbekend", {}, 404},
       {"POST", g + "/leave", {}, 200},
   };
   for (const Route& route : routes) {
@@ -385,6 +388,143 @@ TEST(Groups, OnlyThePresenterReadsTheirCase) {
             true);
   const auto share = group.named(1).get("/api/groups/" + group.id).json().at("participation");
   EXPECT_EQ(share.as_array().size(), 3u);
+}
+
+
+TEST(Groups, AnInvitationShowsTheGroundRulesFirstAndIsUsedOnce) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna"});
+  const std::string token = invite(group.named(0), group.id);
+  AccountClient anyone{server.port()};
+  const auto preview = anyone.get("/api/invitations/" + token);
+  ASSERT_EQ(preview.status, 200u) << preview.body;
+  EXPECT_EQ(preview.json().at("invited_by"), "Fenna");
+  EXPECT_GT(preview.json().at("ground_rules").at("keys").as_array().size(), 5u);
+  EXPECT_FALSE(preview.json().at("conditions").as_array().empty());
+
+  AccountClient pieter = person(server, "Pieter");
+  EXPECT_EQ(code_of(pieter.post("/api/invitations/" + token + "/accept")),
+            "ground_rules_not_accepted");
+  ASSERT_EQ(
+      pieter.post("/api/invitations/" + token + "/accept", {{"accept_ground_rules", true}}).status,
+      200u);
+  AccountClient anna = person(server, "Anna");
+  const auto again =
+      anna.post("/api/invitations/" + token + "/accept", {{"accept_ground_rules", true}});
+  EXPECT_EQ(again.status, 409u);
+  EXPECT_EQ(code_of(again), "invitation_used");
+  EXPECT_EQ(code_of(anyone.get("/api/invitations/" + token)), "invitation_used");
+  EXPECT_EQ(code_of(anyone.get("/api/invitations/niet-bestaand")), "invitation_unknown");
+}
+
+TEST(Groups, AfterAMoveTheCountOfCancellationsStartsAgain) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram"});
+  const std::string at =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  ASSERT_EQ(group.named(1).post(at + "/cancel").status, 200u);
+  ASSERT_EQ(group.named(2).post(at + "/cancel").json().at("status"), "needs_new_date");
+  ASSERT_EQ(group.named(2)
+                .post(at + "/proposals", {{"dates", json::array{now_ms() + 9 * day_ms}}})
+                .status,
+            200u);
+  ASSERT_EQ(group.named(2).post(at + "/choice", {{"index", 0}}).json().at("status"),
+            "scheduled");
+
+  const auto first_again = group.named(3).post(at + "/cancel");
+  EXPECT_EQ(first_again.json().at("status"), "scheduled")
+      << "the cancellations of the old date do not count for the new one";
+  const auto second_again = group.named(0).post(at + "/cancel", {{"reason", "bruiloft"}});
+  EXPECT_EQ(second_again.json().at("status"), "needs_new_date");
+  EXPECT_EQ(second_again.json().at("rescheduler").at("display_name"), "Fenna");
+}
+
+TEST(Groups, WhenTheReschedulerLeavesTheNextCancellerTakesOver) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram", "Carla"});
+  const std::string at =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  for (std::size_t i : {1u, 2u, 3u})
+    ASSERT_EQ(group.named(i).post(at + "/cancel").status, 200u);
+  ASSERT_EQ(group.named(0).get(at).json().at("rescheduler").at("display_name"), "Anna");
+  ASSERT_EQ(group.named(2).post("/api/groups/" + group.id + "/leave").status, 200u);
+  const auto after = group.named(3).get(at);
+  EXPECT_EQ(after.json().at("status"), "needs_new_date");
+  EXPECT_EQ(after.json().at("rescheduler").at("display_name"), "Bram");
+  EXPECT_TRUE(after.json().at("you_arrange_new_date").as_bool());
+
+  // Bram withdraws: one cancellation is left, so the date stands again.
+  const auto back = group.named(3).post(at + "/signup");
+  EXPECT_EQ(back.json().at("status"), "scheduled");
+  EXPECT_TRUE(back.json().at("rescheduler").is_null());
+}
+
+TEST(Groups, TheRotationSuggestsEveryoneInTurn) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  std::vector<std::string> chosen;
+  for (int week = 1; week <= 4; ++week) {
+    const std::string at =
+        "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + week * 7 * day_ms);
+    for (std::size_t i : {1u, 2u})
+      ASSERT_EQ(group.named(i).post(at + "/signup").status, 200u);
+    const auto view = group.named(1).get(at).json();
+    const std::string suggested(view.at("suggested_facilitator").at("id").as_string());
+    chosen.emplace_back(view.at("suggested_facilitator").at("display_name").as_string());
+    const auto set = group.named(1).post(at + "/facilitator", {{"member", suggested}});
+    ASSERT_EQ(set.status, 200u) << set.body;
+    EXPECT_EQ(set.json().at("facilitator").at("display_name"), chosen.back());
+  }
+  EXPECT_EQ(chosen, (std::vector<std::string>{"Fenna", "Pieter", "Anna", "Fenna"}));
+  const auto share = group.named(0).get("/api/groups/" + group.id).json().at("participation");
+  EXPECT_EQ(share.at(0).at("meetings_facilitated"), 2);
+  EXPECT_EQ(share.at(2).at("meetings_facilitated"), 1);
+}
+
+// Pieter presents at one meeting; at the next, its facilitator holds the follow-up round and
+// the note reaches Pieter alone.
+TEST(Groups, TheNextMeetingOffersTheFollowUpRound) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string first =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  const std::string next =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 14 * day_ms);
+  const auto started = group.named(0).post(first + "/cases", {{"method", "incident"}});
+  ASSERT_EQ(started.status, 201u) << started.body;
+  const std::string session(started.json().at("session_id").as_string());
+  std::vector<Member> places;
+  places.push_back(Member{"Fenna", id_of(started.json().at("participant_id")),
+                          std::string(started.json().at("token").as_string()), nullptr});
+  for (std::size_t i : {1u, 2u}) {
+    const auto joined = group.named(i).post(first + "/cases/" + session + "/participants");
+    ASSERT_EQ(joined.status, 201u) << joined.body;
+    places.push_back(Member{i == 1 ? "Pieter" : "Anna", id_of(joined.json().at("participant_id")),
+                            std::string(joined.json().at("token").as_string()), nullptr});
+  }
+  LiveMeeting live{server.port(), session, std::move(places)};
+  live.connect_all();
+  incident_until_question_rounds(live);
+
+  const auto due = group.named(2).get(next).json().at("follow_ups_due");
+  ASSERT_EQ(due.as_array().size(), 1u) << due;
+  EXPECT_EQ(due.at(0).at("presenter").at("display_name"), "Pieter");
+  ASSERT_EQ(group.named(2).post(next + "/facilitator", {{"member", group.named(2).account_id()}})
+                .status,
+            200u);
+  EXPECT_EQ(code_of(group.named(0).post(next + "/follow-ups", {{"session_id", session}})),
+            "not_facilitator");
+  const auto done = group.named(2).post(
+      next + "/follow-ups", {{"session_id", session}, {"note", "Hij zegt vaker nee."}});
+  ASSERT_EQ(done.status, 200u) << done.body;
+  EXPECT_TRUE(group.named(2).get(next).json().at("follow_ups_due").as_array().empty());
+  EXPECT_EQ(code_of(group.named(2).post(next + "/follow-ups", {{"session_id", session}})),
+            "follow_up_already_recorded");
+
+  const auto pieters = group.named(1).get("/api/groups/" + group.id).json().at("cases").at(0);
+  EXPECT_EQ(pieters.at("follow_up").at("note"), "Hij zegt vaker nee.");
+  const auto annas = group.named(2).get("/api/groups/" + group.id).json().at("cases").at(0);
+  EXPECT_FALSE(annas.at("follow_up").as_object().contains("note"));
 }
 
 } // namespace

@@ -282,6 +282,22 @@ group_event_from_json(const boost::json::value& json) {
                                     "there is no group event kind " + shown(*kind)});
 }
 
+store::NewEvent stored_group_event(const core::group::GroupEvent& event) {
+  return store::NewEvent{.kind = std::string(core::group::kind_name(event.body)),
+                         .payload = boost::json::serialize(group_event_to_json(event)),
+                         .at_ms = milliseconds(event.at)};
+}
+
+std::expected<core::group::GroupEvent, CodecError>
+group_event_from_stored(const store::StoredEvent& stored) {
+  boost::system::error_code parse_error;
+  const boost::json::value json = boost::json::parse(stored.payload, parse_error);
+  if (parse_error)
+    return std::unexpected(CodecError{CodecErrorCode::bad_message, "",
+                                      "the stored event is not JSON: " + parse_error.message()});
+  return group_event_from_json(json);
+}
+
 std::span<const std::string_view> group_event_kind_names() {
   return core::group::kind_names();
 }

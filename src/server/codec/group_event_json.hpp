@@ -8,6 +8,7 @@
 
 #include "core/group/event.hpp"
 #include "server/codec/codec_error.hpp"
+#include "store/event_store.hpp"
 
 #include <boost/json.hpp>
 
@@ -24,6 +25,13 @@ boost::json::object group_event_to_json(const core::group::GroupEvent& event);
 // record of what the engine accepted, not client input.
 std::expected<core::group::GroupEvent, CodecError>
 group_event_from_json(const boost::json::value& json);
+
+// A group event as one row of its group's stream: the kind, the JSON above, the instant.
+store::NewEvent stored_group_event(const core::group::GroupEvent& event);
+
+// Reads a stored row back; a payload that is not JSON is a bad_message error.
+std::expected<core::group::GroupEvent, CodecError>
+group_event_from_stored(const store::StoredEvent& stored);
 
 // Every group event kind, in the order of GroupEventBody's alternatives.
 std::span<const std::string_view> group_event_kind_names();
