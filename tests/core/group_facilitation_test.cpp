@@ -189,23 +189,35 @@ TEST_F(FollowUps, AtTheNextMeetingThePreviousPresentersAreDue) {
 }
 
 TEST_F(FollowUps, TheNextMeetingsFacilitatorMarksItDoneWithANoteForThePresenter) {
-  EXPECT_EQ(d.refused(D::anna, cmd::RecordFollowUp{"pieter-case", ""}), Code::not_facilitator);
-  d.ok(D::carla, cmd::RecordFollowUp{"pieter-case", " Het gesprek is gevoerd. "});
+  EXPECT_EQ(d.refused(D::anna, cmd::RecordFollowUp{second, "pieter-case", ""}), Code::not_facilitator);
+  d.ok(D::carla, cmd::RecordFollowUp{second, "pieter-case", " Het gesprek is gevoerd. "});
   const Case* done = d.state().find_case("pieter-case");
   ASSERT_TRUE(done->follow_up.has_value());
   EXPECT_EQ(done->follow_up->note, "Het gesprek is gevoerd.");
   EXPECT_EQ(done->follow_up->recorded_by, D::carla);
   EXPECT_EQ(sessions(follow_ups_due(d.state(), second)), std::vector<SessionId>{"bram-case"});
-  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{"pieter-case", ""}),
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "pieter-case", ""}),
             Code::follow_up_already_recorded);
-  d.ok(D::carla, cmd::RecordFollowUp{"bram-case", ""}); // the note is optional
+  d.ok(D::carla, cmd::RecordFollowUp{second, "bram-case", ""}); // the note is optional
 }
 
 TEST_F(FollowUps, OnlyACaseWithAKnownPresenterAndANextMeetingIsDue) {
-  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{"unknown-case", ""}), Code::follow_up_not_due);
-  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{"nothing", ""}), Code::case_unknown);
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "unknown-case", ""}), Code::follow_up_not_due);
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "nothing", ""}), Code::case_unknown);
   d.ok(D::fenna, cmd::CallOff{second});
-  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{"pieter-case", ""}), Code::follow_up_not_due);
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "pieter-case", ""}), Code::follow_up_not_due);
+}
+
+TEST_F(FollowUps, TheRoundBelongsToTheNextMeetingNotAnyOther) {
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{first, "pieter-case", ""}),
+            Code::follow_up_not_due);
+  const MeetingId third = d.schedule(D::fenna, d.meeting(second).starts_at + std::chrono::days{7});
+  d.ok(D::fenna, cmd::SetFacilitator{third, D::carla});
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{third, "pieter-case", ""}),
+            Code::follow_up_not_due);
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{"elsewhere", "pieter-case", ""}),
+            Code::follow_up_not_due);
+  d.ok(D::carla, cmd::RecordFollowUp{second, "pieter-case", ""});
 }
 
 TEST_F(FollowUps, ACalledOffMeetingInBetweenIsSkipped) {
@@ -221,7 +233,7 @@ TEST_F(FollowUps, APresenterWhoLeftIsNoLongerDue) {
 }
 
 TEST_F(FollowUps, TheNoteHasAtMost1000Characters) {
-  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{"pieter-case", std::string(1001, 'n')}),
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "pieter-case", std::string(1001, 'n')}),
             Code::text_too_long);
 }
 

@@ -85,9 +85,9 @@ D history_with_anna() {
   d.ok(D::pieter, cmd::RecordPresenter{"brams-case", D::bram});
   const MeetingId second = d.schedule();
   d.ok(D::anna, cmd::SetFacilitator{second, D::anna});
-  d.ok(D::anna, cmd::RecordFollowUp{"brams-case", "Bram sprak zijn leidinggevende."});
+  d.ok(D::anna, cmd::RecordFollowUp{second, "brams-case", "Bram sprak zijn leidinggevende."});
   d.ok(D::fenna, cmd::SetFacilitator{second, D::carla});
-  d.ok(D::carla, cmd::RecordFollowUp{"annas-case", "Anna belde de ouders."});
+  d.ok(D::carla, cmd::RecordFollowUp{second, "annas-case", "Anna belde de ouders."});
   d.ok(D::anna, cmd::Cancel{second, "Op vakantie in Italië."});
   d.ok(D::anna, cmd::Leave{});
   return d;

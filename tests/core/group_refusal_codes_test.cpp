@@ -243,7 +243,7 @@ std::vector<Scenario> scenarios() {
        }},
       {C::follow_up_not_due,
        [] {
-         return with_case().refused(D::anna, cmd::RecordFollowUp{"case-1", ""});
+         return with_case().refused(D::anna, cmd::RecordFollowUp{"meeting-1", "case-1", ""});
        }},
       {C::follow_up_already_recorded,
        [] {
@@ -251,8 +251,8 @@ std::vector<Scenario> scenarios() {
          d.ok(D::anna, cmd::RecordPresenter{"case-1", D::pieter});
          const MeetingId next = d.schedule();
          d.ok(D::anna, cmd::SetFacilitator{next, D::anna});
-         d.ok(D::anna, cmd::RecordFollowUp{"case-1", ""});
-         return d.refused(D::anna, cmd::RecordFollowUp{"case-1", ""});
+         d.ok(D::anna, cmd::RecordFollowUp{next, "case-1", ""});
+         return d.refused(D::anna, cmd::RecordFollowUp{next, "case-1", ""});
        }},
       {C::empty_text,
        [] {

@@ -255,11 +255,14 @@ private:
     if (roll < 103)
       return cmd::RecordPresenter{some_case(false), some_member()};
     const SessionId session = some_case(true);
+    MeetingId at = some_meeting([](const Meeting&) { return true; });
     if (const Case* treated = state_.find_case(session))
-      if (const Meeting* next = next_meeting(state_, treated->meeting);
-          next && next->facilitator && chance(0.8))
-        actor = *next->facilitator;
-    return cmd::RecordFollowUp{session, one_of(notes)};
+      if (const Meeting* next = next_meeting(state_, treated->meeting); next && chance(0.9)) {
+        at = next->id;
+        if (next->facilitator && chance(0.8))
+          actor = *next->facilitator;
+      }
+    return cmd::RecordFollowUp{at, session, one_of(notes)};
   }
 
   // --- what must hold -------------------------------------------------------------------------

@@ -514,6 +514,9 @@ TEST(Groups, TheNextMeetingOffersTheFollowUpRound) {
             200u);
   EXPECT_EQ(code_of(group.named(0).post(next + "/follow-ups", {{"session_id", session}})),
             "not_facilitator");
+  EXPECT_EQ(code_of(group.named(2).post(first + "/follow-ups", {{"session_id", session}})),
+            "follow_up_not_due")
+      << "the round belongs to the next meeting, not to the case's own";
   const auto done = group.named(2).post(
       next + "/follow-ups", {{"session_id", session}, {"note", "Hij zegt vaker nee."}});
   ASSERT_EQ(done.status, 200u) << done.body;

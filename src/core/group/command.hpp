@@ -85,6 +85,7 @@ struct RecordPresenter {
   AccountId presenter;
 };
 struct RecordFollowUp {
+  MeetingId meeting_id; // the meeting at which the round is held: the one after the case's own
   SessionId session_id; // the earlier case whose presenter told what they did with the advice
   std::string note;     // optional; only the presenter sees it
 };

@@ -65,7 +65,8 @@ Decision decide(const Context& context, const cmd::RecordFollowUp& command) {
   // Due at the meeting after the case's own, and marked done by that meeting's facilitator.
   const Meeting* next = next_meeting(context.state, treated->meeting);
   const auto due = next ? follow_ups_due(context.state, next->id) : std::vector<Case>{};
-  if (std::ranges::find(due, command.session_id, &Case::session) == due.end())
+  if (next == nullptr || next->id != command.meeting_id ||
+      std::ranges::find(due, command.session_id, &Case::session) == due.end())
     return refuse(Code::follow_up_not_due);
   if (next->facilitator != context.actor)
     return refuse(Code::not_facilitator);

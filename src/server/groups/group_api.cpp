@@ -385,7 +385,7 @@ void GroupApi::meeting_routes(Call& call, const std::string& meeting_id) {
   } else if (action == "facilitator") {
     command = group::cmd::SetFacilitator{meeting_id, reader.text("member")};
   } else if (action == "follow-ups") {
-    command = group::cmd::RecordFollowUp{reader.text("session_id"),
+    command = group::cmd::RecordFollowUp{meeting_id, reader.text("session_id"),
                                          reader.text("note", Presence::optional)};
   } else {
     return call.error(http::status::not_found, "not_found", "There is nothing here.");

@@ -36,7 +36,11 @@ export function onLangChange(fn: (l: Lang) => void): () => void {
 export type Params = Record<string, string | number>;
 
 export function t(key: MessageKey, params?: Params): string {
-  const text: string = catalogs[current][key];
+  return interpolate(catalogs[current][key], params);
+}
+
+/** Fill `{name}` placeholders; shared with the catalogs of the lazily loaded parts. */
+export function interpolate(text: string, params?: Params): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
