@@ -14,6 +14,8 @@ export default defineConfig({
     // The server's CSP allows no inline scripts or styles, so nothing may be inlined.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // scripts/size-report.mjs reads it to tell the participant page from lazily loaded parts.
+    manifest: true,
   },
   server: {
     port: 5173,

@@ -1,0 +1,43 @@
+import { useState } from 'preact/hooks';
+import { leaveGroup } from '../../groups/api';
+import { loadMe } from '../../groups/me';
+import { gt } from '../../i18n/groups';
+import { FormError, useRequest } from './parts';
+
+/** Leaving, with a question first: is this what you mean? */
+export function LeavePanel({ groupId, name, onLeft }: { groupId: string; name: string; onLeft: () => void }) {
+  const [asking, setAsking] = useState(false);
+  const request = useRequest();
+  const leave = async () => {
+    if ((await request.run(() => leaveGroup(groupId))) !== null) {
+      await loadMe(true).catch(() => undefined);
+      onLeft();
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="leave-title">
+      <h2 id="leave-title">{gt('leave.title')}</h2>
+      <p class="hint">{gt('leave.lead')}</p>
+      {asking ? (
+        <div class="confirm" role="group" aria-labelledby="leave-question">
+          <p id="leave-question" class="confirm-title">
+            {gt('leave.confirm', { name })}
+          </p>
+          <div class="actions">
+            <button type="button" class="btn btn-danger" disabled={request.busy} onClick={leave}>
+              {gt('leave.yes')}
+            </button>
+            <button type="button" class="btn btn-quiet" onClick={() => setAsking(false)}>
+              {gt('leave.no')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button type="button" class="btn btn-quiet" onClick={() => setAsking(true)}>
+          {gt('leave.button')}
+        </button>
+      )}
+      <FormError text={request.error} />
+    </section>
+  );
+}

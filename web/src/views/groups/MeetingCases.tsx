@@ -1,0 +1,92 @@
+import { useId, useState } from 'preact/hooks';
+import { startCase, takeSeat } from '../../groups/api';
+import type { MeetingView } from '../../groups/types';
+import { methodName } from '../../groups/useMethodNames';
+import { loc } from '../../i18n';
+import { gt } from '../../i18n/groups';
+import { navigate } from '../../router';
+import { loadMembership, saveMembership } from '../../storage';
+import type { CatalogMethod } from '../../types';
+import { FormError, nameOf, useRequest } from './parts';
+
+/** The meeting's cases as live sessions: the facilitator starts one, members take their place. */
+export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView; methods: CatalogMethod[]; myId: string }) {
+  const request = useRequest();
+  const [method, setMethod] = useState('incident');
+  const [title, setTitle] = useState('');
+  const [external, setExternal] = useState(false);
+  const methodId = useId();
+  const titleId = useId();
+  const externalId = useId();
+  const facilitating = meeting.facilitator?.id === myId;
+
+  const start = async (e: Event) => {
+    e.preventDefault();
+    const r = await request.run(() => startCase(meeting.id, { method, title: title.trim(), facilitator_takes_turns: !external }));
+    if (!r) return;
+    saveMembership(r.session_id, { participantId: r.participant_id, token: r.token, joinUrl: r.join_url, beamerUrl: r.beamer_url });
+    navigate(`/s/${encodeURIComponent(r.session_id)}`);
+  };
+
+  const join = async (session: string) => {
+    const r = await request.run(() => takeSeat(meeting.id, session));
+    if (!r) return;
+    saveMembership(session, { participantId: r.participant_id, token: r.token });
+    navigate(`/s/${encodeURIComponent(session)}`);
+  };
+
+  return (
+    <section class="panel" aria-labelledby="cases-title">
+      <h2 id="cases-title">{gt('cases.title')}</h2>
+      <p class="hint">{gt('cases.lead')}</p>
+      {meeting.cases.length === 0 ? (
+        <p class="muted">{gt('cases.none')}</p>
+      ) : (
+        <ul class="plain-list">
+          {meeting.cases.map((c) => (
+            <li key={c.session_id} class="case-row">
+              <span>{gt('cases.row', { method: methodName(methods, c.method), name: nameOf(c.facilitator) })}</span>
+              {loadMembership(c.session_id) ? (
+                <a class="btn btn-secondary btn-small" href={`/s/${encodeURIComponent(c.session_id)}`}>
+                  {gt('cases.open')}
+                </a>
+              ) : (
+                <button type="button" class="btn btn-secondary btn-small" disabled={request.busy} onClick={() => join(c.session_id)}>
+                  {gt('cases.join')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {facilitating && meeting.status !== 'called_off' && (
+        <form class="start-case" onSubmit={start}>
+          <div class="field">
+            <label for={methodId}>{gt('cases.method')}</label>
+            <select id={methodId} value={method} onChange={(e) => setMethod((e.currentTarget as HTMLSelectElement).value)}>
+              {methods.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {loc(m.name)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for={titleId}>{gt('cases.titleLabel')}</label>
+            <input id={titleId} type="text" maxLength={200} value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+          </div>
+          <div class="check">
+            <input id={externalId} type="checkbox" checked={external} onChange={(e) => setExternal((e.currentTarget as HTMLInputElement).checked)} />
+            <label for={externalId}>{gt('cases.external')}</label>
+          </div>
+          <div class="actions">
+            <button type="submit" class="btn btn-primary" disabled={request.busy}>
+              {gt('cases.start')}
+            </button>
+          </div>
+        </form>
+      )}
+      <FormError text={request.error} />
+    </section>
+  );
+}
