@@ -87,7 +87,8 @@ export class Server {
       checkBinary();
       this.checked = true;
     }
-    const args = ['serve', '--port', String(this.port), '--data', this.data, '--methods-dir', methodsDir, '--web-dir', join(webDir, 'dist')];
+    // Argon2 at its lowest cost: the tests make many accounts, and their passwords guard nothing.
+    const args = ['serve', '--port', String(this.port), '--data', this.data, '--methods-dir', methodsDir, '--web-dir', join(webDir, 'dist'), '--minimal-password-cost'];
     this.child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const m = await waitForLine(this.child, /listening on port (\d+)/, 'intervisie serve');
     this.port = Number(m[1]);

@@ -12,6 +12,7 @@ import { coachHints } from './coach.mjs';
 import { oneLaptop } from './onelaptop.mjs';
 import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
+import { groupLife } from './groups.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -23,6 +24,7 @@ const tests = [
   ['one laptop: a whole incident session by keyboard, five people without a device', oneLaptop],
   ['mixed room: two take over their places on a phone halfway', mixedRoom],
   ['balint without a device: advice written and shared for others, the record from the server', balintWithoutDevice],
+  ['groups: sign up, a group, an invitation, a meeting, two cancel and the second finds a new date', groupLife],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

@@ -129,7 +129,7 @@ export function ChooseForm({ meeting, act, busy }: Props) {
             <label for={`${name}-${d.index}`}>
               {formatMeetingTime(d.starts_at, meeting.minutes, l)}
               <span class="hint who" id={`${name}-${d.index}-who`}>
-                {d.suits.length ? gt('ans.who', { names: d.suits.map(nameOf).join(', ') }) : gt('ans.nobody')}
+                {d.suits.length ? gt('ans.who', { names: d.suits.map(nameOf).sort((a, b) => a.localeCompare(b)).join(', ') }) : gt('ans.nobody')}
               </span>
             </label>
           </div>
