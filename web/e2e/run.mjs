@@ -13,6 +13,7 @@ import { oneLaptop } from './onelaptop.mjs';
 import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
+import { groupCases } from './groupcases.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -25,6 +26,7 @@ const tests = [
   ['mixed room: two take over their places on a phone halfway', mixedRoom],
   ['balint without a device: advice written and shared for others, the record from the server', balintWithoutDevice],
   ['groups: sign up, a group, an invitation, a meeting, two cancel and the second finds a new date', groupLife],
+  ['group cases: the facilitator starts a live session from the meeting, follow-up at the next, history and participation', groupCases],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

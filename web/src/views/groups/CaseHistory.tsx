@@ -21,7 +21,7 @@ export function CaseHistory({ groupId, cases, methods }: { groupId: string; case
           {newestFirst.map((c) => (
             <li key={c.session_id} class={c.mine ? 'case-mine' : ''}>
               <strong>{gt('case.row', { date: formatShortDate(c.date, l), method: methodName(methods, c.method) })}</strong>
-              <span>{c.presenter ? gt('case.presentedBy', { name: c.mine ? gt('common.you') : nameOf(c.presenter) }) : gt('case.presenterUnknown')}</span>
+              {c.mine ? <span>{gt('case.mine')}</span> : <span>{c.presenter ? gt('case.presentedBy', { name: nameOf(c.presenter) }) : gt('case.presenterUnknown')}</span>}
               {c.follow_up && <span class="muted">{gt('case.followUpDone', { date: formatShortDate(c.follow_up.at, l) })}</span>}
               {c.mine && c.follow_up?.note && <span>{gt('case.followUpNote', { note: c.follow_up.note })}</span>}
               {c.mine && (

@@ -69,7 +69,7 @@ function Attendance({ meeting, act, busy }: { meeting: MeetingView; act: Act; bu
       </div>
     );
   }
-  if (meeting.yours === 'none') {
+  if (meeting.yours === 'none' && !cancelling) {
     if (meeting.status !== 'scheduled') return null;
     return (
       <div class="actions">
