@@ -206,7 +206,7 @@ export const en: GroupCatalog = {
   'fac.current': '{name} facilitates this meeting.',
   'fac.you': 'You facilitate this meeting.',
   'fac.none': 'No facilitator has been chosen yet.',
-  'fac.suggest': 'Suggested by the rotation: {name}, who of those signed up facilitated least.',
+  'fac.suggest': 'Suggested by the rotation: {name}. Of those signed up, {name} facilitated least.',
   'fac.takeSuggestion': '{name} facilitates',
   'fac.other': 'Or choose someone else',
   'fac.set': 'Choose facilitator',

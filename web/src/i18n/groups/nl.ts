@@ -205,7 +205,7 @@ export const nl = {
   'fac.current': '{name} begeleidt deze bijeenkomst.',
   'fac.you': 'Jij begeleidt deze bijeenkomst.',
   'fac.none': 'Er is nog geen begeleider gekozen.',
-  'fac.suggest': 'Voorstel volgens de beurtrol: {name}, van wie ingetekend heeft het minst vaak begeleider.',
+  'fac.suggest': 'Voorstel volgens de beurtrol: {name}. Van wie ingetekend hebben, begeleidde {name} het minst vaak.',
   'fac.takeSuggestion': '{name} begeleidt',
   'fac.other': 'Of kies iemand anders',
   'fac.set': 'Begeleider kiezen',

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { acceptInvitation, fetchInvitation } from '../../groups/api';
 import { loadMe, useMe } from '../../groups/me';
 import { formatShortDate } from '../../groups/time';
@@ -24,6 +24,14 @@ export function InvitationPage({ token }: { token: string }) {
   const request = useRequest();
   const agreeId = useId();
   const l = lang();
+  const acceptHeading = useRef<HTMLHeadingElement>(null);
+  const wasLoggedOut = useRef(false);
+
+  // Signed up or logged in right here: carry on where the acceptance now waits.
+  useEffect(() => {
+    if (wasLoggedOut.current && me) acceptHeading.current?.focus();
+    wasLoggedOut.current = me === null;
+  }, [me]);
 
   useEffect(() => {
     fetchInvitation(token)
@@ -82,7 +90,7 @@ export function InvitationPage({ token }: { token: string }) {
         </section>
       ) : (
         <section class="panel" aria-labelledby="invite-accept">
-          <h2 id="invite-accept">{gt('invite.acceptTitle')}</h2>
+          <h2 id="invite-accept" ref={acceptHeading} tabIndex={-1}>{gt('invite.acceptTitle')}</h2>
           <p class="muted">{gt('auth.loggedIn', { name: me.account.display_name })}</p>
           <form onSubmit={accept} noValidate>
             <Field label={gt('invite.nameInGroup')} hint={gt('invite.nameHint', { name: me.account.display_name })} value={name} onInput={setName} maxLength={60} autoComplete="name" />

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { leaveGroup } from '../../groups/api';
 import { loadMe } from '../../groups/me';
 import { gt } from '../../i18n/groups';
-import { FormError, useRequest } from './parts';
+import { Confirm, FormError, useRequest } from './parts';
 
 /** Leaving, with a question first: is this what you mean? */
 export function LeavePanel({ groupId, name, onLeft }: { groupId: string; name: string; onLeft: () => void }) {
@@ -19,19 +19,7 @@ export function LeavePanel({ groupId, name, onLeft }: { groupId: string; name: s
       <h2 id="leave-title">{gt('leave.title')}</h2>
       <p class="hint">{gt('leave.lead')}</p>
       {asking ? (
-        <div class="confirm" role="group" aria-labelledby="leave-question">
-          <p id="leave-question" class="confirm-title">
-            {gt('leave.confirm', { name })}
-          </p>
-          <div class="actions">
-            <button type="button" class="btn btn-danger" disabled={request.busy} onClick={leave}>
-              {gt('leave.yes')}
-            </button>
-            <button type="button" class="btn btn-quiet" onClick={() => setAsking(false)}>
-              {gt('leave.no')}
-            </button>
-          </div>
-        </div>
+        <Confirm question={gt('leave.confirm', { name })} yes={gt('leave.yes')} no={gt('leave.no')} busy={request.busy} onYes={leave} onNo={() => setAsking(false)} />
       ) : (
         <button type="button" class="btn btn-quiet" onClick={() => setAsking(true)}>
           {gt('leave.button')}

@@ -4,6 +4,7 @@ import { whatNow } from '../../groups/expectation';
 import type { MeetingView } from '../../groups/types';
 import { gt } from '../../i18n/groups';
 import type { Act } from './meetingAct';
+import { useFocusOnMount } from './parts';
 import { AnswerForm, ChooseForm, ProposeForm } from './NewDate';
 
 /** The one thing this meeting asks of me now, first on the page, with the means to do it. */
@@ -56,8 +57,6 @@ export function MeetingNow({ meeting, act, busy }: { meeting: MeetingView; act: 
 /** Sign up, cancel with an optional reason, or withdraw a cancellation. */
 function Attendance({ meeting, act, busy }: { meeting: MeetingView; act: Act; busy: boolean }) {
   const [cancelling, setCancelling] = useState(false);
-  const [reason, setReason] = useState('');
-  const reasonId = useId();
   const id = meeting.id;
 
   if (meeting.yours === 'cancelled') {
@@ -69,50 +68,59 @@ function Attendance({ meeting, act, busy }: { meeting: MeetingView; act: Act; bu
       </div>
     );
   }
-  if (meeting.yours === 'none' && !cancelling) {
-    if (meeting.status !== 'scheduled') return null;
-    return (
-      <div class="actions">
+  if (cancelling) return <CancelForm meeting={meeting} act={act} busy={busy} onClose={() => setCancelling(false)} />;
+  return (
+    <div class="actions">
+      {meeting.yours === 'none' && meeting.status === 'scheduled' && (
         <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act(() => signUpFor(id), gt('meeting.done.signup'))}>
           {gt('meeting.signUp')}
         </button>
+      )}
+      {(meeting.yours === 'signed_up' || meeting.status === 'scheduled') && (
         <button type="button" class="btn btn-quiet" disabled={busy} onClick={() => setCancelling(true)}>
           {gt('meeting.cancel')}
         </button>
-      </div>
-    );
-  }
-  if (!cancelling) {
-    return (
-      <div class="actions">
-        <button type="button" class="btn btn-quiet" disabled={busy} onClick={() => setCancelling(true)}>
-          {gt('meeting.cancel')}
-        </button>
-      </div>
-    );
-  }
+      )}
+    </div>
+  );
+}
+
+/** Cancelling, with a reason if you like; the second to cancel hears beforehand what follows. */
+function CancelForm({ meeting, act, busy, onClose }: { meeting: MeetingView; act: Act; busy: boolean; onClose: () => void }) {
+  const [reason, setReason] = useState('');
+  const reasonId = useId();
+  const field = useFocusOnMount<HTMLTextAreaElement>();
   const send = async (e: Event) => {
     e.preventDefault();
-    if (await act(() => cancelMeeting(id, reason.trim()), gt('meeting.done.cancel'))) {
-      setCancelling(false);
-      setReason('');
-    }
+    if (await act(() => cancelMeeting(meeting.id, reason.trim()), gt('meeting.done.cancel'))) onClose();
   };
   return (
     <form class="cancel-form" onSubmit={send}>
-      {meeting.status === 'scheduled' && meeting.cancelled === 1 && <p class="notice notice-rule">{gt('meeting.cancelSecond')}</p>}
+      {meeting.status === 'scheduled' && meeting.cancelled === 1 && (
+        <p class="notice notice-rule" id={`${reasonId}-rule`}>
+          {gt('meeting.cancelSecond')}
+        </p>
+      )}
       <div class="field">
         <label for={reasonId}>{gt('meeting.cancelReason')}</label>
         <p class="hint" id={`${reasonId}-hint`}>
           {gt('meeting.cancelReasonHint')}
         </p>
-        <textarea id={reasonId} rows={2} maxLength={500} value={reason} aria-describedby={`${reasonId}-hint`} onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          ref={field}
+          id={reasonId}
+          rows={2}
+          maxLength={500}
+          value={reason}
+          aria-describedby={meeting.status === 'scheduled' && meeting.cancelled === 1 ? `${reasonId}-hint ${reasonId}-rule` : `${reasonId}-hint`}
+          onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
+        />
       </div>
       <div class="actions">
         <button type="submit" class="btn btn-primary" disabled={busy}>
           {gt('meeting.cancelSend')}
         </button>
-        <button type="button" class="btn btn-quiet" onClick={() => setCancelling(false)}>
+        <button type="button" class="btn btn-quiet" onClick={onClose}>
           {gt('meeting.cancelKeep')}
         </button>
       </div>

@@ -9,7 +9,7 @@ import { FollowUpPanel } from './FollowUpPanel';
 import { MeetingCases } from './MeetingCases';
 import { MeetingFacilitator } from './MeetingFacilitator';
 import { MeetingNow } from './MeetingNow';
-import { CopyField, FormError, Loading, messageOf, nameOf, Page, Problem, Result } from './parts';
+import { Confirm, CopyField, FormError, Loading, messageOf, nameOf, Page, Problem, Result } from './parts';
 
 /** One meeting: what it asks of me now, who comes, the facilitator, the cases, the calendar. */
 export function MeetingPage({ id, me }: { id: string; me: Me }) {
@@ -139,26 +139,16 @@ export function MeetingPage({ id, me }: { id: string; me: Me }) {
                 {gt('meeting.callOff')}
               </h2>
               {askCallOff ? (
-                <div class="confirm" role="group" aria-labelledby="calloff-question">
-                  <p id="calloff-question" class="confirm-title">
-                    {gt('meeting.callOffConfirm')}
-                  </p>
-                  <div class="actions">
-                    <button
-                      type="button"
-                      class="btn btn-danger"
-                      disabled={busy}
-                      onClick={async () => {
-                        if (await act(() => callOff(meeting.id), gt('meeting.done.callOff'))) setAskCallOff(false);
-                      }}
-                    >
-                      {gt('meeting.callOffYes')}
-                    </button>
-                    <button type="button" class="btn btn-quiet" onClick={() => setAskCallOff(false)}>
-                      {gt('meeting.callOffNo')}
-                    </button>
-                  </div>
-                </div>
+                <Confirm
+                  question={gt('meeting.callOffConfirm')}
+                  yes={gt('meeting.callOffYes')}
+                  no={gt('meeting.callOffNo')}
+                  busy={busy}
+                  onYes={async () => {
+                    if (await act(() => callOff(meeting.id), gt('meeting.done.callOff'))) setAskCallOff(false);
+                  }}
+                  onNo={() => setAskCallOff(false)}
+                />
               ) : (
                 <button type="button" class="btn btn-quiet" onClick={() => setAskCallOff(true)}>
                   {gt('meeting.callOff')}

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { keyText, refusalText } from './index';
+
+describe('refusals in our words', () => {
+  it('say a known code in the catalog’s words', () => {
+    expect(refusalText('group_full', 'The group is full.', 'De groep is vol.')).toContain('hooguit 8 leden');
+  });
+
+  it('fall back to the server’s Dutch sentence, then its English one', () => {
+    expect(refusalText('something_new', 'Something new.', 'Iets nieuws.')).toBe('Iets nieuws.');
+    expect(refusalText('something_new', 'Something new.')).toBe('Something new.');
+    expect(refusalText('something_new')).toBe('Dat lukte niet. Probeer het nog eens.');
+  });
+
+  it('show a ground rule the catalog does not know yet as its key', () => {
+    expect(keyText('rule', 'confidentiality')).toBe('Wat in de groep besproken wordt, blijft in de groep.');
+    expect(keyText('rule', 'a_new_rule')).toBe('a_new_rule');
+  });
+});
