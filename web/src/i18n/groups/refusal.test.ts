@@ -1,4 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// The catalogs read the saved language at load; the tests run without a browser's storage.
+vi.hoisted(() => {
+  const memory = new Map<string, string>();
+  Object.assign(globalThis, {
+    localStorage: { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => memory.set(k, v), removeItem: (k: string) => memory.delete(k) },
+  });
+});
+
 import { keyText, refusalText } from './index';
 
 describe('refusals in our words', () => {
