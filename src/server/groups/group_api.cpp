@@ -531,18 +531,18 @@ void GroupApi::start_case(Call& call, const std::string& group_id, const std::st
        me](std::expected<CreatedSession, AdmissionError> created) {
         boost::asio::post(blocking_, [this, shared, group_id, meeting_id, method, me,
                                       created = std::move(created)] {
-          Call& call = *shared;
+          Call& pending = *shared;
           if (!created)
-            return call.error(http::status::service_unavailable, created.error().code,
-                              created.error().message);
+            return pending.error(http::status::service_unavailable, created.error().code,
+                                 created.error().message);
           auto started = groups_.execute(
               group_id, group::cmd::StartCase{meeting_id, created->session_id, method}, me);
           if (!started)
-            return call.answer(failure_response(call.request, started.error()));
+            return pending.answer(failure_response(pending.request, started.error()));
           if (!seats_.record({created->session_id, created->facilitator.value, me}))
-            return call.answer(storage_failed(call.request));
+            return pending.answer(storage_failed(pending.request));
           const std::string& id = created->session_id;
-          call.answer_json(
+          pending.answer_json(
               http::status::created,
               json::object{
                   {"session_id", id},
@@ -569,13 +569,13 @@ void GroupApi::join_case(Call& call, const std::string& group_id, const std::str
   auto shared = std::make_shared<Call>(std::move(call));
   auto seated = [this, shared, session_id, me](std::expected<Admission, AdmissionError> admission) {
     boost::asio::post(blocking_, [this, shared, session_id, me, admission = std::move(admission)] {
-      Call& call = *shared;
+      Call& pending = *shared;
       if (!admission)
-        return call.error(http::status::conflict, admission.error().code,
-                          admission.error().message);
+        return pending.error(http::status::conflict, admission.error().code,
+                             admission.error().message);
       if (!seats_.record({session_id, admission->participant.value, me}))
-        return call.answer(storage_failed(call.request));
-      call.answer_json(http::status::created,
+        return pending.answer(storage_failed(pending.request));
+      pending.answer_json(http::status::created,
                        json::object{{"session_id", session_id},
                                     {"participant_id", admission->participant.value},
                                     {"token", admission->token},

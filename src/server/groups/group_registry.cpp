@@ -30,7 +30,7 @@ std::expected<void, std::string> GroupRegistry::load() {
   if (!streams)
     return std::unexpected("the groups cannot be read: " + streams.error().message);
   std::lock_guard lock{mutex_};
-  std::vector<std::pair<group::Instant, std::string>> created;
+  std::vector<std::pair<core::Instant, std::string>> created;
   for (store::GroupStream& stream : *streams) {
     Entry entry;
     for (const store::StoredEvent& stored : stream.events) {
