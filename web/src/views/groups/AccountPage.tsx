@@ -5,11 +5,11 @@ import { formatShortDate } from '../../groups/time';
 import type { Me } from '../../groups/types';
 import { lang } from '../../i18n';
 import { gt } from '../../i18n/groups';
+import { navigate } from '../../router';
 import { CopyField, Field, FormError, Page, Result, useRequest } from './parts';
 
 /** The account: details, calendar link, data export, logging out and deleting. */
 export function AccountPage({ me }: { me: Me }) {
-  const [done, setDone] = useState<'logged_out' | 'deleted' | null>(null);
   const out = useRequest();
   const removal = useRequest();
   const [password, setPassword] = useState('');
@@ -17,7 +17,7 @@ export function AccountPage({ me }: { me: Me }) {
   const leave = async (everywhere: boolean) => {
     if ((await out.run(() => logOut(everywhere).then(() => true))) !== null) {
       forgetMe();
-      setDone('logged_out');
+      navigate('/inloggen?na=uitgelogd', true);
     }
   };
 
@@ -25,19 +25,9 @@ export function AccountPage({ me }: { me: Me }) {
     e.preventDefault();
     if ((await removal.run(() => deleteAccount(password).then(() => true))) !== null) {
       forgetMe();
-      setDone('deleted');
+      navigate('/inloggen?na=verwijderd', true);
     }
   };
-
-  if (done) {
-    return (
-      <Page title={gt('acc.title')} lead={done === 'deleted' ? gt('acc.deleted') : gt('acc.loggedOut')}>
-        <p>
-          <a href="/">{gt('groups.adhoc')}</a>
-        </p>
-      </Page>
-    );
-  }
 
   return (
     <Page title={gt('acc.title')} lead={gt('acc.lead')}>
