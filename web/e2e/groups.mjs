@@ -23,6 +23,8 @@ export async function groupLife(browser, server) {
   await anna.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
   await anna.page.goto(`${server.base}/`);
   await see(anna, 'Met je vaste groep');
+  await see(anna, 'Balintmethode');
+  await axe(anna, 'the start page with the way to my groups');
   await anna.page.getByRole('link', { name: 'Account maken' }).click();
   await see(anna, 'Een account maken');
   await fill(anna, 'Je naam', 'Anna');
