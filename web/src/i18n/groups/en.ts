@@ -3,6 +3,7 @@
 import type { GroupCatalog } from './nl';
 
 export const en: GroupCatalog = {
+  'nav.label': 'Groups and account',
   'nav.groups': 'My groups',
   'nav.account': 'My account',
   'nav.login': 'Log in',

@@ -2,6 +2,7 @@
 // part of the app, so the live session's page does not carry it. en.ts has exactly these keys.
 
 export const nl = {
+  'nav.label': 'Groepen en account',
   'nav.groups': 'Mijn groepen',
   'nav.account': 'Mijn account',
   'nav.login': 'Inloggen',

@@ -33,7 +33,7 @@ export function Page({ title, lead, children, wide }: { title: string; lead: str
 
 function Nav() {
   return (
-    <nav class="groups-nav" aria-label={gt('nav.groups')}>
+    <nav class="groups-nav" aria-label={gt('nav.label')}>
       <a href="/groepen">{gt('nav.groups')}</a>
       <a href="/account">{gt('nav.account')}</a>
     </nav>
