@@ -184,9 +184,6 @@ TEST(CodecGroupEvent, MalformedRecordsAreRefusedWithATypedError) {
   EXPECT_EQ(not_an_object.error().code, CodecErrorCode::wrong_type);
 }
 
-} // namespace
-} // namespace intervisie::server
-
 TEST(CodecGroupEvent, AStoredRowReadsBackAsTheEventThatWroteIt) {
   for (const GroupEvent& original : every_event()) {
     const store::NewEvent row = stored_group_event(original);
@@ -205,3 +202,6 @@ TEST(CodecGroupEvent, AStoredRowThatIsNotJsonIsABadMessage) {
   ASSERT_FALSE(back.has_value());
   EXPECT_EQ(back.error().code, CodecErrorCode::bad_message);
 }
+
+} // namespace
+} // namespace intervisie::server

@@ -246,7 +246,8 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
       return call.answer(failure_response(call.request, made.error()));
     if (!store_.put_invitation_link(token_hash(token), {group_id, invitation_id}))
       return call.answer(storage_failed(call.request));
-    const group::Invitation* invitation = groups_.state(group_id)->find_invitation(invitation_id);
+    const auto after = groups_.state(group_id);
+    const group::Invitation* invitation = after->find_invitation(invitation_id);
     return call.answer_json(http::status::created,
                             json::object{{"invitation_id", invitation_id},
                                          {"token", token},
@@ -576,10 +577,10 @@ void GroupApi::join_case(Call& call, const std::string& group_id, const std::str
       if (!seats_.record({session_id, admission->participant.value, me}))
         return pending.answer(storage_failed(pending.request));
       pending.answer_json(http::status::created,
-                       json::object{{"session_id", session_id},
-                                    {"participant_id", admission->participant.value},
-                                    {"token", admission->token},
-                                    {"live_url", "/api/sessions/" + session_id + "/live"}});
+                          json::object{{"session_id", session_id},
+                                       {"participant_id", admission->participant.value},
+                                       {"token", admission->token},
+                                       {"live_url", "/api/sessions/" + session_id + "/live"}});
     });
   };
   // A member whom the facilitator added by name (no device) takes over that place.

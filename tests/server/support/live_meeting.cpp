@@ -26,7 +26,8 @@ std::uint32_t id_of(const Json& json) {
   return json.to_number<std::uint32_t>();
 }
 
-LiveMeeting::LiveMeeting(std::uint16_t server_port, std::string session, std::vector<Member> places)
+LiveMeeting::LiveMeeting(MadeElsewhere, std::uint16_t server_port, std::string session,
+                         std::vector<Member> places)
     : port(server_port), session_id(std::move(session)), members(std::move(places)) {}
 
 LiveMeeting::LiveMeeting(std::uint16_t server_port, const std::string& method,

@@ -37,8 +37,10 @@ public:
               bool facilitator_takes_turns = true);
 
   // A meeting whose session and places were made elsewhere (a group's case); the first member
-  // is the facilitator.
-  LiveMeeting(std::uint16_t port, std::string session_id, std::vector<Member> members);
+  // is the facilitator. The tag keeps it apart from the constructor above.
+  struct MadeElsewhere {};
+  LiveMeeting(MadeElsewhere, std::uint16_t port, std::string session_id,
+              std::vector<Member> members);
 
   std::uint16_t port = 0; // may change: a restarted server listens on a new port
   std::string session_id;
