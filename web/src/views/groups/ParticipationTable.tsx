@@ -10,7 +10,8 @@ export function ParticipationTable({ rows }: { rows: Participation[] }) {
       <p class="hint" id="part-lead">
         {gt('part.lead')}
       </p>
-      <div class="table-scroll">
+      {/* On a phone the table may scroll sideways; a keyboard must reach it, so it is focusable. */}
+      <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="part-title">
         <table class="participation" aria-describedby="part-lead">
           <thead>
             <tr>
