@@ -189,7 +189,8 @@ TEST_F(FollowUps, AtTheNextMeetingThePreviousPresentersAreDue) {
 }
 
 TEST_F(FollowUps, TheNextMeetingsFacilitatorMarksItDoneWithANoteForThePresenter) {
-  EXPECT_EQ(d.refused(D::anna, cmd::RecordFollowUp{second, "pieter-case", ""}), Code::not_facilitator);
+  EXPECT_EQ(d.refused(D::anna, cmd::RecordFollowUp{second, "pieter-case", ""}),
+            Code::not_facilitator);
   d.ok(D::carla, cmd::RecordFollowUp{second, "pieter-case", " Het gesprek is gevoerd. "});
   const Case* done = d.state().find_case("pieter-case");
   ASSERT_TRUE(done->follow_up.has_value());
@@ -202,10 +203,12 @@ TEST_F(FollowUps, TheNextMeetingsFacilitatorMarksItDoneWithANoteForThePresenter)
 }
 
 TEST_F(FollowUps, OnlyACaseWithAKnownPresenterAndANextMeetingIsDue) {
-  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "unknown-case", ""}), Code::follow_up_not_due);
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "unknown-case", ""}),
+            Code::follow_up_not_due);
   EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "nothing", ""}), Code::case_unknown);
   d.ok(D::fenna, cmd::CallOff{second});
-  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "pieter-case", ""}), Code::follow_up_not_due);
+  EXPECT_EQ(d.refused(D::carla, cmd::RecordFollowUp{second, "pieter-case", ""}),
+            Code::follow_up_not_due);
 }
 
 TEST_F(FollowUps, TheRoundBelongsToTheNextMeetingNotAnyOther) {
