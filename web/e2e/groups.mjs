@@ -97,6 +97,17 @@ export async function groupLife(browser, server) {
   const used = await server.api('GET', `/api/invitations/${inviteUrl.split('/').pop()}`);
   assert(used.status === 409 && used.body.code === 'invitation_used', `a used link: ${JSON.stringify(used)}`);
 
+  // A link made by mistake is revoked; opened anyway, it says kindly that it no longer works.
+  await anna.page.reload();
+  await click(anna, 'Uitnodigingslink maken');
+  const revokedUrl = await anna.page.getByLabel('Uitnodigingslink', { exact: true }).inputValue();
+  await anna.page.getByRole('button', { name: /^Uitnodiging van .* intrekken$/ }).click();
+  await see(anna, 'De uitnodiging is ingetrokken; de link werkt niet meer.');
+  await bram.page.goto(revokedUrl);
+  await see(bram, 'Deze uitnodiging werkt niet (meer)');
+  await see(bram, 'Deze uitnodiging is ingetrokken. Vraag een groepsgenoot om een nieuwe link.');
+  await axe(bram, 'a revoked invitation');
+
   // Four more join through the API; at six the notice is gone.
   const annaApi = await accountOf(server, anna);
   const cees = await joinThroughApi(server, annaApi, groupId, 'Cees');
@@ -131,7 +142,7 @@ export async function groupLife(browser, server) {
   mark('meeting planned');
 
   // Bram finds it on the group page and signs up; others sign up through the API.
-  await bram.page.reload();
+  await bram.page.goto(`${server.base}/groep/${groupId}`);
   await bram.page.getByRole('link', { name: /19:30–21:30/ }).click();
   await see(bram, 'Kom je? Intekenen is meedoen.');
   await click(bram, 'Ik teken in');

@@ -97,6 +97,7 @@ export const en: GroupCatalog = {
   'inv.link': 'Invitation link',
   'inv.linkHint': 'Valid until {date}. Send it to one person, for example by e-mail or chat.',
   'inv.list': 'Invitations',
+  'inv.earlier': 'Earlier invitations ({n})',
   'inv.row': 'Made by {name} on {date}',
   'inv.status.open': 'not used yet, valid until {date}',
   'inv.status.used': 'used',

@@ -96,6 +96,7 @@ export const nl = {
   'inv.link': 'Uitnodigingslink',
   'inv.linkHint': 'Geldig tot {date}. Stuur hem naar één persoon, bijvoorbeeld per mail of chat.',
   'inv.list': 'Uitnodigingen',
+  'inv.earlier': 'Eerdere uitnodigingen ({n})',
   'inv.row': 'Gemaakt door {name} op {date}',
   'inv.status.open': 'nog niet gebruikt, geldig tot {date}',
   'inv.status.used': 'gebruikt',

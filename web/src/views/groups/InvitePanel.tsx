@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { createInvitation, revokeInvitation } from '../../groups/api';
+import { createInvitation, fetchGroup, revokeInvitation } from '../../groups/api';
 import { formatShortDate } from '../../groups/time';
-import type { CreatedInvitation, GroupView } from '../../groups/types';
+import type { CreatedInvitation, GroupView, InvitationSummary } from '../../groups/types';
 import { lang } from '../../i18n';
 import { gt } from '../../i18n/groups';
 import { CopyField, FormError, nameOf, Result, useRequest } from './parts';
@@ -17,7 +17,12 @@ export function InvitePanel({ group, onChange }: { group: GroupView; onChange: (
   const create = async () => {
     setSaid('');
     const r = await request.run(() => createInvitation(group.id));
-    if (r) setMade(r);
+    if (!r) return;
+    setMade(r);
+    // The answer holds only the new link; the list of invitations comes with the group.
+    fetchGroup(group.id)
+      .then(onChange)
+      .catch(() => undefined);
   };
 
   const revoke = async (id: string) => {
@@ -30,7 +35,8 @@ export function InvitePanel({ group, onChange }: { group: GroupView; onChange: (
     }
   };
 
-  const shown = group.invitations.filter((i) => i.status === 'open' || i.status === 'used');
+  const open = group.invitations.filter((i) => i.status === 'open');
+  const earlier = group.invitations.filter((i) => i.status !== 'open');
   return (
     <section class="panel" aria-labelledby="inv-title">
       <h2 id="inv-title">{gt('inv.title')}</h2>
@@ -49,32 +55,39 @@ export function InvitePanel({ group, onChange }: { group: GroupView; onChange: (
       {made && <CopyField label={gt('inv.link')} hint={gt('inv.linkHint', { date: formatShortDate(made.expires_at, l) })} value={made.url} />}
       <FormError text={request.error} />
       <Result text={said} />
-      {shown.length > 0 && (
+      {open.length > 0 && (
         <>
           <h3>{gt('inv.list')}</h3>
-          <ul class="plain-list">
-            {shown.map((i) => (
-              <li key={i.id} class="inv-row">
-                <span>
-                  {gt('inv.row', { name: nameOf(i.invited_by), date: formatShortDate(i.created_at, l) })}:{' '}
-                  {i.status === 'open' ? gt('inv.status.open', { date: formatShortDate(i.expires_at, l) }) : gt(`inv.status.${i.status}`)}
-                </span>
-                {i.status === 'open' && (
-                  <button
-                    type="button"
-                    class="btn btn-quiet btn-small"
-                    disabled={request.busy}
-                    aria-label={gt('inv.revokeLabel', { date: formatShortDate(i.created_at, l) })}
-                    onClick={() => revoke(i.id)}
-                  >
-                    {gt('inv.revoke')}
-                  </button>
-                )}
-              </li>
-            ))}
-          </ul>
+          <InvitationList items={open} busy={request.busy} onRevoke={revoke} />
         </>
       )}
+      {earlier.length > 0 && (
+        <details class="earlier">
+          <summary>{gt('inv.earlier', { n: earlier.length })}</summary>
+          <InvitationList items={earlier} busy={request.busy} onRevoke={revoke} />
+        </details>
+      )}
     </section>
+  );
+}
+
+function InvitationList({ items, busy, onRevoke }: { items: InvitationSummary[]; busy: boolean; onRevoke: (id: string) => void }) {
+  const l = lang();
+  return (
+    <ul class="plain-list">
+      {items.map((i) => (
+        <li key={i.id} class="inv-row">
+          <span>
+            {gt('inv.row', { name: nameOf(i.invited_by), date: formatShortDate(i.created_at, l) })}:{' '}
+            {i.status === 'open' ? gt('inv.status.open', { date: formatShortDate(i.expires_at, l) }) : gt(`inv.status.${i.status}`)}
+          </span>
+          {i.status === 'open' && (
+            <button type="button" class="btn btn-quiet btn-small" disabled={busy} aria-label={gt('inv.revokeLabel', { date: formatShortDate(i.created_at, l) })} onClick={() => onRevoke(i.id)}>
+              {gt('inv.revoke')}
+            </button>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }
