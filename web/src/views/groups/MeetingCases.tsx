@@ -1,5 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 import { startCase, takeSeat } from '../../groups/api';
+import { caseWindowOpen } from '../../groups/caseWindow';
 import type { MeetingView } from '../../groups/types';
 import { methodName } from '../../groups/useMethodNames';
 import { loc } from '../../i18n';
@@ -59,7 +60,7 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
           ))}
         </ul>
       )}
-      {facilitating && meeting.status !== 'called_off' && (
+      {facilitating && caseWindowOpen(meeting, Date.now()) && (
         <form class="start-case" onSubmit={start}>
           <div class="field">
             <label for={methodId}>{gt('cases.method')}</label>
