@@ -80,6 +80,31 @@ std::string schedule(const AccountClient& member, const std::string& group_id,
   return std::string(made.json().at("id").as_string());
 }
 
+// The meeting's first member starts an incident case at `meeting` (a path); every other member
+// takes their place in it with their account; everyone is connected.
+LiveMeeting case_with_everyone(const ServerProcess& server, const Group& group,
+                               const std::string& meeting) {
+  const auto started = group.members.front().post(meeting + "/cases", {{"method", "incident"}});
+  if (started.status != 201)
+    throw std::runtime_error("start a case: " + started.body);
+  const std::string session(started.json().at("session_id").as_string());
+  std::vector<Member> places;
+  places.push_back(Member{group.members.front().display_name(),
+                          id_of(started.json().at("participant_id")),
+                          std::string(started.json().at("token").as_string()), nullptr});
+  for (std::size_t i = 1; i < group.members.size(); ++i) {
+    const auto joined = group.members[i].post(meeting + "/cases/" + session + "/participants");
+    if (joined.status != 201)
+      throw std::runtime_error("take a place: " + joined.body);
+    places.push_back(Member{group.members[i].display_name(),
+                            id_of(joined.json().at("participant_id")),
+                            std::string(joined.json().at("token").as_string()), nullptr});
+  }
+  LiveMeeting live{LiveMeeting::MadeElsewhere{}, server.port(), session, std::move(places)};
+  live.connect_all();
+  return live;
+}
+
 TEST(Groups, JoiningIsVoluntaryAndTheGroundRulesAreAcceptedExplicitly) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna"});
@@ -355,20 +380,8 @@ TEST(Groups, OnlyThePresenterReadsTheirCase) {
   Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
   const std::string meeting = schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
   const std::string m = "/api/meetings/" + meeting;
-  const auto started = group.named(0).post(m + "/cases", {{"method", "incident"}});
-  ASSERT_EQ(started.status, 201u) << started.body;
-  const std::string session(started.json().at("session_id").as_string());
-  std::vector<Member> places;
-  places.push_back(Member{"Fenna", id_of(started.json().at("participant_id")),
-                          std::string(started.json().at("token").as_string()), nullptr});
-  for (std::size_t i : {1u, 2u}) {
-    const auto joined = group.named(i).post(m + "/cases/" + session + "/participants");
-    ASSERT_EQ(joined.status, 201u) << joined.body;
-    places.push_back(Member{i == 1 ? "Pieter" : "Anna", id_of(joined.json().at("participant_id")),
-                            std::string(joined.json().at("token").as_string()), nullptr});
-  }
-  LiveMeeting live{LiveMeeting::MadeElsewhere{}, server.port(), session, std::move(places)};
-  live.connect_all();
+  LiveMeeting live = case_with_everyone(server, group, m);
+  const std::string& session = live.session_id;
   incident_until_question_rounds(live);
 
   const auto seen_by_anna = group.named(2).get("/api/groups/" + group.id).json();
@@ -490,20 +503,8 @@ TEST(Groups, TheNextMeetingOffersTheFollowUpRound) {
       "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
   const std::string next =
       "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 14 * day_ms);
-  const auto started = group.named(0).post(first + "/cases", {{"method", "incident"}});
-  ASSERT_EQ(started.status, 201u) << started.body;
-  const std::string session(started.json().at("session_id").as_string());
-  std::vector<Member> places;
-  places.push_back(Member{"Fenna", id_of(started.json().at("participant_id")),
-                          std::string(started.json().at("token").as_string()), nullptr});
-  for (std::size_t i : {1u, 2u}) {
-    const auto joined = group.named(i).post(first + "/cases/" + session + "/participants");
-    ASSERT_EQ(joined.status, 201u) << joined.body;
-    places.push_back(Member{i == 1 ? "Pieter" : "Anna", id_of(joined.json().at("participant_id")),
-                            std::string(joined.json().at("token").as_string()), nullptr});
-  }
-  LiveMeeting live{LiveMeeting::MadeElsewhere{}, server.port(), session, std::move(places)};
-  live.connect_all();
+  LiveMeeting live = case_with_everyone(server, group, first);
+  const std::string& session = live.session_id;
   incident_until_question_rounds(live);
 
   const auto due = group.named(2).get(next).json().at("follow_ups_due");

@@ -25,6 +25,7 @@ void AccountClient::remember(const HttpResponse& response) {
   const auto json = response.json().as_object();
   csrf_ = std::string(json.at("csrf_token").as_string());
   account_id_ = std::string(json.at("account").at("id").as_string());
+  display_name_ = std::string(json.at("account").at("display_name").as_string());
 }
 
 HttpResponse AccountClient::sign_up(const std::string& email, const std::string& password,

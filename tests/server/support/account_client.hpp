@@ -35,6 +35,7 @@ public:
   const std::string& cookie() const { return cookie_; }
   const std::string& csrf_token() const { return csrf_; }
   const std::string& account_id() const { return account_id_; }
+  const std::string& display_name() const { return display_name_; }
   void set_port(std::uint16_t port) { port_ = port; }
   void forget_login() {
     cookie_.clear();
@@ -48,6 +49,7 @@ private:
   std::string cookie_;
   std::string csrf_;
   std::string account_id_;
+  std::string display_name_;
 };
 
 // "name@example.nl" style addresses that never collide within a test run.
