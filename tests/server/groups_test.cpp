@@ -283,6 +283,18 @@ TEST(Groups, BadInputIsRefusedAndChangesNothing) {
   EXPECT_EQ(group.named(0).get("/api/groups/" + group.id).json().at("meetings").as_array().size(),
             0u);
   EXPECT_EQ(code_of(group.named(0).post("/api/groups", {{"name", ""}})), "empty_text");
+  // Routes that take no fields refuse any, and do nothing.
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  EXPECT_EQ(code_of(group.named(1).post("/api/groups/" + group.id + "/leave", {{"x", 1}})),
+            "unknown_field");
+  EXPECT_EQ(code_of(group.named(1).post("/api/meetings/" + meeting + "/signup", {{"x", 1}})),
+            "unknown_field");
+  EXPECT_EQ(code_of(group.named(1).post("/api/meetings/" + meeting + "/call-off", {{"x", 1}})),
+            "unknown_field");
+  const auto still = group.named(1).get("/api/meetings/" + meeting);
+  ASSERT_EQ(still.status, 200u) << "Pieter is still a member";
+  EXPECT_EQ(still.json().at("status"), "scheduled");
+  EXPECT_EQ(still.json().at("yours"), "none");
 }
 
 TEST(Groups, TheCalendarFeedFollowsEveryMeetingOfYourGroups) {

@@ -255,10 +255,15 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
                                          {"expires_at", millis(invitation->expires_at)}});
   }
   if (call.request.method() == http::verb::delete_ && call.segments.size() == 5 &&
-      call.segments[3] == "invitations")
+      call.segments[3] == "invitations") {
+    if (auto refused = fields_refused(call.request, "revocation"))
+      return call.answer(std::move(*refused));
     return done(groups_.execute(group_id, group::cmd::RevokeInvitation{call.segments[4]}, me),
                 http::status::ok);
+  }
   if (call.is(http::verb::post, {"leave"}, 3)) {
+    if (auto refused = fields_refused(call.request, "leave"))
+      return call.answer(std::move(*refused));
     auto left = groups_.execute(group_id, group::cmd::Leave{}, me);
     if (!left)
       return call.answer(failure_response(call.request, left.error()));
@@ -334,6 +339,11 @@ void GroupApi::meeting_routes(Call& call, const std::string& meeting_id) {
   if (call.request.method() != http::verb::post || call.segments.size() < 4)
     return call.error(http::status::not_found, "not_found", "There is nothing here.");
   const std::string& action = call.segments[3];
+  // These routes take no fields: a body with any is refused before anything happens.
+  if (action == "signup" || action == "call-off" ||
+      (action == "cases" && call.segments.size() == 6))
+    if (auto refused = fields_refused(call.request, action))
+      return call.answer(std::move(*refused));
 
   if (call.segments.size() == 4 && action == "signup") {
     // Signing up again after cancelling is withdrawing the cancellation: the rules differ.

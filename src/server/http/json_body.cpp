@@ -1,5 +1,7 @@
 #include "server/http/json_body.hpp"
 
+#include "server/codec/object_reader.hpp"
+
 #include <boost/json/parse.hpp>
 
 namespace intervisie::server {
@@ -15,6 +17,16 @@ std::expected<boost::json::object, Response> json_object_body(const Request& req
     return std::unexpected(error_response(request, http::status::bad_request, "bad_message",
                                           "The body must be one JSON object."));
   return std::move(parsed.get_object());
+}
+
+std::optional<Response> fields_refused(const Request& request, std::string_view what) {
+  auto body = json_object_body(request);
+  if (!body)
+    return std::move(body.error());
+  ObjectReader reader{*body, std::string(what), "", Source::client};
+  if (auto error = reader.finish())
+    return bad_body(request, *error);
+  return std::nullopt;
 }
 
 Response bad_body(const Request& request, const CodecError& error) {
