@@ -8,6 +8,7 @@
 
 #include <mutex>
 #include <unordered_map>
+#include <utility>
 
 namespace intervisie::store {
 
@@ -24,14 +25,11 @@ public:
 
   Result<void> create_account(const Account& account) override {
     return write("creating an account", [&]() -> Result<void> {
-      auto taken = query("SELECT count(*) FROM accounts WHERE email = ? OR account_id = ?");
+      auto taken = count("SELECT count(*) FROM accounts WHERE email = ? OR account_id = ?",
+                         [&](Statement& s) { s.bind(1, account.email).bind(2, account.id); });
       if (!taken)
         return std::unexpected(taken.error());
-      auto use = (*taken)->use();
-      (*taken)->bind(1, account.email).bind(2, account.id);
-      if (auto row = (*taken)->step(); !row)
-        return std::unexpected(row.error());
-      if ((*taken)->int64_at(0) > 0)
+      if (*taken > 0)
         return std::unexpected(
             StoreError{StoreErrorCode::conflict, "this e-mail address already has an account"});
       return run("INSERT INTO accounts (account_id, email, display_name, password_hash,"
@@ -98,19 +96,17 @@ public:
 
   Result<std::optional<Login>> login(std::string_view token_hash) override {
     std::lock_guard lock{mutex_};
-    auto statement = query("SELECT token_hash, account_id, csrf_token, created_at_ms,"
-                           " expires_at_ms FROM logins WHERE token_hash = ?");
-    if (!statement)
-      return std::unexpected(statement.error());
-    auto use = (*statement)->use();
-    (*statement)->bind(1, token_hash);
-    auto row = (*statement)->step();
-    if (!row)
-      return std::unexpected(row.error());
-    if (!*row)
-      return std::nullopt;
-    return Login{(*statement)->text_at(0), (*statement)->text_at(1), (*statement)->text_at(2),
-                 (*statement)->int64_at(3), (*statement)->int64_at(4)};
+    std::optional<Login> found;
+    auto read = each_row(
+        "SELECT token_hash, account_id, csrf_token, created_at_ms,"
+        " expires_at_ms FROM logins WHERE token_hash = ?",
+        [&](Statement& s) { s.bind(1, token_hash); },
+        [&](const Statement& s) {
+          found = Login{s.text_at(0), s.text_at(1), s.text_at(2), s.int64_at(3), s.int64_at(4)};
+        });
+    if (!read)
+      return std::unexpected(read.error());
+    return found;
   }
 
   Result<void> remove_login(std::string_view token_hash) override {
@@ -136,15 +132,13 @@ public:
     if (!kept)
       return std::unexpected(kept.error());
     std::lock_guard lock{mutex_};
-    auto statement = query("SELECT value FROM server_keys WHERE name = ?");
-    if (!statement)
-      return std::unexpected(statement.error());
-    auto use = (*statement)->use();
-    (*statement)->bind(1, name);
-    auto row = (*statement)->step();
-    if (!row)
-      return std::unexpected(row.error());
-    return (*statement)->text_at(0);
+    std::string value;
+    auto read = each_row(
+        "SELECT value FROM server_keys WHERE name = ?", [&](Statement& s) { s.bind(1, name); },
+        [&](const Statement& s) { value = s.text_at(0); });
+    if (!read)
+      return std::unexpected(read.error());
+    return value;
   }
 
   Result<std::uint64_t> append_group_events(std::string_view group_id,
@@ -184,25 +178,19 @@ public:
 
   Result<std::vector<GroupStream>> all_groups() override {
     std::lock_guard lock{mutex_};
-    auto statement = query(
-        "SELECT group_id, seq, kind, payload, at_ms FROM group_events ORDER BY group_id, seq");
-    if (!statement)
-      return std::unexpected(statement.error());
-    auto use = (*statement)->use();
     std::vector<GroupStream> groups;
-    while (true) {
-      auto row = (*statement)->step();
-      if (!row)
-        return std::unexpected(row.error());
-      if (!*row)
-        break;
-      std::string group_id = (*statement)->text_at(0);
-      if (groups.empty() || groups.back().group_id != group_id)
-        groups.push_back(GroupStream{std::move(group_id), {}});
-      groups.back().events.push_back(StoredEvent{
-          static_cast<std::uint64_t>((*statement)->int64_at(1)), (*statement)->text_at(2),
-          (*statement)->text_at(3), (*statement)->int64_at(4)});
-    }
+    auto read = each_row(
+        "SELECT group_id, seq, kind, payload, at_ms FROM group_events ORDER BY group_id, seq",
+        [](Statement&) {},
+        [&](const Statement& s) {
+          std::string group_id = s.text_at(0);
+          if (groups.empty() || groups.back().group_id != group_id)
+            groups.push_back(GroupStream{std::move(group_id), {}});
+          groups.back().events.push_back(StoredEvent{static_cast<std::uint64_t>(s.int64_at(1)),
+                                                     s.text_at(2), s.text_at(3), s.int64_at(4)});
+        });
+    if (!read)
+      return std::unexpected(read.error());
     return groups;
   }
 
@@ -243,18 +231,16 @@ public:
 
   Result<std::optional<InvitationLink>> invitation_link(std::string_view token_hash) override {
     std::lock_guard lock{mutex_};
-    auto statement =
-        query("SELECT group_id, invitation_id FROM invitation_links WHERE token_hash = ?");
-    if (!statement)
-      return std::unexpected(statement.error());
-    auto use = (*statement)->use();
-    (*statement)->bind(1, token_hash);
-    auto row = (*statement)->step();
-    if (!row)
-      return std::unexpected(row.error());
-    if (!*row)
-      return std::nullopt;
-    return InvitationLink{(*statement)->text_at(0), (*statement)->text_at(1)};
+    std::optional<InvitationLink> found;
+    auto read = each_row(
+        "SELECT group_id, invitation_id FROM invitation_links WHERE token_hash = ?",
+        [&](Statement& s) { s.bind(1, token_hash); },
+        [&](const Statement& s) {
+          found = InvitationLink{s.text_at(0), s.text_at(1)};
+        });
+    if (!read)
+      return std::unexpected(read.error());
+    return found;
   }
 
   Result<void> put_session_seat(const SessionSeat& seat) override {
@@ -271,22 +257,17 @@ public:
 
   Result<std::vector<SessionSeat>> session_seats() override {
     std::lock_guard lock{mutex_};
-    auto statement = query("SELECT session_id, participant, account_id FROM session_seats"
-                           " ORDER BY session_id, participant");
-    if (!statement)
-      return std::unexpected(statement.error());
-    auto use = (*statement)->use();
     std::vector<SessionSeat> seats;
-    while (true) {
-      auto row = (*statement)->step();
-      if (!row)
-        return std::unexpected(row.error());
-      if (!*row)
-        break;
-      seats.push_back(SessionSeat{(*statement)->text_at(0),
-                                  static_cast<std::uint32_t>((*statement)->int64_at(1)),
-                                  (*statement)->text_at(2)});
-    }
+    auto read = each_row(
+        "SELECT session_id, participant, account_id FROM session_seats"
+        " ORDER BY session_id, participant",
+        [](Statement&) {},
+        [&](const Statement& s) {
+          seats.push_back(
+              SessionSeat{s.text_at(0), static_cast<std::uint32_t>(s.int64_at(1)), s.text_at(2)});
+        });
+    if (!read)
+      return std::unexpected(read.error());
     return seats;
   }
 
@@ -319,46 +300,65 @@ private:
     return (*statement)->run();
   }
 
-  Result<void> changed_one_row(std::string_view otherwise) {
-    auto statement = query("SELECT changes()");
+  // Binds the parameters, then hands every row to `on_row`, in order.
+  template <class Bind, class OnRow>
+  Result<void> each_row(std::string_view sql, Bind bind, OnRow on_row) {
+    auto statement = query(sql);
     if (!statement)
       return std::unexpected(statement.error());
     auto use = (*statement)->use();
-    if (auto row = (*statement)->step(); !row)
-      return std::unexpected(row.error());
-    if ((*statement)->int64_at(0) == 0)
+    bind(**statement);
+    while (true) {
+      auto row = (*statement)->step();
+      if (!row)
+        return std::unexpected(row.error());
+      if (!*row)
+        return {};
+      on_row(std::as_const(**statement));
+    }
+  }
+
+  // The single number a `SELECT count(*)`-like query gives.
+  template <class Bind> Result<std::int64_t> count(std::string_view sql, Bind bind) {
+    std::int64_t number = 0;
+    auto read = each_row(sql, bind, [&](const Statement& s) { number = s.int64_at(0); });
+    if (!read)
+      return std::unexpected(read.error());
+    return number;
+  }
+
+  Result<void> changed_one_row(std::string_view otherwise) {
+    auto changed = count("SELECT changes()", [](Statement&) {});
+    if (!changed)
+      return std::unexpected(changed.error());
+    if (*changed == 0)
       return std::unexpected(StoreError{StoreErrorCode::not_found, std::string{otherwise}});
     return {};
   }
 
   Result<std::uint64_t> last_seq(std::string_view group_id) {
-    auto statement = query("SELECT COALESCE(MAX(seq), 0) FROM group_events WHERE group_id = ?");
-    if (!statement)
-      return std::unexpected(statement.error());
-    auto use = (*statement)->use();
-    (*statement)->bind(1, group_id);
-    if (auto row = (*statement)->step(); !row)
-      return std::unexpected(row.error());
-    return static_cast<std::uint64_t>((*statement)->int64_at(0));
+    auto last = count("SELECT COALESCE(MAX(seq), 0) FROM group_events WHERE group_id = ?",
+                      [&](Statement& s) { s.bind(1, group_id); });
+    if (!last)
+      return std::unexpected(last.error());
+    return static_cast<std::uint64_t>(*last);
   }
 
   Result<std::optional<Account>> find_account(std::string_view column, std::string_view value) {
     std::lock_guard lock{mutex_};
-    auto statement = query(std::string{"SELECT account_id, email, display_name, password_hash,"
-                                       " created_at_ms, feed_generation FROM accounts WHERE "} +
-                           std::string{column} + " = ?");
-    if (!statement)
-      return std::unexpected(statement.error());
-    auto use = (*statement)->use();
-    (*statement)->bind(1, value);
-    auto row = (*statement)->step();
-    if (!row)
-      return std::unexpected(row.error());
-    if (!*row)
-      return std::nullopt;
-    const Statement& s = **statement;
-    return Account{s.text_at(0), s.text_at(1),  s.text_at(2),
-                   s.text_at(3), s.int64_at(4), s.int64_at(5)};
+    std::optional<Account> found;
+    auto read = each_row(
+        std::string{"SELECT account_id, email, display_name, password_hash,"
+                    " created_at_ms, feed_generation FROM accounts WHERE "} +
+            std::string{column} + " = ?",
+        [&](Statement& s) { s.bind(1, value); },
+        [&](const Statement& s) {
+          found = Account{s.text_at(0), s.text_at(1),  s.text_at(2),
+                          s.text_at(3), s.int64_at(4), s.int64_at(5)};
+        });
+    if (!read)
+      return std::unexpected(read.error());
+    return found;
   }
 
   // One transaction, committed (and synced) before it returns; rolled back on any error.

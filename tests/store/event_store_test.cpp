@@ -1,6 +1,8 @@
 // The event store's contract, as every adapter must keep it; run here against SQLite.
 #include "store/sqlite_event_store.hpp"
 
+#include "support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -13,20 +15,7 @@ namespace intervisie::store {
 namespace {
 
 // A fresh directory per test, removed afterwards: tests share nothing, not even a file name.
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "intervisie-store-XXXXXX");
-    path_ = ::mkdtemp(pattern.data());
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
-private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 std::unique_ptr<EventStore> open_store(const std::filesystem::path& dir) {
   auto store = open_sqlite_event_store(dir);

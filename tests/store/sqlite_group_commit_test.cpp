@@ -1,6 +1,8 @@
 // Group commit: the appends of many sessions share one transaction, and one log sync.
 #include "store/sqlite_event_store.hpp"
 
+#include "support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -14,20 +16,7 @@
 namespace intervisie::store {
 namespace {
 
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "intervisie-store-XXXXXX");
-    path_ = ::mkdtemp(pattern.data());
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
-private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 NewEvent event(std::string payload) {
   return NewEvent{.kind = "question_asked", .payload = std::move(payload), .at_ms = 1'000};

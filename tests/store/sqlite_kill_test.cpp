@@ -1,6 +1,8 @@
 // kill -9 while appending: every event whose append was acknowledged is there afterwards.
 #include "store/sqlite_event_store.hpp"
 
+#include "support/temp_dir.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -21,20 +23,7 @@
 namespace intervisie::store {
 namespace {
 
-class TempDir {
-public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "intervisie-store-XXXXXX");
-    path_ = ::mkdtemp(pattern.data());
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-
-private:
-  std::filesystem::path path_;
-};
+using testing::TempDir;
 
 constexpr std::size_t sessions = 4;
 

@@ -364,3 +364,13 @@ export async function contributionsAre(fac, label) {
   await fac.page.getByLabel(label, { exact: true }).first().click();
   await fac.page.locator('.contrib-option.selected', { hasText: label }).first().waitFor();
 }
+
+/** The line that says whose turn it is, on one person's screen. */
+export async function turnIs(p, text) {
+  await p.page.locator('.turn[aria-live="polite"]', { hasText: text }).first().waitFor();
+}
+
+/** The facilitator's part for the people without a device. */
+export function forOthers(p) {
+  return p.page.locator('section.for-others');
+}

@@ -18,22 +18,14 @@ import {
   shot,
   stepIs,
   mark,
+  turnIs,
+  forOthers,
 } from './lib.mjs';
 
 const ISSUE = 'Ik wil een lastig gesprek met een ouder beter voorbereiden.';
 const STATEMENT = 'Ik wil het gesprek met ouders rustig voeren, ook als zij boos worden.';
 const CAS_QUESTION = 'Wat gebeurt er in jou als een ouder boos wordt?';
 const CAS_NOTE = 'Rust begint bij je eigen voorbereiding.';
-
-/** The line that says whose turn it is, on one person's screen. */
-async function turnIs(p, text) {
-  await p.page.locator('.turn[aria-live="polite"]', { hasText: text }).first().waitFor();
-}
-
-/** The facilitator's part for the people without a device. */
-function forOthers(p) {
-  return p.page.locator('section.for-others');
-}
 
 /** Open the join link on a phone as someone the facilitator added, and take over that place. */
 async function claimPlace(p, joinUrl) {

@@ -23,6 +23,8 @@ import {
   stepIs,
   typeInto,
   mark,
+  turnIs,
+  forOthers,
 } from './lib.mjs';
 
 const STATEMENT = 'Ik wil een cliënt die steeds afzegt beter bereiken.';
@@ -33,16 +35,6 @@ const BRAM_DRAFT = 'Ik zou de huisarts vragen mee te denken over een eerste stap
 const CAS_DRAFT = 'Ik zou het gesprek naar een plek verplaatsen waar zij zich thuis voelt.';
 const DAAN_DRAFT = 'Ik zou benoemen wat het afzeggen met jou doet.';
 const TOMORROW = 'Een vast belmoment voorstellen.';
-
-/** The line that says whose turn it is, on one person's screen. */
-async function turnIs(p, text) {
-  await p.page.locator('.turn[aria-live="polite"]', { hasText: text }).first().waitFor();
-}
-
-/** The facilitator's part for the people without a device. */
-function forOthers(p) {
-  return p.page.locator('section.for-others');
-}
 
 function strip(p) {
   return p.page.locator('.console-strip');
