@@ -1,5 +1,5 @@
 import type { CoachRequest } from './coach';
-import type { CatalogMethod, CoachVerdict, CreatedSession, Report } from './types';
+import type { CatalogMethod, CoachVerdict, CreatedSession, Invitation, Report, ReturnTicket } from './types';
 
 export class ApiError extends Error {
   constructor(
@@ -50,10 +50,29 @@ export function createSession(input: {
   return post<CreatedSession>('/api/sessions', input);
 }
 
-/** Join; with `claim`, take over the place the facilitator made for this name (no device yet). */
-export function joinSession(id: string, joinToken: string, name: string, claim = false): Promise<{ participant_id: number; token: string }> {
-  const body = claim ? { join_token: joinToken, name, claim: true } : { join_token: joinToken, name };
-  return post(`/api/sessions/${encodeURIComponent(id)}/participants`, body);
+/** Join under a new name. */
+export function joinSession(id: string, joinToken: string, name: string): Promise<{ participant_id: number; token: string }> {
+  return post(`/api/sessions/${encodeURIComponent(id)}/participants`, { join_token: joinToken, name });
+}
+
+/** What the join page shows before joining: the meeting's name, who invited, who is in. */
+export function fetchInvitation(id: string, joinToken: string): Promise<Invitation> {
+  return post(`/api/sessions/${encodeURIComponent(id)}/invitation`, { join_token: joinToken });
+}
+
+/** Ask to come back to one's own place on this device; someone in the group lets you in. */
+export function requestReturn(id: string, joinToken: string, participant: number): Promise<ReturnTicket> {
+  return post(`/api/sessions/${encodeURIComponent(id)}/returns`, { join_token: joinToken, participant });
+}
+
+/** Whether the request to come back has been answered. */
+export function returnStatus(id: string, ticket: { request: number; token: string }): Promise<{ status: ReturnTicket['status'] }> {
+  return call(`/api/sessions/${encodeURIComponent(id)}/returns/${ticket.request}`, { headers: { Authorization: `Bearer ${ticket.token}` } });
+}
+
+/** The session behind a six-digit code, and its join link. */
+export function lookUpCode(code: string): Promise<{ session_id: string; join_token: string; join_url: string }> {
+  return post('/api/join-codes', { code });
 }
 
 export function fetchReport(id: string, token: string, lang: 'nl' | 'en'): Promise<Report> {

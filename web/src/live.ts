@@ -8,7 +8,8 @@
 
 import type { Command, ServerMessage, SessionState } from './types';
 
-export type LinkStatus = 'connecting' | 'online' | 'offline' | 'denied';
+/** `moved`: this place was taken back on another device (protocol `seat_moved`). */
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'moved';
 
 export type CommandResult =
   | { ok: true; seq: number }
@@ -156,6 +157,15 @@ export class LiveSession {
         break;
       case 'ack':
       case 'error': {
+        if (msg.type === 'error' && msg.id === null && msg.code === 'seat_moved') {
+          // Someone let this person in on another device: this page is no longer theirs.
+          this.closed = true;
+          window.removeEventListener('online', this.reconnectNow);
+          this.failPending('connection_closed');
+          this.emit({ status: 'moved', state: null });
+          socket.close();
+          break;
+        }
         // The snapshot with this command's effect came before its ack, so the page is current.
         if (msg.id === null) break;
         const resolve = this.pending.get(msg.id);

@@ -5,7 +5,7 @@
 
 import type { MessageKey } from './i18n';
 import type { Command, SessionState } from './types';
-import { adviceWriters, behalf, closingStillOpen, draftOf, hasDevice, isSpoken, openTurn, speaksForPresenter } from './people';
+import { actingFor, closingStillOpen, contributionCommand, may, mayAs, onBehalfOf, turnHolder, turnKind, type TurnKind } from './may';
 
 export type ActionId =
   | 'contributed'
@@ -28,6 +28,8 @@ export type Effect =
   | { kind: 'command'; command: Command }
   /** next_step, with the confirmation when the step's rule is not met yet. */
   | { kind: 'next' }
+  /** The turn's contribution for `who`: the words waiting in the field, or one tap said out loud. */
+  | { kind: 'contribute'; who: number; turn: TurnKind }
   /** Focus the strip's first text field. */
   | { kind: 'focus' }
   | { kind: 'help' };
@@ -68,22 +70,13 @@ function withBehalf<C extends Command>(command: C, on: number | undefined): C {
   return on === undefined ? command : { ...command, on_behalf_of: on };
 }
 
-/** The title of what `next_step` leads to is the page's business; here only whether it may. */
-function mayGoOn(s: SessionState): boolean {
-  const step = s.step;
-  if (!step) return false;
-  if (step.kind === 'reframe' && step.reframe === 'undecided') return false;
-  return s.turn.awaiting_question === null;
-}
-
 /** The shortcuts that work now for `me`, in the order of the legend. `hasField`: the strip shows a text field. */
 export function consoleActions(s: SessionState, me: number, hasField = false): Action[] {
   const out: Action[] = [];
-  const facilitating = s.facilitator === me;
   const step = s.step;
 
   if (s.phase === 'lobby') {
-    if (facilitating) out.push({ id: 'next', key: 'N', label: 'key.start', effect: { kind: 'command', command: { kind: 'start' } } });
+    if (may(s, 'start')) out.push({ id: 'next', key: 'N', label: 'key.start', effect: { kind: 'command', command: { kind: 'start' } } });
     if (hasField) out.push({ id: 'type', key: '/', label: 'key.type', effect: { kind: 'focus' } });
     out.push({ id: 'help', key: '?', label: 'key.helpShort', effect: { kind: 'help' } });
     return out;
@@ -94,35 +87,31 @@ export function consoleActions(s: SessionState, me: number, hasField = false): A
   }
   const halted = s.disturbance !== null || s.paused;
   const fc = s.flip_chart;
+  const presenterIsOther = s.presenter !== null && s.presenter !== me;
 
   if (!halted) {
     // The turn holder's contribution, and passing.
-    const holder = openTurn(s);
-    const on = holder === null ? null : behalf(s, me, holder);
-    if (holder !== null && on !== null) {
+    const holder = turnHolder(s);
+    const kind = turnKind(s);
+    if (holder !== null && kind !== null) {
       const name = nameOf(s, holder);
       const self = holder === me;
-      if (step.kind === 'question_rounds' || step.kind === 'advice') {
-        const question = step.kind === 'question_rounds';
-        const label: MessageKey = question ? (self ? 'key.askedYou' : 'key.asked') : self ? 'key.givenYou' : 'key.given';
-        const command: Command = question ? { kind: 'ask_question', text: '' } : { kind: 'give_advice', text: '' };
-        // Typed steps need the words: the key takes you to the field instead.
-        const effect: Effect = isSpoken(s) ? { kind: 'command', command: withBehalf(command, on) } : { kind: 'focus' };
-        if (isSpoken(s) || hasField) out.push({ id: 'contributed', key: 'V', label, params: { name }, effect });
+      const on = onBehalfOf(me, holder);
+      if (mayAs(s, me, holder, contributionCommand[kind])) {
+        const label: MessageKey =
+          kind === 'question' ? (self ? 'key.askedYou' : 'key.asked') : kind === 'advice' ? (self ? 'key.givenYou' : 'key.given') : self ? 'key.sharedYou' : 'key.shared';
+        // What the key sends is decided when it is pressed: the words in the field, if any.
+        out.push({ id: 'contributed', key: 'V', label, params: { name }, effect: { kind: 'contribute', who: holder, turn: kind } });
       }
-      if (step.kind === 'share_advice') {
-        // Written advice is handed over as it is; without any, the words are needed first.
-        const written = draftOf(s, holder) !== undefined;
-        const effect: Effect = written ? { kind: 'command', command: withBehalf({ kind: 'share_advice' }, on) } : { kind: 'focus' };
-        if (written || hasField) out.push({ id: 'contributed', key: 'V', label: self ? 'key.sharedYou' : 'key.shared', params: { name }, effect });
+      if (mayAs(s, me, holder, 'pass')) {
+        out.push({
+          id: 'pass',
+          key: 'P',
+          label: self ? 'key.passYou' : 'key.pass',
+          params: { name },
+          effect: { kind: 'command', command: withBehalf({ kind: 'pass' }, on) },
+        });
       }
-      out.push({
-        id: 'pass',
-        key: 'P',
-        label: self ? 'key.passYou' : 'key.pass',
-        params: { name },
-        effect: { kind: 'command', command: withBehalf({ kind: 'pass' }, on) },
-      });
     }
 
     // The closing round has no turns: the next one still to look back, the facilitator first.
@@ -134,66 +123,53 @@ export function consoleActions(s: SessionState, me: number, hasField = false): A
           key: 'V',
           label: next === me ? 'key.closedYou' : 'key.closed',
           params: { name: nameOf(s, next) },
-          effect: { kind: 'command', command: withBehalf({ kind: 'closing_remark' }, next === me ? undefined : next) },
+          effect: { kind: 'command', command: withBehalf({ kind: 'closing_remark' }, onBehalfOf(me, next)) },
         });
       }
     }
 
-    // A question on the table: the presenter's answer, typed in for a presenter without a device
+    // A question on the table: the presenter's answer, tapped in for a presenter without a device
     // (or one whose phone has gone away).
-    const pending = step.kind === 'question_rounds' && s.turn.awaiting_question !== null;
-    const presenterHere = s.presenter !== null && hasDevice(s, s.presenter) && s.connected.includes(s.presenter);
-    if (pending && facilitating && !presenterHere) {
+    if (presenterIsOther && step.kind === 'question_rounds') {
       const name = nameOf(s, s.presenter);
-      if (step.answer_mode !== 'rate') out.push({ id: 'answered', key: 'B', label: 'key.answered', params: { name }, effect: { kind: 'command', command: { kind: 'answer_question' } } });
-      out.push({ id: 'declined', key: 'G', label: 'key.declined', params: { name }, effect: { kind: 'command', command: { kind: 'decline_question' } } });
+      if (may(s, 'answer_question')) out.push({ id: 'answered', key: 'B', label: 'key.answered', params: { name }, effect: { kind: 'command', command: { kind: 'answer_question' } } });
+      if (may(s, 'decline_question')) out.push({ id: 'declined', key: 'G', label: 'key.declined', params: { name }, effect: { kind: 'command', command: { kind: 'decline_question' } } });
     }
 
-    if (facilitating) {
-      if (step.kind === 'question_rounds' && !s.turn.closed && !pending) {
-        out.push({ id: 'close', key: 'S', label: 'key.closeRounds', effect: { kind: 'command', command: { kind: 'close_rounds' } } });
-      }
-      if (step.kind === 'gossip' && !step.gossip_closed) {
-        out.push({ id: 'close', key: 'S', label: 'key.closeGossip', effect: { kind: 'command', command: { kind: 'close_gossip' } } });
-      }
-      if (s.timer?.preparing) {
-        out.push({ id: 'prep', key: 'E', label: 'key.prepEnd', effect: { kind: 'command', command: { kind: 'end_preparation' } } });
-      } else if (step.kind === 'statement' && fc.statement && !s.timer?.preparation_ended) {
-        out.push({ id: 'prep', key: 'E', label: 'key.prepStart', effect: { kind: 'command', command: { kind: 'start_preparation' } } });
-      }
+    if (may(s, 'close_rounds')) out.push({ id: 'close', key: 'S', label: 'key.closeRounds', effect: { kind: 'command', command: { kind: 'close_rounds' } } });
+    if (may(s, 'close_gossip')) out.push({ id: 'close', key: 'S', label: 'key.closeGossip', effect: { kind: 'command', command: { kind: 'close_gossip' } } });
+    if (may(s, 'end_preparation')) {
+      out.push({ id: 'prep', key: 'E', label: 'key.prepEnd', effect: { kind: 'command', command: { kind: 'end_preparation' } } });
+    } else if (may(s, 'start_preparation') && presenterIsOther) {
+      out.push({ id: 'prep', key: 'E', label: 'key.prepStart', effect: { kind: 'command', command: { kind: 'start_preparation' } } });
     }
 
-    // The presenter's part, for a presenter without a device.
-    if (speaksForPresenter(s, me)) {
+    // The presenter's part, for a presenter without a device or away.
+    if (presenterIsOther) {
       const name = nameOf(s, s.presenter);
-      if (step.kind === 'gossip' && step.gossip_closed && step.presenter_reflects && !step.reflected) {
-        out.push({ id: 'presenter', key: 'R', label: 'key.reflected', params: { name }, effect: { kind: 'command', command: { kind: 'reflect' } } });
+      if (may(s, 'reflect') && !step.reflected) {
+        const label: MessageKey = step.kind === 'presenter_reflection' ? 'key.lastWord' : 'key.reflected';
+        out.push({ id: 'presenter', key: 'R', label, params: { name }, effect: { kind: 'command', command: { kind: 'reflect' } } });
       }
-      if (step.kind === 'presenter_reflection' && !step.reflected) {
-        out.push({ id: 'presenter', key: 'R', label: 'key.lastWord', params: { name }, effect: { kind: 'command', command: { kind: 'reflect' } } });
-      }
-      if (step.kind === 'presenter_reaction' && fc.reaction === null) {
+      if (may(s, 'react') && fc.reaction === null) {
         out.push({ id: 'presenter', key: 'R', label: 'key.reacted', params: { name }, effect: { kind: 'command', command: { kind: 'react' } } });
       }
-      if (step.kind === 'reframe' && step.reframe !== 'kept') {
+      if (may(s, 'keep_statement') && step.reframe !== 'kept') {
         out.push({ id: 'keep', key: 'K', label: 'key.keep', params: { name }, effect: { kind: 'command', command: { kind: 'keep_statement' } } });
       }
     }
 
-    if (facilitating && step.kind === 'inventory' && fc.chosen === null && fc.candidates.some((c) => !c.withdrawn)) {
+    if (may(s, 'choose_issue') && fc.chosen === null && fc.candidates.some((c) => !c.withdrawn)) {
       out.push({ id: 'choose', key: '1–9', label: 'key.choose', effect: { kind: 'command', command: { kind: 'choose_issue' } } });
     }
     if (hasField) out.push({ id: 'type', key: '/', label: 'key.type', effect: { kind: 'focus' } });
   }
 
-  if (facilitating && !s.disturbance) {
-    if (!halted && mayGoOn(s)) out.push({ id: 'next', key: 'N', label: 'key.next', effect: { kind: 'next' } });
-    out.push(
-      s.paused
-        ? { id: 'pause', key: 'T', label: 'key.resume', effect: { kind: 'command', command: { kind: 'resume' } } }
-        : { id: 'pause', key: 'T', label: 'key.pause', effect: { kind: 'command', command: { kind: 'pause' } } },
-    );
-    if (!halted) out.push({ id: 'time', key: '+', label: 'key.time', effect: { kind: 'command', command: { kind: 'adjust_time', seconds: 120 } } });
+  if (!s.disturbance) {
+    if (!halted && (s.next_step?.ready || s.next_step?.confirm)) out.push({ id: 'next', key: 'N', label: 'key.next', effect: { kind: 'next' } });
+    if (may(s, 'resume')) out.push({ id: 'pause', key: 'T', label: 'key.resume', effect: { kind: 'command', command: { kind: 'resume' } } });
+    else if (may(s, 'pause')) out.push({ id: 'pause', key: 'T', label: 'key.pause', effect: { kind: 'command', command: { kind: 'pause' } } });
+    if (!halted && may(s, 'adjust_time')) out.push({ id: 'time', key: '+', label: 'key.time', effect: { kind: 'command', command: { kind: 'adjust_time', seconds: 120 } } });
   }
   out.push({ id: 'help', key: '?', label: 'key.helpShort', effect: { kind: 'help' } });
   return out;
@@ -257,18 +233,19 @@ export type FieldKind =
 
 export function stripFieldKinds(s: SessionState, me: number): FieldKind[] {
   const step = s.step;
-  if (s.phase === 'lobby') return s.facilitator === me && s.participants.length < 8 ? ['person'] : [];
+  if (s.phase === 'lobby') return may(s, 'add_participant') ? ['person'] : [];
   if (s.phase !== 'running' || !step || s.disturbance || s.paused) return [];
   const out: FieldKind[] = [];
-  const forPresenter = speaksForPresenter(s, me);
-  const holder = openTurn(s);
-  const recordable = holder !== null && behalf(s, me, holder) !== null;
+  const forPresenter = s.presenter !== null && s.presenter !== me;
+  const holder = turnHolder(s);
+  const kind = turnKind(s);
+  const recordable = holder !== null && kind !== null && mayAs(s, me, holder, contributionCommand[kind]);
   switch (step.kind) {
     case 'inventory':
-      if (s.flip_chart.chosen === null) out.push('issue');
+      if (s.flip_chart.chosen === null && (may(s, 'propose_issue') || actingFor(s, 'propose_issue').length > 0)) out.push('issue');
       break;
     case 'statement':
-      if (forPresenter && !s.timer?.preparing) out.push('statement');
+      if (forPresenter && may(s, 'set_statement') && !s.timer?.preparing) out.push('statement');
       break;
     case 'question_rounds':
       if (recordable) out.push('question');
@@ -277,28 +254,28 @@ export function stripFieldKinds(s: SessionState, me: number): FieldKind[] {
       if (recordable) out.push('advice');
       break;
     case 'written_advice':
-      if (adviceWriters(s, me).length > 0) out.push('draft');
+      if (may(s, 'write_draft') || actingFor(s, 'write_draft').length > 0) out.push('draft');
       break;
     case 'share_advice':
       if (recordable) out.push('share');
       break;
     case 'gossip':
-      if (!step.gossip_closed) out.push('observation');
-      else if (step.presenter_reflects && forPresenter) out.push('reflection');
+      if (may(s, 'add_observation') || actingFor(s, 'add_observation').length > 0) out.push('observation');
+      else if (forPresenter && may(s, 'reflect')) out.push('reflection');
       break;
     case 'reframe':
-      if (forPresenter) out.push('reframe');
+      if (forPresenter && may(s, 'reframe')) out.push('reframe');
       break;
     case 'presenter_reaction':
-      if (forPresenter) out.push('tomorrow');
+      if (forPresenter && may(s, 'react')) out.push('tomorrow');
       break;
     case 'presenter_reflection':
-      if (forPresenter) out.push('lastWord');
+      if (forPresenter && may(s, 'reflect')) out.push('lastWord');
       break;
     case 'closing':
       if (closingStillOpen(s, me).length > 0) out.push('closing');
       break;
   }
-  if ((step.kind === 'gossip' || step.kind === 'advice' || step.kind === 'share_advice') && s.presenter !== me) out.push('note');
+  if ((step.kind === 'advice' || step.kind === 'share_advice') && may(s, 'add_note')) out.push('note');
   return out;
 }

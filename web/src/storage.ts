@@ -39,6 +39,11 @@ export function saveMembership(sessionId: string, m: Membership): void {
   write(localStorage, `session.${sessionId}`, m);
 }
 
+/** This device is no longer in the session (its place went to another device). */
+export function clearMembership(sessionId: string): void {
+  write(localStorage, `session.${sessionId}`, null);
+}
+
 /**
  * The big screen's tokens, read once from the link's fragment and then kept for this tab only
  * (sessionStorage): the address bar no longer shows them, and a reload still works.
@@ -63,8 +68,21 @@ function draftKey(scope: string, name: string): string {
   return `draft.${scope}.${name}`;
 }
 
+// Every field showing a draft hears when it changes elsewhere on the page (a key that sends it).
+const draftListeners = new Map<string, Set<(v: string | null) => void>>();
+
+function writeDraft(key: string, value: string | null): void {
+  write(localStorage, key, value === '' ? null : value);
+  for (const fn of draftListeners.get(key) ?? []) fn(value);
+}
+
 export function clearDraft(scope: string, name: string): void {
-  write(localStorage, draftKey(scope, name), null);
+  writeDraft(draftKey(scope, name), null);
+}
+
+/** The text waiting in a draft, '' when none. */
+export function readDraft(scope: string, name: string): string {
+  return read<string>(localStorage, draftKey(scope, name)) ?? '';
 }
 
 /** A text field's value that survives reloads. `scope` is usually the session id. */
@@ -73,15 +91,20 @@ export function useDraft(scope: string, name: string, initial = ''): [string, (v
   const [value, setValue] = useState<string>(() => read<string>(localStorage, key) ?? initial);
   useEffect(() => {
     setValue(read<string>(localStorage, key) ?? initial);
+    const listeners = draftListeners.get(key) ?? new Set();
+    draftListeners.set(key, listeners);
+    const hear = (v: string | null) => setValue(v ?? '');
+    listeners.add(hear);
+    return () => void listeners.delete(hear);
     // Re-read only when the field itself changes, not when its initial text does.
   }, [key]);
   const set = (v: string) => {
     setValue(v);
-    write(localStorage, key, v === '' ? null : v);
+    writeDraft(key, v);
   };
   const clear = () => {
     setValue('');
-    write(localStorage, key, null);
+    writeDraft(key, null);
   };
   return [value, set, clear];
 }

@@ -78,6 +78,49 @@ export interface Turn {
   round: number;
   awaiting_question: number | null;
   closed: boolean;
+  /** Who holds the turn after the current holder; null after the last or when closed. */
+  next?: number | null;
+}
+
+/** Who has the word now (protocol 7.2 `floor`): the server says it, so it is always true. */
+export type FloorDoing =
+  | 'gathering'
+  | 'collecting'
+  | 'naming'
+  | 'preparing'
+  | 'asking'
+  | 'answering'
+  | 'rating'
+  | 'discussing'
+  | 'reflecting'
+  | 'advising'
+  | 'sharing'
+  | 'writing'
+  | 'reacting'
+  | 'closing'
+  | 'paused'
+  | 'disturbance'
+  | 'done'
+  | 'finished';
+
+export interface Floor {
+  who: 'presenter' | 'advisers' | 'everyone' | 'participant' | 'nobody';
+  participant: number | null;
+  doing: FloorDoing;
+}
+
+/** Whether the facilitator can move on now, and if not, what is missing (a refusal code). */
+export interface NextStepReadiness {
+  ready: boolean;
+  missing?: string;
+  /** true: a confirmed next_step would pass (a soft rule); false: it cannot be skipped. */
+  confirm?: boolean;
+}
+
+export interface PendingReturn {
+  request: number;
+  participant: number;
+  at: number;
 }
 
 export interface Timer {
@@ -110,6 +153,9 @@ export interface Question {
   rating: Rating | null;
   rating_recorded_by: number | null;
   answer_note?: string;
+  /** The one-line key point of a question asked out loud. */
+  key_point?: string | null;
+  key_point_by?: number | null;
   /** Only in the facilitator's own view, only while coach_hints is on, only when flagged. */
   coach?: CoachVerdict;
 }
@@ -123,7 +169,16 @@ export interface FlipChart {
   observations: { step: number; author: number; text: string; recorded_by?: number | null }[];
   reflections: { step: number; text: string }[];
   /** text '' when the advice was given out loud. */
-  advice: { step: number; adviser: number; text: string; recorded_by?: number | null }[];
+  advice: {
+    id?: number;
+    step: number;
+    adviser: number;
+    text: string;
+    recorded_by?: number | null;
+    /** The one-line key point of an advice given out loud. */
+    key_point?: string | null;
+    key_point_by?: number | null;
+  }[];
   /** Key points the others jot down for the presenter. */
   notes?: { step: number; author: number; text: string }[];
   drafts: { author: number; text: string; shared: boolean; essence: string }[];
@@ -159,6 +214,17 @@ export interface SessionState {
   warnings: string[];
   flip_chart: FlipChart;
   connected: number[];
+  /** The command kinds this viewer may send now, on their own account (protocol 7.2). */
+  may?: string[];
+  /** Per participant id: the kinds this viewer may send on their behalf now. */
+  may_for?: Record<string, string[]>;
+  /** The facilitator's snapshot only. */
+  next_step?: NextStepReadiness;
+  floor?: Floor;
+  /** People asking to come back on another device, waiting for someone to let them in. */
+  returns?: PendingReturn[];
+  /** Six digits that lead to the join page, while the session runs. */
+  join_code?: string | null;
 }
 
 export type Command =
@@ -168,7 +234,7 @@ export type Command =
   | { kind: 'start' }
   | { kind: 'next_step'; confirm?: boolean }
   | { kind: 'adjust_time'; seconds: number }
-  | { kind: 'raise_disturbance'; text?: string }
+  | { kind: 'raise_disturbance'; text?: string; anonymous?: boolean }
   | { kind: 'resolve_disturbance' }
   | { kind: 'pause' }
   | { kind: 'resume' }
@@ -199,7 +265,10 @@ export type Command =
   | { kind: 'add_note'; text: string }
   | { kind: 'set_contributions'; mode: Contributions | null }
   | { kind: 'write_private_note'; text: string }
-  | { kind: 'set_coach_hints'; on: boolean };
+  | { kind: 'set_coach_hints'; on: boolean }
+  | { kind: 'note_key_point'; question?: number; advice?: number; text: string }
+  | { kind: 'admit_return'; request: number }
+  | { kind: 'decline_return'; request: number };
 
 export type ServerMessage =
   | { type: 'snapshot'; seq: number; state: SessionState }
@@ -217,6 +286,25 @@ export interface CreatedSession {
   live_url: string;
   beamer_token?: string;
   beamer_url?: string;
+  join_code?: string;
+}
+
+/** What the join page knows before joining (protocol 2.x `invitation`). */
+export interface Invitation {
+  title: string;
+  method: { id: string; name: Localized };
+  invited_by: string;
+  phase: 'lobby' | 'running' | 'finished';
+  full: boolean;
+  participants: { id: number; name: string; device: boolean; connected: boolean }[];
+}
+
+/** A device asking to come back to a place in the session. */
+export interface ReturnTicket {
+  request: number;
+  participant_id: number;
+  token: string;
+  status: 'waiting' | 'admitted' | 'declined';
 }
 
 export interface Report {
@@ -224,13 +312,13 @@ export interface Report {
   method: { id: string; name: Localized | string };
   finished_at: number | null;
   statements: string[];
-  questions: { text: string; outcome: string; rating: Rating | null; answer_note: string | null }[];
-  observations: string[];
+  questions: { text: string; by?: string; spoken?: boolean; key_point?: string | null; outcome: string; rating: Rating | null; answer_note: string | null }[];
+  observations: (string | { text: string; by?: string })[];
   reflections: string[];
-  advice: { text: string }[];
+  advice: { text: string; by?: string; spoken?: boolean; key_point?: string | null }[];
   /** The notes the others jotted down for the presenter. */
-  key_points?: string[];
-  drafts: { essence: string; text: string }[];
+  key_points?: (string | { text: string; by?: string })[];
+  drafts: { essence: string; text: string; by?: string }[];
   reaction: { tomorrow: string; think_over: string } | null;
   private_notes: string[];
   markdown: string;

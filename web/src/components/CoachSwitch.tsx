@@ -1,6 +1,7 @@
 import { useId } from 'preact/hooks';
 import { t } from '../i18n';
-import { ErrorNote, useCommand, useSession } from './common';
+import { ErrorNote } from './controls';
+import { useCommand, useSession } from './session';
 
 /** The facilitator's switch for the wording coach's hints, for everyone in this session. */
 export function CoachSwitch() {

@@ -1,77 +1,48 @@
-// One-laptop mode: the facilitator's laptop on the beamer. A compact control strip (the step and
-// its rule, whose turn, the time, what to do now, each with a single key) above the flip chart in
-// large type. Everything works from the keyboard; keys typed into a field stay words.
+// One-laptop mode: the facilitator's laptop on the beamer. A slim control strip on top (the step
+// and its rule, who has the word, the time, what can be done now with a single key, and the one
+// line to type in) above the flip chart in large type. Everything works from the keyboard; keys
+// typed into a field stay words, and words waiting in a field are what the turn's key sends.
 
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
-import { errorText, t } from '../i18n';
+import { errorText, loc, t } from '../i18n';
 import type { Command } from '../types';
 import type { Membership } from '../storage';
-import { loadPreference, savePreference, useDraft } from '../storage';
+import { clearDraft, readDraft, useDraft } from '../storage';
 import { ALL_SHORTCUTS, actionForKey, consoleActions, stripFieldKinds, type Action } from '../shortcuts';
-import { adviceWriters, behalf, closingStillOpen, draftOf, hasDevice, openTurn, withoutDevice } from '../people';
-import { nameOf, roleLabel, useSession } from './common';
-import { StepHeader } from './StepHeader';
-import { FlipChart } from './FlipChart';
-import { nextStepTitle } from './FacilitatorPanel';
-import { AddPerson, blurOnEscape, qrSrc } from './Side';
-
-// --- the mode itself: a per-session preference of this device --------------------------------
-
-const listeners = new Set<() => void>();
-
-export function useConsoleMode(scope: string): [boolean, (on: boolean) => void] {
-  const key = `console.${scope}`;
-  const [on, setOn] = useState(() => loadPreference<boolean>(key) === true);
-  useEffect(() => {
-    const update = () => setOn(loadPreference<boolean>(key) === true);
-    listeners.add(update);
-    return () => void listeners.delete(update);
-  }, [key]);
-  const set = (value: boolean) => {
-    savePreference(key, value ? true : null);
-    for (const fn of listeners) fn();
-    window.scrollTo(0, 0);
-  };
-  return [on, set];
-}
-
-/** The switch into one-laptop mode, in the lobby and in the facilitator's panel. */
-export function ConsoleToggle() {
-  const { scope } = useSession();
-  const [, setOn] = useConsoleMode(scope);
-  const id = useId();
-  return (
-    <div class="console-toggle">
-      <button type="button" class="btn btn-secondary" aria-describedby={`${id}-hint`} onClick={() => setOn(true)}>
-        {t('console.open')}
-      </button>
-      <p class="hint" id={`${id}-hint`}>
-        {t('console.openHint')}
-      </p>
-    </div>
-  );
-}
-
-// --- the strip's text fields ----------------------------------------------------------------
+import { actingFor, closingStillOpen, draftOf, hasDevice, isSpoken, may, onBehalfOf, turnHolder, type TurnKind } from '../may';
+import { nextStepTitle } from '../nextStep';
+import { floorText } from '../floor';
+import { roleLabel } from './controls';
+import { blurOnEscape } from './fields';
+import { nextLabel } from './FacilitatorPanel';
+import { AddPerson } from './People';
+import { JoinInfo } from './JoinInfo';
+import { StepTimer } from './StepCard';
+import { WallBoard } from './Wall';
+import { turnDraftName } from './TurnActions';
+import { nameOf, useSession } from './session';
 
 type Send = (c: Command) => Promise<boolean>;
 
-/** One line to type in; Enter puts it on the flip chart, Escape hands the keys back. */
+/** One line to type in, kept as a draft; Enter puts it on the flip chart, Escape hands the keys back. */
 function StripField({
+  draft,
   label,
   button,
   allowEmpty,
   onSend,
   children,
 }: {
+  draft: string;
   label: string;
   button: string;
   allowEmpty?: boolean;
   onSend: (text: string) => Promise<boolean>;
   children?: preact.ComponentChildren;
 }) {
+  const { scope } = useSession();
   const id = useId();
-  const [value, setValue] = useState('');
+  const [value, setValue, clear] = useDraft(scope, draft);
   const [busy, setBusy] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -79,7 +50,7 @@ function StripField({
     setBusy(true);
     const ok = await onSend(value.trim());
     setBusy(false);
-    if (ok) setValue('');
+    if (ok) clear();
   };
   return (
     <form class="strip-field" onSubmit={submit}>
@@ -120,15 +91,17 @@ function WhoPicker({ people, value, onChange, label }: { people: number[]; value
   );
 }
 
-/** A text with a choice of whose words they are: oneself, or someone without a device. */
+/** A text with a choice of whose words they are: oneself, or someone this laptop acts for. */
 function FieldFor({
   people,
+  draft,
   label,
   button,
   command,
   send,
 }: {
   people: number[];
+  draft: string;
   label: (name: string) => string;
   button: string;
   command: (text: string, on: number | undefined) => Command;
@@ -138,11 +111,7 @@ function FieldFor({
   const [picked, setPicked] = useState(people[0] ?? me);
   const who = people.includes(picked) ? picked : (people[0] ?? me);
   return (
-    <StripField
-      label={label(nameOf(s, who))}
-      button={button}
-      onSend={(text) => send(command(text, behalf(s, me, who) ?? undefined))}
-    >
+    <StripField key={who} draft={`${draft}-${who}`} label={label(nameOf(s, who))} button={button} onSend={(text) => send(command(text, onBehalfOf(me, who)))}>
       {people.length > 1 && <WhoPicker people={people} value={who} onChange={setPicked} label={t('console.whose')} />}
     </StripField>
   );
@@ -155,7 +124,7 @@ function FieldFor({
 function DraftFor({ send }: { send: Send }) {
   const { s, me, scope } = useSession();
   const id = useId();
-  const people = adviceWriters(s, me);
+  const people = [...(may(s, 'write_draft') ? [me] : []), ...actingFor(s, 'write_draft')];
   const [picked, setPicked] = useState(people[0] ?? me);
   const who = people.includes(picked) ? picked : (people[0] ?? me);
   const saved = draftOf(s, who)?.text;
@@ -166,7 +135,7 @@ function DraftFor({ send }: { send: Send }) {
     e.preventDefault();
     if (busy || !value.trim() || same) return;
     setBusy(true);
-    await send({ kind: 'write_draft', text: value, on_behalf_of: who === me ? undefined : who });
+    await send({ kind: 'write_draft', text: value, on_behalf_of: onBehalfOf(me, who) });
     setBusy(false);
   };
   return (
@@ -195,13 +164,19 @@ function DraftFor({ send }: { send: Send }) {
   );
 }
 
+/** The command a turn's contribution becomes, with the words typed for it (maybe none). */
+function contribution(kind: TurnKind, text: string, on: number | undefined): Command {
+  if (kind === 'question') return { kind: 'ask_question', text, on_behalf_of: on };
+  if (kind === 'advice') return { kind: 'give_advice', text, on_behalf_of: on };
+  return { kind: 'share_advice', essence: text || undefined, on_behalf_of: on };
+}
+
 /** The fields the strip shows now (shortcuts.ts decides which). */
 function StripFields({ send }: { send: Send }) {
   const { s, me } = useSession();
   const presenter = nameOf(s, s.presenter);
-  const mine = s.participants.some((p) => p.id === me) ? [me] : [];
-  const holder = openTurn(s);
-  const by = holder === null ? undefined : (behalf(s, me, holder) ?? undefined);
+  const mine = (kind: string) => (may(s, kind) ? [me] : []);
+  const holder = turnHolder(s);
   const holderName = nameOf(s, holder);
   const put = t('console.put');
   return (
@@ -214,7 +189,8 @@ function StripFields({ send }: { send: Send }) {
             return (
               <FieldFor
                 key={kind}
-                people={[...mine, ...withoutDevice(s, me)]}
+                draft="issue"
+                people={[...mine('propose_issue'), ...actingFor(s, 'propose_issue')]}
                 label={(name) => t('console.issueOf', { name })}
                 button={put}
                 command={(text, on) => ({ kind: 'propose_issue', text, on_behalf_of: on })}
@@ -222,45 +198,33 @@ function StripFields({ send }: { send: Send }) {
               />
             );
           case 'statement':
-            return <StripField key={kind} label={t('for.statementLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'set_statement', text })} />;
+            return <StripField key={kind} draft="statement-for" label={t('for.statementLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'set_statement', text })} />;
           case 'question':
-            return (
-              <StripField
-                key={`${kind}-${holder}`}
-                label={t('console.questionOf', { name: holderName })}
-                button={put}
-                onSend={(text) => send({ kind: 'ask_question', text, on_behalf_of: by })}
-              />
-            );
           case 'advice':
-            return (
-              <StripField
-                key={`${kind}-${holder}`}
-                label={t('console.adviceOf', { name: holderName })}
-                button={put}
-                onSend={(text) => send({ kind: 'give_advice', text, on_behalf_of: by })}
-              />
-            );
-          case 'draft':
-            return <DraftFor key={kind} send={send} />;
           case 'share': {
-            const written = draftOf(s, holder) !== undefined;
+            const turn: TurnKind = kind;
+            const written = turn !== 'share' || draftOf(s, holder) !== undefined;
             const name = holder === me ? t('console.me', { name: holderName }) : holderName;
+            const label = turn === 'question' ? t('console.questionOf', { name }) : turn === 'advice' ? t('console.adviceOf', { name }) : written ? t('console.essenceOf', { name }) : t('console.essenceNeeded', { name });
             return (
               <StripField
                 key={`${kind}-${holder}`}
-                label={written ? t('console.essenceOf', { name }) : t('console.essenceNeeded', { name })}
-                button={t('console.share')}
-                allowEmpty={written}
-                onSend={(text) => send({ kind: 'share_advice', essence: text || undefined, on_behalf_of: by })}
+                draft={turnDraftName(turn, holder!, me)}
+                label={label}
+                button={turn === 'share' ? t('console.share') : put}
+                allowEmpty={turn === 'share' ? written : isSpoken(s)}
+                onSend={(text) => send(contribution(turn, text, onBehalfOf(me, holder!)))}
               />
             );
           }
+          case 'draft':
+            return <DraftFor key={kind} send={send} />;
           case 'observation':
             return (
               <FieldFor
                 key={kind}
-                people={[...mine, ...withoutDevice(s, me)].filter((id) => id !== s.presenter)}
+                draft="observation"
+                people={[...mine('add_observation'), ...actingFor(s, 'add_observation')]}
                 label={(name) => t('console.observationOf', { name })}
                 button={put}
                 command={(text, on) => ({ kind: 'add_observation', text, on_behalf_of: on })}
@@ -269,22 +233,23 @@ function StripFields({ send }: { send: Send }) {
             );
           case 'reflection':
           case 'lastWord':
-            return <StripField key={kind} label={t('for.reflectLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'reflect', text })} />;
+            return <StripField key={kind} draft="reflection-for" label={t('for.reflectLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'reflect', text })} />;
           case 'reframe':
-            return <StripField key={kind} label={t('for.reframeLabel', { name: presenter })} button={t('rf.reframe')} onSend={(text) => send({ kind: 'reframe', text })} />;
+            return <StripField key={kind} draft="reframe-for" label={t('for.reframeLabel', { name: presenter })} button={t('rf.reframe')} onSend={(text) => send({ kind: 'reframe', text })} />;
           case 'note':
-            return <StripField key={kind} label={t('console.noteFor', { name: presenter })} button={t('kp.add')} onSend={(text) => send({ kind: 'add_note', text })} />;
+            return <StripField key={kind} draft="key-point" label={t('console.noteFor', { name: presenter })} button={t('kp.add')} onSend={(text) => send({ kind: 'add_note', text })} />;
           case 'tomorrow':
-            return <StripField key={kind} label={t('for.tomorrow', { name: presenter })} button={put} onSend={(text) => send({ kind: 'react', tomorrow: text })} />;
+            return <StripField key={kind} draft="react-for-tomorrow" label={t('for.tomorrow', { name: presenter })} button={put} onSend={(text) => send({ kind: 'react', tomorrow: text })} />;
           case 'closing': {
             const next = closingStillOpen(s, me)[0];
             return (
               <StripField
                 key={`${kind}-${next}`}
+                draft={next === me ? 'closing' : `closing-for-${next}`}
                 label={next === me ? t('console.closingMine') : t('console.closingOf', { name: nameOf(s, next) })}
                 button={put}
                 allowEmpty
-                onSend={(text) => send({ kind: 'closing_remark', text: text || undefined, on_behalf_of: next === me ? undefined : next })}
+                onSend={(text) => send({ kind: 'closing_remark', text: text || undefined, on_behalf_of: onBehalfOf(me, next) })}
               />
             );
           }
@@ -294,15 +259,10 @@ function StripFields({ send }: { send: Send }) {
   );
 }
 
-// --- the strip -------------------------------------------------------------------------------
-
 function KeyButton({ action, onRun, busy }: { action: Action; onRun: (a: Action) => void; busy: boolean }) {
   const { s } = useSession();
   let label = t(action.label, action.params);
-  if (action.id === 'next' && s.phase === 'running') {
-    const title = nextStepTitle(s);
-    label = title === '' ? t('fac.finish') : title && title !== t('fac.next') ? t('fac.nextTo', { title }) : t('fac.next');
-  }
+  if (action.id === 'next' && s.phase === 'running') label = nextLabel(nextStepTitle(s));
   return (
     <button
       type="button"
@@ -319,19 +279,20 @@ function KeyButton({ action, onRun, busy }: { action: Action; onRun: (a: Action)
   );
 }
 
-/** The people as chips: who holds the turn, and who takes part without a device. */
+/** The people as chips: who has the word, who takes part without a device, who is away. */
 function PeopleLine() {
   const { s, me } = useSession();
   return (
     <ul class="people-line" aria-label={t('console.people')}>
       {s.participants.map((p) => {
-        const holds = s.phase === 'running' && s.turn.holder === p.id && !s.turn.closed;
-        const own = p.device !== false;
+        const holds = s.phase === 'running' && s.floor?.participant === p.id;
+        const own = hasDevice(s, p.id);
+        const away = own && !s.connected.includes(p.id);
         return (
-          <li key={p.id} class={`${own ? 'own' : 'no-device'}${holds ? ' holds' : ''}`}>
+          <li key={p.id} class={`${own ? 'own' : 'no-device'}${holds ? ' holds' : ''}${away ? ' away' : ''}`}>
             <span class="chip-name">{p.id === me ? t('console.me', { name: p.name }) : p.name}</span>
             {p.roles.includes('presenter') && <span class="chip-role"> · {roleLabel('presenter')}</span>}
-            <span class={own ? 'visually-hidden' : 'chip-device'}>{own ? `, ${t('console.ownDevice')}` : ` · ${t('console.noDevice')}`}</span>
+            <span class={own && !away ? 'visually-hidden' : 'chip-device'}>{own ? (away ? ` · ${t('group.away')}` : `, ${t('console.ownDevice')}`) : ` · ${t('console.noDevice')}`}</span>
             {holds && <span class="visually-hidden">, {t('group.holds')}</span>}
           </li>
         );
@@ -384,9 +345,9 @@ function HelpOverlay({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The facilitator's control strip: step and rule, turn and time, keys, and what to type. */
+/** The facilitator's control strip: step and rule, who has the word, time, keys, and what to type. */
 export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLeave: () => void }) {
-  const { s, me, send } = useSession();
+  const { s, me, scope, send } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [done, setDone] = useState('');
@@ -420,15 +381,15 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
   };
 
   const next = async (confirm: boolean) => {
-    sentAt.current = s.version;
-    setBusy(true);
-    setError('');
-    const r = await send(confirm ? { kind: 'next_step', confirm: true } : { kind: 'next_step' });
-    setBusy(false);
-    if (r.ok) setConfirming(false);
-    else if (r.code === 'step_rule_not_met') setConfirming(true);
-    else setError(errorText(r.code, r.message));
+    // A step whose rule is not met yet asks once more: N again moves on anyway.
+    if (!confirm && s.next_step && !s.next_step.ready) {
+      setConfirming(true);
+      return;
+    }
+    if (await run(confirm ? { kind: 'next_step', confirm: true } : { kind: 'next_step' })) setConfirming(false);
   };
+
+  const focusField = () => fieldsRef.current?.querySelector<HTMLElement>('input[type="text"], textarea')?.focus();
 
   const perform = async (a: Action) => {
     switch (a.effect.kind) {
@@ -436,11 +397,27 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
         setHelp(true);
         return;
       case 'focus':
-        fieldsRef.current?.querySelector<HTMLElement>('input[type="text"], textarea')?.focus();
+        focusField();
         return;
       case 'next':
         await next(false);
         return;
+      case 'contribute': {
+        // Words typed for this turn go with it; without words, said out loud is one key.
+        const { who, turn } = a.effect;
+        const draft = turnDraftName(turn, who, me);
+        const text = readDraft(scope, draft).trim();
+        const emptyAllowed = turn === 'share' ? draftOf(s, who) !== undefined : isSpoken(s);
+        if (!text && !emptyAllowed) {
+          focusField();
+          return;
+        }
+        if (await run(contribution(turn, text, onBehalfOf(me, who)))) {
+          clearDraft(scope, draft);
+          setDone(t('key.done', { what: t(a.label, a.params) }));
+        }
+        return;
+      }
       case 'command':
         if (await run(a.effect.command)) setDone(t('key.done', { what: t(a.label, a.params) }));
     }
@@ -489,46 +466,54 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
   const shown = actions.filter((a) => a.id !== 'help' && a.id !== 'type' && a.id !== 'choose');
   const open = s.flip_chart.candidates.filter((c) => !c.withdrawn);
   const choosing = actions.some((a) => a.id === 'choose');
-  const holder = openTurn(s);
-  const ownDevice = holder !== null && holder !== me && hasDevice(s, holder);
-  const presenterHere = s.presenter !== null && hasDevice(s, s.presenter) && s.connected.includes(s.presenter);
-  const pending = s.step?.kind === 'question_rounds' && s.turn.awaiting_question !== null;
+  const total = s.method?.steps.length ?? 0;
+  const floor = floorText(s, me);
 
   return (
     <section class="console-strip" aria-labelledby="console-title">
       <h1 id="console-title" class="visually-hidden">
         {t('console.title')}
       </h1>
-      <StepHeader s={s} receivedAt={receivedAt} big />
-      <div class="strip-row">
-        <PeopleLine />
-        <div class="strip-tools">
-          <button type="button" class="btn btn-quiet" aria-keyshortcuts="Shift+?" onClick={() => setHelp(true)}>
+      <div class="strip-head">
+        <h2 class="strip-step" id="step-title" tabIndex={-1}>
+          {s.step ? (
+            <>
+              <span class="step-number">{t('step.of', { n: s.step.number, total })}</span> <span class="step-title">{loc(s.step.title)}</span>
+            </>
+          ) : (
+            <span class="step-title">{s.phase === 'lobby' ? t('step.lobby') : t('step.finished')}</span>
+          )}
+        </h2>
+        <p class="strip-rule">{s.step ? loc(s.step.rule) : s.phase === 'lobby' ? t('step.lobbyRule') : t('step.finishedRule')}</p>
+        <div class="strip-meta">
+          {floor && (
+            <p class="strip-floor turn" aria-live="polite">
+              {floor}
+            </p>
+          )}
+          {s.timer && <StepTimer s={s} receivedAt={receivedAt} />}
+          <button type="button" class="btn btn-quiet btn-small" aria-keyshortcuts="Shift+?" onClick={() => setHelp(true)}>
             <kbd aria-hidden="true">?</kbd> {t('key.helpShort')}
           </button>
-          <button type="button" class="btn btn-quiet" onClick={onLeave}>
+          <button type="button" class="btn btn-quiet btn-small" onClick={onLeave}>
             {t('console.leave')}
           </button>
         </div>
       </div>
-      {ownDevice && <p class="strip-note">{t('console.theyType', { name: nameOf(s, holder) })}</p>}
-      {pending && presenterHere && <p class="strip-note">{t('console.presenterTypes', { name: nameOf(s, s.presenter) })}</p>}
       <div class="strip-actions">
         {confirming ? (
           <div class="confirm" role="group" aria-labelledby="strip-confirm-title">
             <p id="strip-confirm-title" class="confirm-title">
               {t('fac.confirmTitle')}
             </p>
-            <div class="actions">
-              <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !waiting && void next(true)}>
-                <kbd aria-hidden="true">N</kbd>
-                <span>{t('fac.confirmGo')}</span>
-              </button>
-              <button type="button" class="key-btn" aria-keyshortcuts="Escape" onClick={() => setConfirming(false)}>
-                <kbd aria-hidden="true">Esc</kbd>
-                <span>{t('fac.confirmStay')}</span>
-              </button>
-            </div>
+            <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !waiting && void next(true)}>
+              <kbd aria-hidden="true">N</kbd>
+              <span>{t('fac.confirmGo')}</span>
+            </button>
+            <button type="button" class="key-btn" aria-keyshortcuts="Escape" onClick={() => setConfirming(false)}>
+              <kbd aria-hidden="true">Esc</kbd>
+              <span>{t('fac.confirmStay')}</span>
+            </button>
           </div>
         ) : (
           <div class="key-row" role="group" aria-label={t('console.keys')}>
@@ -538,6 +523,9 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
             <RecordLink />
           </div>
         )}
+        <div class="strip-fields" ref={fieldsRef}>
+          <StripFields send={run} />
+        </div>
       </div>
       {choosing && !confirming && (
         <ol class="choose-keys" aria-label={t('console.choose')}>
@@ -551,19 +539,10 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
           ))}
         </ol>
       )}
-      <div class="strip-fields" ref={fieldsRef}>
-        <StripFields send={run} />
-        {s.phase === 'running' && s.participants.length < 8 && (
-          <details class="strip-add">
-            <summary>{t('console.addSomeone')}</summary>
-            <AddPerson compact />
-          </details>
-        )}
-      </div>
       <p class="error-note" role="alert" hidden={!error}>
         {error}
       </p>
-      <p class="strip-done" role="status">
+      <p class="strip-done visually-hidden" role="status">
         {done}
       </p>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
@@ -575,33 +554,19 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
 function ConsoleLobby({ joinUrl }: { joinUrl?: string }) {
   const { s } = useSession();
   return (
-    <section class={`beamer-lobby${joinUrl ? ' with-qr' : ''}`} aria-labelledby="console-group">
-      <div class="beamer-lobby-text">
-        {joinUrl && (
-          <>
-            <p class="beamer-invite">{t('beamer.invite')}</p>
-            <p class="beamer-join-url">
-              <span class="beamer-join-label">{t('beamer.orOpen')}</span> <span class="beamer-url">{joinUrl}</span>
-            </p>
-          </>
-        )}
-        <h2 id="console-group" class="beamer-group">
-          {t('console.here')}
-        </h2>
-        <ul class="beamer-names">
-          {s.participants.map((p) => (
-            <li key={p.id} class={p.device === false ? 'no-device' : s.connected.includes(p.id) ? 'online' : ''}>
-              {p.name}
-              {p.device === false && <span class="chip-device"> · {t('console.noDevice')}</span>}
-            </li>
-          ))}
-        </ul>
-      </div>
-      {joinUrl && (
-        <figure class="beamer-qr">
-          <img src={qrSrc(joinUrl)} alt={t('lobby.qrAlt')} width={400} height={400} />
-        </figure>
-      )}
+    <section class="console-lobby" aria-labelledby="console-group">
+      {joinUrl && <JoinInfo joinUrl={joinUrl} qrSize={360} />}
+      <h2 id="console-group" class="beamer-group">
+        {t('console.here')}
+      </h2>
+      <ul class="beamer-names">
+        {s.participants.map((p) => (
+          <li key={p.id} class={p.device === false ? 'no-device' : s.connected.includes(p.id) ? 'online' : ''}>
+            {p.name}
+            {p.device === false && <span class="chip-device"> · {t('console.noDevice')}</span>}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -609,7 +574,12 @@ function ConsoleLobby({ joinUrl }: { joinUrl?: string }) {
 /** The whole one-laptop screen below the strip: the invitation, or the flip chart. */
 export function ConsoleBoard({ membership }: { membership: Membership }) {
   const { s } = useSession();
-  return <div class="console-board">{s.phase === 'lobby' ? <ConsoleLobby joinUrl={membership.joinUrl} /> : <FlipChart s={s} beamer />}</div>;
+  return (
+    <div class="console-board">
+      <PeopleLine />
+      {s.phase === 'lobby' ? <ConsoleLobby joinUrl={membership.joinUrl} /> : <WallBoard s={s} />}
+    </div>
+  );
 }
 
 /** After the finish: the record, for the presenter or for a presenter without a device. */

@@ -1,8 +1,9 @@
 import { useId } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n';
 import type { Contributions } from '../types';
-import { contributions } from '../people';
-import { ErrorNote, useCommand, useSession } from './common';
+import { contributions } from '../may';
+import { ErrorNote } from './controls';
+import { useCommand, useSession } from './session';
 
 const choices: { mode: Contributions | null; label: MessageKey }[] = [
   { mode: null, label: 'contrib.method' },

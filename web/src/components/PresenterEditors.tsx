@@ -3,7 +3,9 @@
 
 import { t } from '../i18n';
 import { useDraft } from '../storage';
-import { Button, DraftField, TextField, useCommand, useSession } from './common';
+import { Button } from './controls';
+import { DraftField, TextField } from './fields';
+import { useCommand, useSession } from './session';
 
 type Command = ReturnType<typeof useCommand>;
 
@@ -63,6 +65,7 @@ export function ReactionFields({
   draft,
   labels,
   done,
+  hint,
 }: {
   onSend: (a: string, b: string, done: () => void) => void;
   busy: boolean;
@@ -70,12 +73,15 @@ export function ReactionFields({
   draft: string;
   labels: { tomorrow: string; thinkOver: string };
   done: string;
+  /** Where the words will be seen (the flip chart and the big screen). */
+  hint?: string;
 }) {
   const { s, scope } = useSession();
   const [tomorrow, setTomorrow, clearTomorrow] = useDraft(scope, `${draft}-tomorrow`, s.flip_chart.reaction?.tomorrow ?? '');
   const [think, setThink, clearThink] = useDraft(scope, `${draft}-think`, s.flip_chart.reaction?.think_over ?? '');
   return (
     <div class="draft">
+      {hint && <p class="hint">{hint}</p>}
       <TextField label={labels.tomorrow} rows={2} value={tomorrow} onInput={setTomorrow} />
       <TextField label={labels.thinkOver} rows={2} value={think} onInput={setThink} />
       <div class="actions">

@@ -2,10 +2,13 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { joinUrlFor, parseBeamerFragment, type BeamerKeys } from '../beamerLink';
 import { loadBeamerKeys, saveBeamerKeys } from '../storage';
-import { qrSrc } from '../components/Side';
-import { Session, type SessionCtx } from '../components/common';
-import { DisturbanceBanner, StepHeader } from '../components/StepHeader';
-import { FlipChart } from '../components/FlipChart';
+import { qrSrc } from '../components/links';
+import { Session, type SessionCtx } from '../components/session';
+import { DisturbanceBanner } from '../components/Disturbance';
+import { StepCard } from '../components/StepCard';
+import { WallBoard } from '../components/Wall';
+import { spacedCode } from '../components/JoinInfo';
+import type { SessionState } from '../types';
 import { LinkBadge, NotMember, useLive } from './SessionPage';
 import { Shell } from './Shell';
 
@@ -19,7 +22,43 @@ function readKeys(id: string): BeamerKeys {
   return loadBeamerKeys(id) ?? fromLink;
 }
 
-/** The flip chart on the wall: large, live, read-only. */
+/** Before the start: how to get in (QR code and a short code), and who is here already. */
+function WallLobby({ s, joinUrl }: { s: SessionState; joinUrl: string }) {
+  const online = s.participants.filter((p) => s.connected.includes(p.id));
+  return (
+    <section class={`beamer-lobby${joinUrl ? ' with-qr' : ''}`} aria-labelledby={joinUrl ? 'beamer-invite' : 'beamer-group'}>
+      <div class="beamer-lobby-text">
+        {joinUrl && (
+          <h2 id="beamer-invite" class="beamer-invite">
+            {t('beamer.invite')}
+          </h2>
+        )}
+        {s.join_code && (
+          <p class="beamer-code">
+            <span class="beamer-code-label">{t('beamer.orCode', { host: location.host })}</span> <strong class="join-code">{spacedCode(s.join_code)}</strong>
+          </p>
+        )}
+        <h2 id="beamer-group" class="beamer-group">
+          {t('beamer.waiting')}
+        </h2>
+        <ul class="beamer-names">
+          {s.participants.map((p) => (
+            <li key={p.id} class={online.includes(p) ? 'online' : ''}>
+              {p.name}
+            </li>
+          ))}
+        </ul>
+      </div>
+      {joinUrl && (
+        <figure class="beamer-qr">
+          <img src={qrSrc(joinUrl)} alt={t('lobby.qrAlt')} width={540} height={540} />
+        </figure>
+      )}
+    </section>
+  );
+}
+
+/** The flip chart on the wall: large, live, read-only, following the meeting. */
 export function BeamerPage({ id }: { id: string }) {
   const [keys] = useState(() => readKeys(id));
   const token = keys.beamer;
@@ -59,50 +98,12 @@ export function BeamerPage({ id }: { id: string }) {
       </Shell>
     );
   }
-  const online = state.participants.filter((p) => state.connected.includes(p.id));
   return (
     <Session.Provider value={ctx}>
-      <Shell wide title={state.title} status={<LinkBadge status={status} />} below={<DisturbanceBanner s={state} />}>
+      <Shell wide title={state.title} status={<LinkBadge status={status} />} below={<DisturbanceBanner s={state} wall />}>
         <div class="page beamer-page">
-          <StepHeader s={state} receivedAt={receivedAt} big />
-          {state.phase === 'lobby' ? (
-            <section class={`beamer-lobby${joinUrl ? ' with-qr' : ''}`} aria-labelledby={joinUrl ? 'beamer-invite' : 'beamer-group'}>
-              <div class="beamer-lobby-text">
-                {joinUrl && (
-                  <>
-                    <h2 id="beamer-invite" class="beamer-invite">
-                      {t('beamer.invite')}
-                    </h2>
-                    <p class="beamer-join-url">
-                      <span class="beamer-join-label">{t('beamer.orOpen')}</span> <span class="beamer-url">
-                        {/* A line may break before the token, not inside the address. */}
-                        {joinUrl.slice(0, joinUrl.indexOf('#'))}
-                        <wbr />
-                        {joinUrl.slice(joinUrl.indexOf('#'))}
-                      </span>
-                    </p>
-                  </>
-                )}
-                <h2 id="beamer-group" class="beamer-group">
-                  {t('beamer.waiting')}
-                </h2>
-                <ul class="beamer-names">
-                  {state.participants.map((p) => (
-                    <li key={p.id} class={online.includes(p) ? 'online' : ''}>
-                      {p.name}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-              {joinUrl && (
-                <figure class="beamer-qr">
-                  <img src={qrSrc(joinUrl)} alt={t('lobby.qrAlt')} width={540} height={540} />
-                </figure>
-              )}
-            </section>
-          ) : (
-            <FlipChart s={state} beamer />
-          )}
+          {state.phase !== 'finished' && <StepCard s={state} receivedAt={receivedAt} big />}
+          {state.phase === 'lobby' ? <WallLobby s={state} joinUrl={joinUrl} /> : <WallBoard s={state} />}
         </div>
       </Shell>
     </Session.Provider>

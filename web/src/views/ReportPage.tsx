@@ -14,6 +14,37 @@ function textOf(item: unknown): string {
   return '';
 }
 
+/** The name of whoever said it, when the record names them. */
+function byOf(item: unknown): string {
+  if (item && typeof item === 'object' && 'by' in item) return String((item as { by: unknown }).by ?? '');
+  return '';
+}
+
+/** "— Anna" after an item. */
+function By({ item }: { item: unknown }) {
+  const by = byOf(item);
+  return by ? <span class="by"> — {by}</span> : null;
+}
+
+type SpokenLike = { text: string; by?: string; spoken?: boolean; key_point?: string | null };
+
+/** Said out loud without a key point: not an empty line each, but who to ask, in one line. */
+function unnoted(items: SpokenLike[]): string {
+  const counts = new Map<string, number>();
+  for (const i of items) if (!i.text && !i.key_point) counts.set(i.by ?? '', (counts.get(i.by ?? '') ?? 0) + 1);
+  return [...counts.entries()].map(([by, n]) => (n > 1 ? `${by || '?'} (${n})` : by || '?')).join(', ');
+}
+
+/** A contribution's words: typed, or its key point when it was said out loud. */
+function Words({ item }: { item: SpokenLike }) {
+  if (item.text) return <p>{item.text}</p>;
+  return (
+    <p>
+      <span class="kern-label">{t('flip.keyPoint')}</span> {item.key_point}
+    </p>
+  );
+}
+
 function fileName(title: string): string {
   const slug = title
     .normalize('NFKD')
@@ -21,7 +52,7 @@ function fileName(title: string): string {
     .replace(/[^A-Za-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')
     .toLowerCase();
-  return `${slug || 'intervisie'}-verslag.md`;
+  return `${slug || 'intervisie'}-verslag.txt`;
 }
 
 /**
@@ -61,7 +92,8 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
 
   const download = () => {
     if (!report) return;
-    const blob = new Blob([report.markdown], { type: 'text/markdown;charset=utf-8' });
+    // Plain text that opens anywhere, written in Markdown so it reads well as it is.
+    const blob = new Blob([report.markdown], { type: 'text/plain;charset=utf-8' });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
     a.href = url;
@@ -95,7 +127,11 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
   const finished = report.finished_at ? new Date(report.finished_at) : null;
   const statements = report.statements ?? [];
   const reflections = (report.reflections ?? []).map(textOf).filter(Boolean);
-  const observations = (report.observations ?? []).map(textOf).filter(Boolean);
+  const observations = (report.observations ?? []).filter((o) => textOf(o));
+  const questions = report.questions.filter((q) => q.text || q.key_point);
+  const questionsUnnoted = unnoted(report.questions);
+  const advice = report.advice.filter((a) => a.text || a.key_point);
+  const adviceUnnoted = unnoted(report.advice);
   return (
     <Shell>
       <article class="page report" aria-labelledby="report-title">
@@ -144,10 +180,11 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
           <section aria-labelledby="rep-questions">
             <h2 id="rep-questions">{t('rep.questions')}</h2>
             <ol class="report-questions">
-              {report.questions.map((q, i) => (
+              {questions.map((q, i) => (
                 <li key={i}>
-                  {q.text ? <p>{q.text}</p> : <p class="out-loud">{t('flip.askedOutLoud')}</p>}
+                  <Words item={q} />
                   <p class="q-meta">
+                    <By item={q} />{' '}
                     {q.rating ? (
                       <span class={`chip chip-${q.rating}`}>{t(ratingKey[q.rating])}</span>
                     ) : q.outcome === 'declined' ? (
@@ -160,6 +197,7 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
                 </li>
               ))}
             </ol>
+            {questionsUnnoted && <p class="report-unnoted">{t('rep.askedUnnoted', { names: questionsUnnoted })}</p>}
           </section>
         )}
 
@@ -168,7 +206,10 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
             <h2 id="rep-obs">{t('rep.observations')}</h2>
             <ul>
               {observations.map((o, i) => (
-                <li key={i}>{o}</li>
+                <li key={i}>
+                  {textOf(o)}
+                  <By item={o} />
+                </li>
               ))}
             </ul>
           </section>
@@ -189,10 +230,14 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
           <section aria-labelledby="rep-advice">
             <h2 id="rep-advice">{t('rep.advice')}</h2>
             <ul>
-              {report.advice.map((a, i) => (
-                <li key={i}>{textOf(a) || <span class="out-loud">{t('flip.givenOutLoud')}</span>}</li>
+              {advice.map((a, i) => (
+                <li key={i}>
+                  <Words item={a} />
+                  <By item={a} />
+                </li>
               ))}
             </ul>
+            {adviceUnnoted && <p class="report-unnoted">{t('rep.givenUnnoted', { names: adviceUnnoted })}</p>}
           </section>
         )}
 
@@ -201,7 +246,10 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
             <h2 id="rep-key-points">{t('rep.keyPoints')}</h2>
             <ul>
               {report.key_points!.map((n, i) => (
-                <li key={i}>{n}</li>
+                <li key={i}>
+                  {textOf(n)}
+                  <By item={n} />
+                </li>
               ))}
             </ul>
           </section>
@@ -215,6 +263,7 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
                 <li key={i}>
                   {d.essence && <p class="essence">{d.essence}</p>}
                   {d.text && <p>{d.text}</p>}
+                  <By item={d} />
                 </li>
               ))}
             </ul>

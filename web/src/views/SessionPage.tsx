@@ -1,18 +1,24 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { LiveSession, type LinkStatus, type LiveView } from '../live';
-import { loadMembership, type Membership } from '../storage';
-import { Session, useSession, type SessionCtx } from '../components/common';
-import { DisturbanceBanner, StepHeader } from '../components/StepHeader';
+import { clearMembership, loadMembership, type Membership } from '../storage';
+import { hasDevice } from '../may';
+import { Session, nameOf, useSession, type SessionCtx } from '../components/session';
+import { StepCard } from '../components/StepCard';
+import { TurnBand } from '../components/TurnBand';
 import { YourPart } from '../components/YourPart';
 import { FacilitatorPanel } from '../components/FacilitatorPanel';
+import { FacilitatorMenu } from '../components/FacilitatorMenu';
 import { FlipChart } from '../components/FlipChart';
-import { DisturbanceControl, Group, Lobby, PresenterNotes, ResolveDisturbance, ResumeButton } from '../components/Side';
+import { DisturbanceBanner, DisturbanceControl, ResolveDisturbance, ResumeButton } from '../components/Disturbance';
+import { Group } from '../components/Group';
+import { Lobby } from '../components/Lobby';
+import { PresenterNotes } from '../components/PresenterNotes';
+import { ReturnRequests } from '../components/Returns';
 import { ForOthers } from '../components/ForOthers';
 import { KeyPoints } from '../components/KeyPoints';
-import { ConsoleBoard, ConsoleStrip, useConsoleMode } from '../components/Console';
-import { nameOf } from '../components/common';
-import { hasDevice } from '../people';
+import { ConsoleBoard, ConsoleStrip } from '../components/Console';
+import { useConsoleMode } from '../components/ConsoleMode';
 import { Shell } from './Shell';
 
 export function useLive(id: string, token: string | null): LiveView & { live: LiveSession | null } {
@@ -30,7 +36,7 @@ export function useLive(id: string, token: string | null): LiveView & { live: Li
 }
 
 export function LinkBadge({ status }: { status: LinkStatus }) {
-  const text = status === 'online' ? t('conn.online') : status === 'offline' ? t('conn.offline') : status === 'denied' ? '' : t('conn.connecting');
+  const text = status === 'online' ? t('conn.online') : status === 'offline' ? t('conn.offline') : status === 'connecting' ? t('conn.connecting') : '';
   return (
     <p class={`link-badge link-${status}`} role="status">
       <span class="dot" aria-hidden="true" />
@@ -53,6 +59,22 @@ export function NotMember() {
   );
 }
 
+/** This device's place was taken back on another device: say so, and let go of it here. */
+function Moved({ id }: { id: string }) {
+  useEffect(() => clearMembership(id), [id]);
+  return (
+    <Shell>
+      <div class="page narrow">
+        <h1>{t('moved.title')}</h1>
+        <p class="lead">{t('moved.lead')}</p>
+        <p>
+          <a href="/">{t('session.toStart')}</a>
+        </p>
+      </div>
+    </Shell>
+  );
+}
+
 /** The participant's live page: everyone, in every role, sees this page. */
 export function SessionPage({ id }: { id: string }) {
   const membership = useMemo(() => loadMembership(id), [id]);
@@ -62,6 +84,7 @@ export function SessionPage({ id }: { id: string }) {
     document.title = state ? `${state.title} — ${t('app.name')}` : t('app.name');
   }, [state?.title]);
 
+  if (status === 'moved') return <Moved id={id} />;
   if (!membership || status === 'denied') return <NotMember />;
   if (!state || !live) {
     return (
@@ -80,30 +103,45 @@ export function SessionPage({ id }: { id: string }) {
   );
 }
 
+/**
+ * A new step starts at the top for everyone: the step, its rule and what to do now are the first
+ * things in view. Focus moves to the step's title only when it was nowhere in particular, so
+ * nobody typing loses their place.
+ */
+function useTopOnNewStep(stepKey: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    window.scrollTo({ top: 0 });
+    const active = document.activeElement;
+    if (!active || active === document.body || !active.isConnected) document.getElementById('step-title')?.focus({ preventScroll: true });
+  }, [stepKey]);
+}
+
 function SessionLayout({ membership, status, receivedAt }: { membership: Membership; status: LinkStatus; receivedAt: number }) {
   const { s, me, scope } = useSession();
   const facilitating = s.facilitator === me;
   const presenting = s.presenter === me;
-  const listening = s.step?.kind === 'gossip' && presenting && !s.step.gossip_closed;
+  const listening = s.floor?.doing === 'discussing' && presenting;
   const [consoleMode, setConsoleMode] = useConsoleMode(scope);
+  useTopOnNewStep(`${s.phase}.${s.step?.index ?? ''}`);
   useEffect(() => {
     if (!(consoleMode && facilitating)) return;
     document.documentElement.classList.add('console-mode');
     return () => document.documentElement.classList.remove('console-mode');
   }, [consoleMode, facilitating]);
+  const below = (
+    <>
+      <DisturbanceBanner s={s}>{s.disturbance ? <ResolveDisturbance /> : <ResumeButton />}</DisturbanceBanner>
+      <ReturnRequests />
+    </>
+  );
   if (consoleMode && facilitating) {
     return (
-      <Shell
-        wide
-        title={s.title}
-        status={<LinkBadge status={status} />}
-        tools={<DisturbanceControl />}
-        below={
-          <DisturbanceBanner s={s}>
-            {s.disturbance ? <ResolveDisturbance /> : <ResumeButton />}
-          </DisturbanceBanner>
-        }
-      >
+      <Shell wide title={s.title} status={<LinkBadge status={status} />} tools={<DisturbanceControl />} below={below}>
         <div class="page console-page">
           <ConsoleStrip receivedAt={receivedAt} onLeave={() => setConsoleMode(false)} />
           <ConsoleBoard membership={membership} />
@@ -111,28 +149,29 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
       </Shell>
     );
   }
+  if (s.phase === 'finished') {
+    return (
+      <Shell title={s.title} status={<LinkBadge status={status} />} below={below}>
+        <div class="page narrow">
+          <Finished id={scope} presenting={presenting} />
+        </div>
+      </Shell>
+    );
+  }
   return (
-    <Shell
-      title={s.title}
-      status={<LinkBadge status={status} />}
-      tools={<DisturbanceControl />}
-      below={
-        <DisturbanceBanner s={s}>
-          {s.disturbance ? <ResolveDisturbance /> : <ResumeButton />}
-        </DisturbanceBanner>
-      }
-    >
+    <Shell title={s.title} status={<LinkBadge status={status} />} tools={<DisturbanceControl />} below={below}>
       <div class="page session">
-        <StepHeader s={s} receivedAt={receivedAt} />
+        <TurnBand />
+        <StepCard s={s} receivedAt={receivedAt} />
         <div class="columns">
           <div class="col-main">
             {s.phase === 'lobby' && <Lobby membership={membership} />}
             {s.phase === 'running' && <YourPart />}
+            {facilitating && <FacilitatorPanel />}
             <ForOthers />
             <KeyPoints />
-            {s.phase === 'finished' && <Finished id={scope} presenting={presenting} />}
-            {facilitating && <FacilitatorPanel joinUrl={membership.joinUrl} />}
-            {!listening && s.phase !== 'lobby' && <FlipChart s={s} />}
+            {!listening && <FlipChart s={s} />}
+            {facilitating && s.phase === 'running' && <FacilitatorMenu joinUrl={membership.joinUrl} />}
           </div>
           <div class="col-side">
             <Group />
@@ -144,6 +183,7 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
   );
 }
 
+/** After the end: thanks for everyone, and the record for the presenter only. */
 function Finished({ id, presenting }: { id: string; presenting: boolean }) {
   const { s, me } = useSession();
   // A presenter without a device has no page of their own: the facilitator hands over the record.
@@ -151,14 +191,14 @@ function Finished({ id, presenting }: { id: string; presenting: boolean }) {
   const href = `/s/${encodeURIComponent(id)}/report`;
   const hrefFor = `${href}?for=${encodeURIComponent(nameOf(s, s.presenter))}`;
   return (
-    <section class="your-part finished" aria-labelledby="fin-title">
-      <h2 id="fin-title">{t('fin.title')}</h2>
+    <section class="finished" aria-labelledby="fin-title">
+      <h1 id="fin-title">{t('fin.title')}</h1>
       <p class="lead">{t('fin.lead')}</p>
       {presenting ? (
         <>
           <p>{t('fin.presenter')}</p>
           <p>
-            <a class="btn btn-primary" href={href}>
+            <a class="btn btn-primary btn-big" href={href}>
               {t('fin.openReport')}
             </a>
           </p>
@@ -167,13 +207,13 @@ function Finished({ id, presenting }: { id: string; presenting: boolean }) {
         <>
           <p>{t('fin.forPresenter', { name: nameOf(s, s.presenter) })}</p>
           <p>
-            <a class="btn btn-primary" href={hrefFor}>
+            <a class="btn btn-primary btn-big" href={hrefFor}>
               {t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
             </a>
           </p>
         </>
       ) : (
-        <p class="hint">{t('fin.others')}</p>
+        <p class="hint">{t('fin.others', { name: nameOf(s, s.presenter) })}</p>
       )}
     </section>
   );

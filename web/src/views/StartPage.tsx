@@ -1,10 +1,69 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { ApiError, createSession, fetchMethods } from '../api';
+import { ApiError, createSession, fetchMethods, lookUpCode } from '../api';
 import { errorText, loc, t } from '../i18n';
 import { navigate } from '../router';
+import { aboutDuration } from '../format';
 import { saveMembership } from '../storage';
 import type { CatalogMethod } from '../types';
 import { Shell } from './Shell';
+
+/** A participant's way in: the six digits the beamer shows. */
+function JoinWithCode() {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const id = useId();
+  const digits = code.replace(/\D/g, '');
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (digits.length !== 6) {
+      setError(t('code.sixDigits'));
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      const r = await lookUpCode(digits);
+      navigate(`/join/${encodeURIComponent(r.session_id)}#${encodeURIComponent(r.join_token)}`);
+    } catch (err) {
+      const e2 = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
+      setError(e2.code === 'unknown_code' ? t('code.unknown') : e2.code === 'rate_limited' ? t('code.slowDown') : errorText(e2.code, e2.message));
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="join-with-code" aria-labelledby="code-title">
+      <h2 id="code-title">{t('code.title')}</h2>
+      <form onSubmit={submit} noValidate>
+        <div class="field">
+          <label for={id}>{t('code.label')}</label>
+          <p class="hint" id={`${id}-hint`}>
+            {t('code.hint')}
+          </p>
+          <div class="picker-row">
+            <input
+              id={id}
+              class="code-input"
+              type="text"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={7}
+              value={code}
+              aria-describedby={`${id}-hint`}
+              onInput={(e) => setCode((e.currentTarget as HTMLInputElement).value)}
+            />
+            <button type="submit" class="btn btn-primary" disabled={busy || digits.length !== 6}>
+              {busy ? t('start.busy') : t('code.submit')}
+            </button>
+          </div>
+        </div>
+        <p class="error-note" role="alert" hidden={!error}>
+          {error}
+        </p>
+      </form>
+    </section>
+  );
+}
 
 /** Start a meeting: pick a method, give a title and your name, become the facilitator. */
 export function StartPage() {
@@ -60,6 +119,7 @@ export function StartPage() {
   return (
     <Shell>
       <div class="page narrow">
+        <JoinWithCode />
         <h1>{t('start.title')}</h1>
         <p class="lead">{t('start.lead')}</p>
         <form onSubmit={submit} noValidate>
@@ -74,7 +134,7 @@ export function StartPage() {
                   <span class="method-name">{loc(m.name)}</span>
                   <span class="method-purpose">{loc(m.purpose)}</span>
                   <span class="method-facts">
-                    {t('start.steps', { n: m.steps.length })} · {t('start.minutes', { n: m.total_minutes })}
+                    {t('start.steps', { n: m.steps.length })} · {t('start.minutes', { n: aboutDuration(m.total_minutes) })}
                     {m.has_scribe ? ` · ${t('start.scribe')}` : ''}
                   </span>
                   <span class="method-steps">{m.steps.map((s) => loc(s.title)).join(' → ')}</span>

@@ -1,0 +1,64 @@
+// What still stands between the facilitator and the next step, in words written to her. The
+// server says whether she can go on and, if not, which rule holds (protocol 7.2 `next_step`);
+// this says it the way a colleague would. No DOM here, so all of it is unit-tested.
+
+import { errorText, t } from './i18n';
+import type { SessionState } from './types';
+
+function nameOf(s: SessionState, id: number | null | undefined): string {
+  if (id === null || id === undefined) return '';
+  return s.participants.find((p) => p.id === id)?.name ?? '';
+}
+
+function names(s: SessionState, ids: number[]): string {
+  return ids.map((id) => nameOf(s, id)).join(', ');
+}
+
+/** Who in a once-round turn step has not had their turn yet: the holder and everyone after. */
+function stillToCome(s: SessionState): number[] {
+  const { order, holder, closed } = s.turn;
+  if (closed || holder === null) return [];
+  const at = order.indexOf(holder);
+  return at < 0 ? [] : order.slice(at);
+}
+
+/** The words for the server's `next_step.missing` in the current step. */
+export function missingText(s: SessionState, missing: string): string {
+  const presenter = nameOf(s, s.presenter);
+  const kind = s.step?.kind;
+  switch (missing) {
+    case 'step_not_complete':
+      if (kind === 'inventory') return t('ready.chooseIssue');
+      if (kind === 'reframe') return t('ready.reframe', { name: presenter });
+      break;
+    case 'statement_required':
+      return t('ready.statement', { name: presenter });
+    case 'answer_pending':
+      return t('ready.answerPending', { name: presenter });
+    case 'step_rule_not_met':
+      switch (kind) {
+        case 'question_rounds':
+          return t('ready.roundsOpen');
+        case 'gossip':
+          return s.step?.gossip_closed ? t('ready.reflect', { name: presenter }) : t('ready.gossipOpen');
+        case 'advice':
+        case 'share_advice': {
+          const left = stillToCome(s);
+          return left.length > 0 ? t('ready.turnsLeft', { names: names(s, left) }) : t('fac.confirm.advice');
+        }
+        case 'written_advice':
+          return t('fac.confirm.written_advice');
+        case 'presenter_reaction':
+          return t('ready.reaction', { name: presenter });
+        case 'presenter_reflection':
+          return t('ready.lastWord', { name: presenter });
+        case 'closing': {
+          const done = new Set(s.flip_chart.closing_remarks.map((r) => r.author));
+          const left = s.participants.filter((p) => !done.has(p.id)).map((p) => p.id);
+          return left.length > 0 ? t('ready.closingLeft', { names: names(s, left) }) : t('fac.confirm.closing');
+        }
+      }
+      break;
+  }
+  return errorText(missing, '');
+}
