@@ -2,14 +2,23 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { lang, onLangChange } from './i18n';
 import { isGroupsRoute, useRoute } from './router';
-import { StartPage } from './views/StartPage';
 import { JoinPage } from './views/JoinPage';
 import { SessionPage } from './views/SessionPage';
-import { BeamerPage } from './views/BeamerPage';
-import { ReportPage } from './views/ReportPage';
 import { NotFound } from './views/NotFound';
 import { GroupsLoader } from './views/GroupsLoader';
+import { Loading, lazyPart } from './views/lazy';
+import { Shell } from './views/Shell';
 import './styles.css';
+
+// A phone that joins needs only the join and the session pages; the rest loads when opened.
+const waiting = (failed: boolean) => (
+  <Shell>
+    <Loading failed={failed} />
+  </Shell>
+);
+const StartPage = lazyPart(() => import('./views/StartPage').then((m) => m.StartPage), waiting);
+const BeamerPage = lazyPart(() => import('./views/BeamerPage').then((m) => m.BeamerPage), waiting);
+const ReportPage = lazyPart(() => import('./views/ReportPage').then((m) => m.ReportPage), waiting);
 
 function App() {
   const route = useRoute();

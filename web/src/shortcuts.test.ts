@@ -7,75 +7,60 @@ const keys = (actions: Action[]) => actions.map((a) => a.key);
 const press = (s: SessionState, key: string, extra: object = {}) => actionForKey(consoleActions(s, 1, stripFieldKinds(s, 1).length > 0), { key, ...extra }, s);
 
 describe('the one-laptop keys', () => {
-  it('record a spoken question for the turn holder without a device, with an empty text', () => {
+  it('contribute for the turn holder the server lets this laptop act for, and pass for them', () => {
     const s = session();
     const v = press(s, 'v');
-    expect(v?.effect).toEqual({ kind: 'command', command: { kind: 'ask_question', text: '', on_behalf_of: 3 } });
+    expect(v?.effect).toEqual({ kind: 'contribute', who: 3, turn: 'question' });
     expect(v?.params).toEqual({ name: 'Anna' });
     expect(press(s, 'P')?.effect).toEqual({ kind: 'command', command: { kind: 'pass', on_behalf_of: 3 } });
   });
 
   it('act for the facilitator themselves without on_behalf_of', () => {
-    const s = session({ turn: { order: [1, 3], holder: 1, round: 1, awaiting_question: null, closed: false } });
-    expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'ask_question', text: '' } });
+    const s = session({ floor: { who: 'participant', participant: 1, doing: 'asking' }, may: ['ask_question', 'pass'], may_for: {} });
+    expect(press(s, 'v')?.effect).toEqual({ kind: 'contribute', who: 1, turn: 'question' });
     expect(press(s, 'v')?.label).toBe('key.askedYou');
     expect(press(s, 'p')?.effect).toEqual({ kind: 'command', command: { kind: 'pass' } });
   });
 
-  it('leave someone with their own device to their own device', () => {
-    const s = session({ turn: { order: [1, 5], holder: 5, round: 1, awaiting_question: null, closed: false } });
+  it('leave a turn holder the server does not let this laptop act for to their own device', () => {
+    const s = session({ floor: { who: 'participant', participant: 5, doing: 'asking' }, may_for: {} });
     expect(press(s, 'v')).toBeNull();
     expect(press(s, 'p')).toBeNull();
     expect(keys(consoleActions(s, 1))).toContain('N');
   });
 
-  it('take you to the field in a typed step instead of sending an empty question', () => {
-    const s = session({ step: step('question_rounds', { contributions: 'written' }) });
-    expect(press(s, 'v')?.effect).toEqual({ kind: 'focus' });
+  it('act for someone whose phone went away, when the server allows it', () => {
+    const s = session({ floor: { who: 'participant', participant: 5, doing: 'asking' }, may_for: { '5': ['ask_question', 'pass'] } });
+    expect(press(s, 'p')?.effect).toEqual({ kind: 'command', command: { kind: 'pass', on_behalf_of: 5 } });
   });
 
-  it('record the advice given out loud', () => {
-    const s = session({ step: step('advice') });
-    expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'give_advice', text: '', on_behalf_of: 3 } });
+  it('contribute advice and sharing the same way', () => {
+    const advice = session({ step: step('advice'), floor: { who: 'participant', participant: 3, doing: 'advising' }, may_for: { '3': ['give_advice', 'pass'] } });
+    expect(press(advice, 'v')?.effect).toEqual({ kind: 'contribute', who: 3, turn: 'advice' });
+    const share = session({ step: step('share_advice'), floor: { who: 'participant', participant: 3, doing: 'sharing' }, may_for: { '3': ['share_advice', 'pass'] } });
+    expect(press(share, 'v')?.effect).toEqual({ kind: 'contribute', who: 3, turn: 'share' });
+    expect(press(share, 'v')?.label).toBe('key.shared');
   });
 
-  it('share the written advice of the turn holder without a device, or go to the field when there is none', () => {
-    const s = session({ step: step('share_advice') });
-    expect(press(s, 'v')?.effect).toEqual({ kind: 'focus' });
-    expect(press(s, 'v')?.label).toBe('key.shared');
-    expect(press(s, 'p')?.effect).toEqual({ kind: 'command', command: { kind: 'pass', on_behalf_of: 3 } });
-    s.flip_chart = { ...s.flip_chart, drafts: [{ author: 3, text: 'Ik zou…', shared: false, essence: '' }] };
-    expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'share_advice', on_behalf_of: 3 } });
-    const own = session({ step: step('share_advice'), turn: { order: [1, 3], holder: 1, round: 1, awaiting_question: null, closed: false } });
-    own.flip_chart = { ...own.flip_chart, drafts: [{ author: 1, text: 'Ik zou…', shared: false, essence: '' }] };
-    expect(press(own, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'share_advice' } });
-    expect(press(own, 'v')?.label).toBe('key.sharedYou');
-  });
-
-  it('answer or decline for a presenter without a device, and hold the turn keys meanwhile', () => {
-    const s = session({ turn: { order: [1, 3], holder: 3, round: 1, awaiting_question: 7, closed: false } });
+  it('answer or decline for the presenter when the server allows it, and hold the turn keys meanwhile', () => {
+    const s = session({ floor: { who: 'presenter', participant: 2, doing: 'answering' }, may_for: {}, next_step: { ready: false, missing: 'answer_pending', confirm: false } });
     expect(press(s, 'b')?.effect).toEqual({ kind: 'command', command: { kind: 'answer_question' } });
     expect(press(s, 'g')?.effect).toEqual({ kind: 'command', command: { kind: 'decline_question' } });
     expect(press(s, 'v')).toBeNull();
     expect(press(s, 'n')).toBeNull();
-    expect(press(s, 's')).toBeNull();
+    const here = session({ may: ['close_rounds'], floor: { who: 'presenter', participant: 2, doing: 'answering' } });
+    expect(press(here, 'b')).toBeNull();
   });
 
-  it('leave the answer to a presenter who is here on their own phone', () => {
-    const s = session({ turn: { order: [1, 3], holder: 3, round: 1, awaiting_question: 7, closed: false } });
-    s.participants[1] = { ...s.participants[1], device: true };
-    s.connected = [1, 2, 5];
-    expect(press(s, 'b')).toBeNull();
-    s.connected = [1, 5];
-    expect(press(s, 'b')).not.toBeNull();
-  });
-
-  it('go on, pause and resume, add time', () => {
+  it('go on when the step is ready or can be confirmed, pause and resume, add time', () => {
     expect(press(session(), 'n')?.effect).toEqual({ kind: 'next' });
+    expect(press(session({ next_step: { ready: true } }), 'n')?.effect).toEqual({ kind: 'next' });
+    expect(press(session({ next_step: { ready: false, missing: 'step_not_complete', confirm: false } }), 'n')).toBeNull();
     expect(press(session(), 't')?.effect).toEqual({ kind: 'command', command: { kind: 'pause' } });
-    expect(press(session({ paused: true }), 't')?.effect).toEqual({ kind: 'command', command: { kind: 'resume' } });
-    expect(press(session({ paused: true }), 'v')).toBeNull();
-    expect(press(session({ paused: true }), 'n')).toBeNull();
+    const paused = session({ paused: true, may: ['resume'] });
+    expect(press(paused, 't')?.effect).toEqual({ kind: 'command', command: { kind: 'resume' } });
+    expect(press(paused, 'v')).toBeNull();
+    expect(press(paused, 'n')).toBeNull();
     expect(press(session(), '+')?.effect).toEqual({ kind: 'command', command: { kind: 'adjust_time', seconds: 120 } });
     expect(press(session(), '=')?.id).toBe('time');
   });
@@ -86,13 +71,13 @@ describe('the one-laptop keys', () => {
   });
 
   it('start the session from the lobby with N', () => {
-    const s = session({ phase: 'lobby', step: null });
+    const s = session({ phase: 'lobby', step: null, may: ['start', 'add_participant'] });
     expect(press(s, 'n')?.effect).toEqual({ kind: 'command', command: { kind: 'start' } });
     expect(stripFieldKinds(s, 1)).toEqual(['person']);
   });
 
   it('choose an issue by its number', () => {
-    const s = session({ step: step('inventory') });
+    const s = session({ step: step('inventory'), may: ['choose_issue'], floor: { who: 'everyone', participant: null, doing: 'collecting' } });
     s.flip_chart = {
       ...s.flip_chart,
       chosen: null,
@@ -108,29 +93,27 @@ describe('the one-laptop keys', () => {
 
   it('close the rounds and the gossip, and run the time to think', () => {
     expect(press(session(), 's')?.effect).toEqual({ kind: 'command', command: { kind: 'close_rounds' } });
-    expect(press(session({ step: step('gossip') }), 's')?.effect).toEqual({ kind: 'command', command: { kind: 'close_gossip' } });
-    expect(press(session({ step: step('statement') }), 'e')?.effect).toEqual({ kind: 'command', command: { kind: 'start_preparation' } });
-    const preparing = session({ step: step('advice') });
-    preparing.timer = { ...preparing.timer!, preparing: true };
+    expect(press(session({ step: step('gossip'), may: ['close_gossip'] }), 's')?.effect).toEqual({ kind: 'command', command: { kind: 'close_gossip' } });
+    expect(press(session({ step: step('statement'), may: ['start_preparation'] }), 'e')?.effect).toEqual({ kind: 'command', command: { kind: 'start_preparation' } });
+    const preparing = session({ step: step('advice'), may: ['end_preparation'], may_for: {}, floor: { who: 'advisers', participant: null, doing: 'preparing' } });
     expect(press(preparing, 'e')?.effect).toEqual({ kind: 'command', command: { kind: 'end_preparation' } });
     expect(press(preparing, 'v')).toBeNull();
   });
 
-  it('speak for a presenter without a device', () => {
-    expect(press(session({ step: step('gossip', { gossip_closed: true, presenter_reflects: true, reflected: false }) }), 'r')?.effect).toEqual({
+  it('speak for the presenter when the server lets this laptop do so', () => {
+    expect(press(session({ step: step('gossip', { gossip_closed: true, presenter_reflects: true, reflected: false }), may: ['reflect'] }), 'r')?.effect).toEqual({
       kind: 'command',
       command: { kind: 'reflect' },
     });
-    expect(press(session({ step: step('presenter_reaction') }), 'r')?.effect).toEqual({ kind: 'command', command: { kind: 'react' } });
-    expect(press(session({ step: step('reframe', { reframe: 'undecided' }) }), 'k')?.effect).toEqual({ kind: 'command', command: { kind: 'keep_statement' } });
-    expect(press(session({ step: step('reframe', { reframe: 'undecided' }) }), 'n')).toBeNull();
-    const own = session({ step: step('presenter_reaction') });
-    own.participants[1] = { ...own.participants[1], device: true };
-    expect(press(own, 'r')).toBeNull();
+    expect(press(session({ step: step('presenter_reaction'), may: ['react'] }), 'r')?.effect).toEqual({ kind: 'command', command: { kind: 'react' } });
+    const reframe = session({ step: step('reframe', { reframe: 'undecided' }), may: ['keep_statement', 'reframe'], next_step: { ready: false, missing: 'step_not_complete', confirm: false } });
+    expect(press(reframe, 'k')?.effect).toEqual({ kind: 'command', command: { kind: 'keep_statement' } });
+    expect(press(reframe, 'n')).toBeNull();
+    expect(press(session({ step: step('presenter_reaction'), may: [] }), 'r')).toBeNull();
   });
 
-  it('walk the closing round: the facilitator first, then each without a device', () => {
-    const s = session({ step: step('closing') });
+  it('walk the closing round: the facilitator first, then each the laptop speaks for', () => {
+    const s = session({ step: step('closing'), may: ['closing_remark'], may_for: { '3': ['closing_remark'], '4': ['closing_remark'] } });
     expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'closing_remark' } });
     s.flip_chart = { ...s.flip_chart, closing_remarks: [{ author: 1, text: '' }, { author: 2, text: '' }] };
     expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'closing_remark', on_behalf_of: 3 } });
@@ -159,8 +142,8 @@ describe('the one-laptop keys', () => {
     expect(press(session({ phase: 'finished', step: null }), '?')?.effect).toEqual({ kind: 'help' });
   });
 
-  it('are only the facilitator’s: another viewer gets no procedure keys', () => {
-    const s = session({ you: { id: 5, roles: ['adviser'], vote: null } });
+  it('give a viewer nothing the server does not allow', () => {
+    const s = session({ you: { id: 5, roles: ['adviser'], vote: null }, may: [], may_for: {}, next_step: undefined });
     expect(keys(consoleActions(s, 5))).toEqual(['?']);
   });
 });
@@ -168,14 +151,13 @@ describe('the one-laptop keys', () => {
 describe('the strip’s fields', () => {
   it('show what someone has to type on this laptop, now', () => {
     expect(stripFieldKinds(session(), 1)).toEqual(['question']);
-    expect(stripFieldKinds(session({ step: step('statement') }), 1)).toEqual(['statement']);
-    expect(stripFieldKinds(session({ step: step('gossip') }), 1)).toEqual(['observation', 'note']);
-    expect(stripFieldKinds(session({ step: step('advice') }), 1)).toEqual(['advice', 'note']);
-    expect(stripFieldKinds(session({ step: step('reframe') }), 1)).toEqual(['reframe']);
-    expect(stripFieldKinds(session({ step: step('written_advice', { contributions: 'written' }) }), 1)).toEqual(['draft']);
-    expect(stripFieldKinds(session({ step: step('share_advice') }), 1)).toEqual(['share', 'note']);
+    expect(stripFieldKinds(session({ step: step('statement'), may: ['set_statement'] }), 1)).toEqual(['statement']);
+    expect(stripFieldKinds(session({ step: step('gossip'), may: ['add_observation'] }), 1)).toEqual(['observation']);
+    const advice = session({ step: step('advice'), may: ['add_note'], may_for: { '3': ['give_advice', 'pass'] }, floor: { who: 'participant', participant: 3, doing: 'advising' } });
+    expect(stripFieldKinds(advice, 1)).toEqual(['advice', 'note']);
+    expect(stripFieldKinds(session({ step: step('reframe'), may: ['reframe'] }), 1)).toEqual(['reframe']);
+    expect(stripFieldKinds(session({ step: step('written_advice', { contributions: 'written' }), may_for: { '3': ['write_draft'] } }), 1)).toEqual(['draft']);
     expect(stripFieldKinds(session({ paused: true }), 1)).toEqual([]);
-    const other = session({ turn: { order: [1, 5], holder: 5, round: 1, awaiting_question: null, closed: false } });
-    expect(stripFieldKinds(other, 1)).toEqual([]);
+    expect(stripFieldKinds(session({ floor: { who: 'participant', participant: 5, doing: 'asking' }, may_for: {} }), 1)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // A small session for the unit tests: Fenna facilitates and takes turns, Pieter presents,
-// Anna and Bram have no device, Cas has a phone.
+// Anna and Bram have no device, Cas has a phone. It is Anna's turn in a spoken question round,
+// and the server's view says what Fenna's screen may do: for Anna, ask or pass.
 
 import type { CurrentStep, SessionState, StepKind } from './types';
 
@@ -69,6 +70,10 @@ export function session(patch: Partial<SessionState> = {}): SessionState {
       private_notes: [],
     },
     connected: [1, 5],
+    may: ['close_rounds', 'next_step', 'adjust_time', 'pause', 'raise_disturbance', 'add_participant', 'hand_over_facilitator', 'set_coach_hints', 'set_contributions', 'answer_question', 'decline_question'],
+    may_for: { '3': ['ask_question', 'pass'] },
+    next_step: { ready: false, missing: 'step_rule_not_met', confirm: true },
+    floor: { who: 'participant', participant: 3, doing: 'asking' },
     ...patch,
   };
 }

@@ -594,3 +594,13 @@ function RecordLink() {
     </a>
   );
 }
+
+/** The whole one-laptop page: the strip above, the board below. */
+export function ConsoleView({ membership, receivedAt, onLeave }: { membership: Membership; receivedAt: number; onLeave: () => void }) {
+  return (
+    <div class="page console-page">
+      <ConsoleStrip receivedAt={receivedAt} onLeave={onLeave} />
+      <ConsoleBoard membership={membership} />
+    </div>
+  );
+}

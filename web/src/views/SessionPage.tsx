@@ -17,9 +17,12 @@ import { PresenterNotes } from '../components/PresenterNotes';
 import { ReturnRequests } from '../components/Returns';
 import { ForOthers } from '../components/ForOthers';
 import { KeyPoints } from '../components/KeyPoints';
-import { ConsoleBoard, ConsoleStrip } from '../components/Console';
 import { useConsoleMode } from '../components/ConsoleMode';
+import { Loading, lazyPart } from './lazy';
 import { Shell } from './Shell';
+
+// One-laptop mode is the facilitator's alone: it loads when she switches to it.
+const ConsoleView = lazyPart(() => import('../components/Console').then((m) => m.ConsoleView), (failed) => <Loading failed={failed} />);
 
 export function useLive(id: string, token: string | null): LiveView & { live: LiveSession | null } {
   const live = useMemo(() => (token ? new LiveSession(id, token) : null), [id, token]);
@@ -142,10 +145,7 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
   if (consoleMode && facilitating) {
     return (
       <Shell wide title={s.title} status={<LinkBadge status={status} />} tools={<DisturbanceControl />} below={below}>
-        <div class="page console-page">
-          <ConsoleStrip receivedAt={receivedAt} onLeave={() => setConsoleMode(false)} />
-          <ConsoleBoard membership={membership} />
-        </div>
+        <ConsoleView membership={membership} receivedAt={receivedAt} onLeave={() => setConsoleMode(false)} />
       </Shell>
     );
   }
