@@ -374,3 +374,85 @@ export async function turnIs(p, text) {
 export function forOthers(p) {
   return p.page.locator('section.for-others');
 }
+
+/**
+ * A session made over the API, with people joined by name: returns the created session, each
+ * person's id and token, and `open(p)`, which opens a person's page as if they had joined on it.
+ */
+export async function sessionWith(server, { method = 'incident', title = 'Intervisie team wijkzorg', facilitator = 'Fenna', names = [] } = {}) {
+  const created = await server.api('POST', '/api/sessions', { method, title, facilitator_name: facilitator });
+  assert(created.status === 201, `session created: ${JSON.stringify(created.body)}`);
+  const s = created.body;
+  const ids = { [facilitator]: s.participant_id };
+  const tokens = { [facilitator]: s.token };
+  for (const name of names) {
+    const r = await server.api('POST', `/api/sessions/${s.session_id}/participants`, { join_token: s.join_token, name });
+    assert(r.status === 201, `${name} joined: ${JSON.stringify(r.body)}`);
+    ids[name] = r.body.participant_id;
+    tokens[name] = r.body.token;
+  }
+  const open = async (p, name = p.name) => {
+    const membership = { participantId: ids[name], token: tokens[name] };
+    if (name === facilitator) Object.assign(membership, { joinUrl: s.join_url, beamerUrl: s.beamer_url });
+    await p.page.goto(`${server.base}/`);
+    await p.page.evaluate(({ id, m }) => localStorage.setItem(`intervisie.session.${id}`, JSON.stringify(m)), { id: s.session_id, m: membership });
+    await p.page.goto(`${server.base}/s/${s.session_id}`);
+  };
+  const openWall = async (p) => {
+    await p.page.goto(`${server.base}/beamer/${s.session_id}#b=${encodeURIComponent(s.beamer_token)}&j=${encodeURIComponent(s.join_token)}`);
+  };
+  return { ...s, ids, tokens, open, openWall };
+}
+
+/**
+ * Commands sent over the protocol for people whose hands the scenario does not follow: one live
+ * socket per person, from a page of its own. `send(name, command)` resolves on the ack and
+ * rejects with the refusal's code.
+ */
+export async function protocolDriver(browser, server, session) {
+  const p = await person(browser, 'driver', { width: 400, height: 300 });
+  await p.page.goto(`${server.base}/healthz`);
+  await p.page.evaluate(
+    async ({ id, tokens }) => {
+      window.sockets = {};
+      window.waiting = {};
+      let n = 0;
+      window.send = (who, command) =>
+        new Promise((ok, fail) => {
+          const cid = `d${++n}`;
+          window.waiting[cid] = { ok, fail };
+          window.sockets[who].send(JSON.stringify({ type: 'command', id: cid, command }));
+        });
+      await Promise.all(
+        Object.entries(tokens).map(
+          ([who, token]) =>
+            new Promise((ok) => {
+              const ws = new WebSocket(`ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}`);
+              ws.onmessage = (e) => {
+                const m = JSON.parse(e.data);
+                if (m.type === 'snapshot') ok();
+                if ((m.type === 'ack' || m.type === 'error') && m.id && window.waiting[m.id]) {
+                  const w = window.waiting[m.id];
+                  delete window.waiting[m.id];
+                  if (m.type === 'ack') w.ok(m.seq);
+                  else w.fail(new Error(m.code));
+                }
+              };
+              window.sockets[who] = ws;
+            }),
+        ),
+      );
+    },
+    { id: session.session_id, tokens: session.tokens },
+  );
+  const send = (who, command) => p.page.evaluate(({ who, command }) => window.send(who, command), { who, command });
+  return { send, close: () => p.context.close() };
+}
+
+/** Whether the element's box lies wholly inside the page's viewport (nobody scrolled to it). */
+export async function inView(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth && r.height > 0;
+  });
+}

@@ -14,6 +14,7 @@ import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
+import { comingBack, joiningAndPrivacy, noWordLost, recordWorthTakingHome, turnsAndFlow, wallFollows } from './realpeople.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -26,6 +27,12 @@ const tests = [
   ['mixed room: two take over their places on a phone halfway', mixedRoom],
   ['balint without a device: advice written and shared for others, the record from the server', balintWithoutDevice],
   ['groups: sign up, a group, an invitation, a meeting, two cancel and the second finds a new date', groupLife],
+  ['coming back: a phone dies mid-round, the facilitator passes for her, she returns on another phone; a stranger is not let in; a new browser takes over; the facilitator returns', comingBack],
+  ['no word lost: typed words go with the biggest button, and every field survives a reload', noWordLost],
+  ['the wall follows: 8 people and 30 questions at 1920×1080 and 1280×720, the newest in view, a closing screen after', wallFollows],
+  ['a record worth taking home: authors, key points said out loud, no empty lines', recordWorthTakingHome],
+  ['turns and the facilitator’s flow: the band, next in line, one timer, the top of each step, a slim one-laptop strip', turnsAndFlow],
+  ['joining with a code and the meeting’s name; a disturbance without a name', joiningAndPrivacy],
   ['group cases: the facilitator starts a live session from the meeting, follow-up at the next, history and participation', groupCases],
 ];
 

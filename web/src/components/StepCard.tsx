@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loc, t } from '../i18n';
 import { formatClock } from '../format';
 import type { SessionState } from '../types';
-import { floorText } from '../floor';
+import { band, floorText } from '../floor';
 
 /** Step number, title, the one rule that applies now, the time, and who has the word. */
 export function StepCard({ s, receivedAt, big, compact }: { s: SessionState; receivedAt: number; big?: boolean; compact?: boolean }) {
@@ -101,7 +101,8 @@ function plannedLabel(s: SessionState): string {
 
 /** Who has the word, as the server says; announced politely to screen readers when it changes. */
 export function FloorLine({ s }: { s: SessionState }) {
-  const text = floorText(s, s.you.id);
+  // The band at the top already says it is your turn; the line would only repeat it.
+  const text = band(s, s.you.id)?.kind === 'turn' ? '' : floorText(s, s.you.id);
   const round = s.step?.kind === 'question_rounds' && !s.turn.closed && s.floor?.doing === 'asking' ? t('turn.round', { n: s.turn.round }) : '';
   return (
     <div class="turn floor" aria-live="polite" aria-atomic="true">

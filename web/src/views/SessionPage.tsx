@@ -166,8 +166,9 @@ function SessionLayout({ membership, status, receivedAt }: { membership: Members
         <div class="columns">
           <div class="col-main">
             {s.phase === 'lobby' && <Lobby membership={membership} />}
-            {s.phase === 'running' && <YourPart />}
+            {/* The facilitator's next move first: the procedure is hers to keep going. */}
             {facilitating && <FacilitatorPanel />}
+            {s.phase === 'running' && <YourPart />}
             <ForOthers />
             <KeyPoints />
             {!listening && <FlipChart s={s} />}
