@@ -55,25 +55,25 @@ export async function balint(browser, server) {
   for (const p of everyone) await stepIs(p, 2, 5);
   await see(fac, 'Open of gesloten mag');
   await fill(fac, 'Mijn vraag', 'Heb je de cliënt al eens thuis opgezocht?');
-  await click(fac, 'Vraag stellen');
+  await click(fac, 'Zet mijn vraag op de flap');
   await click(pres, 'Beantwoord');
   await fill(anna, 'Mijn vraag', 'Wat zegt je gevoel over waarom ze afzegt?');
-  await click(anna, 'Vraag stellen');
+  await click(anna, 'Zet mijn vraag op de flap');
   await click(pres, 'Hier ga ik niet op in');
   await see(anna, 'grens aangegeven');
   await click(cas, 'Storing melden');
   await fill(cas, 'Wat is er aan de hand? (mag leeg blijven)', 'Mijn verbinding hapert.');
   await click(cas, 'Nu melden');
-  for (const p of everyone) await see(p, 'Storing gemeld door Cas');
+  for (const p of everyone) await see(p, 'storing gemeld');
   await click(fac, 'Opgelost, we gaan verder');
-  for (const p of everyone) await gone(p, 'Storing gemeld door Cas');
+  for (const p of everyone) await gone(p, 'storing gemeld');
 
   // Bram types, the server dies and comes back; everyone reconnects by themselves.
   await fill(bram, 'Mijn vraag', 'Wie heeft nog meer contact met haar?');
   await server.restart();
   await bram.page.locator('.link-online').waitFor({ timeout: 15000 });
   assert((await bram.page.getByLabel('Mijn vraag', { exact: true }).inputValue()) === 'Wie heeft nog meer contact met haar?', 'typed text survives the restart');
-  await click(bram, 'Vraag stellen');
+  await click(bram, 'Zet mijn vraag op de flap');
   await see(pres, 'Vraag van Bram');
   // Every page came back on its own: the new question reaches them all.
   for (const p of everyone) await see(p, 'Wie heeft nog meer contact met haar?');

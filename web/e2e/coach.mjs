@@ -62,7 +62,7 @@ export async function coachHints(browser, server) {
   assert(note?.includes('gesloten vraag') && note.includes('advies of oordeel'), `both hints in the live region: ${note}`);
   await axe(anna, 'question with two hints');
   await shot(anna, 'coach-question-hints-360');
-  await click(anna, 'Vraag stellen');
+  await click(anna, 'Zet mijn vraag op de flap');
   await see(pres, 'Vraag van Anna');
 
   // The facilitator sees a small marker on that question, with the why when opened.

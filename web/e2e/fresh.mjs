@@ -57,7 +57,7 @@ export async function freshQuestioning(browser, server) {
   // Order: Anna (the scribe), Bram, Cas, Daan; the facilitator takes no turns.
   await see(anna, 'Jij schrijft de vragen en de waardering op de flap.');
   await fill(anna, 'Mijn vraag', 'Wat maakt slecht nieuws brengen voor jou zwaar?');
-  await click(anna, 'Op de flap');
+  await click(anna, 'Zet mijn vraag op de flap');
   await see(pres, 'Hoe komt de vraag binnen?');
   await axe(pres, 'rating (presenter)');
   await shot(pres, 'fresh-rating-presenter-360');
@@ -65,8 +65,8 @@ export async function freshQuestioning(browser, server) {
   await see(wall, 'warm');
 
   // The scribe records Bram's spoken question and the presenter's spoken rating.
-  await fill(anna, 'Vraag van Bram', 'Wanneer lukte het wel goed?');
-  await click(anna, 'Op de flap');
+  await fill(anna, 'De vraag van Bram', 'Wanneer lukte het wel goed?');
+  await click(anna, 'Zet dit op de flap voor Bram');
   await see(anna, 'Wat zei Pieter: warm, lauw of koud?');
   await anna.page.getByRole('button', { name: 'lauw', exact: true }).click();
   await see(wall, 'lauw');
@@ -76,23 +76,23 @@ export async function freshQuestioning(browser, server) {
   // Cas asks himself; the presenter declines.
   await see(cas, 'Jij bent aan de beurt');
   await fill(cas, 'Mijn vraag', 'Wat zou je ouders het liefst niet vertellen?');
-  await click(cas, 'Vraag stellen');
+  await click(cas, 'Zet mijn vraag op de flap');
   await click(pres, 'Hier ga ik niet op in');
   await see(cas, 'grens aangegeven');
 
   // A disturbance, resolved.
   await click(daan, 'Storing melden');
   await click(daan, 'Nu melden');
-  for (const p of everyone) await see(p, 'Storing gemeld door Daan');
+  for (const p of everyone) await see(p, 'storing gemeld');
   await click(fac, 'Opgelost, we gaan verder');
-  for (const p of everyone) await gone(p, 'Storing gemeld door Daan');
+  for (const p of everyone) await gone(p, 'storing gemeld');
 
   // Daan reloads in the middle of typing.
   await fill(daan, 'Mijn vraag', 'Wie helpt jou na zo’n gesprek?');
   await daan.page.reload();
   await stepIs(daan, 2, 4);
   assert((await daan.page.getByLabel('Mijn vraag', { exact: true }).inputValue()) === 'Wie helpt jou na zo’n gesprek?', 'typed text survives a reload');
-  await click(daan, 'Vraag stellen');
+  await click(daan, 'Zet mijn vraag op de flap');
   await pres.page.getByRole('button', { name: 'koud', exact: true }).click();
   await see(wall, 'koud');
   await axe(wall, 'beamer with ratings');
@@ -103,7 +103,7 @@ export async function freshQuestioning(browser, server) {
   // Step 3: the advisers reflect; the presenter listens.
   for (const p of everyone) await stepIs(p, 3, 4);
   await see(pres, 'Jij luistert nu');
-  await fill(bram, 'Wat viel je op?', 'De warme vragen gingen over zijn eigen gevoel.');
+  await fill(bram, 'Wat viel je op? (komt op de flap)', 'De warme vragen gingen over zijn eigen gevoel.');
   await click(bram, 'Op de flap');
   await see(pres, 'De warme vragen gingen over zijn eigen gevoel.');
   await click(fac, 'Rondje afsluiten');

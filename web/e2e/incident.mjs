@@ -117,7 +117,7 @@ export async function incident(browser, server) {
   await shots('03', 'step1-inventory');
   mark('shots step1-inventory');
   await click(fac, 'Kies het vraagstuk met de meeste stemmen');
-  await see(pres, 'Jij bent vandaag de inbrenger.');
+  await see(pres, 'Jij brengt vandaag de casus in');
   await see(anna, 'Pieter brengt de casus in');
   await click(fac, 'Verder: Het vraagstuk benoemen');
 
@@ -142,7 +142,7 @@ export async function incident(browser, server) {
   await see(fac, 'Jij bent aan de beurt');
   await see(anna, 'Fenna is aan de beurt');
   await fill(fac, 'Mijn vraag', 'Wat gebeurt er in je als iemand je om iets extra’s vraagt?');
-  await click(fac, 'Vraag stellen');
+  await click(fac, 'Zet mijn vraag op de flap');
   await see(pres, 'Vraag van Fenna');
   await axe(pres, 'question pending (presenter)');
   mark('step3-question-pending');
@@ -161,7 +161,7 @@ export async function incident(browser, server) {
   await stepIs(anna, 3, 9);
   const kept = await anna.page.getByLabel('Mijn vraag', { exact: true }).inputValue();
   assert(kept.startsWith('Wie vraagt je het vaakst'), `typed text survives a reload: ${kept}`);
-  await click(anna, 'Vraag stellen');
+  await click(anna, 'Zet mijn vraag op de flap');
   await see(pres, 'Vraag van Anna');
   await click(pres, 'Hier ga ik niet op in');
   await see(anna, 'grens aangegeven');
@@ -172,23 +172,23 @@ export async function incident(browser, server) {
   await click(bram, 'Storing melden');
   await fill(bram, 'Wat is er aan de hand? (mag leeg blijven)', 'Er loopt steeds iemand de ruimte binnen.');
   await click(bram, 'Nu melden');
-  for (const p of everyone) await see(p, 'Storing gemeld door Bram');
+  for (const p of everyone) await see(p, 'storing gemeld');
   await see(pres, 'De tijd staat stil.');
   await axe(pres, 'disturbance banner');
   await axe(wall, 'disturbance on the beamer');
   mark('disturbance');
   await shots('06', 'disturbance');
   mark('shots disturbance');
-  assert((await button(anna, 'Vraag stellen').count()) === 0, 'nothing to do during a disturbance');
+  assert((await button(anna, 'Zet mijn vraag op de flap').count()) === 0, 'nothing to do during a disturbance');
   await click(fac, 'Opgelost, we gaan verder');
-  for (const p of everyone) await gone(p, 'Storing gemeld door Bram');
+  for (const p of everyone) await gone(p, 'storing gemeld');
 
   await click(bram, 'Pas');
   await fill(cas, 'Mijn vraag', 'Hoe merk je aan jezelf dat je eigenlijk nee wilt zeggen?');
-  await click(cas, 'Vraag stellen');
+  await click(cas, 'Zet mijn vraag op de flap');
   await click(pres, 'Beantwoord');
   await fill(daan, 'Mijn vraag', 'Wanneer lukte het je wel om nee te zeggen?');
-  await click(daan, 'Vraag stellen');
+  await click(daan, 'Zet mijn vraag op de flap');
   await click(pres, 'Beantwoord');
   // Round 2: everyone passes, which closes the rounds.
   await see(fac, 'Ronde 2');
@@ -207,9 +207,9 @@ export async function incident(browser, server) {
   for (const p of everyone) await stepIs(p, 4, 9);
   await see(pres, 'Jij luistert nu');
   assert((await pres.page.getByRole('textbox').count()) === 0, 'the presenter has no input while listening');
-  await fill(anna, 'Wat viel je op?', 'Bij vragen over zijn leidinggevende werd het stil.');
+  await fill(anna, 'Wat viel je op? (komt op de flap)', 'Bij vragen over zijn leidinggevende werd het stil.');
   await click(anna, 'Op de flap');
-  await fill(cas, 'Wat viel je op?', 'Hij lacht als het over schuld gaat.');
+  await fill(cas, 'Wat viel je op? (komt op de flap)', 'Hij lacht als het over schuld gaat.');
   await click(cas, 'Op de flap');
   await see(pres, 'Hij lacht als het over schuld gaat.');
   await axe(pres, 'listening view');
@@ -239,7 +239,7 @@ export async function incident(browser, server) {
   // Step 6: new question rounds; the facilitator moves on with a confirmation.
   for (const p of everyone) await stepIs(p, 6, 9);
   await fill(fac, 'Mijn vraag', 'Wat heb je nodig van je team om je grens te kunnen bewaken?');
-  await click(fac, 'Vraag stellen');
+  await click(fac, 'Zet mijn vraag op de flap');
   await click(pres, 'Beantwoord');
   await see(anna, 'Jij bent aan de beurt');
   await fill(pres, 'Notitie', 'Met mijn leidinggevende praten over de werkdruk.');
@@ -248,14 +248,11 @@ export async function incident(browser, server) {
   mark('step6-new-rounds');
   await shots('10', 'step6-new-rounds');
   mark('shots step6-new-rounds');
-  await click(fac, 'Verder: Adviezen geven');
-  await see(fac, 'Deze stap is nog niet rond');
-  await axe(fac, 'confirm next step');
-  await click(fac, 'Toch verder');
+  await click(fac, 'Toch verder (Verder: Adviezen geven)');
 
   // Step 7: advice after a moment to think.
   for (const p of everyone) await stepIs(p, 7, 9);
-  await see(anna, 'Eerst even bedenktijd');
+  await see(anna, 'Bedenktijd: iedereen denkt in stilte na');
   await click(fac, 'Bedenktijd beëindigen');
   const advice = {
     Anna: 'zou ik mijn leidinggevende vragen om prioriteiten te stellen.',
@@ -273,12 +270,12 @@ export async function incident(browser, server) {
   const taken = await fac.page.getByLabel('Mijn advies', { exact: true }).inputValue();
   assert(taken === whole, `the whole sentence is in the field: ${taken}`);
   await gone(fac, 'Zo komt het te staan:');
-  await click(fac, 'Advies geven');
+  await click(fac, 'Zet mijn advies op de flap');
   await see(wall, whole);
   for (const p of [anna, bram, cas]) {
     await see(p, 'Jij bent aan de beurt: geef je advies');
     await fill(p, 'Mijn advies', advice[p.name]);
-    await click(p, 'Advies geven');
+    await click(p, 'Zet mijn advies op de flap');
   }
   await see(daan, 'Jij bent aan de beurt: geef je advies');
   await click(daan, 'Pas');
@@ -305,7 +302,7 @@ export async function incident(browser, server) {
   for (const p of everyone) await stepIs(p, 9, 9);
   for (const p of people) {
     if (p === anna) await fill(p, 'Mijn terugblik (mag leeg; hardop zeggen is genoeg)', 'De stilte in het roddelrondje zei veel.');
-    await click(p, 'Ik heb teruggeblikt');
+    await click(p, p === anna ? 'Mijn terugblik delen' : 'Ik heb teruggeblikt');
     await see(p, 'Dank je voor je terugblik.');
   }
   await see(fac, '6 van de 6 hebben teruggeblikt.');
@@ -315,7 +312,7 @@ export async function incident(browser, server) {
   mark('shots step9-closing');
   await click(fac, 'Bijeenkomst afronden');
   for (const p of everyone) await see(p, 'Afgerond');
-  await see(anna, 'Het verslag is alleen voor de inbrenger.');
+  await see(anna, 'Het verslag is voor Pieter, de inbrenger.');
 
   // The report: the presenter's alone.
   await pres.page.getByRole('link', { name: 'Mijn verslag openen' }).click();
@@ -329,13 +326,13 @@ export async function incident(browser, server) {
   await pres.page.emulateMedia({ media: 'print' });
   await shot(pres, 'incident-15-report-print');
   await pres.page.emulateMedia({ media: 'screen' });
-  const [download] = await Promise.all([pres.page.waitForEvent('download'), click(pres, 'Downloaden als Markdown')]);
+  const [download] = await Promise.all([pres.page.waitForEvent('download'), click(pres, 'Opslaan als tekstbestand')]);
   const md = readFileSync(await download.path(), 'utf8');
   assert(md.includes(REFRAMED), 'the Markdown holds the reframed issue');
-  assert(download.suggestedFilename().endsWith('.md'), `a .md file: ${download.suggestedFilename()}`);
+  assert(download.suggestedFilename().endsWith('.txt'), `a .txt file: ${download.suggestedFilename()}`);
   await click(pres, 'Switch to English');
   await see(pres, 'Personal report for the presenter');
-  const [downloadEn] = await Promise.all([pres.page.waitForEvent('download'), click(pres, 'Download as Markdown')]);
+  const [downloadEn] = await Promise.all([pres.page.waitForEvent('download'), click(pres, 'Save as a text file')]);
   const mdEn = readFileSync(await downloadEn.path(), 'utf8');
   assert(mdEn !== md, 'the English Markdown differs from the Dutch');
   await click(pres, 'Schakel over naar Nederlands');

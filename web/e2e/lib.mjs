@@ -361,8 +361,16 @@ export function socketsAre(p, n, when) {
  * "Alles hardop" or "Alles typen", and waits until the server has it.
  */
 export async function contributionsAre(fac, label) {
+  await openMenu(fac);
   await fac.page.getByLabel(label, { exact: true }).first().click();
   await fac.page.locator('.contrib-option.selected', { hasText: label }).first().waitFor();
+}
+
+/** The facilitator's settings live in one menu; open it when it is closed. */
+export async function openMenu(fac) {
+  const menu = fac.page.locator('details.fac-menu').first();
+  await menu.waitFor();
+  if (!(await menu.evaluate((d) => d.open))) await menu.locator('summary').click();
 }
 
 /** The line that says whose turn it is, on one person's screen. */

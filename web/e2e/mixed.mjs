@@ -33,7 +33,14 @@ async function claimPlace(p, joinUrl) {
   await fill(p, 'Jouw naam', p.name);
   await p.page.getByLabel('Ik doe mee volgens deze spelregels').check();
   await click(p, 'Meedoen');
-  await see(p, `Ben jij ${p.name}? Neem je plek over`);
+  await see(p, `Ben jij ${p.name}?`);
+}
+
+/** The facilitator lets someone in who asks for their place; they land in the session. */
+async function letIn(fac, p) {
+  await click(p, `Ja, ik ben ${p.name}: laat me binnen`);
+  await see(fac, `${p.name} wil terugkomen op een nieuw apparaat. Toelaten?`);
+  await fac.page.getByRole('button', { name: `${p.name} toelaten` }).click();
 }
 
 export async function mixedRoom(browser, server) {
@@ -65,7 +72,7 @@ export async function mixedRoom(browser, server) {
   await forOthers(fac).getByRole('button', { name: 'Op de flap zetten', exact: true }).click();
   await see(daan, 'genoteerd door Fenna');
   await click(fac, `Kies dit vraagstuk: ${ISSUE}`);
-  await see(eva, 'Jij bent vandaag de inbrenger.');
+  await see(eva, 'Jij brengt vandaag de casus in');
   await click(fac, 'Verder: Het vraagstuk benoemen');
   await stepIs(eva, 2, 9);
   await fill(eva, 'Mijn vraagstuk', STATEMENT);
@@ -98,7 +105,7 @@ export async function mixedRoom(browser, server) {
   await claimPlace(bram, joinUrl);
   await axe(bram, 'take over your place');
   await shot(bram, 'mixed-02-claim-place-360');
-  await click(bram, 'Ja, ik ben Bram');
+  await letIn(fac, bram);
   await bram.page.waitForURL(/\/s\/[^/]+$/);
   await stepIs(bram, 3, 9);
   await see(bram, 'Jij bent aan de beurt: stel je vraag hardop, of pas.');
@@ -110,7 +117,7 @@ export async function mixedRoom(browser, server) {
   await shot(bram, 'mixed-03-bram-own-turn-360');
 
   await claimPlace(cas, joinUrl);
-  await click(cas, 'Ja, ik ben Cas');
+  await letIn(fac, cas);
   await cas.page.waitForURL(/\/s\/[^/]+$/);
   await see(cas, 'Bram is aan de beurt');
 
@@ -122,7 +129,7 @@ export async function mixedRoom(browser, server) {
   await see(cas, 'Jij bent aan de beurt: stel je vraag hardop, of pas.');
   await cas.page.getByText('Liever typen?', { exact: true }).click();
   await fill(cas, 'Mijn vraag', CAS_QUESTION);
-  await click(cas, 'Vraag stellen');
+  await click(cas, 'Zet mijn vraag op de flap');
   await see(eva, CAS_QUESTION);
   await click(eva, 'Beantwoord');
   await see(daan, 'Jij bent aan de beurt');
@@ -162,14 +169,12 @@ export async function mixedRoom(browser, server) {
   await see(bram, 'Jij bent aan de beurt: zeg je advies hardop, of pas.');
   await click(bram, 'Ik heb mijn advies gegeven');
   await see(cas, 'Jij bent aan de beurt');
-  await click(fac, 'Verder: Reactie van de inbrenger');
-  await click(fac, 'Toch verder');
+  await click(fac, 'Toch verder (Verder: Reactie van de inbrenger)');
   await stepIs(eva, 8, 9);
   await click(eva, 'Ik heb gereageerd');
   await click(fac, 'Verder: Afronden');
   await stepIs(eva, 9, 9);
-  await click(fac, 'Bijeenkomst afronden');
-  await click(fac, 'Toch verder');
+  await click(fac, 'Toch verder (Bijeenkomst afronden)');
   await see(eva, 'Mijn verslag openen');
   mark('mixed: to the end');
 

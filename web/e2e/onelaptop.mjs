@@ -190,7 +190,7 @@ export async function oneLaptop(browser, server) {
   mark('one-laptop: gossip to new rounds');
 
   // Step 7: advice, after the time to think.
-  await turnIs(fac, 'Eerst even bedenktijd');
+  await turnIs(fac, 'Bedenktijd: iedereen denkt in stilte na');
   await key(fac, 'e');
   await turnIs(fac, 'Jij bent aan de beurt');
   await key(fac, 'v');
@@ -253,7 +253,7 @@ export async function oneLaptop(browser, server) {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     (async () => {
-      await tabTo(fac, page.getByRole('button', { name: 'Downloaden als Markdown', exact: true }), 'the download button');
+      await tabTo(fac, page.getByRole('button', { name: 'Opslaan als tekstbestand', exact: true }), 'the download button');
       await key(fac, 'Enter');
     })(),
   ]);

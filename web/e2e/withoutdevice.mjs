@@ -203,7 +203,7 @@ export async function balintWithoutDevice(browser, server) {
   assert((await page.getByText(DAAN_DRAFT).count()) === 0, 'advice that was not shared stays out of the record');
   await axe(fac, 'the record of a presenter without a device');
   await shot(fac, 'withoutdevice-04-record');
-  const [download] = await Promise.all([page.waitForEvent('download'), click(fac, 'Downloaden als Markdown')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), click(fac, 'Opslaan als tekstbestand')]);
   const md = readFileSync(await download.path(), 'utf8');
   assert(md.includes(ANNA_DRAFT) && md.includes(BRAM_DRAFT) && md.includes(TOMORROW), `the Markdown holds the shared advice:\n${md}`);
 

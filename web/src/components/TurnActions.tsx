@@ -74,7 +74,8 @@ export function TurnActions({ who, kind }: { who: number; kind: TurnKind }) {
     return cmd.run(c, clear);
   };
   const showField = !spoken || typing || typed !== '' || kind === 'share';
-  const primaryLabel = typed ? t(words.send, { name }) : t(words.spokenDone, { name });
+  // Words typed (or a typed step) make it a button that sends them; otherwise one tap, said out loud.
+  const primaryLabel = typed || !emptyAllowed ? t(words.send, { name }) : t(words.spokenDone, { name });
   const lead = mine ? t(spoken ? words.leadSpoken : words.lead) : t(words.lead, { name, presenter: nameOf(s, s.presenter) });
   const away = !mine && isAway(s, who);
 
