@@ -4,9 +4,10 @@
 
 import { t, type MessageKey } from '../i18n';
 import { draftOf, may, turnHolder, turnKind } from '../may';
+import { useDraft } from '../storage';
 import type { Rating, SessionState } from '../types';
 import { Button, ErrorNote, Lead } from './controls';
-import { DraftField } from './fields';
+import { DraftField, TextField } from './fields';
 import { OwnKeyPoint } from './KeyPoint';
 import { RatingChip } from './RatingChip';
 import { ReactionFields, ReframeEditor, StatementEditor } from './PresenterEditors';
@@ -220,10 +221,11 @@ function RatingButtons({ question, onRate, busy }: { question?: number; onRate: 
 
 /** The presenter in the question rounds: a question on the table first, its answer one tap. */
 function PresenterQuestions({ rate }: { rate: boolean }) {
-  const { s } = useSession();
+  const { s, scope } = useSession();
   const cmd = useCommand();
   const doing = s.floor?.doing;
   const pending = s.flip_chart.questions.find((q) => q.id === s.turn.awaiting_question);
+  const [note, setNote, clearNote] = useDraft(scope, `answer-note-${pending?.id ?? 0}`);
   if (doing === 'done') return <Lead>{t('q.closedPresenter')}</Lead>;
   if (doing === 'preparing') return <Lead>{t('st.presenterPrep')}</Lead>;
   if (!pending) {
@@ -244,23 +246,30 @@ function PresenterQuestions({ rate }: { rate: boolean }) {
       ) : (
         <>
           <Lead>{t('q.presenterAnswer')}</Lead>
-          <DraftField name={`answer-note-${pending.id}`} label={t('q.noteLabel')} rows={2}>
-            {(value, clear) =>
-              may(s, 'answer_question') && (
-                <Button big busy={cmd.busy} onClick={() => void cmd.run({ kind: 'answer_question', note: value.trim() || undefined }, clear)}>
-                  {value.trim() ? t('q.answeredWithNote') : t('q.answered')}
-                </Button>
-              )
-            }
-          </DraftField>
+          {/* The answer first, in reach of a thumb; a note to oneself is for whoever wants one. */}
+          <div class="actions turn-buttons">
+            {may(s, 'answer_question') && (
+              <Button big busy={cmd.busy} onClick={() => void cmd.run({ kind: 'answer_question', note: note.trim() || undefined }, clearNote)}>
+                {note.trim() ? t('q.answeredWithNote') : t('q.answered')}
+              </Button>
+            )}
+            {may(s, 'decline_question') && (
+              <Button kind="quiet" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'decline_question' })}>
+                {t('q.decline')}
+              </Button>
+            )}
+          </div>
+          <TextField label={t('q.noteLabel')} rows={2} value={note} onInput={setNote} />
         </>
       )}
       {may(s, 'decline_question') && (
         <div class="decline">
           <p class="hint">{t('q.declineHint')}</p>
-          <Button kind="quiet" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'decline_question' })}>
-            {t('q.decline')}
-          </Button>
+          {rate && (
+            <Button kind="quiet" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'decline_question' })}>
+              {t('q.decline')}
+            </Button>
+          )}
         </div>
       )}
       <ErrorNote text={cmd.error} />
