@@ -383,7 +383,8 @@ export async function turnsAndFlow(browser, server) {
   await shot(anna, 'realpeople-next-360');
   await click(fac, 'Ik heb mijn vraag gesteld');
   await see(pres, 'Fenna stelde je een vraag');
-  await see(pres, 'Jij beantwoordt de vraag van Fenna');
+  await turnIs(anna, 'Pieter beantwoordt de vraag van Fenna');
+  await turnIs(fac, 'Pieter beantwoordt jouw vraag');
   assert((await pres.page.getByText('Pieter beantwoordt').count()) === 0, 'the presenter never reads about himself in the third person');
   const answer = pres.page.getByRole('button', { name: 'Beantwoord', exact: true });
   assert(await inView(answer), 'the presenter’s answer button is in view on a phone without scrolling');

@@ -1,6 +1,9 @@
 #include "server/codec/state_json.hpp"
 
+#include "server/codec/command_json.hpp"
 #include "server/codec/wire_names.hpp"
+
+#include "core/session/floor.hpp"
 
 #include <algorithm>
 
@@ -108,12 +111,26 @@ value current_step(const core::SessionState& state) {
   return json;
 }
 
-object turn(const core::Turns& turns) {
-  return object{{"order", ids(turns.order)},
-                {"holder", id_or_null(turns.holder())},
-                {"round", turns.round},
-                {"awaiting_question", id_or_null(turns.awaiting)},
-                {"closed", turns.closed}};
+object turn(const core::SessionState& state) {
+  const core::Turns& turns = state.step.turns;
+  return object{{"order", ids(turns.order)}, {"holder", id_or_null(turns.holder())},
+                {"round", turns.round},      {"awaiting_question", id_or_null(turns.awaiting)},
+                {"closed", turns.closed},    {"next", id_or_null(core::next_turn(state))}};
+}
+
+object floor_to_json(const core::Floor& floor) {
+  return object{{"who", wire_name(floor.who)},
+                {"participant", id_or_null(floor.participant)},
+                {"doing", wire_name(floor.doing)}};
+}
+
+array kinds(const core::CommandKinds& allowed) {
+  const auto names = command_kind_names();
+  array result;
+  for (std::size_t i = 0; i < allowed.size(); ++i)
+    if (allowed.test(i))
+      result.emplace_back(names[i]);
+  return result;
 }
 
 value timer(const core::SessionState& state, core::Instant now) {
@@ -278,7 +295,8 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
       {"presenter", id_or_null(state.presenter)},
       {"scribe", id_or_null(state.scribe)},
       {"you", std::move(you)},
-      {"turn", turn(state.step.turns)},
+      {"turn", turn(state)},
+      {"floor", floor_to_json(core::floor(state, now))},
       {"timer", timer(state, now)},
       {"disturbance", disturbance(state.disturbance)},
       {"paused", state.paused_since.has_value()},
@@ -287,6 +305,24 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
       {"warnings", std::move(warnings)},
       {"flip_chart", flip_chart(state)},
   };
+}
+
+void add_permissions(object& state, const core::Permissions& permissions) {
+  state["may"] = kinds(permissions.own);
+  object on_behalf;
+  for (const auto& [participant, allowed] : permissions.on_behalf)
+    if (allowed.any())
+      on_behalf[std::to_string(participant.value)] = kinds(allowed);
+  state["may_for"] = std::move(on_behalf);
+}
+
+object readiness_to_json(const core::StepReadiness& readiness) {
+  if (readiness.ready)
+    return object{{"ready", true}};
+  object json{{"ready", false}, {"confirm", readiness.confirmable}};
+  if (readiness.missing)
+    json["missing"] = core::to_string(*readiness.missing);
+  return json;
 }
 
 } // namespace intervisie::server

@@ -1,5 +1,6 @@
 #include "server/live/live_session.hpp"
 
+#include "core/session/permissions.hpp"
 #include "core/session/view.hpp"
 #include "server/auth/token.hpp"
 #include "server/codec/coach_json.hpp"
@@ -286,9 +287,18 @@ void LiveSession::broadcast_presence() {
 }
 
 std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
+  const core::Instant now = clock_();
   boost::json::object state = state_to_json(core::view(durable_state_, connection.participant),
-                                            connection.participant, clock_());
+                                            connection.participant, now);
   state["connected"] = connected();
+  // What this viewer may do now, asked of the engine itself; the shared screen does nothing.
+  if (connection.participant != beamer_viewer) {
+    add_permissions(state, core::permissions(durable_state_, connection.participant, now));
+    if (connection.participant == durable_state_.facilitator &&
+        durable_state_.phase == core::Phase::running)
+      state["next_step"] =
+          readiness_to_json(core::step_readiness(durable_state_, connection.participant, now));
+  }
   if (coach_ != nullptr && durable_state_.coach_hints &&
       connection.participant == durable_state_.facilitator)
     mark_questions(state);
