@@ -14,6 +14,7 @@ import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
+import { headerFollowsLogin } from './groupspages.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -27,6 +28,7 @@ const tests = [
   ['balint without a device: advice written and shared for others, the record from the server', balintWithoutDevice],
   ['groups: sign up, a group, an invitation, a meeting, two cancel and the second finds a new date', groupLife],
   ['group cases: the facilitator starts a live session from the meeting, follow-up at the next, history and participation', groupCases],
+  ['groups pages: the header follows the login at once, without a reload', headerFollowsLogin],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

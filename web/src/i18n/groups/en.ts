@@ -7,6 +7,7 @@ export const en: GroupCatalog = {
   'nav.groups': 'My groups',
   'nav.account': 'My account',
   'nav.login': 'Log in',
+  'nav.signup': 'Create an account',
   'common.busy': 'One moment…',
   'common.copy': 'Copy',
   'common.copied': 'Copied to the clipboard.',

@@ -6,6 +6,7 @@ export const nl = {
   'nav.groups': 'Mijn groepen',
   'nav.account': 'Mijn account',
   'nav.login': 'Inloggen',
+  'nav.signup': 'Account maken',
   'common.busy': 'Even geduld…',
   'common.copy': 'Kopiëren',
   'common.copied': 'Gekopieerd naar het klembord.',
