@@ -1,4 +1,5 @@
-// The group pages as people meet them outside the ideal path: the header as the login changes.
+// The group pages as people meet them outside the ideal path: the header as the login changes and
+// an invitee who gives their name once.
 
 import { accountOf, apiAccount, as, browserFor, expectStatus, joinThroughApi, password } from './accounts.mjs';
 import { assert, axe, checkNoPageErrors, click, closeAll, fill, mark, person, phone, see, shot } from './lib.mjs';
@@ -91,4 +92,70 @@ export async function headerFollowsLogin(browser, server) {
 
   checkNoPageErrors([anna, other]);
   await closeAll([anna, other]);
+}
+
+export async function invitationAsksTheNameOnce(browser, server) {
+  const annaApi = await apiAccount(server, 'Anna');
+  const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Maandaggroep' }, 201);
+  const invitation = async () => (await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/invitations`, {}, 201)).url.replace(/^https?:\/\/[^/]+/, server.base);
+  const nameFields = (p) => p.page.getByRole('textbox', { name: /naam/i });
+
+  // Bram signs up on the invitation page: his name is asked there, and not again.
+  const bram = await person(browser, 'Bram', phone);
+  await bram.page.goto(await invitation());
+  await see(bram, 'Anna nodigt je uit');
+  assert((await nameFields(bram).count()) === 1, 'the sign-up form asks for a name');
+  await fill(bram, 'Je naam', 'Bram de Vries');
+  await fill(bram, 'E-mailadres', 'bram@school.nl');
+  await fill(bram, 'Wachtwoord', password);
+  await click(bram, 'Account maken');
+  await see(bram, 'In de groep heet je Bram de Vries');
+  assert((await nameFields(bram).count()) === 0, 'after signing up, no field asks for a name again');
+  assert((await bram.page.getByRole('button', { name: 'Een andere naam kiezen voor deze groep' }).count()) === 0, 'nor a way to be asked again');
+  await axe(bram, 'the invitation page, name given');
+  await shot(bram, 'groupspages-02-name-once');
+  await bram.page.getByLabel('Ik ga akkoord met de voorwaarden en de spelregels van deze groep').check();
+  await click(bram, 'Lid worden');
+  await bram.page.waitForURL(/\/groep\//);
+  await see(bram, 'Bram de Vries');
+  mark('Bram joined under the name he gave');
+
+  // A second Anna: only because the group has that name already is she asked for another.
+  const anna2 = await person(browser, 'Anna2', phone);
+  await anna2.page.goto(await invitation());
+  await fill(anna2, 'Je naam', 'Anna');
+  await fill(anna2, 'E-mailadres', 'anna.k@school.nl');
+  await fill(anna2, 'Wachtwoord', password);
+  await click(anna2, 'Account maken');
+  await see(anna2, 'In de groep heet je Anna');
+  await anna2.page.getByLabel('Ik ga akkoord met de voorwaarden en de spelregels van deze groep').check();
+  await click(anna2, 'Lid worden');
+  const field = anna2.page.getByLabel('Je naam in deze groep', { exact: true });
+  await field.waitFor();
+  await see(anna2, 'Iemand in de groep heeft die naam al');
+  assert(await field.evaluate((el) => el === document.activeElement), 'the name field has the focus');
+  assert((await field.inputValue()) === 'Anna', 'the field holds the name she gave');
+  await axe(anna2, 'the invitation page, name taken');
+  await field.fill('Anna K.');
+  await click(anna2, 'Lid worden');
+  await anna2.page.waitForURL(/\/groep\//);
+  await see(anna2, 'Anna K.');
+
+  // Someone who comes with an account of their own may choose a name for this group.
+  const cees = await apiAccount(server, 'Cees');
+  const ceesP = await browserFor(browser, server, cees);
+  await ceesP.page.goto(await invitation());
+  await see(ceesP, 'In de groep heet je Cees');
+  await click(ceesP, 'Een andere naam kiezen voor deze groep');
+  await fill(ceesP, 'Je naam in deze groep', 'Cees B.');
+  await ceesP.page.getByLabel('Ik ga akkoord met de voorwaarden en de spelregels van deze groep').check();
+  await click(ceesP, 'Lid worden');
+  await ceesP.page.waitForURL(/\/groep\//);
+  await see(ceesP, 'Cees B.');
+  const view = await as(server, annaApi, 'GET', `/api/groups/${group.id}`);
+  const names = view.body.members.map((m) => m.display_name).sort().join(',');
+  assert(names === 'Anna,Anna K.,Bram de Vries,Cees B.', `the group knows each by the name they gave: ${names}`);
+
+  checkNoPageErrors([bram, anna2, ceesP]);
+  await closeAll([bram, anna2, ceesP]);
 }

@@ -14,7 +14,7 @@ import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
-import { headerFollowsLogin } from './groupspages.mjs';
+import { headerFollowsLogin, invitationAsksTheNameOnce } from './groupspages.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -29,6 +29,7 @@ const tests = [
   ['groups: sign up, a group, an invitation, a meeting, two cancel and the second finds a new date', groupLife],
   ['group cases: the facilitator starts a live session from the meeting, follow-up at the next, history and participation', groupCases],
   ['groups pages: the header follows the login at once, without a reload', headerFollowsLogin],
+  ['groups pages: an invitee gives their name once', invitationAsksTheNameOnce],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {
