@@ -1,5 +1,5 @@
-// The group pages as people meet them outside the ideal path: the header as the login changes and
-// an invitee who gives their name once.
+// The group pages as people meet them outside the ideal path: the header as the login changes, an
+// invitee who gives their name once, and a live case the page notices by itself.
 
 import { accountOf, apiAccount, as, browserFor, expectStatus, joinThroughApi, password } from './accounts.mjs';
 import { assert, axe, checkNoPageErrors, click, closeAll, fill, mark, person, phone, see, shot } from './lib.mjs';
@@ -158,4 +158,89 @@ export async function invitationAsksTheNameOnce(browser, server) {
 
   checkNoPageErrors([bram, anna2, ceesP]);
   await closeAll([bram, anna2, ceesP]);
+}
+
+/** The element lies wholly inside the viewport, with the page not scrolled. */
+async function inFirstScreen(p, locator, what) {
+  await locator.waitFor({ state: 'visible', timeout: 20000 });
+  const box = await locator.boundingBox();
+  const { height, scrolled } = await p.page.evaluate(() => ({ height: window.innerHeight, scrolled: window.scrollY }));
+  assert(scrolled === 0, `${what}: the page was scrolled (${scrolled} px)`);
+  assert(box && box.y >= 0 && box.y + box.height <= height, `${what} is not in the first screen: ${JSON.stringify(box)} of ${height} px`);
+}
+
+/** Counts the page's requests to a path, from now on. */
+function countRequests(p, pattern) {
+  const seen = { n: 0 };
+  p.page.on('request', (r) => {
+    if (pattern.test(new URL(r.url()).pathname)) seen.n += 1;
+  });
+  return seen;
+}
+
+/** Pretend the tab went into the background, or came back, the way a browser says so. */
+async function setHidden(p, hidden) {
+  await p.page.evaluate((h) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => h });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (h ? 'hidden' : 'visible') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hidden);
+}
+
+export async function liveCaseComesFirst(browser, server) {
+  const annaApi = await apiAccount(server, 'Anna');
+  const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Woensdaggroep' }, 201);
+  const bram = await joinThroughApi(server, annaApi, group.id, 'Bram');
+  const cees = await joinThroughApi(server, annaApi, group.id, 'Cees');
+  const meeting = await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/meetings`, { starts_at: Date.now() + 20 * 60_000, minutes: 90, place: 'Lokaal 4' }, 201);
+
+  // Bram waits on the meeting page on his phone, Cees on the group's page; nothing runs yet.
+  const bramP = await browserFor(browser, server, bram, phone);
+  await bramP.page.goto(`${server.base}/bijeenkomst/${meeting.id}`);
+  await see(bramP, 'Nog geen casus begonnen.');
+  await markPage(bramP);
+  const ceesP = await browserFor(browser, server, cees, phone);
+  await ceesP.page.goto(`${server.base}/groep/${group.id}`);
+  await see(ceesP, 'Leden (3 van 8)');
+  await markPage(ceesP);
+  assert((await bramP.page.getByRole('button', { name: 'Meedoen aan deze casus' }).count()) === 0, 'no case to join yet');
+
+  // Anna starts a case. Without a reload, both pages offer it first, in the first screen.
+  const started = await expectStatus(server, annaApi, 'POST', `/api/meetings/${meeting.id}/cases`, { method: 'balint', title: 'Woensdag' }, 201);
+  const bramJoin = bramP.page.getByRole('button', { name: 'Meedoen aan deze casus', exact: true });
+  await inFirstScreen(bramP, bramJoin, 'the join button on the meeting page');
+  await see(bramP, 'Er loopt nu een casus');
+  await notReloaded(bramP, 'the meeting page noticed the case');
+  const ceesJoin = ceesP.page.getByRole('button', { name: 'Meedoen aan deze casus', exact: true });
+  await inFirstScreen(ceesP, ceesJoin, 'the join button on the group page');
+  await notReloaded(ceesP, 'the group page noticed the case');
+  await axe(bramP, 'the meeting page with a case running');
+  await shot(bramP, 'groupspages-03-live-case-phone');
+  await shot(ceesP, 'groupspages-04-live-case-group');
+  mark('both pages noticed the case');
+
+  // In the background the page stops asking; back in sight, it asks at once.
+  await setHidden(ceesP, true);
+  const asked = countRequests(ceesP, /^\/api\/groups\//);
+  await ceesP.page.waitForTimeout(16000);
+  assert(asked.n === 0, `a hidden page kept asking: ${asked.n} requests`);
+  await setHidden(ceesP, false);
+  await ceesP.page.waitForTimeout(1000);
+  assert(asked.n === 1, `back in sight, the page asks once at once: ${asked.n} requests`);
+  mark('no asking while hidden');
+
+  // One tap and Bram is in the case; Cees joins from the group page.
+  await bramJoin.click();
+  await bramP.page.waitForURL(new RegExp(`/s/${started.session_id}`));
+  await see(bramP, 'Welkom. De begeleider begint');
+  await ceesJoin.click();
+  await ceesP.page.waitForURL(new RegExp(`/s/${started.session_id}`));
+  await see(ceesP, 'Welkom. De begeleider begint');
+
+  // Back on the meeting page, his place in the running case is still the first thing.
+  await bramP.page.goto(`${server.base}/bijeenkomst/${meeting.id}`);
+  await inFirstScreen(bramP, bramP.page.getByRole('link', { name: 'Naar de sessie', exact: true }), 'the way back into the case');
+
+  checkNoPageErrors([bramP, ceesP]);
+  await closeAll([bramP, ceesP]);
 }

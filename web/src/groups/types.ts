@@ -80,6 +80,8 @@ export interface TreatedCase {
   facilitator: Person | null;
   mine: boolean;
   follow_up: { at: number; note?: string } | null;
+  /** Its live session runs (lobby included): members can take their place now. */
+  live: boolean;
 }
 
 export interface Participation {

@@ -224,6 +224,9 @@ export const en: GroupCatalog = {
   'cases.start': 'Start a case',
   'cases.open': 'To the session',
   'cases.join': 'Join this case',
+  'cases.running': 'running now',
+  'cases.finished': 'over',
+  'live.title': 'A case is running now',
 
   'fu.title': 'Follow-up',
   'fu.lead': 'Last time {name} brought in a case. Ask how it went: what was done with the advice?',

@@ -223,6 +223,9 @@ export const nl = {
   'cases.start': 'Casus beginnen',
   'cases.open': 'Naar de sessie',
   'cases.join': 'Meedoen aan deze casus',
+  'cases.running': 'loopt nu',
+  'cases.finished': 'afgelopen',
+  'live.title': 'Er loopt nu een casus',
 
   'fu.title': 'Terugblik',
   'fu.lead': 'Vorige keer bracht {name} een casus in. Vraag hoe het verder ging: wat is er met het advies gedaan?',
