@@ -297,6 +297,32 @@ TEST(Groups, BadInputIsRefusedAndChangesNothing) {
   EXPECT_EQ(still.json().at("yours"), "none");
 }
 
+// Calling a meeting off is for whoever scheduled it or facilitates it; the others are refused.
+// The view tells each member whether it is theirs, so the app offers it only then.
+TEST(Groups, OnlyTheSchedulerOrFacilitatorCallsAMeetingOff) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string m =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  EXPECT_TRUE(group.named(0).get(m).json().at("you_may_call_off").as_bool());
+  EXPECT_FALSE(group.named(1).get(m).json().at("you_may_call_off").as_bool());
+
+  const auto refused = group.named(1).post(m + "/call-off");
+  EXPECT_EQ(refused.status, 403u) << refused.body;
+  EXPECT_EQ(code_of(refused), "not_scheduler_or_facilitator");
+  EXPECT_FALSE(refused.json().at("message_nl").as_string().empty());
+  EXPECT_EQ(group.named(1).get(m).json().at("status"), "scheduled") << "a refusal changes nothing";
+
+  ASSERT_EQ(
+      group.named(1).post(m + "/facilitator", {{"member", group.named(2).account_id()}}).status,
+      200u);
+  EXPECT_TRUE(group.named(2).get(m).json().at("you_may_call_off").as_bool());
+  EXPECT_EQ(code_of(group.named(1).post(m + "/call-off")), "not_scheduler_or_facilitator");
+  const auto called_off = group.named(2).post(m + "/call-off");
+  ASSERT_EQ(called_off.status, 200u) << called_off.body;
+  EXPECT_EQ(called_off.json().at("status"), "called_off");
+}
+
 TEST(Groups, TheCalendarFeedFollowsEveryMeetingOfYourGroups) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna", "Pieter"});
@@ -361,11 +387,11 @@ TEST(Groups, OnlyMembersSeeAnythingOfAGroup) {
       {"POST", m + "/proposals", {{"dates", json::array{now_ms() + 10 * day_ms}}}, 409},
       {"POST", m + "/answers", {{"suits", json::array{true}}}, 409},
       {"POST", m + "/choice", {{"index", 0}}, 409},
-      {"POST", m + "/facilitator", {{"member", group.named(0).account_id()}}, 200},
+      {"POST", m + "/facilitator", {{"member", group.named(1).account_id()}}, 200},
       {"POST", m + "/cases", {{"method", "incident"}}, 409},
       {"POST", m + "/follow-ups", {{"session_id", "onbekend"}}, 404},
       {"POST", m + "/cases/onbekend/participants", {}, 404},
-      {"POST", m + "/call-off", {}, 200},
+      {"POST", m + "/call-off", {}, 200}, // Pieter facilitates it now
       {"DELETE", g + "/invitations/onbekend", {}, 404},
       {"POST", g + "/leave", {}, 200},
   };

@@ -1,5 +1,6 @@
 // The group pages as people meet them outside the ideal path: the header as the login changes, an
-// invitee who gives their name once, and a live case the page notices by itself.
+// invitee who gives their name once, a live case the page notices by itself, and calling a meeting
+// off.
 
 import { accountOf, apiAccount, as, browserFor, expectStatus, joinThroughApi, password } from './accounts.mjs';
 import { assert, axe, checkNoPageErrors, click, closeAll, fill, mark, person, phone, see, shot } from './lib.mjs';
@@ -243,4 +244,47 @@ export async function liveCaseComesFirst(browser, server) {
 
   checkNoPageErrors([bramP, ceesP]);
   await closeAll([bramP, ceesP]);
+}
+
+export async function callingOffIsForSchedulerOrFacilitator(browser, server) {
+  const annaApi = await apiAccount(server, 'Anna');
+  const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Vrijdaggroep' }, 201);
+  const bram = await joinThroughApi(server, annaApi, group.id, 'Bram');
+  const cees = await joinThroughApi(server, annaApi, group.id, 'Cees');
+  const meeting = await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/meetings`, { starts_at: Date.now() + 14 * 86_400_000, minutes: 120, place: 'Lokaal 9' }, 201);
+  const callOff = (p) => p.page.getByRole('button', { name: 'Bijeenkomst laten vervallen' });
+
+  // Bram neither scheduled nor facilitates it: no button, and the server says no as well.
+  const bramP = await browserFor(browser, server, bram);
+  await bramP.page.goto(`${server.base}/bijeenkomst/${meeting.id}`);
+  await see(bramP, 'Kom je? Intekenen is meedoen.');
+  assert((await callOff(bramP).count()) === 0, 'Bram sees no call-off button');
+  const refused = await as(server, bram, 'POST', `/api/meetings/${meeting.id}/call-off`, {});
+  assert(refused.status === 403 && refused.body.code === 'not_scheduler_or_facilitator', `Bram calling off: ${JSON.stringify(refused)}`);
+  const still = await expectStatus(server, annaApi, 'GET', `/api/meetings/${meeting.id}`, undefined, 200);
+  assert(still.status === 'scheduled', `the refusal changed nothing: ${still.status}`);
+  await axe(bramP, 'the meeting page of a member who may not call it off');
+  await shot(bramP, 'groupspages-05-no-call-off');
+
+  // Anna scheduled it: she has the button.
+  const annaP = await browserFor(browser, server, annaApi);
+  await annaP.page.goto(`${server.base}/bijeenkomst/${meeting.id}`);
+  await callOff(annaP).waitFor();
+
+  // Bram makes Cees the facilitator; now Cees may call it off, and does.
+  await expectStatus(server, bram, 'POST', `/api/meetings/${meeting.id}/facilitator`, { member: cees.id }, 200);
+  const ceesP = await browserFor(browser, server, cees);
+  await ceesP.page.goto(`${server.base}/bijeenkomst/${meeting.id}`);
+  await see(ceesP, 'Jij begeleidt deze bijeenkomst.');
+  await callOff(ceesP).click();
+  await see(ceesP, 'Gaat deze bijeenkomst echt niet door?');
+  await click(ceesP, 'Ja, laten vervallen');
+  await see(ceesP, 'De bijeenkomst vervalt.');
+  await see(ceesP, 'Deze bijeenkomst gaat niet door.');
+  await bramP.page.reload();
+  await see(bramP, 'Deze bijeenkomst gaat niet door.');
+  assert((await callOff(bramP).count()) === 0, 'still no button for Bram');
+
+  checkNoPageErrors([bramP, annaP, ceesP]);
+  await closeAll([bramP, annaP, ceesP]);
 }

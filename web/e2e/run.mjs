@@ -14,7 +14,7 @@ import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
-import { headerFollowsLogin, invitationAsksTheNameOnce, liveCaseComesFirst } from './groupspages.mjs';
+import { callingOffIsForSchedulerOrFacilitator, headerFollowsLogin, invitationAsksTheNameOnce, liveCaseComesFirst } from './groupspages.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -31,6 +31,7 @@ const tests = [
   ['groups pages: the header follows the login at once, without a reload', headerFollowsLogin],
   ['groups pages: an invitee gives their name once', invitationAsksTheNameOnce],
   ['groups pages: a live case is the first thing on a phone, noticed without a reload', liveCaseComesFirst],
+  ['groups pages: only the scheduler or the facilitator calls a meeting off', callingOffIsForSchedulerOrFacilitator],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

@@ -67,6 +67,7 @@ http::status status_of(Code code) {
     return http::status::not_found;
   case Code::not_rescheduler:
   case Code::not_facilitator:
+  case Code::not_scheduler_or_facilitator:
     return http::status::forbidden;
   case Code::group_full:
   case Code::group_exists:

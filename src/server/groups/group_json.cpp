@@ -193,6 +193,7 @@ json::object meeting_view(const std::string& group_id, const group::GroupState& 
                                          {"at", millis(cancellation.at)}});
   view["cancellations"] = std::move(cancellations);
   view["you_arrange_new_date"] = meeting.rescheduler && *meeting.rescheduler == viewer;
+  view["you_may_call_off"] = meeting.may_call_off(viewer);
 
   json::value proposal = nullptr;
   if (meeting.proposal) {

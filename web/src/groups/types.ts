@@ -155,6 +155,8 @@ export interface MeetingView extends Omit<MeetingSummary, 'signed_up'> {
   signed_up: Person[];
   cancellations: Cancellation[];
   you_arrange_new_date: boolean;
+  /** I scheduled it or facilitate it: calling it off is mine to do. */
+  you_may_call_off: boolean;
   proposal: Proposal | null;
   suggested_facilitator: Person | null;
   cases: TreatedCase[];

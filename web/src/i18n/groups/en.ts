@@ -319,6 +319,7 @@ export const en: GroupCatalog = {
   'err.already_signed_up': 'You are already signed up.',
   'err.already_cancelled': 'You have already cancelled.',
   'err.not_cancelled': 'You have not cancelled.',
+  'err.not_scheduler_or_facilitator': 'Only whoever scheduled the meeting or facilitates it can call it off. If you cannot come yourself, cancel instead.',
   'err.not_needing_new_date': 'This meeting no longer needs a new date.',
   'err.awaiting_new_date': 'This meeting first waits for a new date.',
   'err.not_rescheduler': 'The second to cancel arranges the new date.',

@@ -318,6 +318,7 @@ export const nl = {
   'err.already_signed_up': 'Je staat al ingetekend.',
   'err.already_cancelled': 'Je hebt al afgezegd.',
   'err.not_cancelled': 'Je hebt niet afgezegd.',
+  'err.not_scheduler_or_facilitator': 'Alleen wie de bijeenkomst plande of hem begeleidt, kan hem laten vervallen. Kun je zelf niet komen? Zeg dan af.',
   'err.not_needing_new_date': 'Deze bijeenkomst heeft geen nieuwe datum meer nodig.',
   'err.awaiting_new_date': 'Deze bijeenkomst wacht eerst op een nieuwe datum.',
   'err.not_rescheduler': 'De tweede die afzegde, regelt de nieuwe datum.',

@@ -150,7 +150,7 @@ export function MeetingPage({ id, me }: { id: string; me: Me }) {
             </p>
             <CopyField label={gt('cal.feed')} hint={gt('cal.feedHint')} value={me.calendar_feed_url} />
           </section>
-          {open && (
+          {open && meeting.you_may_call_off && (
             <section class="panel" aria-labelledby="calloff-title">
               <h2 id="calloff-title" class="visually-hidden">
                 {gt('meeting.callOff')}
