@@ -1,9 +1,10 @@
-// The group pages as people meet them outside the ideal path: the header as the login changes, an
-// invitee who gives their name once, a live case the page notices by itself, and calling a meeting
-// off.
+// The group pages as people meet them outside the ideal path: the header after logging in and
+// out, an invitee who gives their name once, a live case the page notices by itself, calling a
+// meeting off, and Dutch dates in a browser that speaks English.
 
 import { accountOf, apiAccount, as, browserFor, expectStatus, joinThroughApi, password } from './accounts.mjs';
 import { assert, axe, checkNoPageErrors, click, closeAll, fill, mark, person, phone, see, shot } from './lib.mjs';
+import { amsterdamClock, amsterdamDate, chooseWhen, dutchDay, dutchMonths } from './when.mjs';
 
 /** The header's links, as a person reads them. */
 async function headerLinks(p) {
@@ -287,4 +288,86 @@ export async function callingOffIsForSchedulerOrFacilitator(browser, server) {
 
   checkNoPageErrors([bramP, annaP, ceesP]);
   await closeAll([bramP, annaP, ceesP]);
+}
+
+/** Every text the page shows: no trace of a 12-hour clock or a month-first date. */
+async function noForeignClock(p, when) {
+  const text = await p.page.locator('main').innerText();
+  assert(!/\b(AM|PM)\b/.test(text), `${when}: a 12-hour clock on the page`);
+  assert(!/\b\d{1,2}\/\d{1,2}\/\d{4}\b/.test(text), `${when}: a date with slashes on the page`);
+}
+
+export async function dutchDatesWhateverTheBrowser(browser, server) {
+  const englishPhone = { locale: 'en-US', timezoneId: 'America/New_York' };
+  const annaApi = await apiAccount(server, 'Anna');
+  const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Dinsdaggroep' }, 201);
+  const bram = await joinThroughApi(server, annaApi, group.id, 'Bram');
+  const cees = await joinThroughApi(server, annaApi, group.id, 'Cees');
+
+  // Anna's phone speaks American English and lives in New York.
+  const anna = await browserFor(browser, server, annaApi, phone, englishPhone);
+  await anna.page.goto(`${server.base}/groep/${group.id}/nieuwe-bijeenkomst`);
+  assert((await anna.page.evaluate(() => navigator.language)) === 'en-US', 'the browser speaks American English');
+  await see(anna, 'Kies wanneer en waar jullie samenkomen');
+  assert((await anna.page.locator('input[type=date], input[type=time], input[type=datetime-local]').count()) === 0, 'no field follows the browser’s own date format');
+  const hours = await anna.page.getByRole('group', { name: 'Begintijd' }).getByLabel('Uur', { exact: true }).locator('option').allInnerTexts();
+  assert(hours.includes('00') && hours.includes('13') && hours.includes('23') && hours.length === 25, `a 24-hour clock: ${hours.join(' ')}`);
+  const months = await anna.page.getByRole('group', { name: 'Datum' }).getByLabel('Maand', { exact: true }).locator('option').allInnerTexts();
+  assert(months.slice(1).join(',') === dutchMonths.join(','), `Dutch month names: ${months.join(',')}`);
+
+  // A day that does not exist is said beside the date; then a real one, read back in words.
+  const when = amsterdamDate(30);
+  await chooseWhen(anna.page, { ...when, day: 31, month: 2 }, '14', '05');
+  await fill(anna, 'Duur in minuten', '90');
+  await fill(anna, 'Plek', 'Lokaal 7');
+  await click(anna, 'Bijeenkomst plannen');
+  await see(anna, 'Die dag bestaat niet in die maand');
+  await axe(anna, 'the planning form with an impossible date');
+  await chooseWhen(anna.page, when, '14', '05');
+  await see(anna, dutchDay(when));
+  await shot(anna, 'groupspages-06-dutch-fields-in-en-us');
+  await axe(anna, 'the planning form with Dutch date fields');
+  await click(anna, 'Bijeenkomst plannen');
+  await anna.page.waitForURL(/\/bijeenkomst\//);
+  const meetingId = new URL(anna.page.url()).pathname.split('/')[2];
+  await see(anna, `${dutchDay(when)}, 14:05–15:35`);
+  await noForeignClock(anna, 'the meeting page in an American browser');
+  const made = await expectStatus(server, annaApi, 'GET', `/api/meetings/${meetingId}`, undefined, 200);
+  assert(amsterdamClock(made.starts_at) === '14:05', `the meeting starts at 14:05 in Amsterdam, not in New York: ${amsterdamClock(made.starts_at)}`);
+  mark('a meeting planned in Dutch fields');
+
+  // Two cancel; Cees, second, proposes new dates from his American phone.
+  await expectStatus(server, bram, 'POST', `/api/meetings/${meetingId}/cancel`, {}, 200);
+  const ceesP = await browserFor(browser, server, cees, phone, englishPhone);
+  await ceesP.page.goto(`${server.base}/bijeenkomst/${meetingId}`);
+  await click(ceesP, 'Afzeggen');
+  await click(ceesP, 'Afzegging versturen');
+  await see(ceesP, 'Jij regelt de nieuwe datum.');
+  const row = (n) => ceesP.page.getByRole('group', { name: `Voorstel ${n}` });
+  // The first proposal is filled in already: a week after the meeting, at its time.
+  const first = row(1).getByRole('group', { name: 'Begintijd' });
+  assert((await first.getByLabel('Uur', { exact: true }).inputValue()) === '14', 'the first proposal keeps the meeting’s hour');
+  const later = amsterdamDate(40);
+  await chooseWhen(row(2), later, '20', '30');
+  await click(ceesP, 'Data voorstellen');
+  await see(ceesP, 'Je voorstel is verstuurd.');
+  await see(ceesP, `${dutchDay(later)}, 20:30–22:00`);
+  await noForeignClock(ceesP, 'the proposed dates in an American browser');
+  await shot(ceesP, 'groupspages-07-proposed-in-en-us');
+  mark('new dates proposed in Dutch fields');
+
+  // Anna switches the app to English: English month names, still day first and a 24-hour clock.
+  await anna.page.getByRole('button', { name: 'Switch to English' }).click();
+  await anna.page.getByRole('button', { name: 'Schakel over naar Nederlands' }).waitFor();
+  await anna.page.goto(`${server.base}/groep/${group.id}/nieuwe-bijeenkomst`);
+  await see(anna, 'Choose when and where');
+  const englishMonths = await anna.page.getByRole('group', { name: 'Date' }).getByLabel('Month', { exact: true }).locator('option').allInnerTexts();
+  assert(englishMonths[1] === 'January' && englishMonths[12] === 'December', `English month names: ${englishMonths.join(',')}`);
+  await anna.page.goto(`${server.base}/bijeenkomst/${meetingId}`);
+  const englishMonth = new Intl.DateTimeFormat('en-GB', { month: 'long' }).format(Date.UTC(2001, later.month - 1, 1));
+  await see(anna, `${later.day} ${englishMonth} ${later.year}, 20:30–22:00`);
+  await noForeignClock(anna, 'the meeting page in English');
+
+  checkNoPageErrors([anna, ceesP]);
+  await closeAll([anna, ceesP]);
 }

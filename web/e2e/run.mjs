@@ -14,7 +14,7 @@ import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
-import { callingOffIsForSchedulerOrFacilitator, headerFollowsLogin, invitationAsksTheNameOnce, liveCaseComesFirst } from './groupspages.mjs';
+import { callingOffIsForSchedulerOrFacilitator, dutchDatesWhateverTheBrowser, headerFollowsLogin, invitationAsksTheNameOnce, liveCaseComesFirst } from './groupspages.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -32,6 +32,7 @@ const tests = [
   ['groups pages: an invitee gives their name once', invitationAsksTheNameOnce],
   ['groups pages: a live case is the first thing on a phone, noticed without a reload', liveCaseComesFirst],
   ['groups pages: only the scheduler or the facilitator calls a meeting off', callingOffIsForSchedulerOrFacilitator],
+  ['groups pages: Dutch dates and a 24-hour clock in an American browser', dutchDatesWhateverTheBrowser],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

@@ -104,7 +104,7 @@ export function Field({
   label: string;
   hint?: string;
   error?: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'url';
+  type?: 'text' | 'email' | 'password' | 'number' | 'url';
   value: string;
   onInput: (v: string) => void;
   autoComplete?: string;
