@@ -135,15 +135,48 @@ TEST(Meetings, OnlyACancellationCanBeWithdrawn) {
   EXPECT_EQ(d.refused(D::anna, cmd::WithdrawCancellation{id}), Code::not_cancelled);
 }
 
-TEST(Meetings, AnyMemberMayCallOffAMeeting) {
+TEST(Meetings, TheSchedulerCallsTheirMeetingOff) {
   D d;
-  const MeetingId id = d.schedule();
+  const MeetingId id = d.schedule(D::bram);
   d.ok(D::bram, cmd::CallOff{id});
   EXPECT_EQ(d.meeting(id).status, MeetingStatus::called_off);
   EXPECT_EQ(d.meeting(id).sequence, 1u); // the calendar shows it cancelled, same UID
   EXPECT_EQ(d.refused(D::bram, cmd::CallOff{id}), Code::meeting_called_off);
   EXPECT_EQ(d.refused(D::anna, cmd::SignUp{id}), Code::meeting_called_off);
   EXPECT_EQ(d.refused(D::anna, cmd::Cancel{id, ""}), Code::meeting_called_off);
+}
+
+TEST(Meetings, OnlyTheSchedulerOrFacilitatorCallsAMeetingOff) {
+  D d;
+  const MeetingId id = d.schedule(D::fenna);
+  d.everyone_signs_up(id);
+  for (const AccountId& member : {D::pieter, D::anna, D::bram})
+    EXPECT_EQ(d.refused(member, cmd::CallOff{id}), Code::not_scheduler_or_facilitator);
+  d.ok(D::pieter, cmd::SetFacilitator{id, D::anna});
+  EXPECT_EQ(d.refused(D::pieter, cmd::CallOff{id}), Code::not_scheduler_or_facilitator)
+      << "choosing the facilitator does not make you one";
+  d.ok(D::anna, cmd::CallOff{id});
+  EXPECT_EQ(d.meeting(id).status, MeetingStatus::called_off);
+}
+
+TEST(Meetings, AFacilitatorWhoHandedOverNoLongerCallsTheMeetingOff) {
+  D d;
+  const MeetingId id = d.schedule(D::fenna);
+  d.ok(D::anna, cmd::SetFacilitator{id, D::anna});
+  d.ok(D::anna, cmd::SetFacilitator{id, D::bram});
+  EXPECT_EQ(d.refused(D::anna, cmd::CallOff{id}), Code::not_scheduler_or_facilitator);
+  EXPECT_TRUE(d.meeting(id).may_call_off(D::bram));
+  EXPECT_TRUE(d.meeting(id).may_call_off(D::fenna));
+}
+
+TEST(Meetings, WhenTheSchedulerHasLeftTheFacilitatorCallsTheMeetingOff) {
+  D d;
+  const MeetingId id = d.schedule(D::bram);
+  d.ok(D::bram, cmd::Leave{});
+  EXPECT_EQ(d.refused(D::anna, cmd::CallOff{id}), Code::not_scheduler_or_facilitator);
+  // Any member may choose a facilitator, themselves too: then the meeting is theirs to call off.
+  d.ok(D::anna, cmd::SetFacilitator{id, D::anna});
+  d.ok(D::anna, cmd::CallOff{id});
 }
 
 TEST(Meetings, AMeetingThatStartedIsNoLongerCalledOff) {

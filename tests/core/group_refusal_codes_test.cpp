@@ -170,6 +170,11 @@ std::vector<Scenario> scenarios() {
          D d;
          return d.refused(D::anna, cmd::WithdrawCancellation{d.schedule()});
        }},
+      {C::not_scheduler_or_facilitator,
+       [] {
+         D d;
+         return d.refused(D::anna, cmd::CallOff{d.schedule(D::fenna)});
+       }},
       {C::not_needing_new_date,
        [] {
          D d;

@@ -80,11 +80,11 @@ std::string schedule(const AccountClient& member, const std::string& group_id,
   return std::string(made.json().at("id").as_string());
 }
 
-// The meeting's first member starts an incident case at `meeting` (a path); every other member
-// takes their place in it with their account; everyone is connected.
+// The meeting's first member starts a case (incident unless said otherwise) at `meeting` (a
+// path); every other member takes their place in it with their account; everyone is connected.
 LiveMeeting case_with_everyone(const ServerProcess& server, const Group& group,
-                               const std::string& meeting) {
-  const auto started = group.members.front().post(meeting + "/cases", {{"method", "incident"}});
+                               const std::string& meeting, const std::string& method = "incident") {
+  const auto started = group.members.front().post(meeting + "/cases", {{"method", method}});
   if (started.status != 201)
     throw std::runtime_error("start a case: " + started.body);
   const std::string session(started.json().at("session_id").as_string());
@@ -297,6 +297,32 @@ TEST(Groups, BadInputIsRefusedAndChangesNothing) {
   EXPECT_EQ(still.json().at("yours"), "none");
 }
 
+// Calling a meeting off is for whoever scheduled it or facilitates it; the others are refused.
+// The view tells each member whether it is theirs, so the app offers it only then.
+TEST(Groups, OnlyTheSchedulerOrFacilitatorCallsAMeetingOff) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string m =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  EXPECT_TRUE(group.named(0).get(m).json().at("you_may_call_off").as_bool());
+  EXPECT_FALSE(group.named(1).get(m).json().at("you_may_call_off").as_bool());
+
+  const auto refused = group.named(1).post(m + "/call-off");
+  EXPECT_EQ(refused.status, 403u) << refused.body;
+  EXPECT_EQ(code_of(refused), "not_scheduler_or_facilitator");
+  EXPECT_FALSE(refused.json().at("message_nl").as_string().empty());
+  EXPECT_EQ(group.named(1).get(m).json().at("status"), "scheduled") << "a refusal changes nothing";
+
+  ASSERT_EQ(
+      group.named(1).post(m + "/facilitator", {{"member", group.named(2).account_id()}}).status,
+      200u);
+  EXPECT_TRUE(group.named(2).get(m).json().at("you_may_call_off").as_bool());
+  EXPECT_EQ(code_of(group.named(1).post(m + "/call-off")), "not_scheduler_or_facilitator");
+  const auto called_off = group.named(2).post(m + "/call-off");
+  ASSERT_EQ(called_off.status, 200u) << called_off.body;
+  EXPECT_EQ(called_off.json().at("status"), "called_off");
+}
+
 TEST(Groups, TheCalendarFeedFollowsEveryMeetingOfYourGroups) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna", "Pieter"});
@@ -361,11 +387,11 @@ TEST(Groups, OnlyMembersSeeAnythingOfAGroup) {
       {"POST", m + "/proposals", {{"dates", json::array{now_ms() + 10 * day_ms}}}, 409},
       {"POST", m + "/answers", {{"suits", json::array{true}}}, 409},
       {"POST", m + "/choice", {{"index", 0}}, 409},
-      {"POST", m + "/facilitator", {{"member", group.named(0).account_id()}}, 200},
+      {"POST", m + "/facilitator", {{"member", group.named(1).account_id()}}, 200},
       {"POST", m + "/cases", {{"method", "incident"}}, 409},
       {"POST", m + "/follow-ups", {{"session_id", "onbekend"}}, 404},
       {"POST", m + "/cases/onbekend/participants", {}, 404},
-      {"POST", m + "/call-off", {}, 200},
+      {"POST", m + "/call-off", {}, 200}, // Pieter facilitates it now
       {"DELETE", g + "/invitations/onbekend", {}, 404},
       {"POST", g + "/leave", {}, 200},
   };
@@ -413,6 +439,47 @@ TEST(Groups, OnlyThePresenterReadsTheirCase) {
             true);
   const auto share = group.named(1).get("/api/groups/" + group.id).json().at("participation");
   EXPECT_EQ(share.as_array().size(), 3u);
+}
+
+// Whether a case is live: the meeting and group views say so while its session runs, so the
+// pages can offer members their place; once the session has finished, no longer.
+TEST(Groups, ACaseIsLiveUntilItsSessionHasFinished) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram", "Carla"});
+  const std::string meeting =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  EXPECT_TRUE(group.named(2).get(meeting).json().at("cases").as_array().empty());
+  LiveMeeting m = case_with_everyone(server, group, meeting, "fresh-questioning");
+  auto is_live = [&](const std::string& path) {
+    return group.named(2).get(path).json().at("cases").at(0).at("live").as_bool();
+  };
+  EXPECT_TRUE(is_live(meeting)) << "in the lobby, members can still take their place";
+  EXPECT_TRUE(is_live("/api/groups/" + group.id));
+
+  Member& fenna = m.named("Fenna");
+  Member& pieter = m.named("Pieter");
+  m.ok(fenna, command("assign_presenter", {{"participant", pieter.id}}));
+  m.ok(fenna, command("assign_scribe", {{"participant", m.named("Anna").id}}));
+  m.ok(fenna, command("start"));
+  EXPECT_TRUE(is_live(meeting));
+  m.ok(pieter, command("set_statement", {{"text", "Ik heb er last van dat ik altijd ja zeg."}}));
+  m.ok(fenna, command("next_step"));
+  const std::vector<std::uint32_t> order = turn_order(m);
+  for (const std::uint32_t asker : order) {
+    m.ok(m.by_id(asker), command("ask_question", {{"text", "Wat gebeurt er als je nee zegt?"}}));
+    m.ok(pieter, command("rate_question", {{"rating", "warm"}}));
+  }
+  for (const std::uint32_t adviser : order)
+    m.ok(m.by_id(adviser), command("pass"));
+  m.ok(fenna, command("next_step"));
+  m.ok(m.named("Bram"), command("add_observation", {{"text", "Veel vragen over zijn team."}}));
+  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  m.ok(pieter, command("reflect", {{"text", "Het gaat over mijn team."}}));
+  m.wait_everyone_has(m.ok(fenna, command("next_step")));
+  ASSERT_EQ(field(m.state(fenna), "finished"), Json(true));
+
+  EXPECT_FALSE(is_live(meeting));
+  EXPECT_FALSE(is_live("/api/groups/" + group.id));
 }
 
 TEST(Groups, AnInvitationShowsTheGroundRulesFirstAndIsUsedOnce) {

@@ -4,11 +4,6 @@ import { assert, person, phone } from './lib.mjs';
 
 export const password = 'de fietsenstalling bij school';
 
-/** The Amsterdam date (YYYY-MM-DD, as a date input takes it) `days` from now. */
-export function amsterdamDay(days) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + days * 86_400_000));
-}
-
 /** Someone made through the API: their login cookie and CSRF token. */
 export async function apiAccount(server, name) {
   const email = `${name.toLowerCase()}@school.nl`;
@@ -54,8 +49,8 @@ export async function joinThroughApi(server, inviter, groupId, name) {
 }
 
 /** A browser for someone made through the API, already logged in. */
-export async function browserFor(browser, server, account, viewport = phone) {
-  const p = await person(browser, account.name, viewport);
+export async function browserFor(browser, server, account, viewport = phone, device = {}) {
+  const p = await person(browser, account.name, viewport, device);
   await p.context.addCookies([{ name: 'intervisie_login', value: account.login, url: server.base, httpOnly: true, sameSite: 'Strict' }]);
   return p;
 }

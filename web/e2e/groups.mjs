@@ -5,8 +5,9 @@
 // made through the API; every flow under test is clicked.
 
 import { readFileSync } from 'node:fs';
-import { accountOf, amsterdamDay, as, browserFor, expectStatus, joinThroughApi, password } from './accounts.mjs';
+import { accountOf, as, browserFor, expectStatus, joinThroughApi, password } from './accounts.mjs';
 import { assert, axe, button, click, closeAll, checkNoPageErrors, fill, laptop, mark, person, phone, see, shot } from './lib.mjs';
+import { amsterdamDate, chooseWhen } from './when.mjs';
 
 async function fieldError(p, label) {
   const input = p.page.getByLabel(label, { exact: true });
@@ -122,8 +123,7 @@ export async function groupLife(browser, server) {
   // Anna plans a meeting; the form says which field needs what.
   await anna.page.getByRole('link', { name: 'Een bijeenkomst plannen' }).click();
   await see(anna, 'Kies wanneer en waar jullie samenkomen');
-  await fill(anna, 'Datum', amsterdamDay(14));
-  await fill(anna, 'Begintijd', '19:30');
+  await chooseWhen(anna.page, amsterdamDate(14), '19', '30');
   await fill(anna, 'Duur in minuten', '20');
   await click(anna, 'Bijeenkomst plannen');
   assert((await fieldError(anna, 'Duur in minuten')).includes('30 tot 480'), 'the length is refused beside its field');
@@ -180,13 +180,10 @@ export async function groupLife(browser, server) {
 
   // Dirk proposes three dates.
   const row = (n) => dirkP.page.getByRole('group', { name: `Voorstel ${n}` });
-  await row(1).getByLabel('Datum', { exact: true }).fill(amsterdamDay(21));
-  await row(1).getByLabel('Begintijd', { exact: true }).fill('19:30');
-  await row(2).getByLabel('Datum', { exact: true }).fill(amsterdamDay(22));
-  await row(2).getByLabel('Begintijd', { exact: true }).fill('20:00');
+  await chooseWhen(row(1), amsterdamDate(21), '19', '30');
+  await chooseWhen(row(2), amsterdamDate(22), '20', '00');
   await click(dirkP, 'Nog een datum');
-  await row(3).getByLabel('Datum', { exact: true }).fill(amsterdamDay(23));
-  await row(3).getByLabel('Begintijd', { exact: true }).fill('09:00');
+  await chooseWhen(row(3), amsterdamDate(23), '09', '00');
   await click(dirkP, 'Data voorstellen');
   await see(dirkP, 'Je voorstel is verstuurd.');
   await see(dirkP, 'Jij kiest de nieuwe datum.');

@@ -162,9 +162,9 @@ export const laptop = { width: 1280, height: 800 };
 export const tablet = { width: 768, height: 1024 };
 export const beamer = { width: 1920, height: 1080 };
 
-/** One person at one device. */
-export async function person(browser, name, viewport = phone) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL' });
+/** One person at one device; `device` may set another locale or time zone than a Dutch phone's. */
+export async function person(browser, name, viewport = phone, device = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'nl-NL', ...device });
   const page = await context.newPage();
   page.setDefaultTimeout(10000);
   const errors = [];

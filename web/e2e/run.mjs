@@ -15,6 +15,7 @@ import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
 import { comingBack, joiningAndPrivacy, noWordLost, recordWorthTakingHome, turnsAndFlow, wallFollows } from './realpeople.mjs';
+import { callingOffIsForSchedulerOrFacilitator, dutchDatesWhateverTheBrowser, headerFollowsLogin, invitationAsksTheNameOnce, liveCaseComesFirst } from './groupspages.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -34,6 +35,11 @@ const tests = [
   ['turns and the facilitator’s flow: the band, next in line, one timer, the top of each step, a slim one-laptop strip', turnsAndFlow],
   ['joining with a code and the meeting’s name; a disturbance without a name', joiningAndPrivacy],
   ['group cases: the facilitator starts a live session from the meeting, follow-up at the next, history and participation', groupCases],
+  ['groups pages: the header follows the login at once, without a reload', headerFollowsLogin],
+  ['groups pages: an invitee gives their name once', invitationAsksTheNameOnce],
+  ['groups pages: a live case is the first thing on a phone, noticed without a reload', liveCaseComesFirst],
+  ['groups pages: only the scheduler or the facilitator calls a meeting off', callingOffIsForSchedulerOrFacilitator],
+  ['groups pages: Dutch dates and a 24-hour clock in an American browser', dutchDatesWhateverTheBrowser],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

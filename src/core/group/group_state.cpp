@@ -31,6 +31,10 @@ bool Meeting::has_cancelled(const AccountId& member) const {
   return std::ranges::find(cancellations, member, &Cancellation::member) != cancellations.end();
 }
 
+bool Meeting::may_call_off(const AccountId& member) const {
+  return member == scheduled_by || facilitator == member;
+}
+
 bool Meeting::to_come(Instant now) const {
   switch (status) {
   case MeetingStatus::needs_new_date:

@@ -81,6 +81,8 @@ struct Meeting {
   Instant ends_at() const { return starts_at + std::chrono::minutes{minutes}; }
   bool is_signed_up(const AccountId& member) const;
   bool has_cancelled(const AccountId& member) const;
+  // Calling it off is for whoever scheduled it and for its facilitator, nobody else.
+  bool may_call_off(const AccountId& member) const;
   // Not called off, and its date is still ahead or not fixed yet.
   bool to_come(Instant now) const;
   // Took place: started, and neither called off nor waiting for a new date.

@@ -1,4 +1,5 @@
-// Meetings: scheduling, calling off, signing up (signing up is taking part) and cancelling.
+// Meetings: scheduling, calling off (by who scheduled it or facilitates it), signing up (signing
+// up is taking part) and cancelling.
 #include "core/group/decision.hpp"
 
 #include <cctype>
@@ -77,6 +78,8 @@ Decision decide(const Context& context, const cmd::CallOff& command) {
   auto meeting = open_meeting(context.state, command.meeting_id);
   if (!meeting)
     return std::unexpected(meeting.error());
+  if (!(*meeting)->may_call_off(context.actor))
+    return refuse(Code::not_scheduler_or_facilitator);
   // A meeting waiting for a new date has not been held, whatever its old date.
   if ((*meeting)->status == MeetingStatus::scheduled && (*meeting)->starts_at <= context.now)
     return refuse(Code::meeting_started);

@@ -35,6 +35,7 @@ enum class GroupRefusalCode {
   already_signed_up,
   already_cancelled,
   not_cancelled,
+  not_scheduler_or_facilitator, // calling a meeting off is for who scheduled it or facilitates it
   // a new date
   not_needing_new_date,
   awaiting_new_date, // the meeting has no date to hold it on until a new one is chosen

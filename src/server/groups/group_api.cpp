@@ -5,6 +5,7 @@
 #include "server/calendar/ics.hpp"
 #include "server/codec/object_reader.hpp"
 #include "server/codec/report_json.hpp"
+#include "server/groups/case_sessions.hpp"
 #include "server/groups/group_json.hpp"
 #include "server/groups/meeting_calendar.hpp"
 #include "server/http/json_body.hpp"
@@ -66,6 +67,7 @@ http::status status_of(Code code) {
     return http::status::not_found;
   case Code::not_rescheduler:
   case Code::not_facilitator:
+  case Code::not_scheduler_or_facilitator:
     return http::status::forbidden;
   case Code::group_full:
   case Code::group_exists:
@@ -129,17 +131,6 @@ Response storage_failed(const Request& request) {
                         "The store cannot be reached now; nothing was changed. Try again.");
 }
 
-// A live session's presenter, read on the session's strand.
-std::optional<core::ParticipantId> presenter_of(LiveSession& live) {
-  auto promise = std::make_shared<std::promise<std::optional<core::ParticipantId>>>();
-  auto future = promise->get_future();
-  live.read_state(
-      [promise](const core::SessionState& state) { promise->set_value(state.presenter); });
-  if (future.wait_for(std::chrono::seconds{5}) != std::future_status::ready)
-    return std::nullopt;
-  return future.get();
-}
-
 } // namespace
 
 GroupApi::GroupApi(GroupRegistry& groups, SessionSeats& seats, store::GroupStore& store,
@@ -200,8 +191,8 @@ void GroupApi::route(Call& call) {
     auto created = groups_.create(group_id, command, call.caller->account.id);
     if (!created)
       return call.answer(failure_response(call.request, created.error()));
-    return call.answer_json(http::status::created, group_view(group_id, *groups_.state(group_id),
-                                                              call.caller->account.id, clock_()));
+    return call.answer_json(http::status::created,
+                            group_view_for(group_id, call.caller->account.id));
   }
   if (segments[1] == "groups" && segments.size() >= 3)
     return group_routes(call, segments[2]);
@@ -219,13 +210,12 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
   auto done = [&](GroupRegistry::Result result, http::status status) {
     if (!result)
       return call.answer(failure_response(call.request, result.error()));
-    call.answer_json(status, group_view(group_id, *groups_.state(group_id), me, clock_()));
+    call.answer_json(status, group_view_for(group_id, me));
   };
 
   if (call.is(http::verb::get, {}, 3)) {
     learn_presenters(group_id);
-    return call.answer_json(http::status::ok,
-                            group_view(group_id, *groups_.state(group_id), me, clock_()));
+    return call.answer_json(http::status::ok, group_view_for(group_id, me));
   }
   if (call.is(http::verb::post, {"invitations"}, 3)) {
     auto body = json_object_body(call.request);
@@ -286,11 +276,8 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
     auto scheduled = groups_.execute(group_id, command, me);
     if (!scheduled)
       return call.answer(failure_response(call.request, scheduled.error()));
-    auto now_state = groups_.state(group_id);
     return call.answer_json(http::status::created,
-                            meeting_view(group_id, *now_state,
-                                         *now_state->find_meeting(command.meeting_id), me,
-                                         clock_()));
+                            meeting_view_for(group_id, command.meeting_id, me));
   }
   if (call.is(http::verb::get, {"cases"}, 3) || call.segments.size() == 6) {
     if (call.is(http::verb::get, {"cases", call.segments[4], "report"}, 3))
@@ -306,10 +293,7 @@ void GroupApi::meeting_routes(Call& call, const std::string& meeting_id) {
   if (!state || !state->is_member(me) || !state->find_meeting(meeting_id))
     return call.error(http::status::not_found, "meeting_unknown",
                       "There is no meeting here in a group of yours.");
-  auto view = [&] {
-    auto now_state = groups_.state(*group_id);
-    return meeting_view(*group_id, *now_state, *now_state->find_meeting(meeting_id), me, clock_());
-  };
+  auto view = [&] { return meeting_view_for(*group_id, meeting_id, me); };
   auto done = [&](GroupRegistry::Result result) {
     if (!result)
       return call.answer(failure_response(call.request, result.error()));
@@ -427,7 +411,7 @@ void GroupApi::invitation_routes(Call& call, const std::string& token) {
     case group::InvitationStatus::open:
       break;
     }
-    json::object view = group_view((*link)->group_id, *state, "", clock_());
+    json::object view = group_view((*link)->group_id, *state, "", clock_(), {});
     // Before joining, the invitee sees what they would join, not who is in it or what happened.
     json::object preview{{"group", json::object{{"name", state->name},
                                                 {"member_count", state->members.size()},
@@ -458,9 +442,7 @@ void GroupApi::invitation_routes(Call& call, const std::string& token) {
   auto joined = groups_.execute((*link)->group_id, accept, caller->account.id);
   if (!joined)
     return call.answer(failure_response(call.request, joined.error()));
-  call.answer_json(http::status::ok,
-                   group_view((*link)->group_id, *groups_.state((*link)->group_id),
-                              caller->account.id, clock_()));
+  call.answer_json(http::status::ok, group_view_for((*link)->group_id, caller->account.id));
 }
 
 std::string GroupApi::feed_key(const store::Account& account) {
@@ -646,14 +628,28 @@ void GroupApi::learn_presenters(const std::string& group_id) {
     auto live = sessions_.find(treated.session);
     if (!live)
       continue;
-    const auto presenter = presenter_of(*live);
-    if (!presenter)
+    const auto read = read_case_session(*live);
+    if (!read || !read->presenter)
       continue;
-    if (auto account = seats_.account_at(treated.session, presenter->value))
+    if (auto account = seats_.account_at(treated.session, read->presenter->value))
       // A refusal (the member left meanwhile) only means it stays unknown.
       (void)groups_.execute(group_id, group::cmd::RecordPresenter{treated.session, *account},
                             treated.facilitator);
   }
+}
+
+json::object GroupApi::group_view_for(const std::string& group_id, const std::string& viewer) {
+  const auto state = groups_.state(group_id);
+  const core::Instant now = clock_();
+  return group_view(group_id, *state, viewer, now, live_case_sessions(sessions_, *state, now));
+}
+
+json::object GroupApi::meeting_view_for(const std::string& group_id, const std::string& meeting_id,
+                                        const std::string& viewer) {
+  const auto state = groups_.state(group_id);
+  const core::Instant now = clock_();
+  return meeting_view(group_id, *state, *state->find_meeting(meeting_id), viewer, now,
+                      live_case_sessions(sessions_, *state, now));
 }
 
 json::object GroupApi::about(const store::Account& account) {

@@ -55,6 +55,11 @@ private:
   // Cases whose live session has chosen its presenter learn which member that is.
   void learn_presenters(const std::string& group_id);
 
+  // The group's and a meeting's view as `viewer` sees them now, saying which cases are live.
+  boost::json::object group_view_for(const std::string& group_id, const std::string& viewer);
+  boost::json::object meeting_view_for(const std::string& group_id, const std::string& meeting_id,
+                                       const std::string& viewer);
+
   GroupRegistry& groups_;
   SessionSeats& seats_;
   store::GroupStore& store_;

@@ -82,6 +82,15 @@ json::object case_json(const group::GroupState& state, const group::Case& treate
                       {"follow_up", std::move(follow_up)}};
 }
 
+// A case in a view: its facts, and whether members can take their place in it now.
+json::object case_in_view(const group::GroupState& state, const group::Case& treated,
+                          const group::AccountId& viewer,
+                          const std::set<std::string>& live_sessions) {
+  json::object seen = case_json(state, treated, viewer);
+  seen["live"] = live_sessions.contains(treated.session);
+  return seen;
+}
+
 json::object meeting_summary(const group::GroupState& state, const group::Meeting& meeting,
                              const group::AccountId& viewer) {
   std::string_view yours = "none";
@@ -119,7 +128,8 @@ json::object group_summary(const std::string& group_id, const group::GroupState&
 }
 
 json::object group_view(const std::string& group_id, const group::GroupState& state,
-                        const group::AccountId& viewer, core::Instant now) {
+                        const group::AccountId& viewer, core::Instant now,
+                        const std::set<std::string>& live_sessions) {
   json::object view = group_summary(group_id, state);
   json::array members;
   for (const group::Member& member : state.members)
@@ -153,7 +163,7 @@ json::object group_view(const std::string& group_id, const group::GroupState& st
 
   json::array cases;
   for (const group::Case& treated : state.cases)
-    cases.push_back(case_json(state, treated, viewer));
+    cases.push_back(case_in_view(state, treated, viewer, live_sessions));
   view["cases"] = std::move(cases);
 
   json::array load;
@@ -169,7 +179,7 @@ json::object group_view(const std::string& group_id, const group::GroupState& st
 
 json::object meeting_view(const std::string& group_id, const group::GroupState& state,
                           const group::Meeting& meeting, const group::AccountId& viewer,
-                          core::Instant now) {
+                          core::Instant now, const std::set<std::string>& live_sessions) {
   json::object view = meeting_summary(state, meeting, viewer);
   view["group"] = json::object{{"id", group_id}, {"name", state.name}};
   view["ends_at"] = millis(meeting.ends_at());
@@ -183,6 +193,7 @@ json::object meeting_view(const std::string& group_id, const group::GroupState& 
                                          {"at", millis(cancellation.at)}});
   view["cancellations"] = std::move(cancellations);
   view["you_arrange_new_date"] = meeting.rescheduler && *meeting.rescheduler == viewer;
+  view["you_may_call_off"] = meeting.may_call_off(viewer);
 
   json::value proposal = nullptr;
   if (meeting.proposal) {
@@ -213,7 +224,7 @@ json::object meeting_view(const std::string& group_id, const group::GroupState& 
 
   json::array cases;
   for (const group::Case* treated : state.cases_of(meeting.id))
-    cases.push_back(case_json(state, *treated, viewer));
+    cases.push_back(case_in_view(state, *treated, viewer, live_sessions));
   view["cases"] = std::move(cases);
   json::array due;
   for (const group::Case& treated : group::follow_ups_due(state, meeting.id))

@@ -7,6 +7,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <set>
 #include <string>
 
 namespace intervisie::server {
@@ -15,12 +16,16 @@ namespace intervisie::server {
 boost::json::object group_summary(const std::string& group_id,
                                   const core::group::GroupState& state);
 
+// `live_sessions`: the cases whose live session members can take their place in now; each
+// case in a view says so (`live`).
 boost::json::object group_view(const std::string& group_id, const core::group::GroupState& state,
-                               const core::group::AccountId& viewer, core::Instant now);
+                               const core::group::AccountId& viewer, core::Instant now,
+                               const std::set<std::string>& live_sessions);
 
 boost::json::object meeting_view(const std::string& group_id, const core::group::GroupState& state,
                                  const core::group::Meeting& meeting,
-                                 const core::group::AccountId& viewer, core::Instant now);
+                                 const core::group::AccountId& viewer, core::Instant now,
+                                 const std::set<std::string>& live_sessions);
 
 // A member's own trace in a group, for the data export: membership, sign-ups, cancellations
 // with reasons, answers, the cases they brought in with their follow-up notes.

@@ -27,6 +27,13 @@ export class GroupApiError extends Error {
 }
 
 let csrfToken = '';
+const loggedOutListeners = new Set<() => void>();
+
+/** Hear when the server says nobody is logged in (an ended or expired login, elsewhere too). */
+export function onLoggedOut(fn: () => void): () => void {
+  loggedOutListeners.add(fn);
+  return () => loggedOutListeners.delete(fn);
+}
 
 export function rememberCsrf(token: string): void {
   csrfToken = token;
@@ -54,8 +61,13 @@ async function call<T>(method: Method, path: string, body?: unknown): Promise<T>
   const json = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const e = (json ?? {}) as { code?: string; message?: string; message_nl?: string; field?: string };
-    if (response.status === 401) csrfToken = '';
-    throw new GroupApiError(response.status, e.code ?? 'unknown', e.message ?? '', e.message_nl ?? '', e.field ?? '');
+    const error = new GroupApiError(response.status, e.code ?? 'unknown', e.message ?? '', e.message_nl ?? '', e.field ?? '');
+    // A wrong password is a 401 too (login_failed), but it ends no login.
+    if (response.status === 401 && error.code === 'not_logged_in') {
+      csrfToken = '';
+      for (const fn of loggedOutListeners) fn();
+    }
+    throw error;
   }
   return json as T;
 }

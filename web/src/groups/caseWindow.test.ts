@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseWindowOpen } from './caseWindow';
+import { caseWindowOpen, watchGroupCases, watchMeetingCases } from './caseWindow';
 
 const start = Date.UTC(2027, 0, 12, 18, 30);
 const meeting = { starts_at: start, ends_at: start + 120 * 60_000, status: 'scheduled' };
@@ -15,5 +15,26 @@ describe('starting a case', () => {
 
   it('never opens for a meeting that is called off', () => {
     expect(caseWindowOpen({ ...meeting, status: 'called_off' }, start)).toBe(false);
+  });
+});
+
+describe('keeping an eye on the cases', () => {
+  const live = { live: true };
+  const done = { live: false };
+
+  it('watches a meeting while a case may start, or one still runs', () => {
+    expect(watchMeetingCases({ ...meeting, cases: [] }, start)).toBe(true);
+    expect(watchMeetingCases({ ...meeting, cases: [done] }, start - minutes(90))).toBe(false);
+    expect(watchMeetingCases({ ...meeting, cases: [live] }, start + minutes(300))).toBe(true);
+    expect(watchMeetingCases({ ...meeting, cases: [done] }, start + minutes(300))).toBe(false);
+  });
+
+  it('watches a group while any of its meetings is near, or a case runs', () => {
+    const near = { starts_at: start, minutes: 120, status: 'scheduled' };
+    const later = { ...near, starts_at: start + 14 * 24 * minutes(60) };
+    expect(watchGroupCases({ meetings: [near, later], cases: [] }, start - minutes(30))).toBe(true);
+    expect(watchGroupCases({ meetings: [later], cases: [done] }, start)).toBe(false);
+    expect(watchGroupCases({ meetings: [later], cases: [live] }, start)).toBe(true);
+    expect(watchGroupCases({ meetings: [{ ...near, status: 'called_off' }], cases: [] }, start)).toBe(false);
   });
 });

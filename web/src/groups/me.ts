@@ -1,8 +1,9 @@
 // Who is logged in on this page: GET /api/me, fetched once and shared by the views; null when
-// nobody is. Logging in, out or joining a group refreshes it.
+// nobody is. Logging in, out, deleting the account or joining a group refreshes it, and so does
+// any request that finds the login gone.
 
 import { useEffect, useState } from 'preact/hooks';
-import { fetchMe, GroupApiError } from './api';
+import { fetchMe, GroupApiError, onLoggedOut } from './api';
 import type { Me } from './types';
 
 let current: Me | null | undefined;
@@ -36,6 +37,12 @@ export function loadMe(fresh = false): Promise<Me | null> {
 export function forgetMe(): void {
   publish(null);
 }
+
+// Any request that finds the login gone (logged out everywhere from another device, expired)
+// tells every view at once, so no page keeps showing what only a logged-in member may see.
+onLoggedOut(() => {
+  if (current) publish(null);
+});
 
 /** undefined while loading, null when logged out; `failed` when the server could not be asked. */
 export function useMe(): { me: Me | null | undefined; failed: boolean } {

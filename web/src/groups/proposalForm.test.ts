@@ -33,6 +33,19 @@ describe('proposing new dates', () => {
     expect(r).toEqual({ ok: false, rows: ['time_missing', 'in_the_past', null, 'date_twice'], general: null });
   });
 
+  it('names a date with a part missing, or a day the month does not have', () => {
+    const r = checkProposal(
+      [
+        { date: '2027--19', time: '10:00' },
+        { date: '2027-02-29', time: '10:00' },
+        { date: '2027-01-20', time: ':30' },
+        { date: '2027-03-28', time: '02:15' },
+      ],
+      now,
+    );
+    expect(r).toEqual({ ok: false, rows: ['date_missing', 'date_invalid', 'time_missing', 'time_invalid'], general: null });
+  });
+
   it('allows five dates, not six', () => {
     const row = (d: number) => ({ date: `2027-02-0${d}`, time: '10:00' });
     expect(checkProposal([1, 2, 3, 4, 5].map(row), now).ok).toBe(true);

@@ -1,7 +1,9 @@
 // The rescheduler's form of new dates: one to five different moments to come. Rows left empty
-// are ignored; the codes are the server's where it has one (bad_dates).
+// are ignored; the codes are the server's where it has one (bad_dates). Dates and times are
+// the fields' values (wallClock.ts): "YYYY-MM-DD" and "HH:MM", with parts not chosen left empty.
 
 import { wallTimeToInstant } from './time';
+import { dateProblem, timeProblem } from './wallClock';
 
 export interface DateRow {
   date: string;
@@ -17,8 +19,10 @@ export function checkProposal(rows: DateRow[], now: number): ProposalCheck {
   const dates: number[] = [];
   rows.forEach((row, i) => {
     if (!row.date && !row.time) return;
-    const at = row.date && row.time ? wallTimeToInstant(row.date, row.time) : null;
-    if (at === null) problems[i] = row.date && row.time ? 'time_invalid' : row.date ? 'time_missing' : 'date_missing';
+    const incomplete = dateProblem(row.date) ?? timeProblem(row.time);
+    const at = incomplete ? null : wallTimeToInstant(row.date, row.time);
+    if (incomplete) problems[i] = incomplete;
+    else if (at === null) problems[i] = 'time_invalid';
     else if (at <= now) problems[i] = 'in_the_past';
     else if (dates.includes(at)) problems[i] = 'date_twice';
     else dates.push(at);

@@ -22,6 +22,12 @@ describe('the schedule form', () => {
     expect(r).toEqual({ ok: false, problems: { date: 'date_missing', time: 'time_missing', minutes: 'bad_length', place: 'no_place' } });
   });
 
+  it('asks for the part of a date or time not chosen yet, and knows a day a month lacks', () => {
+    expect(checkSchedule({ ...good, date: '2027--12', time: '19:' }, now)).toEqual({ ok: false, problems: { date: 'date_missing', time: 'time_missing' } });
+    expect(checkSchedule({ ...good, date: '2027-02-30' }, now)).toEqual({ ok: false, problems: { date: 'date_invalid' } });
+    expect(checkSchedule({ ...good, date: '2027-03-28', time: '02:30' }, now)).toEqual({ ok: false, problems: { time: 'time_invalid' } });
+  });
+
   it('refuses a moment that has passed', () => {
     expect(checkSchedule({ ...good, date: '2026-12-31' }, now)).toEqual({ ok: false, problems: { date: 'in_the_past' } });
   });

@@ -2,6 +2,7 @@
 // the codes are the server's refusal codes (docs/api.md), so both speak with one voice.
 
 import { wallTimeToInstant } from './time';
+import { dateProblem, timeProblem } from './wallClock';
 import type { NewMeeting } from './types';
 
 export interface ScheduleInput {
@@ -33,10 +34,12 @@ export function checkSchedule(input: ScheduleInput, now: number): ScheduleCheck 
   const problems: Partial<Record<ScheduleField, string>> = {};
   const place = input.place.trim();
   const link = input.videoLink.trim();
-  if (!input.date) problems.date = 'date_missing';
-  if (!input.time) problems.time = 'time_missing';
-  const startsAt = input.date && input.time ? wallTimeToInstant(input.date, input.time) : null;
-  if (input.date && input.time && startsAt === null) problems.time = 'time_invalid';
+  const dateIssue = dateProblem(input.date);
+  const timeIssue = timeProblem(input.time);
+  if (dateIssue) problems.date = dateIssue;
+  if (timeIssue) problems.time = timeIssue;
+  const startsAt = dateIssue || timeIssue ? null : wallTimeToInstant(input.date, input.time);
+  if (!dateIssue && !timeIssue && startsAt === null) problems.time = 'time_invalid';
   if (startsAt !== null && startsAt <= now) problems.date = 'in_the_past';
   const minutes = Number(input.minutes);
   if (!Number.isInteger(minutes) || minutes < minMinutes || minutes > maxMinutes) problems.minutes = 'bad_length';

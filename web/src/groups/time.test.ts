@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLength, formatMeetingTime, formatShortDate, instantToWallTime, wallTimeToInstant } from './time';
+import { formatClockTime, formatLength, formatMeetingTime, formatShortDate, instantToWallTime, wallTimeToInstant } from './time';
 
 describe('meeting times in Amsterdam', () => {
   it('reads a winter evening as UTC+1', () => {
@@ -35,6 +35,16 @@ describe('meeting times in Amsterdam', () => {
     expect(formatMeetingTime(start, 120, 'nl')).toBe('dinsdag 12 januari 2027, 19:30–21:30');
     expect(formatMeetingTime(start, 90, 'en')).toBe('Tuesday, 12 January 2027, 19:30–21:00');
     expect(formatShortDate(start, 'nl')).toBe('12 jan 2027');
+  });
+
+  it('writes the day first and a 24-hour clock in both languages, whatever the device’s own', () => {
+    const midnight = Date.UTC(2027, 4, 11, 22, 0); // 00:00 on 12 May in Amsterdam
+    expect(formatMeetingTime(midnight, 30, 'nl')).toBe('woensdag 12 mei 2027, 00:00–00:30');
+    expect(formatMeetingTime(midnight, 30, 'en')).toBe('Wednesday, 12 May 2027, 00:00–00:30');
+    const afternoon = Date.UTC(2027, 4, 12, 10, 28);
+    expect(formatClockTime(afternoon, 'en')).toBe('12:28');
+    expect(formatClockTime(afternoon + 60 * 60_000, 'en')).toBe('13:28');
+    expect(formatShortDate(afternoon, 'en')).toBe('12 May 2027');
   });
 
   it('says how long a meeting lasts', () => {

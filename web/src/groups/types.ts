@@ -80,6 +80,8 @@ export interface TreatedCase {
   facilitator: Person | null;
   mine: boolean;
   follow_up: { at: number; note?: string } | null;
+  /** Its live session runs (lobby included): members can take their place now. */
+  live: boolean;
 }
 
 export interface Participation {
@@ -153,6 +155,8 @@ export interface MeetingView extends Omit<MeetingSummary, 'signed_up'> {
   signed_up: Person[];
   cancellations: Cancellation[];
   you_arrange_new_date: boolean;
+  /** I scheduled it or facilitate it: calling it off is mine to do. */
+  you_may_call_off: boolean;
   proposal: Proposal | null;
   suggested_facilitator: Person | null;
   cases: TreatedCase[];

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { fetchGroup } from '../../groups/api';
+import { watchGroupCases } from '../../groups/caseWindow';
+import { usePoll } from '../../groups/poll';
 import { formatShortDate } from '../../groups/time';
 import type { GroupView } from '../../groups/types';
 import { useMethods } from '../../groups/useMethodNames';
@@ -7,6 +9,7 @@ import { lang } from '../../i18n';
 import { gt } from '../../i18n/groups';
 import { CaseHistory } from './CaseHistory';
 import { InvitePanel } from './InvitePanel';
+import { LiveCases } from './LiveCases';
 import { LeavePanel } from './LeavePanel';
 import { MeetingLine } from './MeetingLine';
 import { ParticipationTable } from './ParticipationTable';
@@ -25,6 +28,12 @@ export function GroupPage({ id }: { id: string }) {
       .then(setGroup)
       .catch((e) => setError(messageOf(e)));
   }, [id]);
+
+  // Around a meeting's time, a case that starts (or ends) shows without a reload.
+  usePoll(
+    () => fetchGroup(id).then((fresh) => setGroup((shown) => (shown && JSON.stringify(shown) === JSON.stringify(fresh) ? shown : fresh))),
+    () => group !== null && !left && watchGroupCases(group, Date.now()),
+  );
 
   if (left && group) {
     return (
@@ -45,6 +54,7 @@ export function GroupPage({ id }: { id: string }) {
 
   return (
     <Page title={group.name} lead={gt('group.lead')} wide>
+      <LiveCases cases={group.cases} methods={methods} />
       {group.notice === 'small_group' && (
         <p class="notice notice-small" role="note">
           {gt('group.small', { n: group.member_count })}

@@ -7,11 +7,14 @@ import { lang } from '../../i18n';
 import { gt } from '../../i18n/groups';
 import { navigate } from '../../router';
 import { AuthForm } from './AuthForms';
-import { Field, FormError, Loading, messageOf, Page, Problem, RulesList, useRequest } from './parts';
+import { errorOf, Field, FormError, Loading, messageOf, Page, Problem, RulesList } from './parts';
 
 /**
  * What an invitee sees: the group, the conditions and the ground rules, and an explicit "I agree"
  * (never ticked for them). Logged out, they sign up or log in right here and carry on.
+ * Their name is asked once: the account's name is their name in the group. Only someone who came
+ * with an account made elsewhere may choose another here, and anyone whose name the group
+ * already has is asked for one then.
  */
 export function InvitationPage({ token }: { token: string }) {
   const [preview, setPreview] = useState<InvitationPreview | null>(null);
@@ -20,8 +23,14 @@ export function InvitationPage({ token }: { token: string }) {
   const [authMode, setAuthMode] = useState<'signup' | 'login'>('signup');
   const [agreed, setAgreed] = useState(false);
   const [name, setName] = useState('');
+  // 'given': they just chose their name signing up here; 'closed': the account's name, with a
+  // way to choose another; 'open': the field is shown (chosen, or the name was taken).
+  const [nameField, setNameField] = useState<'given' | 'closed' | 'open'>('closed');
+  const [nameError, setNameError] = useState('');
   const [mustAgree, setMustAgree] = useState('');
-  const request = useRequest();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const nameId = useId();
   const agreeId = useId();
   const l = lang();
   const acceptHeading = useRef<HTMLHeadingElement>(null);
@@ -58,10 +67,23 @@ export function InvitationPage({ token }: { token: string }) {
       return;
     }
     setMustAgree('');
-    const group = await request.run(() => acceptInvitation(token, name.trim()));
-    if (group) {
+    setNameError('');
+    setError('');
+    setBusy(true);
+    try {
+      const group = await acceptInvitation(token, nameField === 'open' ? name.trim() : '');
       await loadMe(true).catch(() => undefined);
       navigate(`/groep/${encodeURIComponent(group.id)}`, true);
+    } catch (err) {
+      if (errorOf(err).code === 'name_taken') {
+        // Someone in the group has this name: now, and only now, a name is asked for.
+        if (nameField !== 'open') setName(me?.account.display_name ?? '');
+        setNameField('open');
+        setNameError(messageOf(err));
+        requestAnimationFrame(() => document.getElementById(nameId)?.focus());
+      } else setError(messageOf(err));
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -81,7 +103,7 @@ export function InvitationPage({ token }: { token: string }) {
           <h2 id="invite-account">{gt('invite.accountTitle')}</h2>
           <p>{gt('invite.accountLead')}</p>
           <h3>{authMode === 'signup' ? gt('auth.signupTitle') : gt('auth.loginTitle')}</h3>
-          <AuthForm key={authMode} mode={authMode} onDone={() => undefined} />
+          <AuthForm key={authMode} mode={authMode} onDone={() => setNameField(authMode === 'signup' ? 'given' : 'closed')} />
           <p>
             <button type="button" class="link-button" onClick={() => setAuthMode(authMode === 'signup' ? 'login' : 'signup')}>
               {authMode === 'signup' ? gt('auth.toLogin') : gt('auth.toSignup')}
@@ -93,7 +115,27 @@ export function InvitationPage({ token }: { token: string }) {
           <h2 id="invite-accept" ref={acceptHeading} tabIndex={-1}>{gt('invite.acceptTitle')}</h2>
           <p class="muted">{gt('auth.loggedIn', { name: me.account.display_name })}</p>
           <form onSubmit={accept} noValidate>
-            <Field label={gt('invite.nameInGroup')} hint={gt('invite.nameHint', { name: me.account.display_name })} value={name} onInput={setName} maxLength={60} autoComplete="name" />
+            {nameField === 'open' ? (
+              <Field
+                id={nameId}
+                label={gt('invite.nameInGroup')}
+                hint={gt('invite.nameHint', { name: me.account.display_name })}
+                value={name}
+                onInput={setName}
+                maxLength={60}
+                autoComplete="name"
+                error={nameError}
+              />
+            ) : (
+              <p>
+                {gt('invite.nameUsed', { name: me.account.display_name })}{' '}
+                {nameField === 'closed' && (
+                  <button type="button" class="link-button" onClick={() => setNameField('open')}>
+                    {gt('invite.otherName')}
+                  </button>
+                )}
+              </p>
+            )}
             <div class="check">
               <input
                 id={agreeId}
@@ -113,9 +155,9 @@ export function InvitationPage({ token }: { token: string }) {
                 {mustAgree}
               </p>
             )}
-            <FormError text={request.error} />
+            <FormError text={error} />
             <div class="actions">
-              <button type="submit" class="btn btn-primary" disabled={request.busy}>
+              <button type="submit" class="btn btn-primary" disabled={busy}>
                 {gt('invite.accept')}
               </button>
             </div>

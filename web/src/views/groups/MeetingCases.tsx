@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import { startCase, takeSeat } from '../../groups/api';
+import { startCase } from '../../groups/api';
 import { caseWindowOpen } from '../../groups/caseWindow';
 import type { MeetingView } from '../../groups/types';
 import { methodName } from '../../groups/useMethodNames';
@@ -10,7 +10,10 @@ import { loadMembership, saveMembership } from '../../storage';
 import type { CatalogMethod } from '../../types';
 import { FormError, nameOf, useRequest } from './parts';
 
-/** The meeting's cases as live sessions: the facilitator starts one, members take their place. */
+/**
+ * The meeting's cases as live sessions: the facilitator starts one here; members take their
+ * place in a running one from the page's top (LiveCases), so this list only says how each stands.
+ */
 export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView; methods: CatalogMethod[]; myId: string }) {
   const request = useRequest();
   const [method, setMethod] = useState('incident');
@@ -29,13 +32,6 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
     navigate(`/s/${encodeURIComponent(r.session_id)}`);
   };
 
-  const join = async (session: string) => {
-    const r = await request.run(() => takeSeat(meeting.id, session));
-    if (!r) return;
-    saveMembership(session, { participantId: r.participant_id, token: r.token });
-    navigate(`/s/${encodeURIComponent(session)}`);
-  };
-
   return (
     <section class="panel" aria-labelledby="cases-title">
       <h2 id="cases-title">{gt('cases.title')}</h2>
@@ -46,15 +42,14 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
         <ul class="plain-list">
           {meeting.cases.map((c) => (
             <li key={c.session_id} class="case-row">
-              <span>{gt('cases.row', { method: methodName(methods, c.method), name: nameOf(c.facilitator) })}</span>
-              {loadMembership(c.session_id) ? (
+              <span>
+                {gt('cases.row', { method: methodName(methods, c.method), name: nameOf(c.facilitator) })}
+                <span class="muted"> · {c.live ? gt('cases.running') : gt('cases.finished')}</span>
+              </span>
+              {!c.live && loadMembership(c.session_id) && (
                 <a class="btn btn-secondary btn-small" href={`/s/${encodeURIComponent(c.session_id)}`}>
                   {gt('cases.open')}
                 </a>
-              ) : (
-                <button type="button" class="btn btn-secondary btn-small" disabled={request.busy} onClick={() => join(c.session_id)}>
-                  {gt('cases.join')}
-                </button>
               )}
             </li>
           ))}

@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
 import { callOff, fetchGroup, fetchMeeting, meetingCalendarUrl } from '../../groups/api';
+import { watchMeetingCases } from '../../groups/caseWindow';
+import { usePoll } from '../../groups/poll';
 import { formatLength, formatMeetingTime } from '../../groups/time';
 import type { Me, Member, MeetingView } from '../../groups/types';
 import { useMethods } from '../../groups/useMethodNames';
 import { lang } from '../../i18n';
 import { gt } from '../../i18n/groups';
 import { FollowUpPanel } from './FollowUpPanel';
+import { LiveCases } from './LiveCases';
 import { MeetingCases } from './MeetingCases';
 import { MeetingFacilitator } from './MeetingFacilitator';
 import { MeetingNow } from './MeetingNow';
 import { Confirm, CopyField, FormError, Loading, messageOf, nameOf, Page, Problem, Result } from './parts';
 
-/** One meeting: what it asks of me now, who comes, the facilitator, the cases, the calendar. */
+/**
+ * One meeting: a case running now first, then what it asks of me, who comes, the facilitator,
+ * the cases, the calendar. Around the meeting's time the page asks again by itself, so a case
+ * that starts shows up without a reload.
+ */
 export function MeetingPage({ id, me }: { id: string; me: Me }) {
   const [meeting, setMeeting] = useState<MeetingView | null>(null);
   const [members, setMembers] = useState<Member[]>([]);
@@ -32,6 +39,15 @@ export function MeetingPage({ id, me }: { id: string; me: Me }) {
       })
       .catch((e) => setLoadError(messageOf(e)));
   }, [id]);
+
+  usePoll(
+    () =>
+      fetchMeeting(id).then((fresh) => {
+        // Only a change re-renders: a form being filled in stays as it is.
+        setMeeting((shown) => (shown && JSON.stringify(shown) === JSON.stringify(fresh) ? shown : fresh));
+      }),
+    () => meeting !== null && !busy && watchMeetingCases(meeting, Date.now()),
+  );
 
   const act = async (request: () => Promise<MeetingView>, done: string): Promise<boolean> => {
     setBusy(true);
@@ -60,6 +76,7 @@ export function MeetingPage({ id, me }: { id: string; me: Me }) {
   const open = meeting.to_come && meeting.status !== 'called_off';
   return (
     <Page title={gt('meeting.title', { group: meeting.group.name })} lead={gt('meeting.lead')} wide>
+      <LiveCases cases={meeting.cases} methods={methods} />
       <p>
         <a href={groupHref}>{gt('meeting.toGroup', { name: meeting.group.name })}</a>
       </p>
@@ -133,7 +150,7 @@ export function MeetingPage({ id, me }: { id: string; me: Me }) {
             </p>
             <CopyField label={gt('cal.feed')} hint={gt('cal.feedHint')} value={me.calendar_feed_url} />
           </section>
-          {open && (
+          {open && meeting.you_may_call_off && (
             <section class="panel" aria-labelledby="calloff-title">
               <h2 id="calloff-title" class="visually-hidden">
                 {gt('meeting.callOff')}

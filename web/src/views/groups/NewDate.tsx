@@ -4,19 +4,23 @@ import { useId, useState } from 'preact/hooks';
 import { answerDates, chooseDate, proposeDates } from '../../groups/api';
 import { checkProposal, maxProposedDates, type DateRow } from '../../groups/proposalForm';
 import { formatMeetingTime, instantToWallTime } from '../../groups/time';
+import { addDays } from '../../groups/wallClock';
 import type { MeetingView } from '../../groups/types';
 import { lang } from '../../i18n';
 import { gt, refusalText } from '../../i18n/groups';
 import type { Act } from './meetingAct';
-import { Field, FormError, nameOf } from './parts';
+import { FormError, nameOf } from './parts';
+import { DateField, TimeField } from './WallClockFields';
 
 type Props = { meeting: MeetingView; act: Act; busy: boolean };
 
-/** A first guess for a proposed date: a week after the meeting's own, same time. */
+// A row's problem stands beside the time when it is about the time, else beside the date.
+const timeCodes = new Set(['time_missing', 'time_invalid']);
+
+/** A first guess for a proposed date: a week after the meeting's own, at the same time of day. */
 function firstRows(meeting: MeetingView): DateRow[] {
-  const base = Math.max(meeting.starts_at, Date.now());
-  const at = (days: number) => instantToWallTime(base + days * 86_400_000);
-  return [at(7), { date: '', time: '' }];
+  const base = instantToWallTime(Math.max(meeting.starts_at, Date.now()));
+  return [{ date: addDays(base.date, 7), time: base.time }, { date: '', time: '' }];
 }
 
 export function ProposeForm({ meeting, act, busy }: Props) {
@@ -25,7 +29,11 @@ export function ProposeForm({ meeting, act, busy }: Props) {
   const [general, setGeneral] = useState('');
   const legendId = useId();
 
-  const setRow = (i: number, key: keyof DateRow) => (v: string) => setRows(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
+  const setRow = (i: number, key: keyof DateRow) => (v: string) => {
+    setRows(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
+    // The row changed: its old problem no longer holds.
+    setProblems(problems.map((p, j) => (j === i ? null : p)));
+  };
 
   const send = async (e: Event) => {
     e.preventDefault();
@@ -46,9 +54,9 @@ export function ProposeForm({ meeting, act, busy }: Props) {
       {rows.map((row, i) => (
         <fieldset key={i} class="date-row">
           <legend>{gt('prop.row', { n: i + 1 })}</legend>
-          <div class="field-pair">
-            <Field label={gt('sched.date')} type="date" value={row.date} onInput={setRow(i, 'date')} error={problems[i] && problems[i] !== 'time_missing' ? refusalText(problems[i]!) : undefined} />
-            <Field label={gt('sched.time')} type="time" value={row.time} onInput={setRow(i, 'time')} error={problems[i] === 'time_missing' ? refusalText('time_missing') : undefined} />
+          <div class="when-fields">
+            <DateField label={gt('sched.date')} value={row.date} onInput={setRow(i, 'date')} error={problems[i] && !timeCodes.has(problems[i]!) ? refusalText(problems[i]!) : undefined} />
+            <TimeField label={gt('sched.time')} value={row.time} onInput={setRow(i, 'time')} error={problems[i] && timeCodes.has(problems[i]!) ? refusalText(problems[i]!) : undefined} />
           </div>
         </fieldset>
       ))}

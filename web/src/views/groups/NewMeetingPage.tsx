@@ -5,6 +5,7 @@ import { instantToWallTime } from '../../groups/time';
 import { gt, refusalText } from '../../i18n/groups';
 import { navigate } from '../../router';
 import { errorOf, Field, FormError, Page } from './parts';
+import { DateField, TimeField } from './WallClockFields';
 
 type Problems = Partial<Record<ScheduleField, string>>;
 
@@ -22,6 +23,11 @@ export function NewMeetingPage({ group }: { group: string }) {
   const [general, setGeneral] = useState('');
   const [busy, setBusy] = useState(false);
   const set = (key: keyof ScheduleInput) => (v: string) => setForm({ ...form, [key]: v });
+  // A changed date or time is read back in words at once; its old problem would contradict that.
+  const setWhen = (key: 'date' | 'time') => (v: string) => {
+    set(key)(v);
+    setProblems(({ [key]: _, ...rest }) => rest);
+  };
   const say = (code: string | undefined) => (code ? refusalText(code) : undefined);
 
   const submit = async (e: Event) => {
@@ -50,9 +56,9 @@ export function NewMeetingPage({ group }: { group: string }) {
   return (
     <Page title={gt('sched.title')} lead={gt('sched.lead')}>
       <form onSubmit={submit} noValidate>
-        <div class="field-pair">
-          <Field label={gt('sched.date')} type="date" value={form.date} onInput={set('date')} required error={say(problems.date)} />
-          <Field label={gt('sched.time')} type="time" hint={gt('sched.timeHint')} value={form.time} onInput={set('time')} required error={say(problems.time)} />
+        <div class="when-fields">
+          <DateField label={gt('sched.date')} value={form.date} onInput={setWhen('date')} error={say(problems.date)} />
+          <TimeField label={gt('sched.time')} hint={gt('sched.timeHint')} value={form.time} onInput={setWhen('time')} error={say(problems.time)} />
         </div>
         <Field
           label={gt('sched.minutes')}

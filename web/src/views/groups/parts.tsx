@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { t } from '../../i18n';
 import { gt, keyText as keyTextOf, refusalText } from '../../i18n/groups';
 import { GroupApiError } from '../../groups/api';
+import { useMe } from '../../groups/me';
 import { Shell } from '../Shell';
 
 /** The frame of every group page: the title as h1 (focused after navigation) and what the page is for. */
@@ -31,11 +32,24 @@ export function Page({ title, lead, children, wide }: { title: string; lead: str
   );
 }
 
+/**
+ * The header's ways on, as the login stands now: logging in, out or deleting the account
+ * changes them at once (they listen to the shared login state), without a reload.
+ */
 function Nav() {
+  const { me } = useMe();
+  // While the server is asked, nothing: a link that then changes would only mislead.
+  if (me === undefined) return null;
+  const here = location.pathname;
+  const link = (href: string, text: string) => (
+    <a href={href} aria-current={here === href ? 'page' : undefined}>
+      {text}
+    </a>
+  );
   return (
     <nav class="groups-nav" aria-label={gt('nav.label')}>
-      <a href="/groepen">{gt('nav.groups')}</a>
-      <a href="/account">{gt('nav.account')}</a>
+      {me ? link('/groepen', gt('nav.groups')) : link('/inloggen', gt('nav.login'))}
+      {me ? link('/account', gt('nav.account')) : link('/account-maken', gt('nav.signup'))}
     </nav>
   );
 }
@@ -90,7 +104,7 @@ export function Field({
   label: string;
   hint?: string;
   error?: string;
-  type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'number' | 'url';
+  type?: 'text' | 'email' | 'password' | 'number' | 'url';
   value: string;
   onInput: (v: string) => void;
   autoComplete?: string;
