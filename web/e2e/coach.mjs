@@ -1,6 +1,6 @@
 // The wording coach: gentle hints while typing, the facilitator's markers, and the switch.
 
-import { assert, axe, checkNoPageErrors, click, closeAll, createOnStartPage, fill, joinThroughLink, laptop, person, phone, see, shot, stepIs, contributionsAre } from './lib.mjs';
+import { assert, axe, checkNoPageErrors, click, closeAll, createOnStartPage, fill, joinThroughLink, laptop, person, phone, see, shot, stepIs, contributionsAre, openMenu } from './lib.mjs';
 
 const QUESTION = 'Heb je al eens geprobeerd om het gewoon te zeggen?';
 
@@ -83,6 +83,7 @@ export async function coachHints(browser, server) {
 
   // The facilitator switches the hints off, by keyboard; the marker goes, and Anna's typing
   // asks nothing and shows nothing.
+  await openMenu(fac);
   await toggle.focus();
   await fac.page.keyboard.press('Space');
   await fac.page.locator('[role="switch"][aria-checked="false"]').waitFor();

@@ -90,7 +90,10 @@ export async function incident(browser, server) {
   const wallQrBox = await wallQr.boundingBox();
   assert(wallQrBox && wallQrBox.height >= 0.4 * 1080, `the beamer QR code is at least 40% of the screen high: ${wallQrBox?.height}`);
   assert(wallQrBox.y + wallQrBox.height <= 1080, 'the beamer QR code fits on the screen without scrolling');
-  await see(wall, joinUrl);
+  // Beside the QR code a code anyone can type: six digits, not a link of ninety characters.
+  const wallCode = (await wall.page.locator('.beamer-code .join-code').innerText()).replace(/\D/g, '');
+  assert(/^\d{6}$/.test(wallCode), `the wall shows a six-digit code: ${wallCode}`);
+  assert((await wall.page.getByText(joinUrl).count()) === 0, 'the wall shows no long link to type');
   await see(fac, 'De groep (6 van 8)');
   await axe(fac, 'lobby (facilitator)');
   await axe(wall, 'beamer lobby');

@@ -375,7 +375,8 @@ export async function openMenu(fac) {
 
 /** The line that says whose turn it is, on one person's screen. */
 export async function turnIs(p, text) {
-  await p.page.locator('.turn[aria-live="polite"]', { hasText: text }).first().waitFor();
+  // The line under the step, or the band at the top of a phone (which then says it instead).
+  await p.page.locator('.turn[aria-live="polite"], .band-slot[aria-live="polite"]', { hasText: text }).first().waitFor();
 }
 
 /** The facilitator's part for the people without a device. */

@@ -20,6 +20,7 @@ import {
   tabTo,
   checkNoPageErrors,
   contributionsAre,
+  openMenu,
 } from './lib.mjs';
 
 /** Eight are in; the ninth gets a friendly "full". */
@@ -56,10 +57,9 @@ async function facilitatorIs(p, name) {
   await row.locator('.proles', { hasText: 'begeleider' }).waitFor({ state: 'visible' });
 }
 
-/** Hand the facilitation to `to` through the roles drawer of `from`'s panel. */
+/** Hand the facilitation to `to` through the people and roles of `from`'s settings menu. */
 async function handOver(from, to) {
-  const drawer = from.page.locator('details.fac-roles');
-  if (!(await drawer.evaluate((d) => d.open))) await drawer.locator('summary').click();
+  await openMenu(from);
   await from.page.getByLabel('Begeleiding overdragen aan').selectOption({ label: to.name });
   await click(from, 'Overdragen');
   await facPanel(to).waitFor({ state: 'visible' });
@@ -149,9 +149,9 @@ export async function incidentKeep(browser, server) {
   // closed until asked for; opened, it shows the server's join_url and its QR code.
   await fac.page.reload();
   await stepIs(fac, 4, 9);
-  const lateJoin = fac.page.getByText('Komt er nog iemand bij? Toon de link', { exact: true });
-  assert((await fac.page.getByLabel('Deelnamelink').count()) === 0, 'the late-join link stays closed until asked for');
-  await lateJoin.click();
+  assert(!(await fac.page.getByLabel('Deelnamelink').isVisible()), 'the late-join link stays closed until asked for');
+  await openMenu(fac);
+  await see(fac, 'Komt er nog iemand bij? Toon de link');
   assert((await fac.page.getByLabel('Deelnamelink').inputValue()) === joinUrl, 'the late-join link is the server join_url');
   const qr = fac.page.getByRole('img', { name: 'QR-code met de deelnamelink' });
   await qr.waitFor();

@@ -25,6 +25,7 @@ import {
   mark,
   turnIs,
   forOthers,
+  openMenu,
 } from './lib.mjs';
 
 const STATEMENT = 'Ik wil een cliënt die steeds afzegt beter bereiken.';
@@ -42,6 +43,7 @@ function strip(p) {
 
 /** Into one-laptop mode and out of it, from the facilitator's panel and the strip. */
 async function consoleOn(p) {
+  await openMenu(p);
   await click(p, 'Eén-laptopstand');
   await strip(p).waitFor();
 }
@@ -88,17 +90,17 @@ export async function balintWithoutDevice(browser, server) {
   await turnIs(fac, 'Jij bent aan de beurt');
   await click(fac, 'Ik heb mijn vraag gesteld');
   await see(fac, 'Pieter doet mee zonder eigen apparaat. Tik in wat er gebeurde:');
-  await click(fac, 'Beantwoord');
+  await click(fac, 'Pieter heeft geantwoord');
   await turnIs(fac, 'Anna is aan de beurt; jij tikt het in');
   await forOthers(fac).getByRole('button', { name: 'Vraag gesteld', exact: true }).click();
   await see(fac, 'Pieter doet mee zonder eigen apparaat. Tik in wat er gebeurde:');
-  await click(fac, 'Beantwoord');
+  await click(fac, 'Pieter heeft geantwoord');
   await turnIs(fac, 'Bram is aan de beurt; jij tikt het in');
   await click(fac, 'Bram past');
   await turnIs(cas, 'Jij bent aan de beurt');
   await click(cas, 'Ik heb mijn vraag gesteld');
   await see(fac, 'Pieter doet mee zonder eigen apparaat. Tik in wat er gebeurde:');
-  await click(fac, 'Beantwoord');
+  await click(fac, 'Pieter heeft geantwoord');
   await turnIs(daan, 'Jij bent aan de beurt');
   await click(daan, 'Pas');
   await turnIs(fac, 'Jij bent aan de beurt');

@@ -13,7 +13,7 @@ const asker = (s: SessionState, id: number) => {
 describe('who has the word', () => {
   it('speaks to you in the second person, and of others by name', () => {
     expect(floorText(session(), 3)).toBe('Jij bent aan de beurt');
-    expect(floorText(session({ floor: { who: 'participant', participant: 5, doing: 'asking' } }), 1)).toBe('Cas is aan de beurt');
+    expect(floorText(session({ floor: { who: 'participant', participant: 5, doing: 'asking' } }), 1)).toBe('Cas is aan de beurt, op het eigen apparaat');
   });
 
   it('says who types for someone without a device', () => {

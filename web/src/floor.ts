@@ -25,6 +25,8 @@ function holderLine(s: SessionState, me: number, holder: number): string {
     return s.facilitator === me ? t('turn.holderYouRecord', { name }) : t('turn.holderRecorded', { name, recorder: nameOf(s, s.facilitator) });
   }
   if (isAway(s, holder)) return t('turn.holderAway', { name });
+  // In a room where someone types for others, say that this one types on their own device.
+  if (s.participants.some((p) => p.device === false)) return t('turn.holderOwnDevice', { name });
   return t('turn.holder', { name });
 }
 
@@ -72,7 +74,7 @@ export function floorText(s: SessionState, me: number): string {
     case 'closing':
       return t('floor.closing');
     case 'paused':
-      return t('paused.banner');
+      return t('floor.paused');
     case 'disturbance':
       return t('floor.disturbance');
     case 'done':

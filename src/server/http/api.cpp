@@ -116,6 +116,9 @@ void Api::handle(Request request, const std::string& client_address, Respond res
       segments[3] == "participants" && method == http::verb::post)
     return join_session(request, segments[2], std::move(respond));
   if (segments.size() == 4 && segments[0] == "api" && segments[1] == "sessions" &&
+      segments[3] == "invitation" && method == http::verb::post)
+    return invitation(request, segments[2], std::move(respond));
+  if (segments.size() == 4 && segments[0] == "api" && segments[1] == "sessions" &&
       segments[3] == "live")
     return respond(error_response(request, http::status::upgrade_required, "upgrade_required",
                                   "The live connection is a WebSocket."));
@@ -214,6 +217,53 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
                                           {"participant_id", admission->participant.value},
                                           {"token", admission->token}})));
               });
+}
+
+// What the join page shows before anyone joins: the meeting's name, who invited, and who is in
+// already (so that someone coming back on another device can find their own name).
+void Api::invitation(const Request& request, const std::string& session_id, Respond respond) {
+  auto body = json_body(request, {"join_token"});
+  if (!body)
+    return respond(std::move(body.error()));
+  auto join_token = body->text("join_token");
+  if (!join_token)
+    return respond(field_error(request, join_token.error()));
+  const auto live = registry_.find(session_id);
+  const bool admitted =
+      live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
+  if (!admitted)
+    return respond(unauthorized(request));
+  live->read_with_presence(
+      [request_head = Request{request.method(), request.target(), request.version()},
+       keep_alive = request.keep_alive(),
+       respond = std::move(respond)](const core::SessionState& state,
+                                     const std::vector<core::ParticipantId>& present) {
+        Request head = request_head;
+        head.keep_alive(keep_alive);
+        boost::json::array people;
+        for (const core::Participant& p : state.participants)
+          people.push_back(boost::json::object{
+              {"id", p.id.value},
+              {"name", p.name},
+              {"device", p.has_device},
+              {"connected", std::ranges::find(present, p.id) != present.end()}});
+        const core::Participant* facilitator = state.find_participant(state.facilitator);
+        boost::json::object method;
+        if (state.method)
+          method = boost::json::object{
+              {"id", state.method->id},
+              {"name", boost::json::object{{"nl", state.method->name.nl},
+                                           {"en", state.method->name.en}}}};
+        respond(json_response(
+            head, http::status::ok,
+            boost::json::serialize(boost::json::object{
+                {"title", state.title},
+                {"method", std::move(method)},
+                {"invited_by", facilitator ? facilitator->name : std::string()},
+                {"phase", wire_name(state.phase)},
+                {"full", state.participants.size() >= core::max_participants},
+                {"participants", std::move(people)}})));
+      });
 }
 
 // The presenter's record, for the presenter only, once the session is over. The token comes in

@@ -61,6 +61,7 @@ private:
   void create_session(const Request& request, const std::string& client_address, Respond respond);
   void join_session(const Request& request, const std::string& session_id, Respond respond);
   void report(const Request& request, const std::string& session_id, Respond respond);
+  void invitation(const Request& request, const std::string& session_id, Respond respond);
   Response qr_code(const Request& request) const;
   Response coach(const Request& request, const std::string& client_address);
   Response page(const Request& request, std::string_view path) const;

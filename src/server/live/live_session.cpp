@@ -340,6 +340,16 @@ void LiveSession::read_state(std::function<void(const core::SessionState&)> read
   });
 }
 
+void LiveSession::read_with_presence(
+    std::function<void(const core::SessionState&, const std::vector<core::ParticipantId>&)> reader) {
+  boost::asio::post(strand_, [self = shared_from_this(), reader = std::move(reader)] {
+    std::vector<core::ParticipantId> present;
+    for (const auto& id : self->connected())
+      present.push_back(core::ParticipantId{static_cast<std::uint32_t>(id.to_number<std::uint64_t>())});
+    reader(self->durable_state_, present);
+  });
+}
+
 const LiveSession::Connection* LiveSession::find(const std::shared_ptr<Client>& client) const {
   const auto found = std::ranges::find_if(
       connections_, [&](const Connection& connection) { return connection.is(client); });

@@ -468,6 +468,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
   const choosing = actions.some((a) => a.id === 'choose');
   const total = s.method?.steps.length ?? 0;
   const floor = floorText(s, me);
+  const round = s.step?.kind === 'question_rounds' && s.floor?.doing === 'asking' ? t('turn.round', { n: s.turn.round }) : '';
 
   return (
     <section class="console-strip" aria-labelledby="console-title">
@@ -489,6 +490,7 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
           {floor && (
             <p class="strip-floor turn" aria-live="polite">
               {floor}
+              {round && <span class="strip-round"> · {round}</span>}
             </p>
           )}
           {s.timer && <StepTimer s={s} receivedAt={receivedAt} />}
@@ -555,6 +557,7 @@ function ConsoleLobby({ joinUrl }: { joinUrl?: string }) {
   const { s } = useSession();
   return (
     <section class="console-lobby" aria-labelledby="console-group">
+      {joinUrl && <p class="beamer-invite">{t('beamer.invite')}</p>}
       {joinUrl && <JoinInfo joinUrl={joinUrl} qrSize={360} />}
       <h2 id="console-group" class="beamer-group">
         {t('console.here')}

@@ -51,7 +51,8 @@ export function Lobby({ membership }: { membership: Membership }) {
           </Button>
         </div>
         <ErrorNote text={cmd.error} />
-        <FacilitatorMenu />
+        {/* Before the start the settings are part of getting ready: open. */}
+        <FacilitatorMenu open />
       </div>
     </section>
   );

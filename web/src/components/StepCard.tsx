@@ -76,7 +76,7 @@ export function StepTimer({ s, receivedAt }: { s: SessionState; receivedAt: numb
     <div class={`timer${preparing ? ' preparing' : ''}`} role="timer" aria-label={preparing ? t('timer.prepLabel') : t('timer.label')}>
       <p class="timer-main">
         <span class={`timer-clock${left < 0 ? ' over' : ''}`}>{clock}</span>
-        {!preparing && <span class="timer-planned">{plannedLabel(s)}</span>}
+        <span class="timer-planned">{plannedLabel(s)}</span>
       </p>
       <div class="timer-bar" aria-hidden="true">
         <div class="timer-fill" style={{ width: `${(fraction * 100).toFixed(1)}%` }} />

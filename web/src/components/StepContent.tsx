@@ -16,7 +16,7 @@ export function By({ s, who, recordedBy, wall }: { s: SessionState; who: number;
   return (
     <span class="by">
       — {own ? t('flip.you') : nameOf(s, who)}
-      {!wall && recordedBy !== null && recordedBy !== undefined && recordedBy !== who && (
+      {recordedBy !== null && recordedBy !== undefined && recordedBy !== who && (
         <span class="recorded-by"> · {t('flip.recordedBy', { name: recordedBy === s.you.id ? t('flip.you') : nameOf(s, recordedBy) })}</span>
       )}
     </span>
@@ -231,6 +231,7 @@ function Candidates({ s }: { s: SessionState }) {
           <span class="cand-text item-text">{c.text}</span>
           <span class="cand-meta">
             {t('inv.by', { name: nameOf(s, c.owner) })} · {c.votes === 1 ? t('inv.vote1') : t('inv.votes', { n: c.votes })}
+            {c.recorded_by ? <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, c.recorded_by) })}</span> : null}
           </span>
         </li>
       ))}

@@ -741,4 +741,5 @@ export const en: Catalog = {
   'err.already_written': 'This contribution already has words on the flip chart.',
   'err.seat_moved': 'Your place moved to another device.',
   'err.unknown_code': 'We do not know that code.',
+  'floor.paused': 'A short break',
 };

@@ -739,6 +739,7 @@ export const nl = {
   'err.already_written': 'Deze bijdrage heeft al woorden op de flap.',
   'err.seat_moved': 'Je plek is overgegaan naar een ander apparaat.',
   'err.unknown_code': 'Die code kennen we niet.',
+  'floor.paused': 'Even pauze',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -152,7 +152,7 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
           {finished && (
             <p class="muted">
               {t('rep.finishedAt', {
-                date: finished.toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }),
+                date: finished.toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
               })}
             </p>
           )}

@@ -26,7 +26,11 @@ export function NewMeetingPage({ group }: { group: string }) {
   // A changed date or time is read back in words at once; its old problem would contradict that.
   const setWhen = (key: 'date' | 'time') => (v: string) => {
     set(key)(v);
-    setProblems(({ [key]: _, ...rest }) => rest);
+    setProblems((old) => {
+      const rest = { ...old };
+      delete rest[key];
+      return rest;
+    });
   };
   const say = (code: string | undefined) => (code ? refusalText(code) : undefined);
 
