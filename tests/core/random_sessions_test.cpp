@@ -474,6 +474,8 @@ private:
       if (state_.preparing(now_) && chance(0.5))
         return by_facilitator(command::EndPreparation{});
       if (const auto holder = progress.turns.holder()) {
+        if (away_.contains(*holder) && chance(0.6))
+          return by_facilitator(command::GiveAdvice{text(sayings), *holder});
         if (chance(0.15))
           return by(*holder, command::Pass{});
         return by(*holder, command::GiveAdvice{text(sayings)});
@@ -544,6 +546,9 @@ private:
     if (state_.scribe && step.scribe_records && chance(0.3)) {
       actor = *state_.scribe;
       on_behalf_of = *holder;
+    } else if (away_.contains(*holder) && chance(0.6)) {
+      actor = facilitator(); // Anna's phone is flat: the facilitator acts for her
+      on_behalf_of = *holder;
     }
     const double pass = std::min(0.9, 0.2 + 0.15 * turns.round);
     if (chance(pass))
@@ -564,13 +569,25 @@ private:
       now_ += hours{between(1, 3)};
   }
 
+  // Phones go flat and come back: who is away changes now and then.
+  void change_who_is_away() {
+    if (state_.participants.empty() || !chance(0.05))
+      return;
+    const ParticipantId person = someone();
+    if (away_.contains(person))
+      away_.remove(person);
+    else
+      away_.add(person);
+  }
+
   void step(const Command& command) {
     advance_time();
+    change_who_is_away();
     last_command_ = describe(command);
     ++stats_.commands;
     ++commands_;
     const SessionState before = state_;
-    const auto decided = decide(state_, command, now_);
+    const auto decided = decide(state_, command, now_, away_);
     if (verbose_)
       std::cout << "#" << history_.size() << " " << last_command_ << " -> "
                 << (decided ? "ok" : std::string(to_string(decided.error().code))) << "\n";
@@ -680,7 +697,12 @@ private:
         const Participant* person = speaker ? before.find_participant(*speaker) : nullptr;
         const bool flip_chart = *recorder == before.scribe && before.current_step() &&
                                 before.current_step()->scribe_records;
-        if (person && person->has_device && !flip_chart &&
+        // The facilitator acts for someone away from their phone, but never in their draft.
+        const bool private_to_them = std::holds_alternative<event::DraftWritten>(event.body) ||
+                                     std::holds_alternative<event::AdviceShared>(event.body);
+        const bool for_someone_away = person && *recorder == before.facilitator &&
+                                      away_.contains(person->id) && !private_to_them;
+        if (person && person->has_device && !flip_chart && !for_someone_away &&
             !std::holds_alternative<event::QuestionRated>(event.body))
           return fail("recorded for someone with a device of their own");
       }
@@ -778,12 +800,13 @@ private:
       return;
     if (state_.disturbance) {
       const auto resolved =
-          decide(state_, Command{state_.facilitator, command::ResolveDisturbance{}}, now_);
+          decide(state_, Command{state_.facilitator, command::ResolveDisturbance{}}, now_, away_);
       if (!resolved)
         return fail("the facilitator cannot resolve the open disturbance: " +
                     std::string(to_string(resolved.error().code)));
     } else if (state_.paused_since) {
-      const auto resumed = decide(state_, Command{state_.facilitator, command::Resume{}}, now_);
+      const auto resumed =
+          decide(state_, Command{state_.facilitator, command::Resume{}}, now_, away_);
       if (!resumed)
         return fail("the facilitator cannot resume the pause: " +
                     std::string(to_string(resumed.error().code)));
@@ -816,6 +839,7 @@ private:
   int joined_ = 0;
   std::size_t commands_ = 0;
   Instant now_ = at_minute(0);
+  Away away_;
   SessionState state_;
   std::vector<Event> history_;
   std::string last_command_ = "create_session";
