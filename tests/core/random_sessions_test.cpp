@@ -81,6 +81,8 @@ std::string describe(const Command& command) {
             out << " on behalf of " << body.on_behalf_of->value;
         if constexpr (requires { body.confirm; })
           out << (body.confirm ? " (confirmed)" : "");
+        if constexpr (requires { body.anonymous; })
+          out << (body.anonymous ? " (anonymous)" : "");
         if constexpr (requires { body.seconds; })
           out << " " << body.seconds << " s";
         if constexpr (requires { body.question; })
@@ -275,7 +277,7 @@ private:
       body = command::AdjustTime{odd_seconds[index(std::size(odd_seconds))]};
       break;
     case 7:
-      body = command::RaiseDisturbance{text(sayings, bad)};
+      body = command::RaiseDisturbance{text(sayings, bad), chance(0.3)};
       break;
     case 8:
       body = command::ResolveDisturbance{};
@@ -397,7 +399,7 @@ private:
       return by_facilitator(command::Resume{});
     const int roll = between(0, 999);
     if (roll < 8)
-      return by(someone(), command::RaiseDisturbance{text(sayings)});
+      return by(someone(), command::RaiseDisturbance{text(sayings), chance(0.3)});
     if (roll < 16)
       return by_facilitator(command::Pause{});
     if (roll < 26)
@@ -653,6 +655,11 @@ private:
       if (const auto* passed = std::get_if<event::TurnPassed>(&event.body);
           passed && passed->participant != holder)
         return fail("a pass from someone who did not hold the turn");
+      if (const auto* raise = std::get_if<command::RaiseDisturbance>(&command.body);
+          raise && std::holds_alternative<event::DisturbanceRaised>(event.body) &&
+          raise->anonymous == event.actor.has_value())
+        return fail(raise->anonymous ? "a disturbance raised without a name names its raiser"
+                                     : "a disturbance lost the name of who raised it");
       if (const auto* advice = std::get_if<event::AdviceGiven>(&event.body)) {
         if (advice->adviser != holder)
           return fail("advice from someone who did not hold the turn");
@@ -750,6 +757,9 @@ private:
       return fail("the timer runs during a pause or disturbance");
     if (!(replay(history_) == s))
       return fail("the state is not the fold of its events");
+    if (const SessionState wall = view(s, ParticipantId{0});
+        wall.disturbance && wall.disturbance->raised_by)
+      return fail("the shared screen sees who raised the disturbance");
     for (const Participant& p : s.participants) {
       const SessionState seen = view(s, p.id);
       for (const Draft& draft : seen.drafts)
