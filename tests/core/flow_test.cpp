@@ -426,6 +426,19 @@ TEST(Disturbance, AnyoneMayRaiseOneAtAnyTime) {
   EXPECT_EQ(s.state().disturbance->at, s.now);
 }
 
+TEST(Disturbance, RaisedWithoutANameNamesNobody) {
+  D s("balint");
+  const Events raised = s.ok(D::anna, command::RaiseDisturbance{"Ik voel me niet veilig.", true});
+  ASSERT_EQ(raised.size(), 1u);
+  EXPECT_FALSE(raised.front().actor.has_value()) << "not even the stored event knows";
+  ASSERT_TRUE(s.state().disturbance.has_value());
+  EXPECT_FALSE(s.state().disturbance->raised_by.has_value());
+  EXPECT_EQ(s.state().disturbance->text, "Ik voel me niet veilig.");
+  EXPECT_EQ(s.refused(D::bram, command::RaiseDisturbance{"Nog een.", true}),
+            RefusalCode::disturbance_open);
+  s.ok(D::fenna, command::ResolveDisturbance{});
+}
+
 TEST(Disturbance, PausesTheTimerUntilTheFacilitatorResolvesIt) {
   SessionDriver s = started("balint");
   const Instant start = s.now;

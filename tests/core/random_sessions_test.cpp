@@ -81,6 +81,8 @@ std::string describe(const Command& command) {
             out << " on behalf of " << body.on_behalf_of->value;
         if constexpr (requires { body.confirm; })
           out << (body.confirm ? " (confirmed)" : "");
+        if constexpr (requires { body.anonymous; })
+          out << (body.anonymous ? " (anonymous)" : "");
         if constexpr (requires { body.seconds; })
           out << " " << body.seconds << " s";
         if constexpr (requires { body.question; })
@@ -275,7 +277,7 @@ private:
       body = command::AdjustTime{odd_seconds[index(std::size(odd_seconds))]};
       break;
     case 7:
-      body = command::RaiseDisturbance{text(sayings, bad)};
+      body = command::RaiseDisturbance{text(sayings, bad), chance(0.3)};
       break;
     case 8:
       body = command::ResolveDisturbance{};
@@ -397,7 +399,7 @@ private:
       return by_facilitator(command::Resume{});
     const int roll = between(0, 999);
     if (roll < 8)
-      return by(someone(), command::RaiseDisturbance{text(sayings)});
+      return by(someone(), command::RaiseDisturbance{text(sayings), chance(0.3)});
     if (roll < 16)
       return by_facilitator(command::Pause{});
     if (roll < 26)
@@ -474,6 +476,8 @@ private:
       if (state_.preparing(now_) && chance(0.5))
         return by_facilitator(command::EndPreparation{});
       if (const auto holder = progress.turns.holder()) {
+        if (away_.contains(*holder) && chance(0.6))
+          return by_facilitator(command::GiveAdvice{text(sayings), *holder});
         if (chance(0.15))
           return by(*holder, command::Pass{});
         return by(*holder, command::GiveAdvice{text(sayings)});
@@ -544,6 +548,9 @@ private:
     if (state_.scribe && step.scribe_records && chance(0.3)) {
       actor = *state_.scribe;
       on_behalf_of = *holder;
+    } else if (away_.contains(*holder) && chance(0.6)) {
+      actor = facilitator(); // Anna's phone is flat: the facilitator acts for her
+      on_behalf_of = *holder;
     }
     const double pass = std::min(0.9, 0.2 + 0.15 * turns.round);
     if (chance(pass))
@@ -564,13 +571,25 @@ private:
       now_ += hours{between(1, 3)};
   }
 
+  // Phones go flat and come back: who is away changes now and then.
+  void change_who_is_away() {
+    if (state_.participants.empty() || !chance(0.05))
+      return;
+    const ParticipantId person = someone();
+    if (away_.contains(person))
+      away_.remove(person);
+    else
+      away_.add(person);
+  }
+
   void step(const Command& command) {
     advance_time();
+    change_who_is_away();
     last_command_ = describe(command);
     ++stats_.commands;
     ++commands_;
     const SessionState before = state_;
-    const auto decided = decide(state_, command, now_);
+    const auto decided = decide(state_, command, now_, away_);
     if (verbose_)
       std::cout << "#" << history_.size() << " " << last_command_ << " -> "
                 << (decided ? "ok" : std::string(to_string(decided.error().code))) << "\n";
@@ -636,6 +655,11 @@ private:
       if (const auto* passed = std::get_if<event::TurnPassed>(&event.body);
           passed && passed->participant != holder)
         return fail("a pass from someone who did not hold the turn");
+      if (const auto* raise = std::get_if<command::RaiseDisturbance>(&command.body);
+          raise && std::holds_alternative<event::DisturbanceRaised>(event.body) &&
+          raise->anonymous == event.actor.has_value())
+        return fail(raise->anonymous ? "a disturbance raised without a name names its raiser"
+                                     : "a disturbance lost the name of who raised it");
       if (const auto* advice = std::get_if<event::AdviceGiven>(&event.body)) {
         if (advice->adviser != holder)
           return fail("advice from someone who did not hold the turn");
@@ -680,7 +704,12 @@ private:
         const Participant* person = speaker ? before.find_participant(*speaker) : nullptr;
         const bool flip_chart = *recorder == before.scribe && before.current_step() &&
                                 before.current_step()->scribe_records;
-        if (person && person->has_device && !flip_chart &&
+        // The facilitator acts for someone away from their phone, but never in their draft.
+        const bool private_to_them = std::holds_alternative<event::DraftWritten>(event.body) ||
+                                     std::holds_alternative<event::AdviceShared>(event.body);
+        const bool for_someone_away = person && *recorder == before.facilitator &&
+                                      away_.contains(person->id) && !private_to_them;
+        if (person && person->has_device && !flip_chart && !for_someone_away &&
             !std::holds_alternative<event::QuestionRated>(event.body))
           return fail("recorded for someone with a device of their own");
       }
@@ -728,6 +757,9 @@ private:
       return fail("the timer runs during a pause or disturbance");
     if (!(replay(history_) == s))
       return fail("the state is not the fold of its events");
+    if (const SessionState wall = view(s, ParticipantId{0});
+        wall.disturbance && wall.disturbance->raised_by)
+      return fail("the shared screen sees who raised the disturbance");
     for (const Participant& p : s.participants) {
       const SessionState seen = view(s, p.id);
       for (const Draft& draft : seen.drafts)
@@ -778,12 +810,13 @@ private:
       return;
     if (state_.disturbance) {
       const auto resolved =
-          decide(state_, Command{state_.facilitator, command::ResolveDisturbance{}}, now_);
+          decide(state_, Command{state_.facilitator, command::ResolveDisturbance{}}, now_, away_);
       if (!resolved)
         return fail("the facilitator cannot resolve the open disturbance: " +
                     std::string(to_string(resolved.error().code)));
     } else if (state_.paused_since) {
-      const auto resumed = decide(state_, Command{state_.facilitator, command::Resume{}}, now_);
+      const auto resumed =
+          decide(state_, Command{state_.facilitator, command::Resume{}}, now_, away_);
       if (!resumed)
         return fail("the facilitator cannot resume the pause: " +
                     std::string(to_string(resumed.error().code)));
@@ -816,6 +849,7 @@ private:
   int joined_ = 0;
   std::size_t commands_ = 0;
   Instant now_ = at_minute(0);
+  Away away_;
   SessionState state_;
   std::vector<Event> history_;
   std::string last_command_ = "create_session";

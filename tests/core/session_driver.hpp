@@ -76,7 +76,7 @@ public:
 
   std::expected<Events, Refusal> send(std::optional<ParticipantId> actor, CommandBody body) {
     now += std::chrono::seconds{10};
-    auto decided = decide(state_, Command{actor, std::move(body)}, now);
+    auto decided = decide(state_, Command{actor, std::move(body)}, now, away);
     if (decided)
       record(*decided);
     return decided;
@@ -115,6 +115,7 @@ public:
   std::optional<ParticipantId> turn() const { return state_.step.turns.holder(); }
 
   Instant now = at_minute(0);
+  Away away; // who has no live connection, as the server would say
 
 private:
   void record(const Events& events) {

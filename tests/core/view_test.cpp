@@ -136,6 +136,19 @@ TEST(View, PublicEventsReachEveryoneUnchanged) {
       EXPECT_EQ(view(s.history()[i], state, viewer), s.history()[i]);
 }
 
+TEST(View, TheSharedScreenNeverLearnsWhoRaisedADisturbance) {
+  SessionDriver s("balint");
+  const Events raised = s.ok(D::anna, command::RaiseDisturbance{"Ik moet zo weg."});
+  constexpr ParticipantId wall{0};
+  EXPECT_EQ(view(s.state(), D::bram).disturbance->raised_by, D::anna);
+  EXPECT_FALSE(view(s.state(), wall).disturbance->raised_by.has_value());
+  EXPECT_EQ(view(s.state(), wall).disturbance->text, "Ik moet zo weg.");
+  const SessionState before =
+      replay(std::vector<Event>(s.history().begin(), s.history().end() - 1));
+  EXPECT_EQ(view(raised.front(), before, D::bram)->actor, D::anna);
+  EXPECT_FALSE(view(raised.front(), before, wall)->actor.has_value());
+}
+
 TEST(View, ANewcomerSeesNoPrivateText) {
   SessionDriver s = balint_writing();
   s.ok(D::anna, command::WriteDraft{"Geheim."});

@@ -46,6 +46,7 @@ std::vector<core::CommandBody> every_command() {
       cmd::AdjustTime{-60},
       cmd::RaiseDisturbance{"De brandweer staat voor de deur."},
       cmd::RaiseDisturbance{},
+      cmd::RaiseDisturbance{"Ik voel me niet veilig.", true},
       cmd::ResolveDisturbance{},
       cmd::Pause{},
       cmd::Resume{},

@@ -43,7 +43,8 @@ Decision decide(const Context& context, const command::GiveAdvice& command) {
 Decision decide(const Context& context, const command::WriteDraft& command) {
   if (!context.in_step(StepKind::written_advice) && !context.in_step(StepKind::share_advice))
     return refuse(RefusalCode::wrong_step);
-  const auto from = contributor(context, command.on_behalf_of);
+  // A draft is private until shared: nobody writes in it for someone who has a device.
+  const auto from = contributor(context, command.on_behalf_of, {.while_away = false});
   if (!from)
     return std::unexpected(from.error());
   if (context.state.presenter == from->who || !context.state.is_adviser(from->who))
@@ -60,7 +61,8 @@ Decision decide(const Context& context, const command::WriteDraft& command) {
 Decision decide(const Context& context, const command::ShareAdvice& command) {
   if (!context.in_step(StepKind::share_advice))
     return refuse(RefusalCode::wrong_step);
-  const auto from = contributor(context, command.on_behalf_of);
+  // Sharing hands over a draft only its author has seen: not for someone merely away (they pass).
+  const auto from = contributor(context, command.on_behalf_of, {.while_away = false});
   if (!from)
     return std::unexpected(from.error());
   if (const auto refusal = turn_refusal(context, *from))

@@ -119,7 +119,7 @@ void apply(SessionState& state, const Event& event) {
             state.step.timer.planned += std::chrono::seconds{e.seconds};
           },
           [&](const event::DisturbanceRaised& e) {
-            state.disturbance = Disturbance{event.actor.value_or(ParticipantId{}), e.text, at};
+            state.disturbance = Disturbance{event.actor, e.text, at};
             halt_timers(state, at);
           },
           [&](const event::DisturbanceResolved&) {

@@ -43,6 +43,7 @@ struct AdjustTime {
 }; // extend (> 0) or shorten (< 0)
 struct RaiseDisturbance {
   std::string text;
+  bool anonymous = false; // the event then names nobody
 };
 struct ResolveDisturbance {};
 struct Pause {};

@@ -60,7 +60,7 @@ std::expected<Events, Refusal> create_session(std::shared_ptr<const Method> meth
 }
 
 std::expected<Events, Refusal> decide(const SessionState& state, const Command& command,
-                                      Instant now) {
+                                      Instant now, Away away) {
   if (!state.method)
     return refuse(RefusalCode::not_started);
   if (state.phase == Phase::finished)
@@ -76,7 +76,7 @@ std::expected<Events, Refusal> decide(const SessionState& state, const Command& 
   if (state.phase == Phase::lobby && !allowed_in_lobby(command.body))
     return refuse(RefusalCode::not_started);
 
-  const rules::Context context{state, *command.actor, now};
+  const rules::Context context{state, *command.actor, now, away};
   return std::visit(
       [&](const auto& body) -> std::expected<Events, Refusal> {
         if constexpr (std::is_same_v<std::decay_t<decltype(body)>, command::Join>)

@@ -17,19 +17,26 @@ struct Context {
   const SessionState& state;
   ParticipantId actor;
   Instant now;
+  Away away; // who has no live connection now
+
+  // Someone the facilitator acts for: without a device of their own, or away from it now.
+  bool out_of_reach(const Participant& person) const {
+    return !person.has_device || away.contains(person.id);
+  }
 
   const Step* step() const { return state.current_step(); }
   bool in_step(StepKind kind) const { return step() && step()->kind == kind; }
   bool is_facilitator() const { return state.facilitator == actor; }
   bool is_presenter() const { return state.presenter == actor; }
   bool is_scribe() const { return state.scribe == actor; }
-  // The presenter, or the facilitator typing for a presenter who has no device of their own.
+  // The presenter, or the facilitator typing for a presenter who has no device of their own or
+  // is away from it.
   bool speaks_for_presenter() const {
     if (is_presenter())
       return true;
     const Participant* presenting =
         state.presenter ? state.find_participant(*state.presenter) : nullptr;
-    return is_facilitator() && presenting != nullptr && !presenting->has_device;
+    return is_facilitator() && presenting != nullptr && out_of_reach(*presenting);
   }
   Event event(EventBody body) const { return Event{now, actor, std::move(body)}; }
 };
@@ -38,17 +45,23 @@ inline std::unexpected<Refusal> refuse(RefusalCode code) {
   return std::unexpected(Refusal{code});
 }
 
-// Who a contribution is from: the actor, or someone without a device for whom the facilitator or
-// the scribe records it (`recorded_by`). Where `scribe_records_anyone` (the scribe's flip chart in
-// Fresh Questioning), the scribe may record for anyone. Refusals: not_allowed_to_record,
-// unknown_participant, has_own_device.
+// Who a contribution is from: the actor, or someone for whom the facilitator or the scribe records
+// it (`recorded_by`): someone without a device; for the facilitator also someone who is away from
+// their device now. Refusals: not_allowed_to_record, unknown_participant, has_own_device.
 struct Contributor {
   ParticipantId who;
   std::optional<ParticipantId> recorded_by;
 };
+struct Recording {
+  // The scribe's flip chart (Fresh Questioning): the scribe records for anyone.
+  bool scribe_records_anyone = false;
+  // Whether the facilitator may record for someone away from their own device. Not for what is
+  // private to them (a Balint draft): only they have seen it.
+  bool while_away = true;
+};
 std::expected<Contributor, Refusal> contributor(const Context& context,
                                                 std::optional<ParticipantId> on_behalf_of,
-                                                bool scribe_records_anyone = false);
+                                                Recording recording = {});
 // The refusal of a turn rule, said about the person recorded for: "not their turn".
 RefusalCode as_recorded(RefusalCode code, const Contributor& from);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/method/method.hpp"
+#include "core/session/away.hpp"
 #include "core/session/command.hpp"
 #include "core/session/event.hpp"
 #include "core/session/refusal.hpp"
@@ -26,9 +27,10 @@ struct SessionSettings {
 std::expected<Events, Refusal> create_session(std::shared_ptr<const Method> method,
                                               const SessionSettings& settings, Instant now);
 
-// The events a command leads to, or why it is refused. Never changes the state.
+// The events a command leads to, or why it is refused. Never changes the state. `away` are the
+// participants without a live connection now: the facilitator may act for them (recording.cpp).
 std::expected<Events, Refusal> decide(const SessionState& state, const Command& command,
-                                      Instant now);
+                                      Instant now, Away away = {});
 
 // Folds one event into the state.
 void apply(SessionState& state, const Event& event);

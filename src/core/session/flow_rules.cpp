@@ -127,6 +127,9 @@ Decision decide(const Context& context, const command::RaiseDisturbance& command
   auto text = optional_text(command.text);
   if (!text)
     return std::unexpected(text.error());
+  // Without a name, nothing in the event says who: not even the stored history.
+  if (command.anonymous)
+    return Events{Event{context.now, std::nullopt, event::DisturbanceRaised{std::move(*text)}}};
   return Events{context.event(event::DisturbanceRaised{std::move(*text)})};
 }
 

@@ -47,7 +47,8 @@ bool may_respond(const Context& context) {
 Decision decide(const Context& context, const command::AskQuestion& command) {
   if (!context.in_step(StepKind::question_rounds))
     return refuse(RefusalCode::wrong_step);
-  const auto from = contributor(context, command.on_behalf_of, context.step()->scribe_records);
+  const auto from = contributor(context, command.on_behalf_of,
+                                {.scribe_records_anyone = context.step()->scribe_records});
   if (!from)
     return std::unexpected(from.error());
   if (const auto refusal = turn_refusal(context, *from))
@@ -69,7 +70,8 @@ Decision decide(const Context& context, const command::Pass& command) {
     return refuse(RefusalCode::wrong_step);
   const auto from =
       contributor(context, command.on_behalf_of,
-                  context.in_step(StepKind::question_rounds) && context.step()->scribe_records);
+                  {.scribe_records_anyone = context.in_step(StepKind::question_rounds) &&
+                                            context.step()->scribe_records});
   if (!from)
     return std::unexpected(from.error());
   if (const auto refusal = turn_refusal(context, *from))

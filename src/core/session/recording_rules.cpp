@@ -1,12 +1,13 @@
-// Recording for someone without a device: the facilitator or the scribe types what that person
-// said, only for people without their own device, and only what that person may do now.
+// Recording for someone else: the facilitator or the scribe types what that person said, only for
+// people without their own device (or, for the facilitator, away from it now: a phone gone flat
+// must not stop the round), and only what that person may do now.
 #include "core/session/decision.hpp"
 
 namespace intervisie::core::rules {
 
 std::expected<Contributor, Refusal> contributor(const Context& context,
                                                 std::optional<ParticipantId> on_behalf_of,
-                                                bool scribe_records_anyone) {
+                                                Recording recording) {
   if (!on_behalf_of || *on_behalf_of == context.actor)
     return Contributor{context.actor, std::nullopt};
   if (!context.is_facilitator() && !context.is_scribe())
@@ -15,8 +16,10 @@ std::expected<Contributor, Refusal> contributor(const Context& context,
   if (!target)
     return refuse(RefusalCode::unknown_participant);
   // The scribe's flip chart (Fresh Questioning) holds everyone's questions, phone or not.
-  const bool flip_chart = scribe_records_anyone && context.is_scribe();
-  if (target->has_device && !flip_chart)
+  const bool flip_chart = recording.scribe_records_anyone && context.is_scribe();
+  const bool for_someone_away =
+      recording.while_away && context.is_facilitator() && context.away.contains(target->id);
+  if (target->has_device && !flip_chart && !for_someone_away)
     return refuse(RefusalCode::has_own_device);
   return Contributor{*on_behalf_of, context.actor};
 }

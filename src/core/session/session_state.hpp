@@ -114,7 +114,7 @@ struct Note {
 };
 
 struct Disturbance {
-  ParticipantId raised_by;
+  std::optional<ParticipantId> raised_by; // none: raised without a name
   std::string text;
   Instant at;
   bool operator==(const Disturbance&) const = default;

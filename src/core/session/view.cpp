@@ -20,6 +20,9 @@ bool sees_private_of(const SessionState& state, ParticipantId viewer,
 
 SessionState view(const SessionState& state, ParticipantId viewer) {
   SessionState seen = state;
+  const bool shared_screen = state.find_participant(viewer) == nullptr;
+  if (shared_screen && seen.disturbance)
+    seen.disturbance->raised_by.reset();
   std::erase_if(seen.drafts, [&](const Draft& draft) {
     return !draft.shared && !sees_private_of(state, viewer, draft.author);
   });
@@ -36,6 +39,12 @@ std::optional<Event> view(const Event& event, const SessionState& state_before,
   if (const auto* draft = std::get_if<event::DraftWritten>(&event.body))
     return sees_private_of(state_before, viewer, draft->author) ? std::optional{event}
                                                                 : std::nullopt;
+  if (std::holds_alternative<event::DisturbanceRaised>(event.body) && event.actor &&
+      state_before.find_participant(viewer) == nullptr) {
+    Event nameless = event; // the wall shows the disturbance, not who raised it
+    nameless.actor.reset();
+    return nameless;
+  }
   const bool presenter = sees_private_of(state_before, viewer, state_before.presenter);
   if (std::holds_alternative<event::PrivateNoteWritten>(event.body))
     return presenter ? std::optional{event} : std::nullopt;

@@ -9,7 +9,8 @@
 namespace intervisie::core {
 
 // A Balint draft only to its author until it is shared; the presenter's notes (private notes
-// and notes on answers) only to the presenter.
+// and notes on answers) only to the presenter. A viewer who is no participant is the shared
+// screen (the beamer): it never learns who raised a disturbance.
 SessionState view(const SessionState& state, ParticipantId viewer);
 
 // Whether `viewer` may see what is private to `owner`: their own, or — for someone without a

@@ -83,7 +83,7 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
       return cmd::AdjustTime{static_cast<int>(r.integer("seconds", INT_MIN, INT_MAX))};
     },
     [](ObjectReader& r) -> core::CommandBody {
-      return cmd::RaiseDisturbance{r.text("text", optional)};
+      return cmd::RaiseDisturbance{r.text("text", optional), r.boolean("anonymous", optional)};
     },
     [](ObjectReader&) -> core::CommandBody { return cmd::ResolveDisturbance{}; },
     [](ObjectReader&) -> core::CommandBody { return cmd::Pause{}; },
@@ -188,7 +188,11 @@ struct Writer {
       json["confirm"] = true;
   }
   void operator()(const cmd::AdjustTime& c) const { json["seconds"] = c.seconds; }
-  void operator()(const cmd::RaiseDisturbance& c) const { write_text(json, "text", c.text); }
+  void operator()(const cmd::RaiseDisturbance& c) const {
+    write_text(json, "text", c.text);
+    if (c.anonymous)
+      json["anonymous"] = true;
+  }
   void operator()(const cmd::ProposeIssue& c) const {
     json["text"] = c.text;
     write(json, "on_behalf_of", c.on_behalf_of);

@@ -153,11 +153,9 @@ value timer(const core::SessionState& state, core::Instant now) {
 value disturbance(const std::optional<core::Disturbance>& raised) {
   if (!raised)
     return nullptr;
-  // The engine records id 0 when the server raised it; the protocol says null.
-  return object{
-      {"raised_by", raised->raised_by.value == 0 ? value(nullptr) : value(raised->raised_by.value)},
-      {"text", raised->text},
-      {"at", milliseconds(raised->at)}};
+  return object{{"raised_by", id_or_null(raised->raised_by)},
+                {"text", raised->text},
+                {"at", milliseconds(raised->at)}};
 }
 
 array candidates(const core::SessionState& state) {

@@ -190,7 +190,7 @@ void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) 
     }
     auto decided = core::decide(self->decided_state_,
                                 core::Command{connection->participant, std::move(command.command)},
-                                self->clock_());
+                                self->clock_(), self->away());
     if (!decided) {
       const core::RefusalCode code = decided.error().code;
       client->send(std::make_shared<const std::string>(
@@ -277,6 +277,15 @@ boost::json::array LiveSession::connected() const {
   const auto [first, last] = std::ranges::unique(ids);
   ids.erase(first, last);
   return boost::json::array(ids.begin(), ids.end());
+}
+
+core::Away LiveSession::away() const {
+  core::Away away;
+  for (const core::Participant& participant : decided_state_.participants)
+    away.add(participant.id);
+  for (const Connection& connection : connections_)
+    away.remove(connection.participant);
+  return away;
 }
 
 void LiveSession::broadcast_presence() {

@@ -125,6 +125,8 @@ private:
   void broadcast(const core::Event& event, std::uint64_t seq);
   void broadcast_presence();
   boost::json::array connected() const;
+  // Every participant without an open live connection: the facilitator may act for them.
+  core::Away away() const;
   std::shared_ptr<const std::string> snapshot_for(const Connection& connection) const;
   // The facilitator's view: each question the coach flags carries "coach" (never anyone else's).
   void mark_questions(boost::json::object& state) const;
