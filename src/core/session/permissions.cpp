@@ -13,8 +13,15 @@ namespace {
 // A text that passes every text rule: one letter.
 constexpr std::string_view probe_text = "x";
 
-bool accepted(const SessionState& state, ParticipantId actor, CommandBody body, Instant now) {
-  return decide(state, Command{actor, std::move(body)}, now).has_value();
+// What a permission is judged against: the state, the moment, and who is away.
+struct Moment {
+  const SessionState& state;
+  Instant now;
+  const Away& away;
+};
+
+bool accepted(const Moment& at, ParticipantId actor, CommandBody body) {
+  return decide(at.state, Command{actor, std::move(body)}, at.now, at.away).has_value();
 }
 
 // The participants and candidates a command could be aimed at.
@@ -95,10 +102,10 @@ template <class T> constexpr bool recordable = requires(T t) {
 };
 
 template <class T>
-void judge(const SessionState& state, ParticipantId viewer, Instant now, std::size_t index,
-           Permissions& out) {
+void judge(const Moment& at, ParticipantId viewer, std::size_t index, Permissions& out) {
+  const SessionState& state = at.state;
   for (CommandBody& body : probes<T>(state)) {
-    if (accepted(state, viewer, body, now)) {
+    if (accepted(at, viewer, body)) {
       out.own.set(index);
       break;
     }
@@ -109,7 +116,7 @@ void judge(const SessionState& state, ParticipantId viewer, Instant now, std::si
         continue;
       for (CommandBody& body : probes<T>(state)) {
         std::get<T>(body).on_behalf_of = other;
-        if (accepted(state, viewer, body, now)) {
+        if (accepted(at, viewer, body)) {
           out.on_behalf[other].set(index);
           break;
         }
@@ -119,27 +126,30 @@ void judge(const SessionState& state, ParticipantId viewer, Instant now, std::si
 }
 
 template <std::size_t... I>
-void judge_all(const SessionState& state, ParticipantId viewer, Instant now, Permissions& out,
+void judge_all(const Moment& at, ParticipantId viewer, Permissions& out,
                std::index_sequence<I...>) {
-  (judge<std::variant_alternative_t<I, CommandBody>>(state, viewer, now, I, out), ...);
+  (judge<std::variant_alternative_t<I, CommandBody>>(at, viewer, I, out), ...);
 }
 
 } // namespace
 
-Permissions permissions(const SessionState& state, ParticipantId viewer, Instant now) {
+Permissions permissions(const SessionState& state, ParticipantId viewer, Instant now,
+                        const Away& away) {
   Permissions out;
   if (!state.find_participant(viewer))
     return out;
-  judge_all(state, viewer, now, out, std::make_index_sequence<std::variant_size_v<CommandBody>>{});
+  judge_all(Moment{state, now, away}, viewer, out,
+            std::make_index_sequence<std::variant_size_v<CommandBody>>{});
   return out;
 }
 
-StepReadiness step_readiness(const SessionState& state, ParticipantId facilitator, Instant now) {
-  const auto plain = decide(state, Command{facilitator, command::NextStep{false}}, now);
+StepReadiness step_readiness(const SessionState& state, ParticipantId facilitator, Instant now,
+                             const Away& away) {
+  const auto plain = decide(state, Command{facilitator, command::NextStep{false}}, now, away);
   if (plain)
     return StepReadiness{true, std::nullopt, false};
   const bool confirmable =
-      decide(state, Command{facilitator, command::NextStep{true}}, now).has_value();
+      decide(state, Command{facilitator, command::NextStep{true}}, now, away).has_value();
   return StepReadiness{false, plain.error().code, confirmable};
 }
 

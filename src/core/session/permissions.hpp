@@ -3,6 +3,7 @@
 // rules stay in one place.
 #pragma once
 
+#include "core/session/away.hpp"
 #include "core/session/command.hpp"
 #include "core/session/refusal.hpp"
 #include "core/session/session_state.hpp"
@@ -25,7 +26,9 @@ struct Permissions {
 // A kind counts as allowed when some command of that kind, with a sensible target and a
 // non-empty text where one is needed, would be accepted now. `next_step` counts when it would
 // pass with `confirm`. Joining is never a participant's command.
-Permissions permissions(const SessionState& state, ParticipantId viewer, Instant now);
+// `away`: who has no live connection now (the facilitator may act for them), as decide() takes it.
+Permissions permissions(const SessionState& state, ParticipantId viewer, Instant now,
+                        const Away& away = {});
 
 // Whether the facilitator can move on now; if not, the refusal that holds, and whether a
 // confirmed next_step would pass (a soft rule) or not (a hard rule).
@@ -35,6 +38,7 @@ struct StepReadiness {
   bool confirmable = false;
   bool operator==(const StepReadiness&) const = default;
 };
-StepReadiness step_readiness(const SessionState& state, ParticipantId facilitator, Instant now);
+StepReadiness step_readiness(const SessionState& state, ParticipantId facilitator, Instant now,
+                             const Away& away = {});
 
 } // namespace intervisie::core

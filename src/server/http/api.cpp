@@ -235,9 +235,8 @@ void Api::invitation(const Request& request, const std::string& session_id, Resp
     return respond(unauthorized(request));
   live->read_with_presence(
       [request_head = Request{request.method(), request.target(), request.version()},
-       keep_alive = request.keep_alive(),
-       respond = std::move(respond)](const core::SessionState& state,
-                                     const std::vector<core::ParticipantId>& present) {
+       keep_alive = request.keep_alive(), respond = std::move(respond)](
+          const core::SessionState& state, const std::vector<core::ParticipantId>& present) {
         Request head = request_head;
         head.keep_alive(keep_alive);
         boost::json::array people;
@@ -250,19 +249,18 @@ void Api::invitation(const Request& request, const std::string& session_id, Resp
         const core::Participant* facilitator = state.find_participant(state.facilitator);
         boost::json::object method;
         if (state.method)
-          method = boost::json::object{
-              {"id", state.method->id},
-              {"name", boost::json::object{{"nl", state.method->name.nl},
-                                           {"en", state.method->name.en}}}};
-        respond(json_response(
-            head, http::status::ok,
-            boost::json::serialize(boost::json::object{
-                {"title", state.title},
-                {"method", std::move(method)},
-                {"invited_by", facilitator ? facilitator->name : std::string()},
-                {"phase", wire_name(state.phase)},
-                {"full", state.participants.size() >= core::max_participants},
-                {"participants", std::move(people)}})));
+          method =
+              boost::json::object{{"id", state.method->id},
+                                  {"name", boost::json::object{{"nl", state.method->name.nl},
+                                                               {"en", state.method->name.en}}}};
+        respond(json_response(head, http::status::ok,
+                              boost::json::serialize(boost::json::object{
+                                  {"title", state.title},
+                                  {"method", std::move(method)},
+                                  {"invited_by", facilitator ? facilitator->name : std::string()},
+                                  {"phase", wire_name(state.phase)},
+                                  {"full", state.participants.size() >= core::max_participants},
+                                  {"participants", std::move(people)}})));
       });
 }
 

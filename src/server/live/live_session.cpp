@@ -291,8 +291,12 @@ core::Away LiveSession::away() const {
 void LiveSession::broadcast_presence() {
   boost::json::object presence{{"type", "presence"}, {"connected", connected()}};
   auto message = std::make_shared<const std::string>(boost::json::serialize(presence));
-  for (const Connection& connection : connections_)
+  for (const Connection& connection : connections_) {
     connection.send(message);
+    // Who is away changes what the facilitator may do for them: the views follow.
+    if (connection.snapshots)
+      connection.send(snapshot_for(connection));
+  }
 }
 
 std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
@@ -302,11 +306,12 @@ std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& c
   state["connected"] = connected();
   // What this viewer may do now, asked of the engine itself; the shared screen does nothing.
   if (connection.participant != beamer_viewer) {
-    add_permissions(state, core::permissions(durable_state_, connection.participant, now));
+    const core::Away gone = away();
+    add_permissions(state, core::permissions(durable_state_, connection.participant, now, gone));
     if (connection.participant == durable_state_.facilitator &&
         durable_state_.phase == core::Phase::running)
-      state["next_step"] =
-          readiness_to_json(core::step_readiness(durable_state_, connection.participant, now));
+      state["next_step"] = readiness_to_json(
+          core::step_readiness(durable_state_, connection.participant, now, gone));
   }
   if (coach_ != nullptr && durable_state_.coach_hints &&
       connection.participant == durable_state_.facilitator)
@@ -350,11 +355,13 @@ void LiveSession::read_state(std::function<void(const core::SessionState&)> read
 }
 
 void LiveSession::read_with_presence(
-    std::function<void(const core::SessionState&, const std::vector<core::ParticipantId>&)> reader) {
+    std::function<void(const core::SessionState&, const std::vector<core::ParticipantId>&)>
+        reader) {
   boost::asio::post(strand_, [self = shared_from_this(), reader = std::move(reader)] {
     std::vector<core::ParticipantId> present;
     for (const auto& id : self->connected())
-      present.push_back(core::ParticipantId{static_cast<std::uint32_t>(id.to_number<std::uint64_t>())});
+      present.push_back(
+          core::ParticipantId{static_cast<std::uint32_t>(id.to_number<std::uint64_t>())});
     reader(self->durable_state_, present);
   });
 }

@@ -94,7 +94,8 @@ public:
 
   // Like read_state, with who is connected now (the shared screen not counted).
   void read_with_presence(
-      std::function<void(const core::SessionState&, const std::vector<core::ParticipantId>&)> reader);
+      std::function<void(const core::SessionState&, const std::vector<core::ParticipantId>&)>
+          reader);
 
   // A bad message from a connected client, answered on the session's strand (keeps order).
   void reply_error(std::shared_ptr<Client> client, std::string message);
