@@ -55,7 +55,8 @@ std::vector<CommandBody> one_of_each_command() {
           command::SetCoachHints{false},
           command::AddParticipant{"Bram"},
           command::AddNote{"Patroon: vrijdag."},
-          command::SetContributions{Contributions::written}};
+          command::SetContributions{Contributions::written},
+          command::NoteKeyPoint{QuestionId{1}, std::nullopt, "De kern."}};
 }
 
 TEST(Flow, TheSampleHoldsEveryKindOfCommand) {

@@ -27,7 +27,7 @@ constexpr std::uint32_t session_count = 3000;
 constexpr std::size_t max_commands = 500; // per session; most finish well before
 constexpr std::size_t commands_after_the_end = 4;
 
-constexpr std::array<std::string_view, 39> command_names{"join",
+constexpr std::array<std::string_view, 40> command_names{"join",
                                                          "assign_presenter",
                                                          "assign_scribe",
                                                          "hand_over_facilitator",
@@ -65,7 +65,8 @@ constexpr std::array<std::string_view, 39> command_names{"join",
                                                          "set_coach_hints",
                                                          "add_participant",
                                                          "add_note",
-                                                         "set_contributions"};
+                                                         "set_contributions",
+                                                         "note_key_point"};
 static_assert(command_names.size() == std::variant_size_v<CommandBody>);
 
 std::string describe(const Command& command) {
@@ -370,12 +371,21 @@ private:
     case 37:
       body = command::AddNote{text(sayings, bad)};
       break;
-    default:
+    case 38:
       body = command::SetContributions{
           chance(0.3)
               ? std::nullopt
               : std::optional{chance(0.5) ? Contributions::spoken : Contributions::written}};
       break;
+    default: {
+      const int target = between(0, 3);
+      const auto advice = AdviceId{
+          static_cast<std::uint32_t>(between(0, static_cast<int>(state_.advice.size()) + 1))};
+      body = command::NoteKeyPoint{target != 1 ? std::optional{question()} : std::nullopt,
+                                   target != 0 ? std::optional{advice} : std::nullopt,
+                                   chance(0.1) ? std::string(301, 'k') : text(sayings, bad)};
+      break;
+    }
     }
     if (std::holds_alternative<command::Join>(body))
       return Command{std::nullopt, std::move(body)};
@@ -475,6 +485,10 @@ private:
     case StepKind::advice:
       if (state_.preparing(now_) && chance(0.5))
         return by_facilitator(command::EndPreparation{});
+      if (chance(0.05))
+        if (const Command noted = key_point();
+            !std::holds_alternative<command::NextStep>(noted.body))
+          return noted;
       if (const auto holder = progress.turns.holder()) {
         if (away_.contains(*holder) && chance(0.6))
           return by_facilitator(command::GiveAdvice{text(sayings), *holder});
@@ -523,6 +537,24 @@ private:
     return move_on();
   }
 
+  // A key point for something said out loud, by its speaker or someone who may note it.
+  Command key_point() {
+    std::vector<command::NoteKeyPoint> open;
+    for (const Question& question : state_.questions)
+      if (question.text.empty() && !question.key_point)
+        open.push_back({question.id, std::nullopt, text(sayings)});
+    for (const Advice& advice : state_.advice)
+      if (advice.text.empty() && !advice.key_point)
+        open.push_back({std::nullopt, advice.id, text(sayings)});
+    if (open.empty())
+      return move_on();
+    const command::NoteKeyPoint& chosen = open[index(open.size())];
+    const ParticipantId speaker = chosen.question ? state_.find_question(*chosen.question)->asker
+                                                  : state_.find_advice(*chosen.advice)->adviser;
+    const ParticipantId writer = chance(0.5) ? speaker : chance(0.5) ? facilitator() : presenter();
+    return by(writer, chosen);
+  }
+
   Command in_question_rounds(const Step& step) {
     const Turns& turns = state_.step.turns;
     if (turns.awaiting) {
@@ -552,10 +584,16 @@ private:
       actor = facilitator(); // Anna's phone is flat: the facilitator acts for her
       on_behalf_of = *holder;
     }
+    if (chance(0.05))
+      if (const Command noted = key_point(); !std::holds_alternative<command::NextStep>(noted.body))
+        return noted;
     const double pass = std::min(0.9, 0.2 + 0.15 * turns.round);
     if (chance(pass))
       return by(actor, command::Pass{on_behalf_of});
-    return by(actor, command::AskQuestion{text(questions), on_behalf_of});
+    // Out loud now and then: the text stays empty, and someone may note the key point.
+    const bool out_loud = state_.contributions() == Contributions::spoken && chance(0.3);
+    return by(actor,
+              command::AskQuestion{out_loud ? std::string{} : text(questions), on_behalf_of});
   }
 
   // --- one step and its checks -----------------------------------------------------------------
@@ -644,8 +682,9 @@ private:
         if (asked->asker != holder)
           return fail("a question from someone who did not hold the turn");
         for (const Question& earlier : before.questions) {
+          // Said out loud (no text), a question has no wording to compare.
           if (earlier.asker == asked->asker && earlier.outcome == QuestionOutcome::declined &&
-              normalized(earlier.text) == normalized(asked->text))
+              !asked->text.empty() && normalized(earlier.text) == normalized(asked->text))
             return fail("a declined question was asked again by the same adviser");
           if (earlier.asker == asked->asker && earlier.step == before.step.index &&
               earlier.round == before.step.turns.round)
@@ -674,6 +713,14 @@ private:
       if (const auto* observation = std::get_if<event::ObservationAdded>(&event.body);
           observation && observation->author == before.presenter)
         return fail("the presenter joined the gossip");
+      // A key point for someone else's spoken words: the facilitator, the scribe or the
+      // presenter, and only for what has no words of its own.
+      if (const auto* noted = std::get_if<event::KeyPointNoted>(&event.body)) {
+        if (noted->recorded_by && *noted->recorded_by != before.facilitator &&
+            noted->recorded_by != before.scribe && noted->recorded_by != before.presenter)
+          return fail("a key point noted for someone by who may not");
+        continue;
+      }
       // Typing for someone else: only the facilitator or the scribe, only for someone without
       // a device of their own (the Fresh Questioning scribe's flip chart aside).
       std::optional<ParticipantId> recorder;
@@ -753,6 +800,13 @@ private:
     check_turns();
     if (failed_)
       return;
+    for (const Question& question : s.questions)
+      if (question.key_point && (!question.text.empty() || question.key_point->empty() ||
+                                 question.key_point->find('\n') != std::string::npos))
+        return fail("a key point on a written question, or not one line");
+    for (std::size_t i = 0; i < s.advice.size(); ++i)
+      if (s.advice[i].id.value != i + 1 || (s.advice[i].key_point && !s.advice[i].text.empty()))
+        return fail("advice out of number, or a key point on written advice");
     if (s.phase == Phase::running && (s.paused_since || s.disturbance) && s.step.timer.running())
       return fail("the timer runs during a pause or disturbance");
     if (!(replay(history_) == s))

@@ -289,11 +289,34 @@ std::vector<Scenario> scenarios() {
          s.ok(D::fenna, command::AddParticipant{"Bram"});
          return s.refused(std::nullopt, command::Join{"Bram"});
        }},
+      {C::wrong_target,
+       [] {
+         return questions("incident")
+             .refused(D::fenna, command::NoteKeyPoint{std::nullopt, std::nullopt, "De kern."});
+       }},
+      {C::unknown_advice,
+       [] {
+         return questions("incident")
+             .refused(D::fenna, command::NoteKeyPoint{std::nullopt, AdviceId{3}, "De kern."});
+       }},
+      {C::already_written,
+       [] {
+         SessionDriver s = questions("incident");
+         s.ok(D::fenna, command::AskQuestion{"Waarom?"});
+         return s.refused(D::fenna, command::NoteKeyPoint{QuestionId{1}, std::nullopt, "Waarom."});
+       }},
+      {C::key_point_too_long,
+       [] {
+         SessionDriver s = questions("incident");
+         s.ok(D::fenna, command::AskQuestion{""});
+         return s.refused(
+             D::fenna, command::NoteKeyPoint{QuestionId{1}, std::nullopt, std::string(301, 'k')});
+       }},
   };
 }
 
 // The last code: a new code must be added here and get a scenario above.
-constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::place_without_device) + 1;
+constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::key_point_too_long) + 1;
 
 TEST(RefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, RefusalCode> covered;

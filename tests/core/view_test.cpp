@@ -149,6 +149,81 @@ TEST(View, TheSharedScreenNeverLearnsWhoRaisedADisturbance) {
   EXPECT_FALSE(view(raised.front(), before, wall)->actor.has_value());
 }
 
+// Balint with Pieter presenting, through to the end.
+SessionDriver balint_finished() {
+  SessionDriver s("balint");
+  s.ok(D::fenna, command::AssignPresenter{D::pieter});
+  s.ok(D::fenna, command::Start{});
+  s.ok(D::pieter, command::SetStatement{"Ik wil beter omgaan met een boze ouder."});
+  s.next();
+  s.ok(D::fenna, command::AskQuestion{"Wat zei de ouder precies?"});
+  s.ok(D::fenna, command::AnswerQuestion{"Dat ik niet luisterde."});
+  while (s.state().phase != Phase::finished)
+    s.next(true);
+  return s;
+}
+
+TEST(View, AfterTheEndOnlyThePresenterKeepsTheCase) {
+  const SessionDriver s = balint_finished();
+  const SessionState presenter = view(s.state(), D::pieter);
+  EXPECT_EQ(presenter.statements.size(), 1u);
+  EXPECT_EQ(presenter.questions.size(), 1u);
+  for (const ParticipantId viewer : {D::fenna, D::anna, ParticipantId{0}}) {
+    const SessionState seen = view(s.state(), viewer);
+    EXPECT_TRUE(seen.statements.empty()) << "viewer " << viewer.value;
+    EXPECT_TRUE(seen.questions.empty()) << "viewer " << viewer.value;
+    EXPECT_EQ(seen.title, s.state().title) << "the meeting's name is no case text";
+    EXPECT_EQ(seen.participants, s.state().participants);
+  }
+  EXPECT_TRUE(keeps_the_case(s.state(), D::pieter));
+  EXPECT_FALSE(keeps_the_case(s.state(), D::fenna));
+}
+
+TEST(View, AfterTheEndTheFacilitatorKeepsTheCaseOfAPresenterWithoutADevice) {
+  SessionDriver s("balint");
+  const ParticipantId zoe =
+      std::get<event::ParticipantAdded>(s.ok(D::fenna, command::AddParticipant{"Zoë"}).front().body)
+          .participant;
+  s.ok(D::fenna, command::AssignPresenter{zoe});
+  s.ok(D::fenna, command::Start{});
+  s.ok(D::fenna, command::SetStatement{"Ik wil beter omgaan met een boze ouder."});
+  while (s.state().phase != Phase::finished)
+    s.next(true);
+  EXPECT_EQ(view(s.state(), D::fenna).statements.size(), 1u);
+  EXPECT_TRUE(view(s.state(), D::anna).statements.empty());
+}
+
+TEST(View, WithoutFreeTextAnEventCarriesNoWordsOfTheCase) {
+  const SessionDriver s = balint_finished();
+  std::size_t blanked = 0;
+  for (const Event& event : s.history()) {
+    const Event bare = without_free_text(event);
+    EXPECT_EQ(bare.actor, event.actor);
+    EXPECT_EQ(bare.at, event.at);
+    std::visit(
+        [&](const auto& body) {
+          if constexpr (requires { body.text; }) {
+            EXPECT_TRUE(body.text.empty()) << kind_name(bare.body);
+            ++blanked;
+          }
+          if constexpr (requires { body.note; }) {
+            EXPECT_TRUE(body.note.empty());
+          }
+          if constexpr (requires { body.name; }) {
+            EXPECT_FALSE(body.name.empty()) << "names stay";
+          }
+        },
+        bare.body);
+  }
+  EXPECT_GE(blanked, 2u);
+  const Event reaction{at_minute(1), D::pieter, event::ReactionGiven{"Morgen bel ik.", "Waarom."}};
+  EXPECT_EQ(std::get<event::ReactionGiven>(without_free_text(reaction).body),
+            (event::ReactionGiven{"", ""}));
+  const Event shared{at_minute(1), D::anna, event::AdviceShared{D::anna, "Mijn advies.", "Kern."}};
+  EXPECT_EQ(std::get<event::AdviceShared>(without_free_text(shared).body),
+            (event::AdviceShared{D::anna, "", ""}));
+}
+
 TEST(View, ANewcomerSeesNoPrivateText) {
   SessionDriver s = balint_writing();
   s.ok(D::anna, command::WriteDraft{"Geheim."});

@@ -94,6 +94,8 @@ std::vector<core::CommandBody> every_command() {
       cmd::AddObservation{"Stil bij thuis.", ParticipantId{4}},
       cmd::GiveAdvice{"", ParticipantId{4}},
       cmd::ClosingRemark{"Fijn.", ParticipantId{4}},
+      cmd::NoteKeyPoint{QuestionId{3}, std::nullopt, "Wat ja zeggen kost."},
+      cmd::NoteKeyPoint{std::nullopt, core::AdviceId{2}, "Bel haar morgen."},
   };
 }
 
@@ -103,7 +105,8 @@ TEST(CodecCommand, EveryKindHasASnakeCaseName) {
   EXPECT_EQ(names[0], "join");
   EXPECT_EQ(names[5], "next_step");
   EXPECT_EQ(names[18], "ask_question");
-  EXPECT_EQ(names.back(), "set_contributions");
+  EXPECT_EQ(names[38], "set_contributions");
+  EXPECT_EQ(names[39], "note_key_point");
   EXPECT_EQ(std::set<std::string_view>(names.begin(), names.end()).size(), names.size());
 }
 

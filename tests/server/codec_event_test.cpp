@@ -89,6 +89,8 @@ std::vector<core::Event> every_event() {
       event(ev::ContributionsSet{std::nullopt}),
       event(ev::ObservationAdded{ParticipantId{7}, "Stil bij thuis.", ParticipantId{1}}),
       event(ev::AdviceGiven{ParticipantId{7}, "", ParticipantId{1}}),
+      event(ev::KeyPointNoted{QuestionId{2}, std::nullopt, "Wat ja zeggen kost.", std::nullopt}),
+      event(ev::KeyPointNoted{std::nullopt, core::AdviceId{1}, "Bel haar.", ParticipantId{1}}),
   };
 }
 

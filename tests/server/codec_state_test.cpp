@@ -114,7 +114,9 @@ TEST(CodecState, ASmallSessionInTheQuestionRounds) {
                                                {"text", "Wat maakt het lastig?"},
                                                {"outcome", "pending"},
                                                {"rating", nullptr},
-                                               {"rating_recorded_by", nullptr}}));
+                                               {"rating_recorded_by", nullptr},
+                                               {"key_point", nullptr},
+                                               {"key_point_by", nullptr}}));
   EXPECT_TRUE(chart.at("reaction").is_null());
   EXPECT_TRUE(chart.at("private_notes").as_array().empty());
 }

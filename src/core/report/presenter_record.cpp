@@ -1,9 +1,19 @@
 #include "core/report/presenter_record.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <utility>
 
 namespace intervisie::core {
+namespace {
+
+std::string name_of(const SessionState& state, ParticipantId id) {
+  const Participant* person = state.find_participant(id);
+  return person ? person->name : std::string{};
+}
+
+} // namespace
 
 std::expected<PresenterRecord, RecordRefusal> presenter_record(const SessionState& state,
                                                                ParticipantId reader) {
@@ -22,19 +32,27 @@ std::expected<PresenterRecord, RecordRefusal> presenter_record(const SessionStat
   record.finished_at = state.finished_at;
   record.statements = state.statements;
   for (const Question& question : state.questions)
-    record.questions.push_back(
-        {question.text, question.outcome, question.rating, question.answer_note});
+    record.questions.push_back({.by = name_of(state, question.asker),
+                                .spoken = question.text.empty(),
+                                .text = question.text,
+                                .key_point = question.key_point,
+                                .outcome = question.outcome,
+                                .rating = question.rating,
+                                .answer_note = question.answer_note});
   for (const Observation& observation : state.observations)
-    record.observations.push_back(observation.text);
+    record.observations.push_back({name_of(state, observation.author), observation.text});
   for (const Reflection& reflection : state.reflections)
     record.reflections.push_back(reflection.text);
   for (const Advice& advice : state.advice)
-    record.advice.push_back(advice.text);
+    record.advice.push_back({.by = name_of(state, advice.adviser),
+                             .spoken = advice.text.empty(),
+                             .text = advice.text,
+                             .key_point = advice.key_point});
   for (const Note& note : state.notes)
-    record.key_points.push_back(note.text);
+    record.key_points.push_back({name_of(state, note.author), note.text});
   for (const Draft& draft : state.drafts)
     if (draft.shared)
-      record.shared_advice.push_back({draft.essence, draft.text});
+      record.shared_advice.push_back({name_of(state, draft.author), draft.essence, draft.text});
   record.reaction = state.reaction;
   record.private_notes = state.private_notes;
   return record;
@@ -45,7 +63,8 @@ namespace {
 struct Words {
   std::string_view record_of, method, finished, statement, first_statement, reframed, questions,
       answered, declined, pending, observations, reflections, advice, shared_advice, essence,
-      reaction, tomorrow, think_over, notes, warm, lukewarm, cold, note, none, key_points, out_loud;
+      reaction, tomorrow, think_over, notes, warm, lukewarm, cold, note, none, key_points, out_loud,
+      asked_without_key_point, given_without_key_point;
 };
 
 constexpr Words dutch{"Verslag voor de inbrenger",
@@ -73,7 +92,9 @@ constexpr Words dutch{"Verslag voor de inbrenger",
                       "aantekening",
                       "(niets)",
                       "Kernpunten die de anderen voor je noteerden",
-                      "(hardop)"};
+                      "hardop",
+                      "Ook hardop gesteld, zonder kern",
+                      "Ook hardop gegeven, zonder kern"};
 
 constexpr Words english{"Record for the presenter",
                         "Method",
@@ -100,7 +121,9 @@ constexpr Words english{"Record for the presenter",
                         "note",
                         "(nothing)",
                         "Key points the others noted for you",
-                        "(out loud)"};
+                        "out loud",
+                        "Also asked out loud, without a key point",
+                        "Also given out loud, without a key point"};
 
 std::string date_of(Instant instant) {
   const std::chrono::year_month_day day{std::chrono::floor<std::chrono::days>(instant)};
@@ -127,14 +150,109 @@ std::string literal(std::string_view text, std::string_view indent = "") {
   return out;
 }
 
+// "Anna" or "Anna (hardop)": who said it, and how.
+std::string speaker(const Words& w, const std::string& by, bool spoken) {
+  std::string out = literal(by);
+  if (spoken)
+    out += " (" + std::string(w.out_loud) + ")";
+  return out;
+}
+
+// People who said something out loud that nobody noted a key point for, in order of first
+// appearance, with how often: "Anna (2), Bram".
+class Unnoted {
+public:
+  void add(const std::string& by) {
+    const auto found = std::ranges::find(counts_, by, &std::pair<std::string, int>::first);
+    if (found == counts_.end())
+      counts_.emplace_back(by, 1);
+    else
+      ++found->second;
+  }
+  // The line that sums them up, after a blank line; nothing when there are none.
+  std::string line(std::string_view lead) const {
+    if (counts_.empty())
+      return {};
+    std::string out = "\n" + std::string(lead) + ": ";
+    for (std::size_t i = 0; i < counts_.size(); ++i) {
+      out += (i == 0 ? "" : ", ") + literal(counts_[i].first);
+      if (counts_[i].second > 1)
+        out += " (" + std::to_string(counts_[i].second) + ")";
+    }
+    return out + "\n";
+  }
+
+private:
+  std::vector<std::pair<std::string, int>> counts_;
+};
+
+void contributions(std::string& out, std::string_view heading,
+                   const std::vector<PresenterRecord::Contribution>& items) {
+  if (items.empty())
+    return;
+  out += "\n## " + std::string(heading) + "\n\n";
+  for (const PresenterRecord::Contribution& item : items)
+    out += "- " + literal(item.by) + ": " + literal(item.text, "  ") + "\n";
+}
+
 void list(std::string& out, std::string_view heading, const std::vector<std::string>& items) {
   if (items.empty())
     return;
-  out += "\n## ";
-  out += heading;
-  out += "\n\n";
+  out += "\n## " + std::string(heading) + "\n\n";
   for (const std::string& item : items)
     out += "- " + literal(item, "  ") + "\n";
+}
+
+std::string_view outcome_of(const Words& w, const PresenterRecord::Question& question) {
+  if (question.rating)
+    return *question.rating == Rating::warm       ? w.warm
+           : *question.rating == Rating::lukewarm ? w.lukewarm
+                                                  : w.cold;
+  return question.outcome == QuestionOutcome::answered   ? w.answered
+         : question.outcome == QuestionOutcome::declined ? w.declined
+                                                         : w.pending;
+}
+
+void questions(std::string& out, const Words& w,
+               const std::vector<PresenterRecord::Question>& items) {
+  if (items.empty())
+    return;
+  out += "\n## " + std::string(w.questions) + "\n\n";
+  Unnoted unnoted;
+  int number = 1;
+  for (const PresenterRecord::Question& question : items) {
+    // A question said out loud with nothing to show but its asker is summed up below; a rating
+    // or the presenter's own note keeps it in the list.
+    if (question.spoken && !question.key_point && !question.rating &&
+        question.answer_note.empty()) {
+      unnoted.add(question.by);
+      continue;
+    }
+    out += std::to_string(number++) + ". " + speaker(w, question.by, question.spoken);
+    const std::string& words = question.spoken ? question.key_point.value_or("") : question.text;
+    if (!words.empty())
+      out += ": " + literal(words, "   ");
+    out += " — *" + std::string(outcome_of(w, question)) + "*\n";
+    if (!question.answer_note.empty())
+      out += "   " + std::string(w.note) + ": " + literal(question.answer_note, "   ") + "\n";
+  }
+  out += unnoted.line(w.asked_without_key_point);
+}
+
+void advice(std::string& out, const Words& w, const std::vector<PresenterRecord::Advice>& items) {
+  if (items.empty())
+    return;
+  out += "\n## " + std::string(w.advice) + "\n\n";
+  Unnoted unnoted;
+  for (const PresenterRecord::Advice& given : items) {
+    if (given.spoken && !given.key_point) {
+      unnoted.add(given.by);
+      continue;
+    }
+    out += "- " + speaker(w, given.by, given.spoken) + ": " +
+           literal(given.spoken ? *given.key_point : given.text, "  ") + "\n";
+  }
+  out += unnoted.line(w.given_without_key_point);
 }
 
 } // namespace
@@ -156,39 +274,18 @@ std::string to_markdown(const PresenterRecord& record, Language language) {
     out += literal(record.statements[i]) + "\n\n";
   }
 
-  if (!record.questions.empty()) {
-    out += "\n## " + std::string(w.questions) + "\n\n";
-    int number = 1;
-    for (const PresenterRecord::Question& question : record.questions) {
-      out += std::to_string(number++) + ". " +
-             (question.text.empty() ? std::string(w.out_loud) : literal(question.text, "   ")) +
-             " — *";
-      if (question.rating)
-        out += *question.rating == Rating::warm       ? w.warm
-               : *question.rating == Rating::lukewarm ? w.lukewarm
-                                                      : w.cold;
-      else
-        out += question.outcome == QuestionOutcome::answered   ? w.answered
-               : question.outcome == QuestionOutcome::declined ? w.declined
-                                                               : w.pending;
-      out += "*\n";
-      if (!question.answer_note.empty())
-        out += "   " + std::string(w.note) + ": " + literal(question.answer_note, "   ") + "\n";
-    }
-  }
-  list(out, w.observations, record.observations);
+  questions(out, w, record.questions);
+  contributions(out, w.observations, record.observations);
   list(out, w.reflections, record.reflections);
-  std::vector<std::string> all_advice;
-  for (const std::string& given : record.advice)
-    all_advice.push_back(given.empty() ? std::string(w.out_loud) : given);
-  list(out, w.advice, all_advice);
-  list(out, w.key_points, record.key_points);
+  advice(out, w, record.advice);
+  contributions(out, w.key_points, record.key_points);
   if (!record.shared_advice.empty()) {
     out += "\n## " + std::string(w.shared_advice) + "\n\n";
-    for (const PresenterRecord::SharedAdvice& advice : record.shared_advice) {
-      out += "- **" + std::string(w.essence) + ":** " + literal(advice.essence, "  ") + "\n";
-      if (!advice.text.empty())
-        out += "  " + literal(advice.text, "  ") + "\n";
+    for (const PresenterRecord::SharedAdvice& shared : record.shared_advice) {
+      out += "- " + literal(shared.by) + " — **" + std::string(w.essence) + ":** " +
+             literal(shared.essence, "  ") + "\n";
+      if (!shared.text.empty())
+        out += "  " + literal(shared.text, "  ") + "\n";
     }
   }
   if (record.reaction) {

@@ -216,7 +216,12 @@ void apply(SessionState& state, const Event& event) {
             state.step.reframe = ReframeChoice::kept;
           },
           [&](const event::AdviceGiven& e) {
-            state.advice.push_back({state.step.index, e.adviser, e.text, e.recorded_by});
+            const AdviceId id{static_cast<std::uint32_t>(state.advice.size() + 1)};
+            state.advice.push_back(Advice{.id = id,
+                                          .step = state.step.index,
+                                          .adviser = e.adviser,
+                                          .text = e.text,
+                                          .recorded_by = e.recorded_by});
             advance_turn(state);
           },
           [&](const event::DraftWritten& e) {
@@ -253,6 +258,16 @@ void apply(SessionState& state, const Event& event) {
             state.notes.push_back({state.step.index, e.author, e.text});
           },
           [&](const event::ContributionsSet& e) { state.contributions_override = e.mode; },
+          [&](const event::KeyPointNoted& e) {
+            auto note = [&](auto& spoken) {
+              spoken.key_point = e.text;
+              spoken.key_point_by = e.recorded_by;
+            };
+            if (e.question)
+              note(state.questions[e.question->value - 1]);
+            else if (e.advice)
+              note(state.advice[e.advice->value - 1]);
+          },
       },
       event.body);
   ++state.version;

@@ -139,6 +139,12 @@ struct AddNote {
 struct WritePrivateNote {
   std::string text;
 }; // only the presenter ever sees it
+// The core of a question or an advice said out loud, in one line: exactly one of the two ids.
+struct NoteKeyPoint {
+  std::optional<QuestionId> question;
+  std::optional<AdviceId> advice;
+  std::string text;
+};
 
 // --- the session's settings --------------------------------------------------------------------
 struct SetCoachHints {
@@ -160,7 +166,7 @@ using CommandBody = std::variant<
     command::AddObservation, command::CloseGossip, command::Reflect, command::Reframe,
     command::KeepStatement, command::GiveAdvice, command::WriteDraft, command::ShareAdvice,
     command::React, command::ClosingRemark, command::WritePrivateNote, command::SetCoachHints,
-    command::AddParticipant, command::AddNote, command::SetContributions>;
+    command::AddParticipant, command::AddNote, command::SetContributions, command::NoteKeyPoint>;
 
 struct Command {
   std::optional<ParticipantId> actor; // none only for Join: the newcomer has no id yet

@@ -121,5 +121,6 @@ Decision decide(const Context& context, const command::SetCoachHints& command);
 Decision decide(const Context& context, const command::SetContributions& command);
 Decision decide(const Context& context, const command::AddParticipant& command);
 Decision decide(const Context& context, const command::AddNote& command);
+Decision decide(const Context& context, const command::NoteKeyPoint& command);
 
 } // namespace intervisie::core::rules

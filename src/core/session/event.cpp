@@ -49,6 +49,7 @@ constexpr std::array<std::string_view, std::variant_size_v<EventBody>> event_kin
     "place_claimed",
     "note_added",
     "contributions_set",
+    "key_point_noted",
 };
 
 } // namespace

@@ -216,6 +216,14 @@ struct ContributionsSet {
   std::optional<Contributions> mode;
   bool operator==(const ContributionsSet&) const = default;
 };
+// Exactly one of question and advice; a later key point replaces the earlier.
+struct KeyPointNoted {
+  std::optional<QuestionId> question;
+  std::optional<AdviceId> advice;
+  std::string text;
+  std::optional<ParticipantId> recorded_by; // none: the speaker noted it
+  bool operator==(const KeyPointNoted&) const = default;
+};
 
 } // namespace event
 
@@ -230,7 +238,8 @@ using EventBody = std::variant<
     event::ObservationAdded, event::GossipClosed, event::ReflectionGiven, event::StatementReframed,
     event::StatementKept, event::AdviceGiven, event::DraftWritten, event::AdviceShared,
     event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten, event::CoachHintsSet,
-    event::ParticipantAdded, event::PlaceClaimed, event::NoteAdded, event::ContributionsSet>;
+    event::ParticipantAdded, event::PlaceClaimed, event::NoteAdded, event::ContributionsSet,
+    event::KeyPointNoted>;
 
 struct Event {
   Instant at;

@@ -113,10 +113,17 @@ constexpr RefusalText refusal_texts[] = {
      "Iemand met deze naam doet al mee zonder apparaat. Ben jij dat? Neem dan je plek over.",
      "Someone with this name already takes part without a device. Is that you? Then take over "
      "your place."},
+    {"wrong_target", "Kies één vraag of één advies om de kern bij te noteren.",
+     "Choose one question or one piece of advice to note the key point for."},
+    {"unknown_advice", "Dat advies bestaat niet.", "That advice does not exist."},
+    {"already_written", "Dit staat er al in woorden; een kern is voor wat hardop is gezegd.",
+     "This is already in writing; a key point is for what was said out loud."},
+    {"key_point_too_long", "Een kern is één regel van hooguit 300 tekens.",
+     "A key point is one line of at most 300 characters."},
 };
 
 static_assert(std::size(refusal_texts) ==
-              static_cast<std::size_t>(RefusalCode::place_without_device) + 1);
+              static_cast<std::size_t>(RefusalCode::key_point_too_long) + 1);
 
 const RefusalText& text_of(RefusalCode code) {
   return refusal_texts[static_cast<std::size_t>(code)];

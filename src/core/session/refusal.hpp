@@ -75,6 +75,11 @@ enum class RefusalCode {
   has_own_device,
   no_place_to_claim,
   place_without_device, // joining under the name of someone added without a device: claim it?
+  // key points
+  wrong_target, // a key point for a question or an advice: exactly one of the two
+  unknown_advice,
+  already_written,
+  key_point_too_long,
 };
 
 struct Refusal {

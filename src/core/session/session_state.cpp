@@ -59,6 +59,12 @@ const Question* SessionState::find_question(QuestionId id) const {
   return &questions[id.value - 1];
 }
 
+const Advice* SessionState::find_advice(AdviceId id) const {
+  if (id.value == 0 || id.value > advice.size())
+    return nullptr;
+  return &advice[id.value - 1];
+}
+
 const Draft* SessionState::find_draft(ParticipantId author) const {
   const auto found = std::ranges::find(drafts, author, &Draft::author);
   return found == drafts.end() ? nullptr : &*found;

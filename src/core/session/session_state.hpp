@@ -22,6 +22,7 @@ inline constexpr std::size_t recommended_min_participants = 5;
 inline constexpr std::size_t max_text_chars = 4000;
 inline constexpr std::size_t max_name_chars = 60;
 inline constexpr std::size_t max_title_chars = 200;
+inline constexpr std::size_t max_key_point_chars = 300; // one line
 inline constexpr std::string_view advice_opener_nl = "Als ik in jouw schoenen stond";
 
 enum class Phase { lobby, running, finished };
@@ -58,6 +59,10 @@ struct Question {
   std::optional<Rating> rating;
   std::optional<ParticipantId> rating_recorded_by;
   std::string answer_note; // the presenter's own note; private to the presenter
+  // For a question asked out loud: its core in one line, and who noted it when that was not the
+  // asker (none: the asker did).
+  std::optional<std::string> key_point;
+  std::optional<ParticipantId> key_point_by;
   bool operator==(const Question&) const = default;
 };
 
@@ -70,10 +75,13 @@ struct Observation {
 };
 
 struct Advice {
+  AdviceId id;
   std::size_t step = 0;
   ParticipantId adviser;
   std::string text; // empty: given out loud
   std::optional<ParticipantId> recorded_by;
+  std::optional<std::string> key_point; // as for a question
+  std::optional<ParticipantId> key_point_by;
   bool operator==(const Advice&) const = default;
 };
 
@@ -190,6 +198,7 @@ struct SessionState {
   std::vector<Role> roles_of(ParticipantId id) const;
   std::optional<std::string_view> statement() const;
   const Question* find_question(QuestionId id) const;
+  const Advice* find_advice(AdviceId id) const;
   const Draft* find_draft(ParticipantId author) const;
   // Advisers in order of joining: everyone but the presenter, and the facilitator only
   // when they take turns.

@@ -18,6 +18,56 @@ bool sees_private_of(const SessionState& state, ParticipantId viewer,
          (viewer == state.facilitator || state.scribe == viewer);
 }
 
+bool keeps_the_case(const SessionState& state, ParticipantId viewer) {
+  if (!state.presenter)
+    return false;
+  if (viewer == *state.presenter)
+    return true;
+  const Participant* presenter = state.find_participant(*state.presenter);
+  return presenter != nullptr && !presenter->has_device && viewer == state.facilitator &&
+         state.find_participant(viewer) != nullptr;
+}
+
+namespace {
+
+void forget_the_case(SessionState& seen) {
+  seen.candidates.clear();
+  seen.votes.clear();
+  seen.chosen_candidate.reset();
+  seen.statements.clear();
+  seen.questions.clear();
+  seen.observations.clear();
+  seen.reflections.clear();
+  seen.advice.clear();
+  seen.drafts.clear();
+  seen.reaction.reset();
+  seen.closing_remarks.clear();
+  seen.private_notes.clear();
+  seen.notes.clear();
+}
+
+} // namespace
+
+Event without_free_text(Event event) {
+  std::visit(
+      [](auto& body) {
+        if constexpr (requires { body.text; })
+          body.text.clear();
+        if constexpr (requires { body.note; })
+          body.note.clear();
+        if constexpr (requires { body.draft; })
+          body.draft.clear();
+        if constexpr (requires { body.essence; })
+          body.essence.clear();
+        if constexpr (requires { body.tomorrow; })
+          body.tomorrow.clear();
+        if constexpr (requires { body.think_over; })
+          body.think_over.clear();
+      },
+      event.body);
+  return event;
+}
+
 SessionState view(const SessionState& state, ParticipantId viewer) {
   SessionState seen = state;
   const bool shared_screen = state.find_participant(viewer) == nullptr;
@@ -31,6 +81,9 @@ SessionState view(const SessionState& state, ParticipantId viewer) {
     for (Question& question : seen.questions)
       question.answer_note.clear();
   }
+  // "Alleen voor de inbrenger": after the end, the others' screens show no case at all.
+  if (state.phase == Phase::finished && !keeps_the_case(state, viewer))
+    forget_the_case(seen);
   return seen;
 }
 

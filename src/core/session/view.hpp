@@ -18,6 +18,17 @@ SessionState view(const SessionState& state, ParticipantId viewer);
 bool sees_private_of(const SessionState& state, ParticipantId viewer,
                      std::optional<ParticipantId> owner);
 
+// Once the session has finished, the case stays with the presenter alone (and with the
+// facilitator of a presenter without a device, who reads the record for them): everyone else,
+// the shared screen included, is left with an empty flip chart.
+bool keeps_the_case(const SessionState& state, ParticipantId viewer);
+
+// The event with every free text blanked: issues, statements, questions, answer notes,
+// observations, reflections, advice, drafts, reactions, closing remarks, notes, key points and a
+// disturbance's reason. What a resume after the finish replays to someone who does not keep the
+// case. Names and the title stay: they are the meeting, not the case.
+Event without_free_text(Event event);
+
 // The event as this participant may see it, or nothing if it is none of their business.
 std::optional<Event> view(const Event& event, const SessionState& state_before,
                           ParticipantId viewer);

@@ -57,6 +57,7 @@ constexpr std::array<std::string_view, std::variant_size_v<core::CommandBody>> k
     "add_participant",
     "add_note",
     "set_contributions",
+    "note_key_point",
 };
 
 constexpr auto optional = Presence::optional;
@@ -161,6 +162,11 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
         r.fail(CodecErrorCode::bad_value, "mode", "mode is spoken, written or null");
       return cmd::SetContributions{parsed};
     },
+    [](ObjectReader& r) -> core::CommandBody {
+      // Exactly one of question and advice: the engine says wrong_target otherwise.
+      return cmd::NoteKeyPoint{r.optional_id<core::QuestionTag>("question"),
+                               r.optional_id<core::AdviceTag>("advice"), r.text("text")};
+    },
 };
 
 // Writers: only the command's own fields; "kind" is added by command_to_json.
@@ -248,6 +254,13 @@ struct Writer {
   void operator()(const cmd::SetContributions& c) const {
     json["mode"] =
         c.mode ? boost::json::value(core::to_string(*c.mode)) : boost::json::value(nullptr);
+  }
+  void operator()(const cmd::NoteKeyPoint& c) const {
+    if (c.question)
+      json["question"] = c.question->value;
+    if (c.advice)
+      json["advice"] = c.advice->value;
+    json["text"] = c.text;
   }
   void operator()(const cmd::Join& c) const {
     json["name"] = c.name;

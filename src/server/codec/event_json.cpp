@@ -23,7 +23,7 @@ using core::QuestionTag;
 constexpr auto nullable = Presence::nullable;
 constexpr auto optional = Presence::optional;
 
-boost::json::value id_or_null(std::optional<core::ParticipantId> id) {
+template <class Tag> boost::json::value id_or_null(std::optional<core::Id<Tag>> id) {
   return id ? boost::json::value(id->value) : boost::json::value(nullptr);
 }
 
@@ -131,6 +131,12 @@ struct Writer {
   void operator()(const ev::ContributionsSet& e) const {
     json["mode"] =
         e.mode ? boost::json::value(core::to_string(*e.mode)) : boost::json::value(nullptr);
+  }
+  void operator()(const ev::KeyPointNoted& e) const {
+    json["question"] = id_or_null(e.question);
+    json["advice"] = id_or_null(e.advice);
+    json["text"] = e.text;
+    json["recorded_by"] = id_or_null(e.recorded_by);
   }
   // Events without fields.
   template <class Empty> void operator()(const Empty&) const {
@@ -267,6 +273,11 @@ constexpr std::array<Reader, std::variant_size_v<core::EventBody>> readers = {
       if (!parsed)
         r.fail(CodecErrorCode::bad_value, "mode", "mode is spoken, written or null");
       return ev::ContributionsSet{parsed};
+    },
+    [](ObjectReader& r) -> core::EventBody {
+      return ev::KeyPointNoted{r.optional_id<QuestionTag>("question", nullable),
+                               r.optional_id<core::AdviceTag>("advice", nullable), r.text("text"),
+                               r.optional_id<ParticipantTag>("recorded_by", nullable)};
     },
 };
 

@@ -5,49 +5,69 @@
 namespace intervisie::server {
 namespace {
 
-boost::json::array texts(const std::vector<std::string>& items) {
-  return boost::json::array(items.begin(), items.end());
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+
+array texts(const std::vector<std::string>& items) {
+  return array(items.begin(), items.end());
+}
+
+value text_or_null(const std::optional<std::string>& text) {
+  return text ? value(*text) : value(nullptr);
+}
+
+array contributions(const std::vector<core::PresenterRecord::Contribution>& items) {
+  array result;
+  for (const auto& item : items)
+    result.push_back(object{{"by", item.by}, {"text", item.text}});
+  return result;
 }
 
 } // namespace
 
-boost::json::object record_to_json(const core::PresenterRecord& record, core::Language language) {
-  boost::json::array questions;
+object record_to_json(const core::PresenterRecord& record, core::Language language) {
+  array questions;
   for (const auto& question : record.questions) {
-    boost::json::value rating = nullptr;
+    value rating = nullptr;
     if (question.rating)
       rating = wire_name(*question.rating);
-    questions.push_back(boost::json::object{
-        {"text", question.text},
-        {"outcome", wire_name(question.outcome)},
-        {"rating", rating},
-        {"answer_note", question.answer_note.empty() ? boost::json::value(nullptr)
-                                                     : boost::json::value(question.answer_note)}});
+    questions.push_back(
+        object{{"by", question.by},
+               {"spoken", question.spoken},
+               {"text", question.text},
+               {"key_point", text_or_null(question.key_point)},
+               {"outcome", wire_name(question.outcome)},
+               {"rating", rating},
+               {"answer_note",
+                question.answer_note.empty() ? value(nullptr) : value(question.answer_note)}});
   }
-  boost::json::array advice;
-  for (const std::string& text : record.advice)
-    advice.push_back(boost::json::object{{"text", text}});
-  boost::json::array drafts;
+  array advice;
+  for (const auto& given : record.advice)
+    advice.push_back(object{{"by", given.by},
+                            {"spoken", given.spoken},
+                            {"text", given.text},
+                            {"key_point", text_or_null(given.key_point)}});
+  array drafts;
   for (const auto& shared : record.shared_advice)
-    drafts.push_back(boost::json::object{{"essence", shared.essence}, {"text", shared.text}});
-  boost::json::value reaction = nullptr;
+    drafts.push_back(object{{"by", shared.by}, {"essence", shared.essence}, {"text", shared.text}});
+  value reaction = nullptr;
   if (record.reaction)
-    reaction = boost::json::object{{"tomorrow", record.reaction->tomorrow},
-                                   {"think_over", record.reaction->think_over}};
-  boost::json::value finished_at = nullptr;
+    reaction = object{{"tomorrow", record.reaction->tomorrow},
+                      {"think_over", record.reaction->think_over}};
+  value finished_at = nullptr;
   if (record.finished_at)
     finished_at = record.finished_at->time_since_epoch().count();
-  return boost::json::object{
+  return object{
       {"title", record.title},
-      {"method",
-       boost::json::object{{"id", record.method_id}, {"name", record.method_name.in(language)}}},
+      {"method", object{{"id", record.method_id}, {"name", record.method_name.in(language)}}},
       {"finished_at", finished_at},
       {"statements", texts(record.statements)},
       {"questions", std::move(questions)},
-      {"observations", texts(record.observations)},
+      {"observations", contributions(record.observations)},
       {"reflections", texts(record.reflections)},
       {"advice", std::move(advice)},
-      {"key_points", texts(record.key_points)},
+      {"key_points", contributions(record.key_points)},
       {"drafts", std::move(drafts)},
       {"reaction", std::move(reaction)},
       {"private_notes", texts(record.private_notes)},

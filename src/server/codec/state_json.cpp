@@ -184,7 +184,9 @@ array questions(const std::vector<core::Question>& list) {
                 {"text", question.text},
                 {"outcome", wire_name(question.outcome)},
                 {"rating", question.rating ? value(wire_name(*question.rating)) : value(nullptr)},
-                {"rating_recorded_by", id_or_null(question.rating_recorded_by)}};
+                {"rating_recorded_by", id_or_null(question.rating_recorded_by)},
+                {"key_point", question.key_point ? value(*question.key_point) : value(nullptr)},
+                {"key_point_by", id_or_null(question.key_point_by)}};
     // Only the presenter's own view holds the note.
     if (!question.answer_note.empty())
       json["answer_note"] = question.answer_note;
@@ -212,10 +214,14 @@ object flip_chart(const core::SessionState& state) {
     reflections.push_back(object{{"step", reflection.step}, {"text", reflection.text}});
   array advice;
   for (const core::Advice& given : state.advice)
-    advice.push_back(object{{"step", given.step},
-                            {"adviser", given.adviser.value},
-                            {"text", given.text},
-                            {"recorded_by", id_or_null(given.recorded_by)}});
+    advice.push_back(
+        object{{"id", given.id.value},
+               {"step", given.step},
+               {"adviser", given.adviser.value},
+               {"text", given.text},
+               {"recorded_by", id_or_null(given.recorded_by)},
+               {"key_point", given.key_point ? value(*given.key_point) : value(nullptr)},
+               {"key_point_by", id_or_null(given.key_point_by)}});
   array drafts;
   for (const core::Draft& draft : state.drafts)
     drafts.push_back(object{{"author", draft.author.value},

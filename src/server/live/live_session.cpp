@@ -124,31 +124,35 @@ void LiveSession::admit(std::string name, bool claim, AdmissionDone done) {
 
 void LiveSession::attach(std::shared_ptr<Client> client, core::ParticipantId participant,
                          Subscription subscription) {
-  boost::asio::post(
-      strand_, [self = shared_from_this(), client = std::move(client), participant, subscription] {
-        self->connections_.push_back(
-            Connection{client, participant, subscription.language, subscription.snapshots});
-        const std::optional<std::uint64_t> since =
-            subscription.snapshots ? std::nullopt : subscription.since;
-        const Connection& connection = self->connections_.back();
-        std::vector<std::shared_ptr<const std::string>> backlog;
-        if (since && *since <= self->history_.size()) {
-          // Replaying from the start gives each past event the view it had when it happened.
-          core::SessionState state;
-          for (std::size_t i = 0; i < self->history_.size(); ++i) {
-            const core::Event& event = self->history_[i];
-            if (i >= *since)
-              if (auto seen = core::view(event, state, participant))
-                backlog.push_back(std::make_shared<const std::string>(
-                    server_message_event(i + 1, event_to_json(*seen))));
-            core::apply(state, event);
-          }
-        } else {
-          backlog.push_back(self->snapshot_for(connection));
-        }
-        client->send_backlog(std::move(backlog));
-        self->broadcast_presence();
-      });
+  boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client), participant,
+                              subscription] {
+    self->connections_.push_back(
+        Connection{client, participant, subscription.language, subscription.snapshots});
+    const std::optional<std::uint64_t> since =
+        subscription.snapshots ? std::nullopt : subscription.since;
+    const Connection& connection = self->connections_.back();
+    std::vector<std::shared_ptr<const std::string>> backlog;
+    if (since && *since <= self->history_.size()) {
+      // After the end, the case is the presenter's alone: the others get its events
+      // without their words.
+      const bool forget = self->durable_state_.phase == core::Phase::finished &&
+                          !core::keeps_the_case(self->durable_state_, participant);
+      // Replaying from the start gives each past event the view it had when it happened.
+      core::SessionState state;
+      for (std::size_t i = 0; i < self->history_.size(); ++i) {
+        const core::Event& event = self->history_[i];
+        if (i >= *since)
+          if (auto seen = core::view(event, state, participant))
+            backlog.push_back(std::make_shared<const std::string>(server_message_event(
+                i + 1, event_to_json(forget ? core::without_free_text(std::move(*seen)) : *seen))));
+        core::apply(state, event);
+      }
+    } else {
+      backlog.push_back(self->snapshot_for(connection));
+    }
+    client->send_backlog(std::move(backlog));
+    self->broadcast_presence();
+  });
 }
 
 void LiveSession::detach(std::shared_ptr<Client> client) {
