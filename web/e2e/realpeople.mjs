@@ -316,7 +316,7 @@ export async function recordWorthTakingHome(browser, server) {
   await pres.page.getByRole('link', { name: 'Mijn verslag openen' }).click();
   await see(pres, 'Persoonlijk verslag voor de inbrenger');
   const record = await pres.page.locator('article.report').innerText();
-  for (const wanted of ['Wat gebeurt er in je als de planner belt?', '— Fenna', 'Wat kost nee zeggen je?', '— Anna', 'Wanneer lukte nee zeggen wel?', '— Bram', 'Ook hardop gevraagd, zonder kern: Carla.', 'Oefen het gesprek met de planner vooraf.', 'Ook hardop geadviseerd, zonder kern: Bram.', 'Het schuldgevoel lijkt ouder dan deze baan.']) {
+  for (const wanted of ['Wat gebeurt er in je als de planner belt?', '— Fenna', 'Wat kost nee zeggen je?', '— Anna', 'Wanneer lukte nee zeggen wel?', '— Bram', 'Ook hardop gesteld, zonder kern: Carla.', 'Oefen het gesprek met de planner vooraf.', 'Ook hardop gegeven, zonder kern: Bram.', 'Het schuldgevoel lijkt ouder dan deze baan.']) {
     assert(record.includes(wanted), `the record holds “${wanted}”:\n${record}`);
   }
   assert(!record.includes('Hardop gesteld') && !record.includes('Hardop gegeven'), 'no empty “said out loud” line in the record');

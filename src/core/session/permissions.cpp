@@ -74,6 +74,16 @@ template <class T> std::vector<CommandBody> probes(const SessionState& state) {
     for (const Question& q : state.questions)
       all.emplace_back(RateQuestion{q.id, Rating::warm});
     return all;
+  } else if constexpr (std::is_same_v<T, NoteKeyPoint>) {
+    // Only what was said out loud has a key point to note.
+    std::vector<CommandBody> all;
+    for (const Question& q : state.questions)
+      if (q.text.empty())
+        all.emplace_back(NoteKeyPoint{q.id, std::nullopt, std::string(probe_text)});
+    for (const Advice& a : state.advice)
+      if (a.text.empty())
+        all.emplace_back(NoteKeyPoint{std::nullopt, a.id, std::string(probe_text)});
+    return all;
   } else if constexpr (std::is_same_v<T, SetCoachHints>) {
     return {SetCoachHints{!state.coach_hints}};
   } else if constexpr (std::is_same_v<T, SetContributions>) {

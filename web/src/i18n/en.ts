@@ -742,4 +742,5 @@ export const en: Catalog = {
   'err.seat_moved': 'Your place moved to another device.',
   'err.unknown_code': 'We do not know that code.',
   'floor.paused': 'A short break',
+  'rep.spoken': 'Out loud, without a key point',
 };

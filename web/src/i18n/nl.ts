@@ -725,8 +725,8 @@ export const nl = {
   'code.sixDigits': 'Een code heeft zes cijfers.',
   'code.unknown': 'Die code kennen we niet, of de bijeenkomst is al afgerond. Kijk nog eens op het grote scherm.',
   'code.slowDown': 'Even rustig aan: probeer het over een minuut opnieuw.',
-  'rep.askedUnnoted': 'Ook hardop gevraagd, zonder kern: {names}.',
-  'rep.givenUnnoted': 'Ook hardop geadviseerd, zonder kern: {names}.',
+  'rep.askedUnnoted': 'Ook hardop gesteld, zonder kern: {names}.',
+  'rep.givenUnnoted': 'Ook hardop gegeven, zonder kern: {names}.',
   'dur.minutes': '{n} minuten',
   'dur.halfHour': 'een half uur',
   'dur.threeQuarters': 'drie kwartier',
@@ -740,6 +740,7 @@ export const nl = {
   'err.seat_moved': 'Je plek is overgegaan naar een ander apparaat.',
   'err.unknown_code': 'Die code kennen we niet.',
   'floor.paused': 'Even pauze',
+  'rep.spoken': 'Hardop, zonder kern',
 } as const;
 
 export type MessageKey = keyof typeof nl;

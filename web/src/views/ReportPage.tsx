@@ -26,18 +26,24 @@ function By({ item }: { item: unknown }) {
   return by ? <span class="by"> — {by}</span> : null;
 }
 
-type SpokenLike = { text: string; by?: string; spoken?: boolean; key_point?: string | null };
+type SpokenLike = { text: string; by?: string; spoken?: boolean; key_point?: string | null; rating?: unknown; answer_note?: string | null };
+
+/** Whether an item has something of its own to show: words, a key point, a rating or a note. */
+function listed(i: SpokenLike): boolean {
+  return !!(i.text || i.key_point || i.rating || i.answer_note);
+}
 
 /** Said out loud without a key point: not an empty line each, but who to ask, in one line. */
 function unnoted(items: SpokenLike[]): string {
   const counts = new Map<string, number>();
-  for (const i of items) if (!i.text && !i.key_point) counts.set(i.by ?? '', (counts.get(i.by ?? '') ?? 0) + 1);
+  for (const i of items) if (!listed(i)) counts.set(i.by ?? '', (counts.get(i.by ?? '') ?? 0) + 1);
   return [...counts.entries()].map(([by, n]) => (n > 1 ? `${by || '?'} (${n})` : by || '?')).join(', ');
 }
 
 /** A contribution's words: typed, or its key point when it was said out loud. */
 function Words({ item }: { item: SpokenLike }) {
   if (item.text) return <p>{item.text}</p>;
+  if (!item.key_point) return <p class="out-loud">{t('rep.spoken')}</p>;
   return (
     <p>
       <span class="kern-label">{t('flip.keyPoint')}</span> {item.key_point}
@@ -128,9 +134,9 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
   const statements = report.statements ?? [];
   const reflections = (report.reflections ?? []).map(textOf).filter(Boolean);
   const observations = (report.observations ?? []).filter((o) => textOf(o));
-  const questions = report.questions.filter((q) => q.text || q.key_point);
+  const questions = report.questions.filter(listed);
   const questionsUnnoted = unnoted(report.questions);
-  const advice = report.advice.filter((a) => a.text || a.key_point);
+  const advice = report.advice.filter(listed);
   const adviceUnnoted = unnoted(report.advice);
   return (
     <Shell>
