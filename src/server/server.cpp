@@ -9,6 +9,7 @@
 #include "server/groups/session_seats.hpp"
 #include "server/http/api.hpp"
 #include "server/http/listener.hpp"
+#include "server/http/return_api.hpp"
 #include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
 #include "store/method_directory.hpp"
@@ -47,9 +48,11 @@ public:
                    catalogue_, options.public_url, system_now, blocking_.get_executor()),
         account_api_(*group_store_, group_api_, authenticator_, account_config(options),
                      options.public_url.starts_with("https://"), system_now,
-                     blocking_.get_executor()) {
+                     blocking_.get_executor()),
+        return_api_(registry_, system_now) {
     api_.add_routes(account_api_);
     api_.add_routes(group_api_);
+    api_.add_routes(return_api_);
   }
 
   std::expected<void, std::string> listen(const ServerOptions& options) {
@@ -156,6 +159,7 @@ private:
   SessionSeats seats_;
   GroupApi group_api_;
   AccountApi account_api_;
+  ReturnApi return_api_;
   std::shared_ptr<Listener> listener_;
   std::unique_ptr<boost::asio::signal_set> signals_;
   std::vector<std::thread> threads_;

@@ -1,5 +1,6 @@
 // Every refusal has its own code. This file triggers each RefusalCode once through decide()
-// (title_required and title_too_long only exist for create_session), so a reader sees at a glance
+// (title_required and title_too_long only exist for create_session, no_place_to_claim for
+// place_to_claim), so a reader sees at a glance
 // that every code can really happen and what makes it happen. The rule tests cover each in context.
 #include "session_driver.hpp"
 
@@ -281,7 +282,9 @@ std::vector<Scenario> scenarios() {
        [] { return questions("incident").refused(D::fenna, command::Pass{D::anna}); }},
       {C::no_place_to_claim,
        [] {
-         return lobby("incident").refused(std::nullopt, command::Join{"Zoë", true});
+         // Asked before a return request is made (place_to_claim), not by decide() itself.
+         const auto place = place_to_claim(lobby("incident").state(), "Zoë");
+         return place ? RefusalCode{} : place.error().code;
        }},
       {C::place_without_device,
        [] {
@@ -312,11 +315,13 @@ std::vector<Scenario> scenarios() {
          return s.refused(
              D::fenna, command::NoteKeyPoint{QuestionId{1}, std::nullopt, std::string(301, 'k')});
        }},
+      {C::unknown_request,
+       [] { return lobby("incident").refused(D::fenna, command::AdmitReturn{ReturnId{1}}); }},
   };
 }
 
 // The last code: a new code must be added here and get a scenario above.
-constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::key_point_too_long) + 1;
+constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::unknown_request) + 1;
 
 TEST(RefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, RefusalCode> covered;

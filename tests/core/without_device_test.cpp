@@ -159,21 +159,22 @@ TEST(WithoutDevice, TheFacilitatorTypesForAPresenterWithoutADeviceOnly) {
   s.ok(D::pieter, command::SetStatement{"Ik wil vaker nee zeggen."});
 }
 
-TEST(WithoutDevice, SomeoneWithoutADeviceTakesOverTheirOwnPlaceOnAPhone) {
+TEST(WithoutDevice, SomeoneWithoutADeviceTakesOverTheirOwnPlaceOnAPhoneOnceAdmitted) {
   OneLaptop room;
   EXPECT_EQ(room.s.refused(std::nullopt, command::Join{"bram"}), RefusalCode::place_without_device);
-  const Events claimed = room.s.ok(std::nullopt, command::Join{"bram", true});
-  ASSERT_EQ(claimed.size(), 1u);
-  EXPECT_EQ(claimed.front().actor, room.bram);
+  const auto place = place_to_claim(room.s.state(), "bram");
+  ASSERT_EQ(place, room.bram);
+  const Events asked = room.s.ok(std::nullopt, command::RequestReturn{*place});
+  const ReturnId request = std::get<event::ReturnRequested>(asked.front().body).request;
+  EXPECT_FALSE(room.s.state().find_participant(room.bram)->has_device)
+      << "typing a name is not enough: the facilitator confirms";
+  room.s.ok(D::fenna, command::AdmitReturn{request});
   EXPECT_TRUE(room.s.state().find_participant(room.bram)->has_device);
   EXPECT_EQ(room.s.state().participants.size(), 6u) << "the same place, not a new one";
   room.until_turn_of(room.bram);
   EXPECT_EQ(room.s.refused(D::fenna, command::Pass{room.bram}), RefusalCode::has_own_device);
   room.s.ok(room.bram, command::Pass{});
-  EXPECT_EQ(room.s.refused(std::nullopt, command::Join{"Bram", true}),
-            RefusalCode::no_place_to_claim);
-  EXPECT_EQ(room.s.refused(std::nullopt, command::Join{"Zoë", true}),
-            RefusalCode::no_place_to_claim);
+  EXPECT_EQ(place_to_claim(room.s.state(), "Bram").error().code, RefusalCode::no_place_to_claim);
 }
 
 TEST(WithoutDevice, BalintAdviceIsWrittenAndSharedForThemAndStaysPrivateToWhoTypesIt) {

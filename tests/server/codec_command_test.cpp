@@ -96,6 +96,10 @@ std::vector<core::CommandBody> every_command() {
       cmd::ClosingRemark{"Fijn.", ParticipantId{4}},
       cmd::NoteKeyPoint{QuestionId{3}, std::nullopt, "Wat ja zeggen kost."},
       cmd::NoteKeyPoint{std::nullopt, core::AdviceId{2}, "Bel haar morgen."},
+      cmd::RequestReturn{ParticipantId{3}},
+      cmd::RequestReturn{ParticipantId{3}, true},
+      cmd::AdmitReturn{core::ReturnId{1}},
+      cmd::DeclineReturn{core::ReturnId{2}},
   };
 }
 
@@ -107,6 +111,7 @@ TEST(CodecCommand, EveryKindHasASnakeCaseName) {
   EXPECT_EQ(names[18], "ask_question");
   EXPECT_EQ(names[38], "set_contributions");
   EXPECT_EQ(names[39], "note_key_point");
+  EXPECT_EQ(names.back(), "decline_return");
   EXPECT_EQ(std::set<std::string_view>(names.begin(), names.end()).size(), names.size());
 }
 

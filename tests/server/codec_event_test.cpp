@@ -91,6 +91,9 @@ std::vector<core::Event> every_event() {
       event(ev::AdviceGiven{ParticipantId{7}, "", ParticipantId{1}}),
       event(ev::KeyPointNoted{QuestionId{2}, std::nullopt, "Wat ja zeggen kost.", std::nullopt}),
       event(ev::KeyPointNoted{std::nullopt, core::AdviceId{1}, "Bel haar.", ParticipantId{1}}),
+      event(ev::ReturnRequested{core::ReturnId{1}, ParticipantId{3}}, std::nullopt),
+      event(ev::ReturnAdmitted{core::ReturnId{1}, ParticipantId{3}}),
+      event(ev::ReturnDeclined{core::ReturnId{2}}),
   };
 }
 

@@ -482,6 +482,27 @@ TEST(Groups, ACaseIsLiveUntilItsSessionHasFinished) {
   EXPECT_FALSE(is_live("/api/groups/" + group.id));
 }
 
+// A member whose phone died takes their place again from another device with their account:
+// the account is the proof, so nobody has to vouch for it, and the old device is closed.
+TEST(Groups, AMemberTakesBackTheirOwnSeatAtOnceOnAnotherDevice) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  const std::string m = "/api/meetings/" + meeting;
+  LiveMeeting live = case_with_everyone(server, group, m);
+  Member& anna = live.named("Anna");
+  const auto again = group.named(2).post(m + "/cases/" + live.session_id + "/participants");
+  ASSERT_EQ(again.status, 201u) << again.body;
+  EXPECT_EQ(id_of(again.json().at("participant_id")), anna.id) << "the same place";
+  const Json moved = anna.ws->wait_for(
+      [](const Json& message) { return field(message, "code") == Json("seat_moved"); },
+      "seat_moved on the old device");
+  EXPECT_TRUE(field(moved, "id").is_null());
+  Member phone{"Anna", anna.id, std::string(again.json().at("token").as_string()), nullptr};
+  live.connect(phone);
+  EXPECT_EQ(live.ok(phone, command("raise_disturbance", {{"text", "Terug."}})) > 0, true);
+}
+
 TEST(Groups, AnInvitationShowsTheGroundRulesFirstAndIsUsedOnce) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna"});

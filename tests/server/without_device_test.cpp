@@ -55,14 +55,18 @@ TEST(WithoutDevice, AddedByNameTypedForAndLaterOnTheirOwnPhone) {
   EXPECT_EQ(field(asked, "text"), Json(""));
   m.ok(pieter, command("answer_question"));
 
-  // Bram opens the link on his phone: the name is his place, which he takes over.
+  // Bram opens the link on his phone: the name is his place, which he asks to come back to,
+  // and Fenna admits him.
   const HttpResponse refused = join(m, "bram");
   EXPECT_EQ(refused.status, 409u);
   EXPECT_EQ(field(boost::json::parse(refused.body), "code"), Json("place_without_device"));
   const HttpResponse claimed = join(m, "Bram", true);
-  ASSERT_EQ(claimed.status, 201u) << claimed.body;
+  ASSERT_EQ(claimed.status, 202u) << claimed.body;
   const Json admission = boost::json::parse(claimed.body);
   EXPECT_EQ(field(admission, "participant_id"), Json(bram));
+  EXPECT_EQ(field(participant_named(m.state(fenna), "Bram"), "device"), Json(false))
+      << "not before someone vouches for him";
+  m.ok(fenna, command("admit_return", {{"request", field(admission, "request")}}));
   const Json after = m.state(fenna);
   EXPECT_EQ(field(participant_named(after, "Bram"), "device"), Json(true));
   EXPECT_EQ(field(after, "participants").as_array().size(), 4u);

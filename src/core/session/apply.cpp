@@ -258,6 +258,29 @@ void apply(SessionState& state, const Event& event) {
             state.notes.push_back({state.step.index, e.author, e.text});
           },
           [&](const event::ContributionsSet& e) { state.contributions_override = e.mode; },
+          [&](const event::ReturnRequested& e) {
+            auto earlier =
+                std::ranges::find(state.returns, e.participant, &PendingReturn::participant);
+            if (earlier != state.returns.end()) {
+              state.return_outcomes[earlier->request.value - 1] = ReturnOutcome::replaced;
+              state.returns.erase(earlier);
+            }
+            state.returns.push_back({e.request, e.participant, at});
+            state.return_outcomes.push_back(ReturnOutcome::waiting);
+          },
+          [&](const event::ReturnAdmitted& e) {
+            state.return_outcomes[e.request.value - 1] = ReturnOutcome::admitted;
+            std::erase_if(state.returns,
+                          [&](const PendingReturn& p) { return p.request == e.request; });
+            auto returning = std::ranges::find(state.participants, e.participant, &Participant::id);
+            if (returning != state.participants.end())
+              returning->has_device = true;
+          },
+          [&](const event::ReturnDeclined& e) {
+            state.return_outcomes[e.request.value - 1] = ReturnOutcome::declined;
+            std::erase_if(state.returns,
+                          [&](const PendingReturn& p) { return p.request == e.request; });
+          },
           [&](const event::KeyPointNoted& e) {
             auto note = [&](auto& spoken) {
               spoken.key_point = e.text;

@@ -18,8 +18,7 @@ namespace command {
 // --- people and roles ------------------------------------------------------------------------
 struct Join {
   std::string name;
-  bool claim = false; // take over the place of someone the facilitator added by name
-};                    // the server admits a newcomer
+}; // the server admits a newcomer
 struct AddParticipant {
   std::string name;
 }; // someone without a device, added by the facilitator
@@ -31,6 +30,19 @@ struct AssignScribe {
 };
 struct HandOverFacilitator {
   ParticipantId participant;
+};
+// Coming back to one's own place on another device (the server has checked the join link; like
+// Join it has no actor). Someone in the group admits or declines it; `proven`: a logged-in
+// member takes back their own seat, and the account is the proof.
+struct RequestReturn {
+  ParticipantId participant;
+  bool proven = false;
+};
+struct AdmitReturn {
+  ReturnId request;
+};
+struct DeclineReturn {
+  ReturnId request;
 };
 
 // --- flow ------------------------------------------------------------------------------------
@@ -166,10 +178,12 @@ using CommandBody = std::variant<
     command::AddObservation, command::CloseGossip, command::Reflect, command::Reframe,
     command::KeepStatement, command::GiveAdvice, command::WriteDraft, command::ShareAdvice,
     command::React, command::ClosingRemark, command::WritePrivateNote, command::SetCoachHints,
-    command::AddParticipant, command::AddNote, command::SetContributions, command::NoteKeyPoint>;
+    command::AddParticipant, command::AddNote, command::SetContributions, command::NoteKeyPoint,
+    command::RequestReturn, command::AdmitReturn, command::DeclineReturn>;
 
 struct Command {
-  std::optional<ParticipantId> actor; // none only for Join: the newcomer has no id yet
+  // None only for Join and RequestReturn: the newcomer's device has no id yet.
+  std::optional<ParticipantId> actor;
   CommandBody body;
 };
 

@@ -7,11 +7,17 @@ namespace {
 
 using rules::refuse;
 
+// Someone arriving or coming back is let in whatever the group is doing: a late arrival is
+// often why the group stopped.
+bool lets_someone_in(const CommandBody& body) {
+  return std::holds_alternative<command::AddParticipant>(body) ||
+         std::holds_alternative<command::AdmitReturn>(body) ||
+         std::holds_alternative<command::DeclineReturn>(body);
+}
+
 // What may still happen while a disturbance is open: only resolving it.
 bool allowed_during_disturbance(const CommandBody& body) {
-  // A late arrival is often why the group stopped: they can be added, as they can join.
-  return std::holds_alternative<command::ResolveDisturbance>(body) ||
-         std::holds_alternative<command::AddParticipant>(body);
+  return std::holds_alternative<command::ResolveDisturbance>(body) || lets_someone_in(body);
 }
 
 // What may happen during a pause: resuming, and raising and resolving a disturbance (it always
@@ -20,8 +26,7 @@ bool allowed_while_paused(const CommandBody& body) {
   return std::holds_alternative<command::Resume>(body) ||
          std::holds_alternative<command::Pause>(body) ||
          std::holds_alternative<command::ResolveDisturbance>(body) ||
-         std::holds_alternative<command::RaiseDisturbance>(body) ||
-         std::holds_alternative<command::AddParticipant>(body);
+         std::holds_alternative<command::RaiseDisturbance>(body) || lets_someone_in(body);
 }
 
 // Before the start people gather, get their roles, and can raise a disturbance.
@@ -32,9 +37,8 @@ bool allowed_in_lobby(const CommandBody& body) {
          std::holds_alternative<command::Start>(body) ||
          std::holds_alternative<command::SetCoachHints>(body) ||
          std::holds_alternative<command::SetContributions>(body) ||
-         std::holds_alternative<command::AddParticipant>(body) ||
          std::holds_alternative<command::RaiseDisturbance>(body) ||
-         std::holds_alternative<command::ResolveDisturbance>(body);
+         std::holds_alternative<command::ResolveDisturbance>(body) || lets_someone_in(body);
 }
 
 } // namespace
@@ -67,6 +71,8 @@ std::expected<Events, Refusal> decide(const SessionState& state, const Command& 
     return refuse(RefusalCode::session_finished);
   if (const auto* join = std::get_if<command::Join>(&command.body))
     return rules::decide_join(state, *join, now);
+  if (const auto* comeback = std::get_if<command::RequestReturn>(&command.body))
+    return rules::decide_return(state, *comeback, now);
   if (!command.actor || !state.find_participant(*command.actor))
     return refuse(RefusalCode::unknown_participant);
   if (state.disturbance && !allowed_during_disturbance(command.body))
@@ -79,8 +85,11 @@ std::expected<Events, Refusal> decide(const SessionState& state, const Command& 
   const rules::Context context{state, *command.actor, now, away};
   return std::visit(
       [&](const auto& body) -> std::expected<Events, Refusal> {
-        if constexpr (std::is_same_v<std::decay_t<decltype(body)>, command::Join>)
+        using Body = std::decay_t<decltype(body)>;
+        if constexpr (std::is_same_v<Body, command::Join>)
           return rules::decide_join(state, body, now);
+        else if constexpr (std::is_same_v<Body, command::RequestReturn>)
+          return rules::decide_return(state, body, now);
         else
           return rules::decide(context, body);
       },

@@ -75,6 +75,10 @@ std::string with_advice_opener(std::string text);
 
 // One function per command, grouped by the part of the method they belong to.
 Decision decide_join(const SessionState& state, const command::Join& command, Instant now);
+Decision decide_return(const SessionState& state, const command::RequestReturn& command,
+                       Instant now);
+Decision decide(const Context& context, const command::AdmitReturn& command);
+Decision decide(const Context& context, const command::DeclineReturn& command);
 Decision decide(const Context& context, const command::AssignPresenter& command);
 Decision decide(const Context& context, const command::AssignScribe& command);
 Decision decide(const Context& context, const command::HandOverFacilitator& command);

@@ -32,6 +32,12 @@ std::expected<Events, Refusal> create_session(std::shared_ptr<const Method> meth
 std::expected<Events, Refusal> decide(const SessionState& state, const Command& command,
                                       Instant now, Away away = {});
 
+// The place of someone added without a device under this name (the same comparison as joining),
+// whose owner now asks to come back on a device of their own: name_too_long, text_empty,
+// invalid_text, no_place_to_claim.
+std::expected<ParticipantId, Refusal> place_to_claim(const SessionState& state,
+                                                     std::string_view name);
+
 // Folds one event into the state.
 void apply(SessionState& state, const Event& event);
 

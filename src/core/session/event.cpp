@@ -50,6 +50,9 @@ constexpr std::array<std::string_view, std::variant_size_v<EventBody>> event_kin
     "note_added",
     "contributions_set",
     "key_point_noted",
+    "return_requested",
+    "return_admitted",
+    "return_declined",
 };
 
 } // namespace

@@ -203,10 +203,12 @@ struct ParticipantAdded {
   std::string name;
   bool operator==(const ParticipantAdded&) const = default;
 }; // without a device, by the facilitator
+// Someone added without a device joined on their own device. Stored histories hold it; nothing
+// produces it any more (a return request does that now).
 struct PlaceClaimed {
   ParticipantId participant;
   bool operator==(const PlaceClaimed&) const = default;
-}; // someone added without a device now joins on their own device
+};
 struct NoteAdded {
   ParticipantId author;
   std::string text;
@@ -224,6 +226,22 @@ struct KeyPointNoted {
   std::optional<ParticipantId> recorded_by; // none: the speaker noted it
   bool operator==(const KeyPointNoted&) const = default;
 };
+// Returns: a newer request for the same participant replaces a pending one; an admission gives
+// the place to the new device (has_device = true).
+struct ReturnRequested {
+  ReturnId request;
+  ParticipantId participant;
+  bool operator==(const ReturnRequested&) const = default;
+};
+struct ReturnAdmitted {
+  ReturnId request;
+  ParticipantId participant;
+  bool operator==(const ReturnAdmitted&) const = default;
+};
+struct ReturnDeclined {
+  ReturnId request;
+  bool operator==(const ReturnDeclined&) const = default;
+};
 
 } // namespace event
 
@@ -239,7 +257,7 @@ using EventBody = std::variant<
     event::StatementKept, event::AdviceGiven, event::DraftWritten, event::AdviceShared,
     event::ReactionGiven, event::ClosingRemarkMade, event::PrivateNoteWritten, event::CoachHintsSet,
     event::ParticipantAdded, event::PlaceClaimed, event::NoteAdded, event::ContributionsSet,
-    event::KeyPointNoted>;
+    event::KeyPointNoted, event::ReturnRequested, event::ReturnAdmitted, event::ReturnDeclined>;
 
 struct Event {
   Instant at;

@@ -18,6 +18,7 @@ using ParticipantId = Id<struct ParticipantTag>;
 using CandidateId = Id<struct CandidateTag>; // a candidate issue on the inventory flip chart
 using QuestionId = Id<struct QuestionTag>;
 using AdviceId = Id<struct AdviceTag>; // numbered per session from 1, in the order given
+using ReturnId = Id<struct ReturnTag>; // a request to come back on another device, from 1
 
 using Duration = std::chrono::milliseconds;
 using Instant = std::chrono::sys_time<Duration>;

@@ -47,8 +47,13 @@ std::string unused_name(const SessionState& state) {
 // The commands of each kind worth trying: enough to find one that the rules accept, if any.
 template <class T> std::vector<CommandBody> probes(const SessionState& state) {
   using namespace command;
-  if constexpr (std::is_same_v<T, Join>) {
-    return {};
+  if constexpr (std::is_same_v<T, Join> || std::is_same_v<T, RequestReturn>) {
+    return {}; // a device that is not in the session yet, never a participant's command
+  } else if constexpr (std::is_same_v<T, AdmitReturn> || std::is_same_v<T, DeclineReturn>) {
+    std::vector<CommandBody> all;
+    for (const PendingReturn& pending : state.returns)
+      all.emplace_back(T{pending.request});
+    return all;
   } else if constexpr (std::is_same_v<T, AssignPresenter> || std::is_same_v<T, AssignScribe> ||
                        std::is_same_v<T, HandOverFacilitator>) {
     std::vector<CommandBody> all;

@@ -120,10 +120,12 @@ constexpr RefusalText refusal_texts[] = {
      "This is already in writing; a key point is for what was said out loud."},
     {"key_point_too_long", "Een kern is één regel van hooguit 300 tekens.",
      "A key point is one line of at most 300 characters."},
+    {"unknown_request", "Dat verzoek om terug te komen ligt er niet (meer).",
+     "That request to come back is not (or no longer) open."},
 };
 
 static_assert(std::size(refusal_texts) ==
-              static_cast<std::size_t>(RefusalCode::key_point_too_long) + 1);
+              static_cast<std::size_t>(RefusalCode::unknown_request) + 1);
 
 const RefusalText& text_of(RefusalCode code) {
   return refusal_texts[static_cast<std::size_t>(code)];

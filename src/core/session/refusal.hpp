@@ -80,6 +80,8 @@ enum class RefusalCode {
   unknown_advice,
   already_written,
   key_point_too_long,
+  // coming back on another device
+  unknown_request,
 };
 
 struct Refusal {

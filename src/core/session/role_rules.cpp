@@ -18,12 +18,6 @@ Decision decide_join(const SessionState& state, const command::Join& command, In
     return std::unexpected(name.error());
   const auto same = std::ranges::find_if(
       state.participants, [&](const Participant& p) { return same_name(p.name, *name); });
-  // Someone the facilitator added by name picks up a phone and takes over their own place.
-  if (command.claim) {
-    if (same == state.participants.end() || same->has_device)
-      return refuse(RefusalCode::no_place_to_claim);
-    return Events{Event{now, same->id, event::PlaceClaimed{same->id}}};
-  }
   if (state.participants.size() >= max_participants)
     return refuse(RefusalCode::group_full);
   if (same != state.participants.end())
@@ -31,6 +25,27 @@ Decision decide_join(const SessionState& state, const command::Join& command, In
   const ParticipantId newcomer{static_cast<std::uint32_t>(state.participants.size() + 1)};
   return Events{Event{now, newcomer, event::ParticipantJoined{newcomer, std::move(*name)}}};
 }
+
+} // namespace intervisie::core::rules
+
+namespace intervisie::core {
+
+std::expected<ParticipantId, Refusal> place_to_claim(const SessionState& state,
+                                                     std::string_view name) {
+  auto wanted = rules::required_text(name, max_name_chars);
+  if (!wanted)
+    return std::unexpected(wanted.error());
+  const auto same = std::ranges::find_if(state.participants, [&](const Participant& p) {
+    return !p.has_device && comparable(p.name) == comparable(*wanted);
+  });
+  if (same == state.participants.end())
+    return rules::refuse(RefusalCode::no_place_to_claim);
+  return same->id;
+}
+
+} // namespace intervisie::core
+
+namespace intervisie::core::rules {
 
 Decision decide(const Context& context, const command::AddParticipant& command) {
   if (!context.is_facilitator())

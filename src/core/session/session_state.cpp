@@ -104,7 +104,8 @@ bool SessionState::operator==(const SessionState& other) const {
          reaction == other.reaction && closing_remarks == other.closing_remarks &&
          private_notes == other.private_notes && finished_at == other.finished_at &&
          coach_hints == other.coach_hints &&
-         contributions_override == other.contributions_override && notes == other.notes;
+         contributions_override == other.contributions_override && notes == other.notes &&
+         returns == other.returns && return_outcomes == other.return_outcomes;
 }
 
 } // namespace intervisie::core

@@ -128,6 +128,16 @@ struct Disturbance {
   bool operator==(const Disturbance&) const = default;
 };
 
+// Someone asking to come back to their own place on another device, until it is decided.
+struct PendingReturn {
+  ReturnId request;
+  ParticipantId participant;
+  Instant at;
+  bool operator==(const PendingReturn&) const = default;
+};
+// What became of each request. Replaced: a newer request for the same place came in first.
+enum class ReturnOutcome { waiting, admitted, declined, replaced };
+
 // Turn-taking over a fixed order of advisers (question rounds, advice, sharing advice).
 struct Turns {
   std::vector<ParticipantId> order;
@@ -189,6 +199,11 @@ struct SessionState {
   std::vector<Note> notes;                // key points for the presenter, by anyone else
 
   std::optional<Instant> finished_at;
+
+  // Coming back on another device: the requests still waiting (at most one per participant),
+  // and the outcome of every request so far, by request id (from 1).
+  std::vector<PendingReturn> returns;
+  std::vector<ReturnOutcome> return_outcomes;
 
   const Step* current_step() const;
   const Participant* find_participant(ParticipantId id) const;

@@ -73,6 +73,8 @@ SessionState view(const SessionState& state, ParticipantId viewer) {
   const bool shared_screen = state.find_participant(viewer) == nullptr;
   if (shared_screen && seen.disturbance)
     seen.disturbance->raised_by.reset();
+  if (shared_screen)
+    seen.returns.clear(); // who asks to come back is for the group's phones, not the wall
   std::erase_if(seen.drafts, [&](const Draft& draft) {
     return !draft.shared && !sees_private_of(state, viewer, draft.author);
   });
@@ -92,6 +94,10 @@ std::optional<Event> view(const Event& event, const SessionState& state_before,
   if (const auto* draft = std::get_if<event::DraftWritten>(&event.body))
     return sees_private_of(state_before, viewer, draft->author) ? std::optional{event}
                                                                 : std::nullopt;
+  if ((std::holds_alternative<event::ReturnRequested>(event.body) ||
+       std::holds_alternative<event::ReturnDeclined>(event.body)) &&
+      state_before.find_participant(viewer) == nullptr)
+    return std::nullopt;
   if (std::holds_alternative<event::DisturbanceRaised>(event.body) && event.actor &&
       state_before.find_participant(viewer) == nullptr) {
     Event nameless = event; // the wall shows the disturbance, not who raised it

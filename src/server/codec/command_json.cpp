@@ -58,6 +58,9 @@ constexpr std::array<std::string_view, std::variant_size_v<core::CommandBody>> k
     "add_note",
     "set_contributions",
     "note_key_point",
+    "request_return",
+    "admit_return",
+    "decline_return",
 };
 
 constexpr auto optional = Presence::optional;
@@ -167,6 +170,16 @@ constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
       return cmd::NoteKeyPoint{r.optional_id<core::QuestionTag>("question"),
                                r.optional_id<core::AdviceTag>("advice"), r.text("text")};
     },
+    [](ObjectReader& r) -> core::CommandBody {
+      return cmd::RequestReturn{r.id<core::ParticipantTag>("participant"),
+                                r.boolean("proven", optional)};
+    },
+    [](ObjectReader& r) -> core::CommandBody {
+      return cmd::AdmitReturn{r.id<core::ReturnTag>("request")};
+    },
+    [](ObjectReader& r) -> core::CommandBody {
+      return cmd::DeclineReturn{r.id<core::ReturnTag>("request")};
+    },
 };
 
 // Writers: only the command's own fields; "kind" is added by command_to_json.
@@ -262,11 +275,14 @@ struct Writer {
       json["advice"] = c.advice->value;
     json["text"] = c.text;
   }
-  void operator()(const cmd::Join& c) const {
-    json["name"] = c.name;
-    if (c.claim)
-      json["claim"] = true;
+  void operator()(const cmd::Join& c) const { json["name"] = c.name; }
+  void operator()(const cmd::RequestReturn& c) const {
+    json["participant"] = c.participant.value;
+    if (c.proven)
+      json["proven"] = true;
   }
+  void operator()(const cmd::AdmitReturn& c) const { json["request"] = c.request.value; }
+  void operator()(const cmd::DeclineReturn& c) const { json["request"] = c.request.value; }
   // Commands without fields.
   template <class Empty> void operator()(const Empty&) const {
     static_assert(std::is_empty_v<Empty>, "every command with fields needs a writer");

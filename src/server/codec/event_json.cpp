@@ -138,6 +138,15 @@ struct Writer {
     json["text"] = e.text;
     json["recorded_by"] = id_or_null(e.recorded_by);
   }
+  void operator()(const ev::ReturnRequested& e) const {
+    json["request"] = e.request.value;
+    json["participant"] = e.participant.value;
+  }
+  void operator()(const ev::ReturnAdmitted& e) const {
+    json["request"] = e.request.value;
+    json["participant"] = e.participant.value;
+  }
+  void operator()(const ev::ReturnDeclined& e) const { json["request"] = e.request.value; }
   // Events without fields.
   template <class Empty> void operator()(const Empty&) const {
     static_assert(std::is_empty_v<Empty>, "every event with fields needs a writer");
@@ -278,6 +287,17 @@ constexpr std::array<Reader, std::variant_size_v<core::EventBody>> readers = {
       return ev::KeyPointNoted{r.optional_id<QuestionTag>("question", nullable),
                                r.optional_id<core::AdviceTag>("advice", nullable), r.text("text"),
                                r.optional_id<ParticipantTag>("recorded_by", nullable)};
+    },
+    [](ObjectReader& r) -> core::EventBody {
+      return ev::ReturnRequested{r.id<core::ReturnTag>("request"),
+                                 r.id<ParticipantTag>("participant")};
+    },
+    [](ObjectReader& r) -> core::EventBody {
+      return ev::ReturnAdmitted{r.id<core::ReturnTag>("request"),
+                                r.id<ParticipantTag>("participant")};
+    },
+    [](ObjectReader& r) -> core::EventBody {
+      return ev::ReturnDeclined{r.id<core::ReturnTag>("request")};
     },
 };
 

@@ -278,6 +278,11 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
   array visited;
   for (const std::size_t index : state.visited_steps)
     visited.emplace_back(index);
+  array returns;
+  for (const core::PendingReturn& pending : state.returns)
+    returns.push_back(object{{"request", pending.request.value},
+                             {"participant", pending.participant.value},
+                             {"at", milliseconds(pending.at)}});
 
   return object{
       {"version", state.version},
@@ -307,6 +312,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
       {"paused_since",
        state.paused_since ? value(milliseconds(*state.paused_since)) : value(nullptr)},
       {"warnings", std::move(warnings)},
+      {"returns", std::move(returns)},
       {"flip_chart", flip_chart(state)},
   };
 }

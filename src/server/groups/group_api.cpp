@@ -575,11 +575,20 @@ void GroupApi::join_case(Call& call, const std::string& group_id, const std::str
                                        {"live_url", "/api/sessions/" + session_id + "/live"}});
     });
   };
-  // A member whom the facilitator added by name (no device) takes over that place.
-  live->admit(name, false,
-              [live, name, seated](std::expected<Admission, AdmissionError> admission) {
+  // Coming back needs no one to vouch: the account is the proof (a proven return).
+  auto returned = [seated](std::expected<ReturnTicket, AdmissionError> ticket) {
+    if (!ticket)
+      return seated(std::unexpected(ticket.error()));
+    seated(Admission{ticket->participant, ticket->token});
+  };
+  // A member who already has a seat in this session takes it back, on this device, at once.
+  if (const auto place = seats_.place_of(session_id, me))
+    return live->request_return(core::ParticipantId{*place}, true, returned);
+  // A member whom the facilitator added by name (no device) takes over that place likewise.
+  live->admit(name,
+              [live, name, seated, returned](std::expected<Admission, AdmissionError> admission) {
                 if (!admission && admission.error().code == "place_without_device")
-                  return live->admit(name, true, seated);
+                  return live->claim_place(name, true, returned);
                 seated(std::move(admission));
               });
 }

@@ -9,7 +9,9 @@
 #include "server/codec/wire_names.hpp"
 #include "server/http/origin.hpp"
 #include "server/http/qr_svg.hpp"
+#include "server/http/return_api.hpp"
 #include "server/http/security_headers.hpp"
+#include "server/http/session_access.hpp"
 
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
@@ -60,26 +62,21 @@ Response field_error(const Request& request, const std::string& problem) {
                                                 : "Field " + field + " must be a string.");
 }
 
-// Refusals of the engine about people (full, name taken) are conflicts; about texts, the
-// request was understood but cannot be done as given.
 http::status status_of(std::string_view code) {
-  if (code == "group_full" || code == "name_taken" || code == "session_finished" ||
-      code == "place_without_device" || code == "no_place_to_claim")
-    return http::status::conflict;
-  if (code == "storage_failed")
-    return http::status::service_unavailable;
-  return http::status::unprocessable_entity;
+  return status_of_refusal(code);
 }
 
-// For a session that does not exist: the same hashing and comparison a real check costs, so a
-// wrong token and an unknown session cannot be told apart by their timing.
-void check_against_nothing(std::string_view token) {
-  (void)same_secret(token_hash(token), token_hash(""));
-}
-
-Response unauthorized(const Request& request) {
-  return error_response(request, http::status::unauthorized, "unauthorized",
-                        "This link or token is not valid.");
+// A name already in the session may be that person's own, from a phone that died: the answer
+// says how to come back rather than to pick another name.
+std::string join_refusal_message(const AdmissionError& error) {
+  if (error.code == "name_taken")
+    return "That name is already taken in this session. Is it you, on another device? Then ask "
+           "to come back to your place (POST /api/sessions/{id}/returns); otherwise pick "
+           "another name.";
+  if (error.code == "place_without_device")
+    return "Someone with this name takes part without a device. Is that you? Then ask to come "
+           "back to your place: send this again with \"claim\":true.";
+  return error.message;
 }
 
 } // namespace
@@ -204,19 +201,28 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
       live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
   if (!admitted)
     return respond(unauthorized(request));
-  live->admit(std::move(*name), claim,
-              [request_head = Request{request.method(), request.target(), request.version()},
-               keep_alive = request.keep_alive(), respond = std::move(respond)](auto admission) {
-                Request head = request_head;
-                head.keep_alive(keep_alive);
-                if (!admission)
-                  return respond(error_response(head, status_of(admission.error().code),
-                                                admission.error().code, admission.error().message));
-                respond(json_response(head, http::status::created,
-                                      boost::json::serialize(boost::json::object{
-                                          {"participant_id", admission->participant.value},
-                                          {"token", admission->token}})));
-              });
+  // "That's me": a request to come back to the place without a device under this name, which
+  // someone in the group admits; typing a name alone no longer takes anyone's place.
+  if (claim)
+    return live->claim_place(
+        std::move(*name), false,
+        [head = head_of(request),
+         respond = std::move(respond)](std::expected<ReturnTicket, AdmissionError> ticket) {
+          if (!ticket)
+            return respond(error_response(head, status_of(ticket.error().code), ticket.error().code,
+                                          ticket.error().message));
+          respond(waiting_ticket(head, *ticket));
+        });
+  live->admit(std::move(*name), [head = head_of(request),
+                                 respond = std::move(respond)](auto admission) {
+    if (!admission)
+      return respond(error_response(head, status_of(admission.error().code), admission.error().code,
+                                    join_refusal_message(admission.error())));
+    respond(json_response(
+        head, http::status::created,
+        boost::json::serialize(boost::json::object{{"participant_id", admission->participant.value},
+                                                   {"token", admission->token}})));
+  });
 }
 
 // What the join page shows before anyone joins: the meeting's name, who invited, and who is in
@@ -267,12 +273,7 @@ void Api::invitation(const Request& request, const std::string& session_id, Resp
 // The presenter's record, for the presenter only, once the session is over. The token comes in
 // the Authorization header: a URL with a secret in it ends up in histories and logs.
 void Api::report(const Request& request, const std::string& session_id, Respond respond) {
-  std::string_view token;
-  if (const auto header = request.find(http::field::authorization); header != request.end()) {
-    const std::string_view value = header->value();
-    if (value.starts_with("Bearer "))
-      token = value.substr(7);
-  }
+  const std::string_view token = bearer_token(request);
   const auto live = registry_.find(session_id);
   const auto reader = live ? live->authenticate(token) : std::nullopt;
   if (!reader) {
@@ -432,13 +433,13 @@ std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) 
     }
   }
   target.live = registry_.find(segments[2]);
-  const auto participant = target.live ? target.live->authenticate(token) : std::nullopt;
-  if (!participant) {
+  const auto seat = target.live ? target.live->seat_of(token) : std::nullopt;
+  if (!seat) {
     if (!target.live)
       check_against_nothing(token);
     return std::unexpected(unauthorized(request));
   }
-  target.participant = *participant;
+  target.seat = *seat;
   return target;
 }
 

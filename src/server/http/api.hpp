@@ -31,7 +31,7 @@ struct ApiConfig {
 // Where a live connection goes, once its token has been checked.
 struct LiveTarget {
   std::shared_ptr<LiveSession> live;
-  core::ParticipantId participant;
+  Seat seat;
   Subscription subscription;
 };
 

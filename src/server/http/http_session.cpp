@@ -59,7 +59,7 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
       return respond(std::move(target.error()));
     stream_.expires_never(); // the WebSocket keeps its own timeouts
     std::make_shared<WebSocketSession>(stream_.release_socket(), std::move(target->live),
-                                       target->participant, target->subscription, websocket_limits_)
+                                       target->seat, target->subscription, websocket_limits_)
         ->run(std::move(request));
     return;
   }

@@ -22,6 +22,9 @@ public:
   }
   // Ends the connection; the participant may come back and resume with `since`.
   virtual void disconnect() = 0;
+  // Sends this message after everything queued, then closes the connection in good order;
+  // nothing is sent after it. For a connection that must end and should know why.
+  virtual void send_last(std::shared_ptr<const std::string> message) = 0;
 };
 
 } // namespace intervisie::server

@@ -29,6 +29,14 @@ std::string_view message_in(Language language, core::RefusalCode code) {
   return language == Language::en ? core::message_en(code) : core::message_nl(code);
 }
 
+AdmissionError refusal_error(core::RefusalCode code) {
+  return AdmissionError{std::string(core::to_string(code)), std::string(core::message_en(code))};
+}
+
+AdmissionError storage_error() {
+  return AdmissionError{"storage_failed", std::string(storage_failed_message)};
+}
+
 std::vector<store::NewEvent> records_of(const core::Events& events) {
   std::vector<store::NewEvent> records;
   records.reserve(events.size());
@@ -41,20 +49,30 @@ std::vector<store::NewEvent> records_of(const core::Events& events) {
   return records;
 }
 
+template <class Visit> void each_admission(const core::Events& events, Visit visit) {
+  for (const core::Event& event : events)
+    if (const auto* admitted = std::get_if<core::event::ReturnAdmitted>(&event.body))
+      visit(*admitted);
+}
+
 } // namespace
 
 std::string participant_secret_name(core::ParticipantId participant) {
   return "participant:" + std::to_string(participant.value);
 }
 
+std::string return_secret_name(core::ReturnId request) {
+  return "return:" + std::to_string(request.value);
+}
+
 LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
                          store::EventStore& store, Clock clock, std::vector<core::Event> history,
-                         std::map<core::ParticipantId, std::string> token_hashes,
-                         std::string join_hash, const core::coach::Coach* coach)
+                         SessionSecrets secrets, const core::coach::Coach* coach)
     : strand_(boost::asio::make_strand(executor)), id_(std::move(id)), store_(store),
       clock_(std::move(clock)), coach_(coach), durable_state_(core::replay(history)),
       history_(std::move(history)), decided_state_(durable_state_), decided_seq_(history_.size()),
-      token_hashes_(std::move(token_hashes)), join_hash_(std::move(join_hash)) {}
+      token_hashes_(std::move(secrets.token_hashes)),
+      return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)) {}
 
 bool LiveSession::admits(std::string_view join_token) const {
   return same_secret(token_hash(join_token), join_hash_);
@@ -68,8 +86,13 @@ void LiveSession::record_creation(core::Events events,
   });
 }
 
-// Tokens read "<participant id>.<random>": the id says which hash to compare with.
 std::optional<core::ParticipantId> LiveSession::authenticate(std::string_view token) const {
+  const auto seat = seat_of(token);
+  return seat ? std::optional{seat->participant} : std::nullopt;
+}
+
+// Tokens read "<participant id>.<random>": the id says which hash to compare with.
+std::optional<Seat> LiveSession::seat_of(std::string_view token) const {
   const auto dot = token.find('.');
   if (dot == std::string_view::npos)
     return std::nullopt;
@@ -82,18 +105,22 @@ std::optional<core::ParticipantId> LiveSession::authenticate(std::string_view to
   const auto found = token_hashes_.find(core::ParticipantId{id});
   if (found == token_hashes_.end() || !same_secret(found->second, hash))
     return std::nullopt;
-  return core::ParticipantId{id};
+  return Seat{core::ParticipantId{id}, seat_generation(core::ParticipantId{id})};
 }
 
-void LiveSession::admit(std::string name, bool claim, AdmissionDone done) {
-  boost::asio::post(strand_, [self = shared_from_this(), name = std::move(name), claim,
+std::uint64_t LiveSession::seat_generation(core::ParticipantId participant) const {
+  const auto found = seat_generations_.find(participant);
+  return found == seat_generations_.end() ? 0 : found->second;
+}
+
+void LiveSession::admit(std::string name, AdmissionDone done) {
+  boost::asio::post(strand_, [self = shared_from_this(), name = std::move(name),
                               done = std::move(done)]() mutable {
     auto decided =
-        core::decide(self->decided_state_,
-                     core::Command{std::nullopt, core::command::Join{name, claim}}, self->clock_());
+        core::decide(self->decided_state_, core::Command{std::nullopt, core::command::Join{name}},
+                     self->clock_());
     if (!decided) {
-      done(std::unexpected(AdmissionError{std::string(core::to_string(decided.error().code)),
-                                          std::string(core::message_en(decided.error().code))}));
+      done(std::unexpected(refusal_error(decided.error().code)));
       return;
     }
     const core::ParticipantId newcomer = *decided->front().actor;
@@ -104,7 +131,7 @@ void LiveSession::admit(std::string name, bool claim, AdmissionDone done) {
             self->id_, store::Secret{participant_secret_name(newcomer), token_hash(token)});
         !stored) {
       spdlog::error("session {}: storing a token failed: {}", self->id_, stored.error().message);
-      done(std::unexpected(AdmissionError{"storage_failed", std::string(storage_failed_message)}));
+      done(std::unexpected(storage_error()));
       return;
     }
     {
@@ -114,27 +141,202 @@ void LiveSession::admit(std::string name, bool claim, AdmissionDone done) {
     self->append(std::move(*decided), [newcomer, token = std::move(token), done = std::move(done)](
                                           std::optional<std::uint64_t> result) {
       if (!result)
-        done(
-            std::unexpected(AdmissionError{"storage_failed", std::string(storage_failed_message)}));
+        done(std::unexpected(storage_error()));
       else
         done(Admission{newcomer, token});
     });
   });
 }
 
-void LiveSession::attach(std::shared_ptr<Client> client, core::ParticipantId participant,
-                         Subscription subscription) {
-  boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client), participant,
+void LiveSession::request_return(core::ParticipantId participant, bool proven, ReturnDone done) {
+  boost::asio::post(
+      strand_, [self = shared_from_this(), participant, proven, done = std::move(done)]() mutable {
+        self->ask_to_return(participant, proven, std::move(done));
+      });
+}
+
+void LiveSession::claim_place(std::string name, bool proven, ReturnDone done) {
+  boost::asio::post(strand_, [self = shared_from_this(), name = std::move(name), proven,
+                              done = std::move(done)]() mutable {
+    const auto place = core::place_to_claim(self->decided_state_, name);
+    if (!place) {
+      done(std::unexpected(refusal_error(place.error().code)));
+      return;
+    }
+    self->ask_to_return(*place, proven, std::move(done));
+  });
+}
+
+void LiveSession::ask_to_return(core::ParticipantId participant, bool proven, ReturnDone done) {
+  auto decided = core::decide(
+      decided_state_,
+      core::Command{std::nullopt, core::command::RequestReturn{participant, proven}}, clock_());
+  if (!decided) {
+    done(std::unexpected(refusal_error(decided.error().code)));
+    return;
+  }
+  const core::ReturnId request =
+      std::get<core::event::ReturnRequested>(decided->front().body).request;
+  std::string token = std::to_string(participant.value) + "." + new_token();
+  const std::string hash = token_hash(token);
+  // Durable before anyone hears of the request: whoever admits it admits a token that exists.
+  if (auto stored = store_.put_secret(id_, store::Secret{return_secret_name(request), hash});
+      !stored) {
+    spdlog::error("session {}: storing a return token failed: {}", id_, stored.error().message);
+    done(std::unexpected(storage_error()));
+    return;
+  }
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    return_hashes_[request] = hash;
+  }
+  auto moved = move_seats(*decided);
+  if (!moved) {
+    done(std::unexpected(moved.error()));
+    return;
+  }
+  ReturnTicket ticket{request, participant, std::move(token), proven};
+  append(std::move(*decided),
+         [self = shared_from_this(), moves = std::move(*moved), ticket = std::move(ticket),
+          done = std::move(done)](std::optional<std::uint64_t> result) {
+           if (!result) {
+             self->restore_seats(moves);
+             done(std::unexpected(storage_error()));
+           } else {
+             done(ticket);
+           }
+         });
+}
+
+void LiveSession::return_status(core::ReturnId request, std::string token,
+                                std::function<void(std::optional<core::ReturnOutcome>)> done) {
+  boost::asio::post(strand_, [self = shared_from_this(), request, token = std::move(token),
+                              done = std::move(done)] {
+    std::string expected;
+    {
+      const std::scoped_lock lock(self->tokens_mutex_);
+      if (const auto found = self->return_hashes_.find(request);
+          found != self->return_hashes_.end())
+        expected = found->second;
+    }
+    // An unknown request costs what a known one costs: the same hashing and comparison.
+    const bool known = !expected.empty();
+    if (!same_secret(token_hash(token), known ? expected : token_hash("")) || !known) {
+      done(std::nullopt);
+      return;
+    }
+    const auto& outcomes = self->durable_state_.return_outcomes;
+    // Stored, but its event not yet durable: still waiting.
+    done(request.value <= outcomes.size() ? outcomes[request.value - 1]
+                                          : core::ReturnOutcome::waiting);
+  });
+}
+
+std::expected<std::vector<LiveSession::SeatMove>, AdmissionError>
+LiveSession::move_seats(const core::Events& events) {
+  std::vector<SeatMove> moves;
+  std::optional<AdmissionError> failed;
+  each_admission(events, [&](const core::event::ReturnAdmitted& admitted) {
+    if (failed)
+      return;
+    std::string hash;
+    {
+      const std::scoped_lock lock(tokens_mutex_);
+      if (const auto found = return_hashes_.find(admitted.request); found != return_hashes_.end())
+        hash = found->second;
+    }
+    if (hash.empty()) {
+      failed = refusal_error(core::RefusalCode::unknown_request);
+      return;
+    }
+    if (auto stored = store_.put_secret(
+            id_, store::Secret{participant_secret_name(admitted.participant), hash});
+        !stored) {
+      spdlog::error("session {}: moving a seat failed: {}", id_, stored.error().message);
+      failed = storage_error();
+      return;
+    }
+    const std::scoped_lock lock(tokens_mutex_);
+    SeatMove move{admitted.participant, std::nullopt};
+    if (const auto old = token_hashes_.find(admitted.participant); old != token_hashes_.end())
+      move.old_hash = old->second;
+    token_hashes_[admitted.participant] = hash;
+    ++seat_generations_[admitted.participant];
+    moves.push_back(std::move(move));
+  });
+  if (failed) {
+    restore_seats(moves);
+    return std::unexpected(*failed);
+  }
+  return moves;
+}
+
+void LiveSession::restore_seats(const std::vector<SeatMove>& moves) {
+  for (auto move = moves.rbegin(); move != moves.rend(); ++move) {
+    // A place that had no token (added without a device) gets an empty hash: no token matches.
+    if (auto stored =
+            store_.put_secret(id_, store::Secret{participant_secret_name(move->participant),
+                                                 move->old_hash.value_or("")});
+        !stored)
+      spdlog::error("session {}: restoring a seat failed: {}", id_, stored.error().message);
+    const std::scoped_lock lock(tokens_mutex_);
+    if (move->old_hash)
+      token_hashes_[move->participant] = *move->old_hash;
+    else
+      token_hashes_.erase(move->participant);
+  }
+}
+
+std::shared_ptr<const std::string> LiveSession::seat_moved_message(Language language) const {
+  return std::make_shared<const std::string>(server_message_error(
+      std::nullopt, "seat_moved",
+      language == Language::en
+          ? "Your place has been opened on another device; this one is no longer connected."
+          : "Je plek is op een ander apparaat geopend; dit apparaat is niet meer verbonden."));
+}
+
+void LiveSession::close_moved_seats(const core::Events& events) {
+  bool closed = false;
+  each_admission(events, [&](const core::event::ReturnAdmitted& admitted) {
+    std::uint64_t current = 0;
+    {
+      const std::scoped_lock lock(tokens_mutex_);
+      current = seat_generation(admitted.participant);
+    }
+    std::erase_if(connections_, [&](const Connection& connection) {
+      if (connection.participant() != admitted.participant || connection.seat.generation >= current)
+        return false;
+      if (const auto alive = connection.client.lock())
+        alive->send_last(seat_moved_message(connection.language));
+      closed = true;
+      return true;
+    });
+  });
+  if (closed)
+    broadcast_presence();
+}
+
+void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription subscription) {
+  boost::asio::post(strand_, [self = shared_from_this(), client = std::move(client), seat,
                               subscription] {
+    const core::ParticipantId participant = seat.participant;
+    {
+      const std::scoped_lock lock(self->tokens_mutex_);
+      // Opened with a token this place had before it moved to another device.
+      if (seat.generation < self->seat_generation(participant)) {
+        client->send_last(self->seat_moved_message(subscription.language));
+        return;
+      }
+    }
     self->connections_.push_back(
-        Connection{client, participant, subscription.language, subscription.snapshots});
+        Connection{client, seat, subscription.language, subscription.snapshots});
     const std::optional<std::uint64_t> since =
         subscription.snapshots ? std::nullopt : subscription.since;
     const Connection& connection = self->connections_.back();
     std::vector<std::shared_ptr<const std::string>> backlog;
     if (since && *since <= self->history_.size()) {
-      // After the end, the case is the presenter's alone: the others get its events
-      // without their words.
+      // After the end, the case is the presenter's alone: the others get its events without
+      // their words.
       const bool forget = self->durable_state_.phase == core::Phase::finished &&
                           !core::keeps_the_case(self->durable_state_, participant);
       // Replaying from the start gives each past event the view it had when it happened.
@@ -178,7 +380,7 @@ void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) 
     if (!connection)
       return; // detached while the command was on its way
     const Language language = connection->language;
-    if (connection->participant == beamer_viewer) {
+    if (connection->participant() == beamer_viewer) {
       client->send(std::make_shared<const std::string>(server_message_error(
           command.id, "read_only",
           language == Language::en
@@ -192,21 +394,38 @@ void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) 
           "Join through POST /api/sessions/{id}/participants, not over the live connection.")));
       return;
     }
-    auto decided = core::decide(self->decided_state_,
-                                core::Command{connection->participant, std::move(command.command)},
-                                self->clock_(), self->away());
+    // Coming back is asked from the new device, which has no live connection yet.
+    if (std::holds_alternative<core::command::RequestReturn>(command.command)) {
+      client->send(std::make_shared<const std::string>(server_message_error(
+          command.id, "join_over_http",
+          "Ask to come back through POST /api/sessions/{id}/returns, not over the live "
+          "connection.")));
+      return;
+    }
+    auto decided = core::decide(
+        self->decided_state_, core::Command{connection->participant(), std::move(command.command)},
+        self->clock_(), self->away());
     if (!decided) {
       const core::RefusalCode code = decided.error().code;
       client->send(std::make_shared<const std::string>(
           server_message_error(command.id, core::to_string(code), message_in(language, code))));
       return;
     }
-    self->append(std::move(*decided), [client, id = std::move(command.id)](
-                                          std::optional<std::uint64_t> last_seq) {
+    auto moved = self->move_seats(*decided);
+    if (!moved) {
       client->send(std::make_shared<const std::string>(
-          last_seq ? server_message_ack(id, *last_seq)
-                   : server_message_error(id, "storage_failed", storage_failed_message)));
-    });
+          server_message_error(command.id, moved.error().code, moved.error().message)));
+      return;
+    }
+    self->append(
+        std::move(*decided), [self, client, id = std::move(command.id),
+                              moves = std::move(*moved)](std::optional<std::uint64_t> last_seq) {
+          if (!last_seq)
+            self->restore_seats(moves);
+          client->send(std::make_shared<const std::string>(
+              last_seq ? server_message_ack(id, *last_seq)
+                       : server_message_error(id, "storage_failed", storage_failed_message)));
+        });
   });
 }
 
@@ -248,6 +467,7 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
     core::apply(durable_state_, event);
     history_.push_back(event);
   }
+  close_moved_seats(events);
   for (const Connection& connection : connections_)
     if (connection.snapshots)
       connection.send(snapshot_for(connection));
@@ -257,7 +477,7 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
 void LiveSession::broadcast(const core::Event& event, std::uint64_t seq) {
   std::shared_ptr<const std::string> shared;
   for (const Connection& connection : connections_) {
-    auto seen = core::view(event, durable_state_, connection.participant);
+    auto seen = core::view(event, durable_state_, connection.participant());
     if (!seen)
       continue;
     if (*seen == event) {
@@ -275,8 +495,8 @@ void LiveSession::broadcast(const core::Event& event, std::uint64_t seq) {
 boost::json::array LiveSession::connected() const {
   std::vector<std::uint32_t> ids;
   for (const Connection& connection : connections_)
-    if (connection.participant != beamer_viewer)
-      ids.push_back(connection.participant.value);
+    if (connection.participant() != beamer_viewer)
+      ids.push_back(connection.participant().value);
   std::ranges::sort(ids);
   const auto [first, last] = std::ranges::unique(ids);
   ids.erase(first, last);
@@ -288,7 +508,7 @@ core::Away LiveSession::away() const {
   for (const core::Participant& participant : decided_state_.participants)
     away.add(participant.id);
   for (const Connection& connection : connections_)
-    away.remove(connection.participant);
+    away.remove(connection.participant());
   return away;
 }
 
@@ -304,21 +524,20 @@ void LiveSession::broadcast_presence() {
 }
 
 std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
+  const core::ParticipantId participant = connection.participant();
   const core::Instant now = clock_();
-  boost::json::object state = state_to_json(core::view(durable_state_, connection.participant),
-                                            connection.participant, now);
+  boost::json::object state =
+      state_to_json(core::view(durable_state_, participant), participant, now);
   state["connected"] = connected();
   // What this viewer may do now, asked of the engine itself; the shared screen does nothing.
-  if (connection.participant != beamer_viewer) {
+  if (participant != beamer_viewer) {
     const core::Away gone = away();
-    add_permissions(state, core::permissions(durable_state_, connection.participant, now, gone));
-    if (connection.participant == durable_state_.facilitator &&
-        durable_state_.phase == core::Phase::running)
-      state["next_step"] = readiness_to_json(
-          core::step_readiness(durable_state_, connection.participant, now, gone));
+    add_permissions(state, core::permissions(durable_state_, participant, now, gone));
+    if (participant == durable_state_.facilitator && durable_state_.phase == core::Phase::running)
+      state["next_step"] =
+          readiness_to_json(core::step_readiness(durable_state_, participant, now, gone));
   }
-  if (coach_ != nullptr && durable_state_.coach_hints &&
-      connection.participant == durable_state_.facilitator)
+  if (coach_ != nullptr && durable_state_.coach_hints && participant == durable_state_.facilitator)
     mark_questions(state);
   return std::make_shared<const std::string>(server_message_snapshot(history_.size(), state));
 }

@@ -52,16 +52,38 @@ struct AdmissionError {
   std::string message;
 };
 
+// A place, and which of its tokens opened the connection: when a place moves to a new device
+// (a return), every connection made with an older token of it is closed ("seat_moved").
+struct Seat {
+  core::ParticipantId participant;
+  std::uint64_t generation = 0;
+};
+
+// A request to come back to one's place on another device. Its token opens the live connection
+// once the request is admitted (at once for a proven return), never before.
+struct ReturnTicket {
+  core::ReturnId request;
+  core::ParticipantId participant;
+  std::string token;
+  bool admitted = false;
+};
+
+// What a session keeps in the store beside its events (hashes only), read back on a restart.
+struct SessionSecrets {
+  std::map<core::ParticipantId, std::string> token_hashes; // "participant:<id>"
+  std::string join_hash;                                   // "join"
+  std::map<core::ReturnId, std::string> return_hashes;     // "return:<request>"
+};
+
 class LiveSession : public std::enable_shared_from_this<LiveSession> {
 public:
   using Clock = std::function<core::Instant()>;
   using AdmissionDone = std::function<void(std::expected<Admission, AdmissionError>)>;
+  using ReturnDone = std::function<void(std::expected<ReturnTicket, AdmissionError>)>;
 
   // `history` is every durable event of the session, in seq order (seq = index + 1).
-  // `token_hashes` maps participant ids to the hashes of their tokens.
   LiveSession(boost::asio::any_io_executor executor, std::string id, store::EventStore& store,
-              Clock clock, std::vector<core::Event> history,
-              std::map<core::ParticipantId, std::string> token_hashes, std::string join_hash,
+              Clock clock, std::vector<core::Event> history, SessionSecrets secrets,
               const core::coach::Coach* coach = nullptr);
 
   const std::string& id() const { return id_; }
@@ -74,16 +96,28 @@ public:
 
   // Which participant a token belongs to, if any; thread-safe, constant time per comparison.
   std::optional<core::ParticipantId> authenticate(std::string_view token) const;
+  // The same, with which of the place's tokens it is: what a live connection is opened with.
+  std::optional<Seat> seat_of(std::string_view token) const;
 
   // Admits a newcomer by name (the server has checked the join token). `done` runs on the
   // session's strand once the admission is durable.
-  // `claim`: take over the place of someone the facilitator added without a device.
-  void admit(std::string name, bool claim, AdmissionDone done);
+  void admit(std::string name, AdmissionDone done);
 
-  // A connection of `participant`: it gets a snapshot of its view (or, with `since`, every
-  // event after that seq it may see), then live events. Thread-safe.
-  void attach(std::shared_ptr<Client> client, core::ParticipantId participant,
-              Subscription subscription);
+  // Asks to come back to `participant`'s place from a new device (the server has checked the
+  // join token, or, for a `proven` return, the member's account: then it is admitted at once).
+  // The ticket's token is durable before anyone hears of the request; `done` runs on the
+  // session's strand once the request is durable.
+  void request_return(core::ParticipantId participant, bool proven, ReturnDone done);
+  // The same for the place without a device under `name`: "that's me" on the join page.
+  void claim_place(std::string name, bool proven, ReturnDone done);
+  // What became of a request, for the holder of its token; nothing for any other token.
+  void return_status(core::ReturnId request, std::string token,
+                     std::function<void(std::optional<core::ReturnOutcome>)> done);
+
+  // A connection of `seat`: it gets a snapshot of its view (or, with `since`, every event after
+  // that seq it may see), then live events; a seat that has moved on gets "seat_moved".
+  // Thread-safe.
+  void attach(std::shared_ptr<Client> client, Seat seat, Subscription subscription);
   void detach(std::shared_ptr<Client> client);
 
   // A command from a connected participant: answered by ack once durable, or by error.
@@ -105,10 +139,11 @@ private:
     // Not owned: the connection's own I/O keeps it alive. Owning it here would make a cycle
     // (the connection holds its session) that outlives a server stopped mid-meeting.
     std::weak_ptr<Client> client;
-    core::ParticipantId participant;
+    Seat seat;
     Language language = Language::nl;
     bool snapshots = false;
 
+    core::ParticipantId participant() const { return seat.participant; }
     bool is(const std::shared_ptr<Client>& other) const {
       return !client.owner_before(other) && !other.owner_before(client);
     }
@@ -116,6 +151,11 @@ private:
       if (const auto alive = client.lock())
         alive->send(std::move(message));
     }
+  };
+  // A place whose token was replaced by a return's, and the token hash it had before.
+  struct SeatMove {
+    core::ParticipantId participant;
+    std::optional<std::string> old_hash;
   };
 
   // The new last seq once durable; nothing when the store failed (it has been logged).
@@ -132,6 +172,19 @@ private:
   // The facilitator's view: each question the coach flags carries "coach" (never anyone else's).
   void mark_questions(boost::json::object& state) const;
   const Connection* find(const std::shared_ptr<Client>& client) const;
+
+  // On the strand: a return request, its token made durable first.
+  void ask_to_return(core::ParticipantId participant, bool proven, ReturnDone done);
+  // Before admissions are appended: each admitted place's token becomes its request's, durably,
+  // so the new device can connect as soon as anyone hears of it; the old token stops working.
+  std::expected<std::vector<SeatMove>, AdmissionError> move_seats(const core::Events& events);
+  // When those admissions could not be stored after all: the places get their old tokens back.
+  void restore_seats(const std::vector<SeatMove>& moves);
+  // Once admissions are durable: the connections still open on the old devices hear
+  // "seat_moved" and are closed.
+  void close_moved_seats(const core::Events& events);
+  std::uint64_t seat_generation(core::ParticipantId participant) const; // tokens_mutex_ held
+  std::shared_ptr<const std::string> seat_moved_message(Language language) const;
 
   boost::asio::strand<boost::asio::any_io_executor> strand_;
   std::string id_;
@@ -153,11 +206,14 @@ private:
 
   mutable std::mutex tokens_mutex_;
   std::map<core::ParticipantId, std::string> token_hashes_;
+  std::map<core::ParticipantId, std::uint64_t> seat_generations_; // bumped when a seat moves
+  std::map<core::ReturnId, std::string> return_hashes_;
   const std::string join_hash_;
 };
 
-// The name under which a participant's token hash is kept in the store.
+// The names under which a session's secrets are kept in the store.
 std::string participant_secret_name(core::ParticipantId participant);
+std::string return_secret_name(core::ReturnId request);
 inline constexpr std::string_view join_secret_name = "join";
 
 } // namespace intervisie::server

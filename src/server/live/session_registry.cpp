@@ -4,9 +4,25 @@
 #include "server/codec/event_json.hpp"
 
 #include <boost/json.hpp>
+#include <charconv>
 #include <spdlog/spdlog.h>
 
 namespace intervisie::server {
+namespace {
+
+// The number in a secret's name such as "participant:3"; nothing for another name.
+std::optional<std::uint32_t> numbered(std::string_view name, std::string_view prefix) {
+  if (!name.starts_with(prefix))
+    return std::nullopt;
+  std::uint32_t number = 0;
+  const std::string_view digits = name.substr(prefix.size());
+  const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), number);
+  if (parsed.ec != std::errc{} || parsed.ptr != digits.data() + digits.size())
+    return std::nullopt;
+  return number;
+}
+
+} // namespace
 
 SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor, store::EventStore& store,
                                  const core::Catalogue& catalogue, LiveSession::Clock clock,
@@ -53,9 +69,10 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   }
   auto live = std::make_shared<LiveSession>(
       executor_, created.session_id, store_, clock_, std::vector<core::Event>{},
-      std::map<core::ParticipantId, std::string>{{facilitator, facilitator_hash},
-                                                 {beamer_viewer, beamer_hash}},
-      join_hash, coach_);
+      SessionSecrets{
+          .token_hashes = {{facilitator, facilitator_hash}, {beamer_viewer, beamer_hash}},
+          .join_hash = join_hash},
+      coach_);
   {
     const std::scoped_lock lock(mutex_);
     sessions_[created.session_id] = live;
@@ -118,18 +135,17 @@ SessionRegistry::load(const std::string& session_id) {
       return std::unexpected(where + ": " + event.error().message);
     history.push_back(std::move(*event));
   }
-  std::map<core::ParticipantId, std::string> token_hashes;
-  std::string join_hash;
-  const std::string_view participant_prefix = "participant:";
+  SessionSecrets kept;
   for (const store::Secret& secret : *secrets) {
     if (secret.name == join_secret_name)
-      join_hash = secret.value;
-    else if (secret.name.starts_with(participant_prefix))
-      token_hashes[core::ParticipantId{static_cast<std::uint32_t>(
-          std::stoul(secret.name.substr(participant_prefix.size())))}] = secret.value;
+      kept.join_hash = secret.value;
+    else if (const auto participant = numbered(secret.name, "participant:"))
+      kept.token_hashes[core::ParticipantId{*participant}] = secret.value;
+    else if (const auto request = numbered(secret.name, "return:"))
+      kept.return_hashes[core::ReturnId{*request}] = secret.value;
   }
   return std::make_shared<LiveSession>(executor_, session_id, store_, clock_, std::move(history),
-                                       std::move(token_hashes), std::move(join_hash), coach_);
+                                       std::move(kept), coach_);
 }
 
 } // namespace intervisie::server

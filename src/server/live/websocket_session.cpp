@@ -12,11 +12,10 @@ namespace beast = boost::beast;
 namespace websocket = boost::beast::websocket;
 
 WebSocketSession::WebSocketSession(boost::asio::ip::tcp::socket&& socket,
-                                   std::shared_ptr<LiveSession> live,
-                                   core::ParticipantId participant, Subscription subscription,
-                                   WebSocketLimits limits)
-    : stream_(std::move(socket)), live_(std::move(live)), participant_(participant),
-      subscription_(subscription), limits_(limits) {}
+                                   std::shared_ptr<LiveSession> live, Seat seat,
+                                   Subscription subscription, WebSocketLimits limits)
+    : stream_(std::move(socket)), live_(std::move(live)), seat_(seat), subscription_(subscription),
+      limits_(limits) {}
 
 void WebSocketSession::run(beast::http::request<beast::http::string_body> upgrade) {
   stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
@@ -34,7 +33,7 @@ void WebSocketSession::on_accept(beast::error_code error) {
   if (error)
     return;
   attached_ = true;
-  live_->attach(shared_from_this(), participant_, subscription_);
+  live_->attach(shared_from_this(), seat_, subscription_);
   read();
 }
 
@@ -69,7 +68,7 @@ void WebSocketSession::on_read(beast::error_code error, std::size_t) {
 void WebSocketSession::send(std::shared_ptr<const std::string> message) {
   boost::asio::post(
       stream_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
-        if (self->closed_)
+        if (self->closed_ || self->last_queued_)
           return;
         self->queued_bytes_ += message->size();
         self->queue_.push_back(std::move(message));
@@ -87,7 +86,7 @@ void WebSocketSession::send(std::shared_ptr<const std::string> message) {
 void WebSocketSession::send_backlog(std::vector<std::shared_ptr<const std::string>> messages) {
   boost::asio::post(stream_.get_executor(),
                     [self = shared_from_this(), messages = std::move(messages)]() mutable {
-                      if (self->closed_ || messages.empty())
+                      if (self->closed_ || self->last_queued_ || messages.empty())
                         return;
                       // Nothing is sent to a connection before its backlog: the backlog is the
                       // queue's front.
@@ -122,10 +121,33 @@ void WebSocketSession::on_write(beast::error_code error, std::size_t) {
   queue_.pop_front();
   if (!queue_.empty())
     write_next();
+  else if (last_queued_)
+    close_in_order();
 }
 
 void WebSocketSession::disconnect() {
   boost::asio::post(stream_.get_executor(), [self = shared_from_this()] { self->close_now(); });
+}
+
+void WebSocketSession::send_last(std::shared_ptr<const std::string> message) {
+  boost::asio::post(stream_.get_executor(),
+                    [self = shared_from_this(), message = std::move(message)]() mutable {
+                      if (self->closed_ || self->last_queued_)
+                        return;
+                      // Exempt from the limits: it is the last, and it says why the end came.
+                      self->last_queued_ = true;
+                      self->queued_bytes_ += message->size();
+                      self->queue_.push_back(std::move(message));
+                      if (self->queue_.size() == 1)
+                        self->write_next();
+                    });
+}
+
+// A close frame after the last message (1000): the client learns the end was meant. The read
+// loop ends when the client answers it; close_now makes sure the socket goes either way.
+void WebSocketSession::close_in_order() {
+  stream_.async_close(websocket::close_code::normal,
+                      [self = shared_from_this()](beast::error_code) { self->close_now(); });
 }
 
 void WebSocketSession::close_now() {

@@ -29,8 +29,7 @@ struct WebSocketLimits {
 class WebSocketSession : public Client, public std::enable_shared_from_this<WebSocketSession> {
 public:
   WebSocketSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<LiveSession> live,
-                   core::ParticipantId participant, Subscription subscription,
-                   WebSocketLimits limits);
+                   Seat seat, Subscription subscription, WebSocketLimits limits);
 
   // Completes the upgrade this request asked for, then starts the read loop.
   void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
@@ -38,6 +37,7 @@ public:
   void send(std::shared_ptr<const std::string> message) override;
   void send_backlog(std::vector<std::shared_ptr<const std::string>> messages) override;
   void disconnect() override;
+  void send_last(std::shared_ptr<const std::string> message) override;
 
 private:
   void on_accept(boost::beast::error_code error);
@@ -47,11 +47,12 @@ private:
   void drop_queue();
   void on_write(boost::beast::error_code error, std::size_t bytes);
   void close_now();
+  void close_in_order();
 
   boost::beast::websocket::stream<boost::beast::tcp_stream> stream_;
   boost::beast::flat_buffer buffer_;
   std::shared_ptr<LiveSession> live_;
-  core::ParticipantId participant_;
+  Seat seat_;
   Subscription subscription_;
   WebSocketLimits limits_;
   std::deque<std::shared_ptr<const std::string>> queue_;
@@ -61,6 +62,7 @@ private:
   std::size_t backlog_bytes_ = 0;
   bool attached_ = false;
   bool closed_ = false;
+  bool last_queued_ = false; // send_last: nothing more is queued, and the close follows it
 };
 
 } // namespace intervisie::server

@@ -1,0 +1,116 @@
+#include "server/http/return_api.hpp"
+
+#include "server/codec/object_reader.hpp"
+#include "server/http/json_body.hpp"
+#include "server/http/session_access.hpp"
+
+#include <boost/json.hpp>
+
+#include <charconv>
+
+namespace intervisie::server {
+
+namespace http = boost::beast::http;
+
+namespace {
+
+std::string_view wire_status(core::ReturnOutcome outcome) {
+  switch (outcome) {
+  case core::ReturnOutcome::waiting:
+    return "waiting";
+  case core::ReturnOutcome::admitted:
+    return "admitted";
+  case core::ReturnOutcome::declined:
+  case core::ReturnOutcome::replaced: // a newer request for the same place came first
+    return "declined";
+  }
+  return "declined";
+}
+
+} // namespace
+
+Response waiting_ticket(const Request& head, const ReturnTicket& ticket) {
+  return json_response(head, http::status::accepted,
+                       boost::json::serialize(boost::json::object{
+                           {"request", ticket.request.value},
+                           {"participant_id", ticket.participant.value},
+                           {"token", ticket.token},
+                           {"status", ticket.admitted ? "admitted" : "waiting"}}));
+}
+
+ReturnApi::ReturnApi(SessionRegistry& sessions, LiveSession::Clock clock,
+                     std::size_t requests_per_minute)
+    : sessions_(sessions), clock_(std::move(clock)), requests_(requests_per_minute) {}
+
+bool ReturnApi::handle(Request& request, const std::vector<std::string>& segments,
+                       const std::string& client_address, Respond& respond) {
+  if (segments.size() < 4 || segments[0] != "api" || segments[1] != "sessions" ||
+      segments[3] != "returns")
+    return false;
+  if (segments.size() == 4 && request.method() == http::verb::post) {
+    ask(request, segments[2], client_address, std::move(respond));
+    return true;
+  }
+  if (segments.size() == 5 && request.method() == http::verb::get) {
+    status(request, segments[2], segments[4], std::move(respond));
+    return true;
+  }
+  return false;
+}
+
+void ReturnApi::ask(const Request& request, const std::string& session_id,
+                    const std::string& client_address, Respond respond) {
+  if (!requests_.allow(client_address, clock_()))
+    return respond(error_response(request, http::status::too_many_requests, "rate_limited",
+                                  "Too many requests to come back from this address; wait a "
+                                  "minute."));
+  auto body = json_object_body(request);
+  if (!body)
+    return respond(std::move(body.error()));
+  ObjectReader reader{*body, "return", "", Source::client};
+  const std::string join_token = reader.text("join_token");
+  const auto participant = reader.id<core::ParticipantTag>("participant");
+  if (auto error = reader.finish())
+    return respond(bad_body(request, *error));
+  const auto live = sessions_.find(session_id);
+  // An unknown session and a wrong token look alike, down to the work done to check them.
+  const bool admitted =
+      live ? live->admits(join_token) : (check_against_nothing(join_token), false);
+  if (!admitted)
+    return respond(unauthorized(request));
+  live->request_return(
+      participant, false,
+      [head = head_of(request),
+       respond = std::move(respond)](std::expected<ReturnTicket, AdmissionError> ticket) {
+        if (!ticket)
+          return respond(error_response(head, status_of_refusal(ticket.error().code),
+                                        ticket.error().code, ticket.error().message));
+        respond(waiting_ticket(head, *ticket));
+      });
+}
+
+void ReturnApi::status(const Request& request, const std::string& session_id,
+                       const std::string& request_id, Respond respond) {
+  const std::string_view token = bearer_token(request);
+  std::uint32_t number = 0;
+  const auto parsed =
+      std::from_chars(request_id.data(), request_id.data() + request_id.size(), number);
+  const bool readable =
+      parsed.ec == std::errc{} && parsed.ptr == request_id.data() + request_id.size() && number > 0;
+  const auto live = readable ? sessions_.find(session_id) : nullptr;
+  if (!live) {
+    check_against_nothing(token);
+    return respond(unauthorized(request));
+  }
+  live->return_status(core::ReturnId{number}, std::string(token),
+                      [head = head_of(request),
+                       respond = std::move(respond)](std::optional<core::ReturnOutcome> outcome) {
+                        if (!outcome)
+                          return respond(unauthorized(head));
+                        respond(json_response(head, http::status::ok,
+                                              boost::json::serialize(boost::json::object{
+                                                  {"status", wire_status(*outcome)}})));
+                      });
+}
+
+} // namespace intervisie::server

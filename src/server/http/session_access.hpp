@@ -1,0 +1,33 @@
+// What every route of a live session shares over HTTP: the bearer token, the answer to a wrong
+// one (that costs what a right one costs), the status of an engine refusal, and a request's
+// head kept for answering later from another thread.
+#pragma once
+
+#include "server/http/responses.hpp"
+
+#include <boost/beast/http/status.hpp>
+
+#include <string_view>
+
+namespace intervisie::server {
+
+// The token of an `Authorization: Bearer <token>` header; empty when there is none. A URL with
+// a secret in it ends up in histories and logs, so secrets travel in this header.
+std::string_view bearer_token(const Request& request);
+
+// For a session or request that does not exist: the same hashing and comparison a real check
+// costs, so a wrong token and an unknown session cannot be told apart by their timing.
+void check_against_nothing(std::string_view token);
+
+// 401 unauthorized: "This link or token is not valid."
+Response unauthorized(const Request& request);
+
+// The status of an engine refusal (or a storage failure) met over HTTP: refusals about people
+// (full, name taken, finished) are conflicts; a failed store is 503; about texts and ids, the
+// request was understood but cannot be done as given (422).
+boost::beast::http::status status_of_refusal(std::string_view code);
+
+// The request without its body, with its keep-alive: what an answer given later needs.
+Request head_of(const Request& request);
+
+} // namespace intervisie::server
