@@ -138,23 +138,22 @@ export async function mixedRoom(browser, server) {
   await casRow.waitFor();
   assert((await casRow.locator('.recorded-by').count()) === 0, 'Cas typed her own question');
   const annaRow = fac.page.locator('.questions li', { hasText: 'Anna' });
-  assert((await annaRow.locator('.recorded-by', { hasText: 'genoteerd door Fenna' }).count()) === 1, 'Anna’s question was noted by Fenna');
+  assert((await annaRow.locator('.recorded-by', { hasText: 'genoteerd door jou' }).count()) === 1, 'Anna’s question was noted by Fenna, who reads it as “by you”');
   await click(fac, 'Vragenrondes afsluiten');
   await click(fac, 'Verder: Rondje roddelen');
   for (const p of [fac, daan, eva, bram, cas]) await stepIs(p, 4, 9);
   mark('mixed: question rounds, two places taken over');
 
-  // Step 4: Cas jots down a key point on her phone; Fenna notes what Anna noticed.
-  await fill(cas, 'Kernpunt voor de inbrenger', CAS_NOTE);
-  await click(cas, 'Noteren');
-  await see(fac, 'Kernpunten voor Eva');
-  await see(fac, CAS_NOTE);
+  // Step 4: Cas notes what she noticed on her phone; Fenna notes what Anna noticed.
+  await fill(cas, 'Wat viel je op? (komt op de flap)', 'Ze zegt vaak “eigenlijk”.');
+  await click(cas, 'Op de flap');
+  await see(fac, 'Ze zegt vaak “eigenlijk”.');
   await fill(fac, 'Wat Anna opviel', 'Ze praat sneller als het over boosheid gaat.');
   await forOthers(fac).getByRole('button', { name: 'Op de flap', exact: true }).click();
   await see(eva, 'Ze praat sneller als het over boosheid gaat.');
   await see(daan, 'genoteerd door Fenna');
-  await axe(cas, 'gossip with a key point (phone)');
-  await shot(cas, 'mixed-04-key-point-360');
+  await axe(cas, 'gossip (phone)');
+  await shot(cas, 'mixed-04-gossip-360');
   await click(fac, 'Rondje afsluiten');
   await click(eva, 'Ik heb verteld wat het met me deed');
   await click(fac, 'Verder: Vraagstuk opnieuw benoemen?');
@@ -169,6 +168,14 @@ export async function mixedRoom(browser, server) {
   await see(bram, 'Jij bent aan de beurt: zeg je advies hardop, of pas.');
   await click(bram, 'Ik heb mijn advies gegeven');
   await see(cas, 'Jij bent aan de beurt');
+  // Cas jots down a key point for Eva's record on her phone, while the advice goes round.
+  await cas.page.getByText('Een kernpunt noteren voor Eva').click();
+  await fill(cas, 'Kernpunt voor de inbrenger', CAS_NOTE);
+  await click(cas, 'Noteren');
+  await see(fac, 'Kernpunten voor Eva');
+  await see(fac, CAS_NOTE);
+  await axe(cas, 'advice with a key point (phone)');
+  await shot(cas, 'mixed-05-key-point-360');
   await click(fac, 'Toch verder (Verder: Reactie van de inbrenger)');
   await stepIs(eva, 8, 9);
   await click(eva, 'Ik heb gereageerd');
@@ -182,10 +189,10 @@ export async function mixedRoom(browser, server) {
   await eva.page.getByRole('link', { name: 'Mijn verslag openen' }).click();
   await see(eva, 'Kernpunten die de anderen voor je noteerden');
   await see(eva, CAS_NOTE);
-  await see(eva, 'Hardop gesteld');
-  await see(eva, 'Hardop gegeven');
+  // What was said out loud names who said it, for Eva to ask later.
+  await see(eva, 'Ook hardop gegeven, zonder kern: Fenna, Anna, Bram.');
   await axe(eva, 'record with key points');
-  await shot(eva, 'mixed-05-record-360');
+  await shot(eva, 'mixed-06-record-360');
 
   const people = [fac, daan, eva, bram, cas];
   checkNoPageErrors(people);

@@ -345,11 +345,13 @@ export async function turnsAndFlow(browser, server) {
   await s.openWall(wall);
   const drive = await protocolDriver(browser, server, { session_id: s.session_id, tokens: { Carla: s.tokens.Carla } });
 
-  // The facilitator's settings live in one menu, closed; the start is the big button.
+  // Before the start the settings are open, as part of getting ready; once under way they wait
+  // in one closed menu, not in every step.
   await see(fac, 'Laat de groep binnenkomen');
-  assert(!(await fac.page.getByRole('switch', { name: /Taalhints/ }).isVisible()), 'the wording coach switch waits in the menu');
+  await fac.page.getByRole('switch', { name: /Taalhints/ }).waitFor();
   await click(fac, 'Beginnen');
   await stepIs(fac, 1, 9);
+  assert(!(await fac.page.getByRole('switch', { name: /Taalhints/ }).isVisible()), 'the wording coach switch waits in the menu');
   // Inventory: what is missing is said in words.
   await see(fac, 'Kies eerst samen een vraagstuk.');
   assert((await button(fac, 'Verder: Het vraagstuk benoemen').count()) === 0, 'no “next” while nothing is chosen');

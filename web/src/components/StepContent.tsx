@@ -17,7 +17,7 @@ export function By({ s, who, recordedBy, wall }: { s: SessionState; who: number;
     <span class="by">
       — {own ? t('flip.you') : nameOf(s, who)}
       {recordedBy !== null && recordedBy !== undefined && recordedBy !== who && (
-        <span class="recorded-by"> · {t('flip.recordedBy', { name: recordedBy === s.you.id ? t('flip.you') : nameOf(s, recordedBy) })}</span>
+        <span class="recorded-by"> · {recordedBy === s.you.id && !wall ? t('flip.recordedByYou') : t('flip.recordedBy', { name: nameOf(s, recordedBy) })}</span>
       )}
     </span>
   );

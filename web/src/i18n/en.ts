@@ -743,4 +743,5 @@ export const en: Catalog = {
   'err.unknown_code': 'We do not know that code.',
   'floor.paused': 'A short break',
   'rep.spoken': 'Out loud, without a key point',
+  'flip.recordedByYou': 'noted by you',
 };

@@ -741,6 +741,7 @@ export const nl = {
   'err.unknown_code': 'Die code kennen we niet.',
   'floor.paused': 'Even pauze',
   'rep.spoken': 'Hardop, zonder kern',
+  'flip.recordedByYou': 'genoteerd door jou',
 } as const;
 
 export type MessageKey = keyof typeof nl;
