@@ -1,5 +1,6 @@
 #include "server/codec/state_json.hpp"
 
+#include "server/codec/command_json.hpp"
 #include "server/codec/wire_names.hpp"
 
 #include <algorithm>
@@ -108,9 +109,11 @@ value current_step(const core::SessionState& state) {
   return json;
 }
 
-object turn(const core::Turns& turns) {
+object turn(const core::SessionState& state) {
+  const core::Turns& turns = state.step.turns;
   return object{{"order", ids(turns.order)},
                 {"holder", id_or_null(turns.holder())},
+                {"next", id_or_null(state.next_turn_holder())},
                 {"round", turns.round},
                 {"awaiting_question", id_or_null(turns.awaiting)},
                 {"closed", turns.closed}};
@@ -240,10 +243,55 @@ object flip_chart(const core::SessionState& state) {
   };
 }
 
+object floor_of(const core::SessionState& state, core::Instant now) {
+  const core::Floor floor = core::floor(state, now);
+  return object{{"who", wire_name(floor.who)},
+                {"participant", id_or_null(floor.participant)},
+                {"doing", wire_name(floor.doing)}};
+}
+
+array kind_names(const core::CommandKinds& kinds) {
+  const auto names = command_kind_names();
+  array result;
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    if (kinds.test(i))
+      result.emplace_back(names[i]);
+  return result;
+}
+
+void add_abilities(object& json, const ViewerAbilities& abilities) {
+  json["may"] = kind_names(abilities.may);
+  object on_behalf;
+  for (const auto& [someone, kinds] : abilities.may_for)
+    on_behalf[std::to_string(someone.value)] = kind_names(kinds);
+  json["may_for"] = std::move(on_behalf);
+  if (const auto& readiness = abilities.next_step) {
+    object next{{"ready", readiness->ready}};
+    if (!readiness->ready) {
+      next["missing"] =
+          readiness->missing ? value(core::to_string(*readiness->missing)) : value(nullptr);
+      next["confirm"] = readiness->confirm;
+    }
+    json["next_step"] = std::move(next);
+  }
+}
+
 } // namespace
 
-object state_to_json(const core::SessionState& state, core::ParticipantId viewer,
-                     core::Instant now) {
+ViewerAbilities abilities_of(const core::SessionState& state, core::ParticipantId viewer,
+                             core::Instant now, core::Away away) {
+  ViewerAbilities abilities{.may = core::allowed(state, viewer, now, away)};
+  for (const core::Participant& someone : state.participants)
+    if (someone.id != viewer)
+      if (auto kinds = core::allowed_for(state, viewer, someone.id, now, away); kinds.any())
+        abilities.may_for.emplace(someone.id, kinds);
+  if (viewer == state.facilitator)
+    abilities.next_step = core::next_step_readiness(state, now, away);
+  return abilities;
+}
+
+object state_to_json(const core::SessionState& state, core::ParticipantId viewer, core::Instant now,
+                     const ViewerAbilities* abilities) {
   array participants;
   for (const core::Participant& participant : state.participants)
     participants.push_back(object{{"id", participant.id.value},
@@ -267,7 +315,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
                              {"participant", pending.participant.value},
                              {"at", milliseconds(pending.at)}});
 
-  return object{
+  object json{
       {"version", state.version},
       {"phase", wire_name(state.phase)},
       {"finished", state.phase == core::Phase::finished},
@@ -287,7 +335,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
       {"presenter", id_or_null(state.presenter)},
       {"scribe", id_or_null(state.scribe)},
       {"you", std::move(you)},
-      {"turn", turn(state.step.turns)},
+      {"turn", turn(state)},
       {"timer", timer(state, now)},
       {"disturbance", disturbance(state.disturbance)},
       {"paused", state.paused_since.has_value()},
@@ -295,8 +343,12 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
        state.paused_since ? value(milliseconds(*state.paused_since)) : value(nullptr)},
       {"warnings", std::move(warnings)},
       {"returns", std::move(returns)},
+      {"floor", floor_of(state, now)},
       {"flip_chart", flip_chart(state)},
   };
+  if (abilities)
+    add_abilities(json, *abilities);
+  return json;
 }
 
 } // namespace intervisie::server

@@ -352,7 +352,8 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
       backlog.push_back(self->snapshot_for(connection));
     }
     client->send_backlog(std::move(backlog));
-    self->broadcast_presence();
+    // Its snapshot above already knows who is here.
+    self->broadcast_presence(&connection);
   });
 }
 
@@ -511,17 +512,33 @@ core::Away LiveSession::away() const {
   return away;
 }
 
-void LiveSession::broadcast_presence() {
-  boost::json::object presence{{"type", "presence"}, {"connected", connected()}};
+void LiveSession::broadcast_presence(const Connection* fresh) {
+  boost::json::array now_connected = connected();
+  const bool changed = now_connected != last_connected_;
+  boost::json::object presence{{"type", "presence"}, {"connected", now_connected}};
   auto message = std::make_shared<const std::string>(boost::json::serialize(presence));
   for (const Connection& connection : connections_)
     connection.send(message);
+  // Who is away decides what the facilitator may do for others (may_for): their snapshot
+  // stream hears of a change at once, not only with the next event.
+  if (changed)
+    for (const Connection& connection : connections_)
+      if (&connection != fresh && connection.snapshots &&
+          connection.participant() == durable_state_.facilitator)
+        connection.send(snapshot_for(connection));
+  last_connected_ = std::move(now_connected);
 }
 
 std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
   const core::ParticipantId participant = connection.participant();
-  boost::json::object state =
-      state_to_json(core::view(durable_state_, participant), participant, clock_());
+  const core::Instant now = clock_();
+  // What this participant may do now, asked of the rules on the whole state (the shared
+  // screen may do nothing, and is not told so).
+  std::optional<ViewerAbilities> abilities;
+  if (participant != beamer_viewer)
+    abilities = abilities_of(durable_state_, participant, now, away());
+  boost::json::object state = state_to_json(core::view(durable_state_, participant), participant,
+                                            now, abilities ? &*abilities : nullptr);
   state["connected"] = connected();
   if (coach_ != nullptr && durable_state_.coach_hints && participant == durable_state_.facilitator)
     mark_questions(state);

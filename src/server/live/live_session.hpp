@@ -159,7 +159,8 @@ private:
   void on_durable(const core::Events& events, std::uint64_t generation,
                   const store::AppendResult& result, const Durable& durable);
   void broadcast(const core::Event& event, std::uint64_t seq);
-  void broadcast_presence();
+  // `fresh`: a connection just attached, whose snapshot is up to date already.
+  void broadcast_presence(const Connection* fresh = nullptr);
   boost::json::array connected() const;
   // Every participant without an open live connection: the facilitator may act for them.
   core::Away away() const;
@@ -198,6 +199,7 @@ private:
   std::uint64_t generation_ = 0; // bumped when a failed append discards what was decided after it
 
   std::vector<Connection> connections_;
+  boost::json::array last_connected_; // as the last presence message said
 
   mutable std::mutex tokens_mutex_;
   std::map<core::ParticipantId, std::string> token_hashes_;
