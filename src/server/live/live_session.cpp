@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace intervisie::server {
 namespace {
@@ -71,10 +72,75 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
       clock_(std::move(clock)), coach_(coach), durable_state_(core::replay(history)),
       history_(std::move(history)), decided_state_(durable_state_), decided_seq_(history_.size()),
       token_hashes_(std::move(secrets.token_hashes)),
-      return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)) {}
+      return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)),
+      stored_join_code_(std::move(secrets.join_code)) {}
 
 bool LiveSession::admits(std::string_view join_token) const {
-  return same_secret(token_hash(join_token), join_hash_);
+  const std::string hash = token_hash(join_token);
+  if (same_secret(hash, join_hash_))
+    return true;
+  const std::scoped_lock lock(tokens_mutex_);
+  return !code_token_hash_.empty() && same_secret(hash, code_token_hash_);
+}
+
+std::expected<void, std::string> LiveSession::take_join_code(JoinCodes& codes) {
+  codes_ = &codes;
+  std::string stored = std::exchange(stored_join_code_, {});
+  if (durable_state_.phase == core::Phase::finished) {
+    if (!stored.empty())
+      if (auto erased =
+              store_.put_secret(id_, store::Secret{std::string(join_code_secret_name), ""});
+          !erased)
+        return std::unexpected("erasing the join code of " + id_ + ": " + erased.error().message);
+    return {};
+  }
+  const auto colon = stored.find(':');
+  std::string code = colon == std::string::npos ? std::string{} : stored.substr(0, colon);
+  std::string token = colon == std::string::npos ? std::string{} : stored.substr(colon + 1);
+  if (JoinCodes::well_formed(code) && !token.empty() && codes.hold(code, id_)) {
+    const std::scoped_lock lock(tokens_mutex_);
+    if (!same_secret(token_hash(token), join_hash_))
+      code_token_hash_ = token_hash(token);
+    join_offer_ = JoinOffer{std::move(code), std::move(token)};
+    return {};
+  }
+  // None yet (a session from before codes), or held by another: a fresh code. Only hashes of
+  // the link's token are kept, so the code leads to a join token of its own.
+  code = codes.issue(id_);
+  if (token.empty())
+    token = new_token();
+  if (auto stored_code = store_.put_secret(
+          id_, store::Secret{std::string(join_code_secret_name), code + ":" + token});
+      !stored_code) {
+    codes.release(code, id_);
+    return std::unexpected("storing the join code of " + id_ + ": " + stored_code.error().message);
+  }
+  const std::scoped_lock lock(tokens_mutex_);
+  if (!same_secret(token_hash(token), join_hash_))
+    code_token_hash_ = token_hash(token);
+  join_offer_ = JoinOffer{std::move(code), std::move(token)};
+  return {};
+}
+
+std::optional<JoinOffer> LiveSession::join_offer() const {
+  const std::scoped_lock lock(tokens_mutex_);
+  return join_offer_;
+}
+
+void LiveSession::release_join_code() {
+  std::optional<JoinOffer> offer;
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    offer = std::exchange(join_offer_, std::nullopt);
+    code_token_hash_.clear();
+  }
+  if (!offer)
+    return;
+  if (codes_ != nullptr)
+    codes_->release(offer->code, id_);
+  if (auto erased = store_.put_secret(id_, store::Secret{std::string(join_code_secret_name), ""});
+      !erased)
+    spdlog::error("session {}: erasing its join code failed: {}", id_, erased.error().message);
 }
 
 void LiveSession::record_creation(core::Events events,
@@ -468,6 +534,8 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
     history_.push_back(event);
   }
   close_moved_seats(events);
+  if (durable_state_.phase == core::Phase::finished)
+    release_join_code();
   for (const Connection& connection : connections_)
     if (connection.snapshots)
       connection.send(snapshot_for(connection));
@@ -540,6 +608,11 @@ std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& c
   boost::json::object state = state_to_json(core::view(durable_state_, participant), participant,
                                             now, abilities ? &*abilities : nullptr);
   state["connected"] = connected();
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    state["join_code"] =
+        join_offer_ ? boost::json::value(join_offer_->code) : boost::json::value(nullptr);
+  }
   if (coach_ != nullptr && durable_state_.coach_hints && participant == durable_state_.facilitator)
     mark_questions(state);
   return std::make_shared<const std::string>(server_message_snapshot(history_.size(), state));
