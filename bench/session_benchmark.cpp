@@ -4,7 +4,9 @@
 // the fold of its events, and the views each participant gets.
 // Budget (DESIGN.md): at least 1,000,000 commands applied per second on one core.
 #include "core/method/method_parser.hpp"
+#include "core/session/allowed.hpp"
 #include "core/session/engine.hpp"
+#include "core/session/readiness.hpp"
 #include "core/session/view.hpp"
 
 #include <benchmark/benchmark.h>
@@ -252,6 +254,34 @@ void ViewOfEveryEventPerParticipant(benchmark::State& bench) {
 }
 BENCHMARK(ViewOfEveryEventPerParticipant);
 
+// What each participant's snapshot says they may do (may, may_for, and the facilitator's
+// next_step), at every moment of the session: the price of asking decide() itself, paid once
+// per participant per change for clients on the snapshot stream.
+void MayOfEveryParticipantAtEveryMoment(benchmark::State& bench) {
+  const RecordedSession& session = recorded();
+  std::vector<std::pair<SessionState, Instant>> moments;
+  SessionState state;
+  for (const Event& event : session.history) {
+    apply(state, event);
+    moments.emplace_back(state, event.at);
+  }
+  std::size_t snapshots = 0;
+  for (auto _ : bench) {
+    for (const auto& [moment, now] : moments)
+      for (const Participant& viewer : moment.participants) {
+        benchmark::DoNotOptimize(allowed(moment, viewer.id, now));
+        for (const Participant& someone : moment.participants)
+          if (someone.id != viewer.id)
+            benchmark::DoNotOptimize(allowed_for(moment, viewer.id, someone.id, now));
+        if (viewer.id == moment.facilitator)
+          benchmark::DoNotOptimize(next_step_readiness(moment, now));
+        ++snapshots;
+      }
+  }
+  bench.SetItemsProcessed(static_cast<std::int64_t>(snapshots));
+}
+BENCHMARK(MayOfEveryParticipantAtEveryMoment)->Unit(benchmark::kMillisecond);
+
 // Prints as usual and keeps each benchmark's items per second for the summary.
 class FigureKeeper : public benchmark::ConsoleReporter {
 public:
@@ -294,6 +324,10 @@ int main(int argc, char** argv) {
     return found == reporter.figures.end() ? -1.0 : found->second;
   };
   const double commands = figure("DecideAndApplyIncidentSession");
+  const double abilities = figure("MayOfEveryParticipantAtEveryMoment");
+  if (abilities > 0)
+    std::cout << "\nmay, may_for and next_step: " << 1e6 / abilities
+              << " µs per participant's snapshot\n";
   std::cout << "\n";
   if (commands >= 0)
     std::cout << "decide+apply: " << with_thousands(commands) << " commands/s on one core (budget "

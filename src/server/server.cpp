@@ -8,6 +8,7 @@
 #include "server/groups/group_registry.hpp"
 #include "server/groups/session_seats.hpp"
 #include "server/http/api.hpp"
+#include "server/http/join_code_api.hpp"
 #include "server/http/listener.hpp"
 #include "server/http/return_api.hpp"
 #include "server/http/static_site.hpp"
@@ -49,10 +50,12 @@ public:
         account_api_(*group_store_, group_api_, authenticator_, account_config(options),
                      options.public_url.starts_with("https://"), system_now,
                      blocking_.get_executor()),
-        return_api_(registry_, system_now) {
+        return_api_(registry_, system_now),
+        join_code_api_(registry_, system_now, options.public_url) {
     api_.add_routes(account_api_);
     api_.add_routes(group_api_);
     api_.add_routes(return_api_);
+    api_.add_routes(join_code_api_);
   }
 
   std::expected<void, std::string> listen(const ServerOptions& options) {
@@ -80,6 +83,7 @@ public:
       const std::string url = "http://localhost:" + std::to_string(listener_->port());
       api_.set_public_url(url);
       group_api_.set_public_url(url);
+      join_code_api_.set_public_url(url);
       origins_.public_url = url;
     }
     listener_->run();
@@ -160,6 +164,7 @@ private:
   GroupApi group_api_;
   AccountApi account_api_;
   ReturnApi return_api_;
+  JoinCodeApi join_code_api_;
   std::shared_ptr<Listener> listener_;
   std::unique_ptr<boost::asio::signal_set> signals_;
   std::vector<std::thread> threads_;

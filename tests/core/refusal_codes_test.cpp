@@ -1,7 +1,9 @@
 // Every refusal has its own code. This file triggers each RefusalCode once through decide()
 // (title_required and title_too_long only exist for create_session, no_place_to_claim for
-// place_to_claim), so a reader sees at a glance
+// place_to_claim, and what a step lacks before moving on for next_step_readiness), so a reader
+// sees at a glance
 // that every code can really happen and what makes it happen. The rule tests cover each in context.
+#include "core/session/readiness.hpp"
 #include "session_driver.hpp"
 
 #include <functional>
@@ -64,6 +66,11 @@ SessionDriver balint_sharing() {
   SessionDriver s = balint_writing();
   s.next(true);
   return s;
+}
+
+// What the facilitator's next_step readiness names as missing.
+RefusalCode missing(const SessionDriver& s) {
+  return next_step_readiness(s.state(), s.now).missing.value_or(RefusalCode{});
 }
 
 struct Scenario {
@@ -317,11 +324,43 @@ std::vector<Scenario> scenarios() {
        }},
       {C::unknown_request,
        [] { return lobby("incident").refused(D::fenna, command::AdmitReturn{ReturnId{1}}); }},
+      {C::issue_not_chosen, [] { return missing(inventory()); }},
+      {C::reframe_undecided,
+       [] {
+         SessionDriver s = gossip();
+         s.next(true);
+         return missing(s);
+       }},
+      {C::rounds_still_open, [] { return missing(questions("incident")); }},
+      {C::reflection_missing,
+       [] {
+         SessionDriver s = gossip();
+         s.ok(D::fenna, command::CloseGossip{});
+         return missing(s);
+       }},
+      {C::turns_remaining, [] { return missing(balint_sharing()); }},
+      {C::drafts_missing, [] { return missing(balint_writing()); }},
+      {C::reaction_missing,
+       [] {
+         SessionDriver s = balint_sharing();
+         s.next(true);
+         return missing(s);
+       }},
+      {C::closing_remarks_missing,
+       [] {
+         SessionDriver s = gossip();
+         s.next(true);
+         s.ok(D::pieter, command::KeepStatement{});
+         for (int step = 0; step < 3; ++step)
+           s.next(true);
+         return missing(s);
+       }},
   };
 }
 
 // The last code: a new code must be added here and get a scenario above.
-constexpr std::size_t code_count = static_cast<std::size_t>(RefusalCode::unknown_request) + 1;
+constexpr std::size_t code_count =
+    static_cast<std::size_t>(RefusalCode::closing_remarks_missing) + 1;
 
 TEST(RefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, RefusalCode> covered;

@@ -88,6 +88,7 @@ LiveMeeting case_with_everyone(const ServerProcess& server, const Group& group,
   if (started.status != 201)
     throw std::runtime_error("start a case: " + started.body);
   const std::string session(started.json().at("session_id").as_string());
+  EXPECT_EQ(started.json().at("join_code").as_string().size(), 6u) << "a code to join by typing";
   std::vector<Member> places;
   places.push_back(Member{group.members.front().display_name(),
                           id_of(started.json().at("participant_id")),

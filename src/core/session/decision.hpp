@@ -85,6 +85,9 @@ Decision decide(const Context& context, const command::HandOverFacilitator& comm
 Decision decide(const Context& context, const command::Start& command);
 
 Decision decide(const Context& context, const command::NextStep& command);
+// What the current step still lacks before the facilitator moves on, as specifically as its
+// rules can say it (issue_not_chosen, rounds_still_open, reaction_missing, …).
+RefusalCode what_is_missing(const Context& context);
 Decision decide(const Context& context, const command::AdjustTime& command);
 Decision decide(const Context& context, const command::RaiseDisturbance& command);
 Decision decide(const Context& context, const command::ResolveDisturbance& command);

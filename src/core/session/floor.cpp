@@ -1,95 +1,96 @@
 #include "core/session/floor.hpp"
 
+#include <algorithm>
+
 namespace intervisie::core {
 namespace {
 
-Floor nobody(Floor::Doing doing) {
-  return Floor{Floor::Who::nobody, std::nullopt, doing};
+Floor presenter(const SessionState& state, Activity doing) {
+  return Floor{FloorHolder::presenter, state.presenter, doing};
 }
-
-Floor presenter(const SessionState& state, Floor::Doing doing) {
-  return Floor{Floor::Who::presenter, state.presenter, doing};
+Floor group(FloorHolder who, Activity doing) {
+  return Floor{who, std::nullopt, doing};
 }
-
-Floor turn_holder(const SessionState& state, Floor::Doing doing) {
+Floor turn_holder(const SessionState& state, Activity doing) {
   const auto holder = state.step.turns.holder();
   if (!holder)
-    return nobody(Floor::Doing::done);
-  return Floor{Floor::Who::participant, holder, doing};
+    return group(FloorHolder::nobody, Activity::done);
+  return Floor{FloorHolder::participant, holder, doing};
+}
+
+Floor in_question_rounds(const SessionState& state, const Step& step) {
+  const Turns& turns = state.step.turns;
+  if (turns.closed)
+    return group(FloorHolder::nobody, Activity::done);
+  if (turns.awaiting)
+    return presenter(state,
+                     step.answer_mode == AnswerMode::rate ? Activity::rating : Activity::answering);
+  return turn_holder(state, Activity::asking);
 }
 
 } // namespace
 
 Floor floor(const SessionState& state, Instant now) {
-  using Doing = Floor::Doing;
-  if (state.phase == Phase::lobby)
-    return nobody(Doing::gathering);
-  if (state.phase == Phase::finished)
-    return nobody(Doing::finished);
+  switch (state.phase) {
+  case Phase::lobby:
+    return group(FloorHolder::everyone, Activity::gathering);
+  case Phase::finished:
+    return group(FloorHolder::nobody, Activity::finished);
+  case Phase::running:
+    break;
+  }
+  // A disturbance takes priority over everything, a pause included: the group talks about it.
   if (state.disturbance)
-    return nobody(Doing::disturbance);
+    return group(FloorHolder::everyone, Activity::disturbance);
   if (state.paused_since)
-    return nobody(Doing::paused);
+    return group(FloorHolder::nobody, Activity::paused);
   const Step* step = state.current_step();
   if (!step)
-    return nobody(Doing::done);
-  const StepProgress& progress = state.step;
-  // While the time to think runs, everyone is quiet, whatever the step.
+    return group(FloorHolder::nobody, Activity::done);
   if (state.preparing(now))
-    return Floor{Floor::Who::advisers, std::nullopt, Doing::preparing};
+    return group(FloorHolder::advisers, Activity::preparing);
+  const StepProgress& progress = state.step;
   switch (step->kind) {
   case StepKind::inventory:
-    return state.chosen_candidate ? nobody(Doing::done)
-                                  : Floor{Floor::Who::everyone, std::nullopt, Doing::collecting};
-  case StepKind::statement:
-    // Said, and thought about: the step has done its work.
-    if (state.statement() && progress.preparation)
-      return nobody(Doing::done);
-    return presenter(state, Doing::naming);
+    return state.chosen_candidate ? group(FloorHolder::nobody, Activity::done)
+                                  : group(FloorHolder::everyone, Activity::collecting);
+  case StepKind::statement: {
+    // Once the time to think has run (or was ended), the statement's work is done.
+    const bool prepared = progress.preparation && (progress.preparation_ended ||
+                                                   progress.preparation->left(now) <= Duration{});
+    return state.statement() && prepared ? group(FloorHolder::nobody, Activity::done)
+                                         : presenter(state, Activity::naming);
+  }
   case StepKind::question_rounds:
-    if (progress.turns.closed)
-      return nobody(Doing::done);
-    if (progress.turns.awaiting)
-      return presenter(state,
-                       step->answer_mode == AnswerMode::rate ? Doing::rating : Doing::answering);
-    return turn_holder(state, Doing::asking);
+    return in_question_rounds(state, *step);
   case StepKind::gossip:
     if (!progress.gossip_closed)
-      return Floor{Floor::Who::advisers, std::nullopt, Doing::discussing};
+      return group(FloorHolder::advisers, Activity::discussing);
     if (step->presenter_reflects && !progress.reflected)
-      return presenter(state, Doing::reflecting);
-    return nobody(Doing::done);
+      return presenter(state, Activity::reflecting);
+    return group(FloorHolder::nobody, Activity::done);
   case StepKind::reframe:
-    return progress.reframe == ReframeChoice::undecided ? presenter(state, Doing::naming)
-                                                        : nobody(Doing::done);
+    return progress.reframe == ReframeChoice::undecided
+               ? presenter(state, Activity::naming)
+               : group(FloorHolder::nobody, Activity::done);
   case StepKind::advice:
-    return progress.turns.closed ? nobody(Doing::done) : turn_holder(state, Doing::advising);
-  case StepKind::written_advice:
-    return Floor{Floor::Who::advisers, std::nullopt, Doing::writing};
+    return turn_holder(state, Activity::advising);
   case StepKind::share_advice:
-    return progress.turns.closed ? nobody(Doing::done) : turn_holder(state, Doing::sharing);
-  case StepKind::presenter_reaction:
-    return presenter(state, Doing::reacting);
-  case StepKind::presenter_reflection:
-    return progress.reflected ? nobody(Doing::done) : presenter(state, Doing::reflecting);
-  case StepKind::closing:
-    return Floor{Floor::Who::everyone, std::nullopt, Doing::closing};
+    return turn_holder(state, Activity::sharing);
+  case StepKind::written_advice: {
+    const bool everyone_wrote = std::ranges::all_of(
+        state.turn_order(), [&](ParticipantId id) { return state.find_draft(id) != nullptr; });
+    return everyone_wrote ? group(FloorHolder::nobody, Activity::done)
+                          : group(FloorHolder::advisers, Activity::writing);
   }
-  return nobody(Doing::done);
-}
-
-std::optional<ParticipantId> next_turn(const SessionState& state) {
-  const Turns& turns = state.step.turns;
-  if (turns.closed || turns.order.empty() || !turns.holder())
-    return std::nullopt;
-  const std::size_t next = turns.position + 1;
-  if (next < turns.order.size())
-    return turns.order[next];
-  const Step* step = state.current_step();
-  // Question rounds go round again; advice and sharing go round once.
-  if (step && step->kind == StepKind::question_rounds)
-    return turns.order.front();
-  return std::nullopt;
+  case StepKind::presenter_reaction:
+    return presenter(state, Activity::reacting);
+  case StepKind::presenter_reflection:
+    return presenter(state, Activity::reflecting);
+  case StepKind::closing:
+    return group(FloorHolder::everyone, Activity::closing);
+  }
+  return group(FloorHolder::nobody, Activity::done);
 }
 
 } // namespace intervisie::core

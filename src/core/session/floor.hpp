@@ -1,5 +1,6 @@
-// Who has the word now. Every screen says it, so it must be true at every moment: during the time
-// to think nobody speaks, after the gossip round the presenter does, and so on.
+// Who has the word now, and what they are doing: one answer for every screen, so the wall, the
+// presenter's phone and the advisers' phones never disagree, and the answer is true at every
+// moment (during the time to think nobody speaks; after the gossip the presenter does).
 #pragma once
 
 #include "core/session/session_state.hpp"
@@ -8,38 +9,38 @@
 
 namespace intervisie::core {
 
+enum class FloorHolder { presenter, advisers, everyone, participant, nobody };
+
+enum class Activity {
+  gathering,   // the lobby
+  collecting,  // the inventory, before an issue is chosen
+  naming,      // the presenter names the issue (statement), or decides on a reframe
+  preparing,   // a time to think runs: advisers think, nobody speaks
+  asking,      // the turn holder asks a question
+  answering,   // the presenter answers the question on the table
+  rating,      // the presenter rates it (Fresh Questioning)
+  discussing,  // the gossip round: advisers talk, the presenter listens
+  reflecting,  // the presenter reflects (after the gossip, or in a reflection step)
+  advising,    // the turn holder gives advice
+  sharing,     // the turn holder shares their written advice (Balint)
+  writing,     // advisers write their advice (Balint)
+  reacting,    // the presenter's reaction
+  closing,     // everyone says how it went
+  paused,      // the facilitator paused the session
+  disturbance, // a disturbance comes first
+  done,        // the step's work is done; the facilitator moves on
+  finished,    // the session is over
+};
+
 struct Floor {
-  enum class Who { nobody, presenter, advisers, everyone, participant };
-  enum class Doing {
-    gathering,  // the lobby
-    collecting, // the inventory, until an issue is chosen
-    naming,     // the presenter names or reframes the issue
-    preparing,  // a time to think runs: nobody speaks
-    asking,     // the turn holder asks (or passes)
-    answering,  // the presenter answers the question on the table
-    rating,     // the presenter rates it (Fresh Questioning)
-    discussing, // the gossip round: the advisers talk, the presenter listens
-    reflecting, // the presenter says what it did, or has the last word
-    advising,   // the turn holder gives advice (or passes)
-    sharing,    // the turn holder shares their written advice (Balint)
-    writing,    // everyone writes advice in silence (Balint)
-    reacting,   // the presenter reacts to the advice
-    closing,    // everyone looks back
-    paused,
-    disturbance,
-    done, // this step's work is done; the facilitator moves on
-    finished,
-  };
-  Who who = Who::nobody;
-  std::optional<ParticipantId> participant; // the turn holder, or the presenter
-  Doing doing = Doing::gathering;
+  FloorHolder who = FloorHolder::nobody;
+  // The one person who has the word: the turn holder (who == participant) or the presenter
+  // (who == presenter); none otherwise.
+  std::optional<ParticipantId> participant;
+  Activity doing = Activity::done;
   bool operator==(const Floor&) const = default;
 };
 
 Floor floor(const SessionState& state, Instant now);
-
-// Who holds the turn after the current holder: round and round in question rounds, once through
-// in advice and sharing; nothing when the turns are closed or this is the last.
-std::optional<ParticipantId> next_turn(const SessionState& state);
 
 } // namespace intervisie::core

@@ -13,6 +13,8 @@ struct StepCompletion {
   std::optional<RefusalCode> hard;
   bool soft_rule_met = true;
   Events closing_events; // what confirming closes
+  // What is not done yet, said specifically (issue_not_chosen, rounds_still_open, …).
+  std::optional<RefusalCode> missing;
 };
 
 StepCompletion completion(const Context& context) {
@@ -21,8 +23,10 @@ StepCompletion completion(const Context& context) {
   StepCompletion result;
   switch (context.step()->kind) {
   case StepKind::inventory:
-    if (!state.chosen_candidate)
+    if (!state.chosen_candidate) {
       result.hard = RefusalCode::step_not_complete;
+      result.missing = RefusalCode::issue_not_chosen;
+    }
     break;
   case StepKind::statement:
     if (!state.statement())
@@ -33,6 +37,7 @@ StepCompletion completion(const Context& context) {
       result.hard = RefusalCode::answer_pending;
     else if (!progress.turns.closed) {
       result.soft_rule_met = false;
+      result.missing = RefusalCode::rounds_still_open;
       result.closing_events.push_back(
           context.event(event::RoundsClosed{RoundsClosedReason::facilitator}));
     }
@@ -40,37 +45,48 @@ StepCompletion completion(const Context& context) {
   case StepKind::gossip:
     if (!progress.gossip_closed) {
       result.soft_rule_met = false;
+      result.missing = RefusalCode::gossip_still_open;
       result.closing_events.push_back(context.event(event::GossipClosed{}));
     } else if (context.step()->presenter_reflects && !progress.reflected) {
       result.soft_rule_met = false;
+      result.missing = RefusalCode::reflection_missing;
     }
     break;
   case StepKind::reframe:
-    if (progress.reframe == ReframeChoice::undecided)
+    if (progress.reframe == ReframeChoice::undecided) {
       result.hard = RefusalCode::step_not_complete;
+      result.missing = RefusalCode::reframe_undecided;
+    }
     break;
   case StepKind::advice:
   case StepKind::share_advice:
     result.soft_rule_met = progress.turns.closed;
+    result.missing = RefusalCode::turns_remaining;
     break;
   case StepKind::written_advice:
     result.soft_rule_met = std::ranges::all_of(state.turn_order(), [&](ParticipantId adviser) {
       return state.find_draft(adviser) != nullptr;
     });
+    result.missing = RefusalCode::drafts_missing;
     break;
   case StepKind::presenter_reaction:
     result.soft_rule_met = state.reaction.has_value();
+    result.missing = RefusalCode::reaction_missing;
     break;
   case StepKind::presenter_reflection:
     result.soft_rule_met = progress.reflected;
+    result.missing = RefusalCode::reflection_missing;
     break;
   case StepKind::closing:
     result.soft_rule_met = std::ranges::all_of(state.participants, [&](const Participant& p) {
       return std::ranges::find(state.closing_remarks, p.id, &ClosingRemark::author) !=
              state.closing_remarks.end();
     });
+    result.missing = RefusalCode::closing_remarks_missing;
     break;
   }
+  if (!result.missing)
+    result.missing = result.hard.value_or(RefusalCode::step_rule_not_met);
   return result;
 }
 
@@ -86,6 +102,10 @@ std::size_t following_step(const SessionState& state, const Step& step) {
 }
 
 } // namespace
+
+RefusalCode what_is_missing(const Context& context) {
+  return completion(context).missing.value_or(RefusalCode::step_rule_not_met);
+}
 
 Decision decide(const Context& context, const command::NextStep& command) {
   if (!context.is_facilitator())

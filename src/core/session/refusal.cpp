@@ -122,10 +122,25 @@ constexpr RefusalText refusal_texts[] = {
      "A key point is one line of at most 300 characters."},
     {"unknown_request", "Dat verzoek om terug te komen ligt er niet (meer).",
      "That request to come back is not (or no longer) open."},
+    {"issue_not_chosen", "Kies eerst samen een vraagstuk.", "First choose an issue together."},
+    {"reframe_undecided", "De inbrenger kiest eerst: het vraagstuk opnieuw benoemen of zo laten.",
+     "The presenter first chooses: reframe the issue or keep it."},
+    {"rounds_still_open", "De vragenrondes lopen nog; sluit ze af of ga toch verder.",
+     "The question rounds are still open; close them or move on anyway."},
+    {"reflection_missing", "De inbrenger heeft nog niet gereflecteerd.",
+     "The presenter has not reflected yet."},
+    {"turns_remaining", "Nog niet iedereen is aan de beurt geweest.",
+     "Not everyone has had their turn yet."},
+    {"drafts_missing", "Nog niet iedereen heeft een advies geschreven.",
+     "Not everyone has written their advice yet."},
+    {"reaction_missing", "De inbrenger heeft nog niet gereageerd.",
+     "The presenter has not reacted yet."},
+    {"closing_remarks_missing", "Nog niet iedereen heeft iets gezegd bij het afronden.",
+     "Not everyone has had their say in the closing yet."},
 };
 
 static_assert(std::size(refusal_texts) ==
-              static_cast<std::size_t>(RefusalCode::unknown_request) + 1);
+              static_cast<std::size_t>(RefusalCode::closing_remarks_missing) + 1);
 
 const RefusalText& text_of(RefusalCode code) {
   return refusal_texts[static_cast<std::size_t>(code)];

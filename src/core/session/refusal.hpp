@@ -82,6 +82,15 @@ enum class RefusalCode {
   key_point_too_long,
   // coming back on another device
   unknown_request,
+  // what a step still lacks before moving on (the facilitator's next_step readiness)
+  issue_not_chosen,
+  reframe_undecided,
+  rounds_still_open,
+  reflection_missing,
+  turns_remaining,
+  drafts_missing,
+  reaction_missing,
+  closing_remarks_missing,
 };
 
 struct Refusal {

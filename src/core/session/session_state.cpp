@@ -10,6 +10,19 @@ std::optional<ParticipantId> Turns::holder() const {
   return order[position];
 }
 
+std::optional<ParticipantId> Turns::next(bool wraps) const {
+  if (!holder())
+    return std::nullopt;
+  if (position + 1 < order.size())
+    return order[position + 1];
+  return wraps ? std::optional{order.front()} : std::nullopt;
+}
+
+std::optional<ParticipantId> SessionState::next_turn_holder() const {
+  const Step* current = current_step();
+  return current ? step.turns.next(current->kind == StepKind::question_rounds) : std::nullopt;
+}
+
 const Step* SessionState::current_step() const {
   if (phase != Phase::running || !method || step.index >= method->steps.size())
     return nullptr;

@@ -148,6 +148,9 @@ struct Turns {
   std::optional<QuestionId> awaiting; // asked, not yet answered, declined or rated
 
   std::optional<ParticipantId> holder() const;
+  // Who holds the turn after the holder: wrapping round where the turns go round and round
+  // (question rounds); none after the last of a step that goes round once, or when closed.
+  std::optional<ParticipantId> next(bool wraps) const;
   bool operator==(const Turns&) const = default;
 };
 
@@ -218,6 +221,8 @@ struct SessionState {
   // Advisers in order of joining: everyone but the presenter, and the facilitator only
   // when they take turns.
   std::vector<ParticipantId> turn_order() const;
+  // Who holds the turn after the current holder, in this step (Turns::next).
+  std::optional<ParticipantId> next_turn_holder() const;
 
   // Remaining time of the step (or of its preparation pause, while that runs).
   Duration time_left(Instant now) const;

@@ -3,8 +3,6 @@
 #include "server/codec/command_json.hpp"
 #include "server/codec/wire_names.hpp"
 
-#include "core/session/floor.hpp"
-
 #include <algorithm>
 
 namespace intervisie::server {
@@ -113,24 +111,12 @@ value current_step(const core::SessionState& state) {
 
 object turn(const core::SessionState& state) {
   const core::Turns& turns = state.step.turns;
-  return object{{"order", ids(turns.order)}, {"holder", id_or_null(turns.holder())},
-                {"round", turns.round},      {"awaiting_question", id_or_null(turns.awaiting)},
-                {"closed", turns.closed},    {"next", id_or_null(core::next_turn(state))}};
-}
-
-object floor_to_json(const core::Floor& floor) {
-  return object{{"who", wire_name(floor.who)},
-                {"participant", id_or_null(floor.participant)},
-                {"doing", wire_name(floor.doing)}};
-}
-
-array kinds(const core::CommandKinds& allowed) {
-  const auto names = command_kind_names();
-  array result;
-  for (std::size_t i = 0; i < allowed.size(); ++i)
-    if (allowed.test(i))
-      result.emplace_back(names[i]);
-  return result;
+  return object{{"order", ids(turns.order)},
+                {"holder", id_or_null(turns.holder())},
+                {"next", id_or_null(state.next_turn_holder())},
+                {"round", turns.round},
+                {"awaiting_question", id_or_null(turns.awaiting)},
+                {"closed", turns.closed}};
 }
 
 value timer(const core::SessionState& state, core::Instant now) {
@@ -257,10 +243,55 @@ object flip_chart(const core::SessionState& state) {
   };
 }
 
+object floor_of(const core::SessionState& state, core::Instant now) {
+  const core::Floor floor = core::floor(state, now);
+  return object{{"who", wire_name(floor.who)},
+                {"participant", id_or_null(floor.participant)},
+                {"doing", wire_name(floor.doing)}};
+}
+
+array kind_names(const core::CommandKinds& kinds) {
+  const auto names = command_kind_names();
+  array result;
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    if (kinds.test(i))
+      result.emplace_back(names[i]);
+  return result;
+}
+
+void add_abilities(object& json, const ViewerAbilities& abilities) {
+  json["may"] = kind_names(abilities.may);
+  object on_behalf;
+  for (const auto& [someone, kinds] : abilities.may_for)
+    on_behalf[std::to_string(someone.value)] = kind_names(kinds);
+  json["may_for"] = std::move(on_behalf);
+  if (const auto& readiness = abilities.next_step) {
+    object next{{"ready", readiness->ready}};
+    if (!readiness->ready) {
+      next["missing"] =
+          readiness->missing ? value(core::to_string(*readiness->missing)) : value(nullptr);
+      next["confirm"] = readiness->confirm;
+    }
+    json["next_step"] = std::move(next);
+  }
+}
+
 } // namespace
 
-object state_to_json(const core::SessionState& state, core::ParticipantId viewer,
-                     core::Instant now) {
+ViewerAbilities abilities_of(const core::SessionState& state, core::ParticipantId viewer,
+                             core::Instant now, core::Away away) {
+  ViewerAbilities abilities{.may = core::allowed(state, viewer, now, away)};
+  for (const core::Participant& someone : state.participants)
+    if (someone.id != viewer)
+      if (auto kinds = core::allowed_for(state, viewer, someone.id, now, away); kinds.any())
+        abilities.may_for.emplace(someone.id, kinds);
+  if (viewer == state.facilitator)
+    abilities.next_step = core::next_step_readiness(state, now, away);
+  return abilities;
+}
+
+object state_to_json(const core::SessionState& state, core::ParticipantId viewer, core::Instant now,
+                     const ViewerAbilities* abilities) {
   array participants;
   for (const core::Participant& participant : state.participants)
     participants.push_back(object{{"id", participant.id.value},
@@ -284,7 +315,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
                              {"participant", pending.participant.value},
                              {"at", milliseconds(pending.at)}});
 
-  return object{
+  object json{
       {"version", state.version},
       {"phase", wire_name(state.phase)},
       {"finished", state.phase == core::Phase::finished},
@@ -305,7 +336,6 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
       {"scribe", id_or_null(state.scribe)},
       {"you", std::move(you)},
       {"turn", turn(state)},
-      {"floor", floor_to_json(core::floor(state, now))},
       {"timer", timer(state, now)},
       {"disturbance", disturbance(state.disturbance)},
       {"paused", state.paused_since.has_value()},
@@ -313,25 +343,11 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
        state.paused_since ? value(milliseconds(*state.paused_since)) : value(nullptr)},
       {"warnings", std::move(warnings)},
       {"returns", std::move(returns)},
+      {"floor", floor_of(state, now)},
       {"flip_chart", flip_chart(state)},
   };
-}
-
-void add_permissions(object& state, const core::Permissions& permissions) {
-  state["may"] = kinds(permissions.own);
-  object on_behalf;
-  for (const auto& [participant, allowed] : permissions.on_behalf)
-    if (allowed.any())
-      on_behalf[std::to_string(participant.value)] = kinds(allowed);
-  state["may_for"] = std::move(on_behalf);
-}
-
-object readiness_to_json(const core::StepReadiness& readiness) {
-  if (readiness.ready)
-    return object{{"ready", true}};
-  object json{{"ready", false}, {"confirm", readiness.confirmable}};
-  if (readiness.missing)
-    json["missing"] = core::to_string(*readiness.missing);
+  if (abilities)
+    add_abilities(json, *abilities);
   return json;
 }
 

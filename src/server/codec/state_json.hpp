@@ -4,22 +4,34 @@
 // as counts (negative once a step's planned time is over: the timer helps, it never forces).
 #pragma once
 
+#include "core/session/allowed.hpp"
 #include "core/session/ids.hpp"
-#include "core/session/permissions.hpp"
+#include "core/session/readiness.hpp"
 #include "core/session/session_state.hpp"
 
 #include <boost/json.hpp>
 
+#include <map>
+#include <optional>
+
 namespace intervisie::server {
 
+// What only a participant's own snapshot carries, never the shared screen's: what they may send
+// now (core::allowed), on whose behalf, and for the facilitator whether they can move on.
+struct ViewerAbilities {
+  core::CommandKinds may;
+  std::map<core::ParticipantId, core::CommandKinds> may_for; // only people with something
+  std::optional<core::NextStepReadiness> next_step;          // the facilitator's alone
+};
+
+// The abilities of `viewer` in the full (unfiltered) state, as decide() judges them.
+ViewerAbilities abilities_of(const core::SessionState& state, core::ParticipantId viewer,
+                             core::Instant now, core::Away away);
+
+// `abilities`: for a participant's snapshot ("may", "may_for", "next_step"); null for the
+// shared screen's, which has none of them.
 boost::json::object state_to_json(const core::SessionState& viewed_state,
-                                  core::ParticipantId viewer, core::Instant now);
-
-// What the viewer may send now: `may` (kinds on their own account) and `may_for` (by participant
-// id, the kinds they may send on that person's behalf), by the commands' wire names.
-void add_permissions(boost::json::object& state, const core::Permissions& permissions);
-
-// The facilitator's `next_step`: {"ready":true} or {"ready":false,"missing":code,"confirm":bool}.
-boost::json::object readiness_to_json(const core::StepReadiness& readiness);
+                                  core::ParticipantId viewer, core::Instant now,
+                                  const ViewerAbilities* abilities = nullptr);
 
 } // namespace intervisie::server

@@ -55,33 +55,33 @@ inline constexpr std::array reframe_choice_names{
     std::pair{core::ReframeChoice::kept, std::string_view{"kept"}},
 };
 
-inline constexpr std::array floor_who_names{
-    std::pair{core::Floor::Who::nobody, std::string_view{"nobody"}},
-    std::pair{core::Floor::Who::presenter, std::string_view{"presenter"}},
-    std::pair{core::Floor::Who::advisers, std::string_view{"advisers"}},
-    std::pair{core::Floor::Who::everyone, std::string_view{"everyone"}},
-    std::pair{core::Floor::Who::participant, std::string_view{"participant"}},
+inline constexpr std::array floor_holder_names{
+    std::pair{core::FloorHolder::presenter, std::string_view{"presenter"}},
+    std::pair{core::FloorHolder::advisers, std::string_view{"advisers"}},
+    std::pair{core::FloorHolder::everyone, std::string_view{"everyone"}},
+    std::pair{core::FloorHolder::participant, std::string_view{"participant"}},
+    std::pair{core::FloorHolder::nobody, std::string_view{"nobody"}},
 };
 
-inline constexpr std::array floor_doing_names{
-    std::pair{core::Floor::Doing::gathering, std::string_view{"gathering"}},
-    std::pair{core::Floor::Doing::collecting, std::string_view{"collecting"}},
-    std::pair{core::Floor::Doing::naming, std::string_view{"naming"}},
-    std::pair{core::Floor::Doing::preparing, std::string_view{"preparing"}},
-    std::pair{core::Floor::Doing::asking, std::string_view{"asking"}},
-    std::pair{core::Floor::Doing::answering, std::string_view{"answering"}},
-    std::pair{core::Floor::Doing::rating, std::string_view{"rating"}},
-    std::pair{core::Floor::Doing::discussing, std::string_view{"discussing"}},
-    std::pair{core::Floor::Doing::reflecting, std::string_view{"reflecting"}},
-    std::pair{core::Floor::Doing::advising, std::string_view{"advising"}},
-    std::pair{core::Floor::Doing::sharing, std::string_view{"sharing"}},
-    std::pair{core::Floor::Doing::writing, std::string_view{"writing"}},
-    std::pair{core::Floor::Doing::reacting, std::string_view{"reacting"}},
-    std::pair{core::Floor::Doing::closing, std::string_view{"closing"}},
-    std::pair{core::Floor::Doing::paused, std::string_view{"paused"}},
-    std::pair{core::Floor::Doing::disturbance, std::string_view{"disturbance"}},
-    std::pair{core::Floor::Doing::done, std::string_view{"done"}},
-    std::pair{core::Floor::Doing::finished, std::string_view{"finished"}},
+inline constexpr std::array activity_names{
+    std::pair{core::Activity::gathering, std::string_view{"gathering"}},
+    std::pair{core::Activity::collecting, std::string_view{"collecting"}},
+    std::pair{core::Activity::naming, std::string_view{"naming"}},
+    std::pair{core::Activity::preparing, std::string_view{"preparing"}},
+    std::pair{core::Activity::asking, std::string_view{"asking"}},
+    std::pair{core::Activity::answering, std::string_view{"answering"}},
+    std::pair{core::Activity::rating, std::string_view{"rating"}},
+    std::pair{core::Activity::discussing, std::string_view{"discussing"}},
+    std::pair{core::Activity::reflecting, std::string_view{"reflecting"}},
+    std::pair{core::Activity::advising, std::string_view{"advising"}},
+    std::pair{core::Activity::sharing, std::string_view{"sharing"}},
+    std::pair{core::Activity::writing, std::string_view{"writing"}},
+    std::pair{core::Activity::reacting, std::string_view{"reacting"}},
+    std::pair{core::Activity::closing, std::string_view{"closing"}},
+    std::pair{core::Activity::paused, std::string_view{"paused"}},
+    std::pair{core::Activity::disturbance, std::string_view{"disturbance"}},
+    std::pair{core::Activity::done, std::string_view{"done"}},
+    std::pair{core::Activity::finished, std::string_view{"finished"}},
 };
 
 template <class Enum> std::string_view wire_name(NameTable<Enum> table, Enum value) {
@@ -115,11 +115,11 @@ inline std::string_view wire_name(core::QuestionOutcome value) {
 inline std::string_view wire_name(core::ReframeChoice value) {
   return wire_name<core::ReframeChoice>(reframe_choice_names, value);
 }
-inline std::string_view wire_name(core::Floor::Who value) {
-  return wire_name<core::Floor::Who>(floor_who_names, value);
+inline std::string_view wire_name(core::FloorHolder value) {
+  return wire_name<core::FloorHolder>(floor_holder_names, value);
 }
-inline std::string_view wire_name(core::Floor::Doing value) {
-  return wire_name<core::Floor::Doing>(floor_doing_names, value);
+inline std::string_view wire_name(core::Activity value) {
+  return wire_name<core::Activity>(activity_names, value);
 }
 
 } // namespace intervisie::server

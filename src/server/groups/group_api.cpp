@@ -545,7 +545,8 @@ void GroupApi::start_case(Call& call, const std::string& group_id, const std::st
                   {"join_url", public_url_ + "/join/" + id + "#" + created->join_token},
                   {"beamer_token", created->beamer_token},
                   {"beamer_url", public_url_ + "/beamer/" + id + "#" + created->beamer_token},
-                  {"live_url", "/api/sessions/" + id + "/live"}});
+                  {"live_url", "/api/sessions/" + id + "/live"},
+                  {"join_code", created->join_code}});
         });
       });
 }

@@ -175,7 +175,8 @@ void Api::create_session(const Request& request, const std::string& client_addre
                 {"join_url", public_url + "/join/" + id + "#" + created->join_token},
                 {"beamer_token", created->beamer_token},
                 {"beamer_url", public_url + "/beamer/" + id + "#" + created->beamer_token},
-                {"live_url", "/api/sessions/" + id + "/live"}})));
+                {"live_url", "/api/sessions/" + id + "/live"},
+                {"join_code", created->join_code}})));
       });
 }
 

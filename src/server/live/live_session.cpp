@@ -1,6 +1,5 @@
 #include "server/live/live_session.hpp"
 
-#include "core/session/permissions.hpp"
 #include "core/session/view.hpp"
 #include "server/auth/token.hpp"
 #include "server/codec/coach_json.hpp"
@@ -13,6 +12,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace intervisie::server {
 namespace {
@@ -72,10 +72,75 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
       clock_(std::move(clock)), coach_(coach), durable_state_(core::replay(history)),
       history_(std::move(history)), decided_state_(durable_state_), decided_seq_(history_.size()),
       token_hashes_(std::move(secrets.token_hashes)),
-      return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)) {}
+      return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)),
+      stored_join_code_(std::move(secrets.join_code)) {}
 
 bool LiveSession::admits(std::string_view join_token) const {
-  return same_secret(token_hash(join_token), join_hash_);
+  const std::string hash = token_hash(join_token);
+  if (same_secret(hash, join_hash_))
+    return true;
+  const std::scoped_lock lock(tokens_mutex_);
+  return !code_token_hash_.empty() && same_secret(hash, code_token_hash_);
+}
+
+std::expected<void, std::string> LiveSession::take_join_code(JoinCodes& codes) {
+  codes_ = &codes;
+  std::string stored = std::exchange(stored_join_code_, {});
+  if (durable_state_.phase == core::Phase::finished) {
+    if (!stored.empty())
+      if (auto erased =
+              store_.put_secret(id_, store::Secret{std::string(join_code_secret_name), ""});
+          !erased)
+        return std::unexpected("erasing the join code of " + id_ + ": " + erased.error().message);
+    return {};
+  }
+  const auto colon = stored.find(':');
+  std::string code = colon == std::string::npos ? std::string{} : stored.substr(0, colon);
+  std::string token = colon == std::string::npos ? std::string{} : stored.substr(colon + 1);
+  if (JoinCodes::well_formed(code) && !token.empty() && codes.hold(code, id_)) {
+    const std::scoped_lock lock(tokens_mutex_);
+    if (!same_secret(token_hash(token), join_hash_))
+      code_token_hash_ = token_hash(token);
+    join_offer_ = JoinOffer{std::move(code), std::move(token)};
+    return {};
+  }
+  // None yet (a session from before codes), or held by another: a fresh code. Only hashes of
+  // the link's token are kept, so the code leads to a join token of its own.
+  code = codes.issue(id_);
+  if (token.empty())
+    token = new_token();
+  if (auto stored_code = store_.put_secret(
+          id_, store::Secret{std::string(join_code_secret_name), code + ":" + token});
+      !stored_code) {
+    codes.release(code, id_);
+    return std::unexpected("storing the join code of " + id_ + ": " + stored_code.error().message);
+  }
+  const std::scoped_lock lock(tokens_mutex_);
+  if (!same_secret(token_hash(token), join_hash_))
+    code_token_hash_ = token_hash(token);
+  join_offer_ = JoinOffer{std::move(code), std::move(token)};
+  return {};
+}
+
+std::optional<JoinOffer> LiveSession::join_offer() const {
+  const std::scoped_lock lock(tokens_mutex_);
+  return join_offer_;
+}
+
+void LiveSession::release_join_code() {
+  std::optional<JoinOffer> offer;
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    offer = std::exchange(join_offer_, std::nullopt);
+    code_token_hash_.clear();
+  }
+  if (!offer)
+    return;
+  if (codes_ != nullptr)
+    codes_->release(offer->code, id_);
+  if (auto erased = store_.put_secret(id_, store::Secret{std::string(join_code_secret_name), ""});
+      !erased)
+    spdlog::error("session {}: erasing its join code failed: {}", id_, erased.error().message);
 }
 
 void LiveSession::record_creation(core::Events events,
@@ -353,7 +418,8 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
       backlog.push_back(self->snapshot_for(connection));
     }
     client->send_backlog(std::move(backlog));
-    self->broadcast_presence();
+    // Its snapshot above already knows who is here.
+    self->broadcast_presence(&connection);
   });
 }
 
@@ -468,6 +534,8 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
     history_.push_back(event);
   }
   close_moved_seats(events);
+  if (durable_state_.phase == core::Phase::finished)
+    release_join_code();
   for (const Connection& connection : connections_)
     if (connection.snapshots)
       connection.send(snapshot_for(connection));
@@ -512,30 +580,38 @@ core::Away LiveSession::away() const {
   return away;
 }
 
-void LiveSession::broadcast_presence() {
-  boost::json::object presence{{"type", "presence"}, {"connected", connected()}};
+void LiveSession::broadcast_presence(const Connection* fresh) {
+  boost::json::array now_connected = connected();
+  const bool changed = now_connected != last_connected_;
+  boost::json::object presence{{"type", "presence"}, {"connected", now_connected}};
   auto message = std::make_shared<const std::string>(boost::json::serialize(presence));
-  for (const Connection& connection : connections_) {
+  for (const Connection& connection : connections_)
     connection.send(message);
-    // Who is away changes what the facilitator may do for them: the views follow.
-    if (connection.snapshots)
-      connection.send(snapshot_for(connection));
-  }
+  // Who is away decides what the facilitator may do for others (may_for): their snapshot
+  // stream hears of a change at once, not only with the next event.
+  if (changed)
+    for (const Connection& connection : connections_)
+      if (&connection != fresh && connection.snapshots &&
+          connection.participant() == durable_state_.facilitator)
+        connection.send(snapshot_for(connection));
+  last_connected_ = std::move(now_connected);
 }
 
 std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
   const core::ParticipantId participant = connection.participant();
   const core::Instant now = clock_();
-  boost::json::object state =
-      state_to_json(core::view(durable_state_, participant), participant, now);
+  // What this participant may do now, asked of the rules on the whole state (the shared
+  // screen may do nothing, and is not told so).
+  std::optional<ViewerAbilities> abilities;
+  if (participant != beamer_viewer)
+    abilities = abilities_of(durable_state_, participant, now, away());
+  boost::json::object state = state_to_json(core::view(durable_state_, participant), participant,
+                                            now, abilities ? &*abilities : nullptr);
   state["connected"] = connected();
-  // What this viewer may do now, asked of the engine itself; the shared screen does nothing.
-  if (participant != beamer_viewer) {
-    const core::Away gone = away();
-    add_permissions(state, core::permissions(durable_state_, participant, now, gone));
-    if (participant == durable_state_.facilitator && durable_state_.phase == core::Phase::running)
-      state["next_step"] =
-          readiness_to_json(core::step_readiness(durable_state_, participant, now, gone));
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    state["join_code"] =
+        join_offer_ ? boost::json::value(join_offer_->code) : boost::json::value(nullptr);
   }
   if (coach_ != nullptr && durable_state_.coach_hints && participant == durable_state_.facilitator)
     mark_questions(state);

@@ -7,6 +7,7 @@
 #include "core/session/engine.hpp"
 #include "server/codec/envelope.hpp"
 #include "server/live/client.hpp"
+#include "server/live/join_codes.hpp"
 #include "store/event_store.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -73,6 +74,15 @@ struct SessionSecrets {
   std::map<core::ParticipantId, std::string> token_hashes; // "participant:<id>"
   std::string join_hash;                                   // "join"
   std::map<core::ReturnId, std::string> return_hashes;     // "return:<request>"
+  // "join_code": "<six digits>:<join token>" while the session runs; empty once it finished.
+  // The code leads to the join token, so the token is kept with it, and only as long.
+  std::string join_code;
+};
+
+// What the six-digit code of a running session leads to.
+struct JoinOffer {
+  std::string code;
+  std::string join_token;
 };
 
 class LiveSession : public std::enable_shared_from_this<LiveSession> {
@@ -90,6 +100,13 @@ public:
 
   // Whether this is the session's join token; thread-safe.
   bool admits(std::string_view join_token) const;
+
+  // Gives the session its join code, once, before anyone else can reach the session: the one
+  // kept in the store, or a fresh one when it has none (or another session holds it). A
+  // finished session has none (and what was kept for it is erased). Why not, when it fails.
+  std::expected<void, std::string> take_join_code(JoinCodes& codes);
+  // The code and the join token it leads to, while the session runs; thread-safe.
+  std::optional<JoinOffer> join_offer() const;
 
   // Records the first events of a new session (create_session's); `done` runs once durable.
   void record_creation(core::Events events, std::function<void(std::optional<std::uint64_t>)> done);
@@ -164,7 +181,8 @@ private:
   void on_durable(const core::Events& events, std::uint64_t generation,
                   const store::AppendResult& result, const Durable& durable);
   void broadcast(const core::Event& event, std::uint64_t seq);
-  void broadcast_presence();
+  // `fresh`: a connection just attached, whose snapshot is up to date already.
+  void broadcast_presence(const Connection* fresh = nullptr);
   boost::json::array connected() const;
   // Every participant without an open live connection: the facilitator may act for them.
   core::Away away() const;
@@ -185,6 +203,8 @@ private:
   void close_moved_seats(const core::Events& events);
   std::uint64_t seat_generation(core::ParticipantId participant) const; // tokens_mutex_ held
   std::shared_ptr<const std::string> seat_moved_message(Language language) const;
+  // When the session has finished: its code is free again, and the token kept with it erased.
+  void release_join_code();
 
   boost::asio::strand<boost::asio::any_io_executor> strand_;
   std::string id_;
@@ -203,17 +223,23 @@ private:
   std::uint64_t generation_ = 0; // bumped when a failed append discards what was decided after it
 
   std::vector<Connection> connections_;
+  boost::json::array last_connected_; // as the last presence message said
 
   mutable std::mutex tokens_mutex_;
   std::map<core::ParticipantId, std::string> token_hashes_;
   std::map<core::ParticipantId, std::uint64_t> seat_generations_; // bumped when a seat moves
   std::map<core::ReturnId, std::string> return_hashes_;
   const std::string join_hash_;
+  std::string stored_join_code_;        // as read from the store, until take_join_code
+  JoinCodes* codes_ = nullptr;          // set by take_join_code
+  std::optional<JoinOffer> join_offer_; // while the session runs
+  std::string code_token_hash_;         // the code's join token, when it is not the link's
 };
 
 // The names under which a session's secrets are kept in the store.
 std::string participant_secret_name(core::ParticipantId participant);
 std::string return_secret_name(core::ReturnId request);
 inline constexpr std::string_view join_secret_name = "join";
+inline constexpr std::string_view join_code_secret_name = "join_code";
 
 } // namespace intervisie::server

@@ -54,15 +54,19 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   const std::string facilitator_hash = token_hash(created.token);
   const std::string join_hash = token_hash(created.join_token);
   const std::string beamer_hash = token_hash(created.beamer_token);
+  created.join_code = codes_.issue(created.session_id);
+  const std::string join_code = created.join_code + ":" + created.join_token;
   auto stored = store_.create_session(
       store::NewSession{.session_id = created.session_id,
                         .method_id = method->id,
                         .title = std::get<core::event::SessionCreated>(events->front().body).title,
                         .created_at_ms = now.time_since_epoch().count(),
                         .secrets = {{std::string(join_secret_name), join_hash},
+                                    {std::string(join_code_secret_name), join_code},
                                     {participant_secret_name(facilitator), facilitator_hash},
                                     {participant_secret_name(beamer_viewer), beamer_hash}}});
   if (!stored) {
+    codes_.release(created.join_code, created.session_id);
     spdlog::error("creating a session failed: {}", stored.error().message);
     done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
     return;
@@ -71,8 +75,10 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
       executor_, created.session_id, store_, clock_, std::vector<core::Event>{},
       SessionSecrets{
           .token_hashes = {{facilitator, facilitator_hash}, {beamer_viewer, beamer_hash}},
-          .join_hash = join_hash},
+          .join_hash = join_hash,
+          .join_code = join_code},
       coach_);
+  (void)live->take_join_code(codes_); // the code just issued, already stored: nothing can fail
   {
     const std::scoped_lock lock(mutex_);
     sessions_[created.session_id] = live;
@@ -98,6 +104,11 @@ std::shared_ptr<LiveSession> SessionRegistry::find(const std::string& session_id
   const std::scoped_lock lock(mutex_);
   // Another thread may have loaded it meanwhile: keep the first, so there is one live session.
   return sessions_.try_emplace(session_id, *loaded).first->second;
+}
+
+std::shared_ptr<LiveSession> SessionRegistry::find_by_code(const std::string& code) {
+  const auto session = codes_.session_of(code);
+  return session ? find(*session) : nullptr;
 }
 
 std::expected<std::size_t, std::string> SessionRegistry::restore_unfinished() {
@@ -143,9 +154,14 @@ SessionRegistry::load(const std::string& session_id) {
       kept.token_hashes[core::ParticipantId{*participant}] = secret.value;
     else if (const auto request = numbered(secret.name, "return:"))
       kept.return_hashes[core::ReturnId{*request}] = secret.value;
+    else if (secret.name == join_code_secret_name)
+      kept.join_code = secret.value;
   }
-  return std::make_shared<LiveSession>(executor_, session_id, store_, clock_, std::move(history),
-                                       std::move(kept), coach_);
+  auto live = std::make_shared<LiveSession>(executor_, session_id, store_, clock_,
+                                            std::move(history), std::move(kept), coach_);
+  if (auto coded = live->take_join_code(codes_); !coded)
+    return std::unexpected(coded.error());
+  return live;
 }
 
 } // namespace intervisie::server

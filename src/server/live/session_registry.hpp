@@ -20,6 +20,7 @@ struct CreatedSession {
   std::string token;        // the facilitator's own
   std::string join_token;   // for everyone else's join link
   std::string beamer_token; // the read-only view on the shared screen
+  std::string join_code;    // six digits, for joining by typing them
 };
 
 struct NewSessionRequest {
@@ -46,6 +47,9 @@ public:
   // Loads every unfinished session, so a restart continues where it stopped. The count, or why not.
   std::expected<std::size_t, std::string> restore_unfinished();
 
+  // The running session whose join code this is; null when none.
+  std::shared_ptr<LiveSession> find_by_code(const std::string& code);
+
 private:
   std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
 
@@ -56,6 +60,7 @@ private:
   const core::coach::Coach* coach_;
   std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<LiveSession>> sessions_;
+  JoinCodes codes_;
 };
 
 } // namespace intervisie::server

@@ -1,0 +1,32 @@
+// Rations guesses at something short (a six-digit join code): a few tries a minute per client
+// address, and a ceiling on failed tries for the whole server, beyond which every address waits
+// until the minute has passed. Many addresses guessing together stay as slow as one. Thread-safe.
+#pragma once
+
+#include "server/http/rate_limiter.hpp"
+
+#include <cstddef>
+#include <mutex>
+#include <string>
+
+namespace intervisie::server {
+
+class GuessGuard {
+public:
+  GuessGuard(std::size_t tries_per_address, std::size_t failures_per_minute);
+
+  // Counts a try from `address`: false when it is one too many (for the address, or for the
+  // server after too many failures this minute).
+  bool allow(const std::string& address, core::Instant now);
+  // Counts a failed try against the server-wide ceiling.
+  void failed(core::Instant now);
+
+private:
+  RateLimiter per_address_;
+  std::size_t failures_per_minute_;
+  std::mutex mutex_;
+  core::Instant window_started_{};
+  std::size_t failures_ = 0;
+};
+
+} // namespace intervisie::server

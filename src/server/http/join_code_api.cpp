@@ -1,0 +1,61 @@
+#include "server/http/join_code_api.hpp"
+
+#include "server/codec/object_reader.hpp"
+#include "server/http/json_body.hpp"
+
+#include <boost/json.hpp>
+
+namespace intervisie::server {
+
+namespace http = boost::beast::http;
+
+JoinCodeApi::JoinCodeApi(SessionRegistry& sessions, LiveSession::Clock clock,
+                         std::string public_url, JoinCodeLimits limits)
+    : sessions_(sessions), clock_(std::move(clock)), public_url_(std::move(public_url)),
+      guesses_(limits.tries_per_address, limits.failures_per_minute) {}
+
+bool JoinCodeApi::handle(Request& request, const std::vector<std::string>& segments,
+                         const std::string& client_address, Respond& respond) {
+  if (segments != std::vector<std::string>{"api", "join-codes"} ||
+      request.method() != http::verb::post)
+    return false;
+  respond(join(request, client_address));
+  return true;
+}
+
+Response JoinCodeApi::join(const Request& request, const std::string& client_address) {
+  const core::Instant now = clock_();
+  if (!guesses_.allow(client_address, now))
+    return error_response(request, http::status::too_many_requests, "rate_limited",
+                          "Too many codes tried; wait a minute.");
+  auto body = json_object_body(request);
+  if (!body)
+    return std::move(body.error());
+  ObjectReader reader{*body, "join code", "", Source::client};
+  const std::string typed = reader.text("code");
+  if (auto error = reader.finish())
+    return bad_body(request, *error);
+  // People type codes the way they read them off the wall: "123 456".
+  std::string code;
+  for (const char c : typed)
+    if (c != ' ')
+      code += c;
+  if (!JoinCodes::well_formed(code))
+    return error_response(request, http::status::bad_request, "bad_value",
+                          "join code: \"code\" must be six digits");
+  const auto live = sessions_.find_by_code(code);
+  const auto offer = live ? live->join_offer() : std::nullopt;
+  if (!offer) {
+    guesses_.failed(now);
+    return error_response(request, http::status::not_found, "unknown_code",
+                          "No running session has this code.");
+  }
+  const std::string& id = live->id();
+  return json_response(request, http::status::ok,
+                       boost::json::serialize(boost::json::object{
+                           {"session_id", id},
+                           {"join_token", offer->join_token},
+                           {"join_url", public_url_ + "/join/" + id + "#" + offer->join_token}}));
+}
+
+} // namespace intervisie::server
