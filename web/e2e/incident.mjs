@@ -121,7 +121,7 @@ export async function incident(browser, server) {
   mark('shots step1-inventory');
   await click(fac, 'Kies het vraagstuk met de meeste stemmen');
   await see(pres, 'Jij brengt vandaag de casus in');
-  await see(anna, 'Pieter brengt de casus in');
+  await see(anna, 'Pieter brengt vandaag de casus in');
   await click(fac, 'Verder: Het vraagstuk benoemen');
 
   // Step 2: the statement, then time to think.
@@ -152,7 +152,8 @@ export async function incident(browser, server) {
   await shots('05', 'step3-question-pending');
   mark('shots step3-question-pending');
   await fill(pres, 'Een notitie voor jezelf bij je antwoord (mag leeg)', 'Schuldgevoel, net als thuis.');
-  await click(pres, 'Beantwoord');
+  // With a note typed, the big button says it keeps the note too.
+  await click(pres, 'Beantwoord, notitie bewaren');
   await see(anna, 'Jij bent aan de beurt');
   // The question Anna prepared during the time to think is waiting in her field.
   const prepared = await anna.page.getByLabel('Mijn vraag', { exact: true }).inputValue();
@@ -222,7 +223,7 @@ export async function incident(browser, server) {
   await click(fac, 'Rondje afsluiten');
   await see(pres, 'Draai je weer om');
   await fill(pres, 'Wat ik ervan meeneem (mag leeg; hardop zeggen is genoeg)', 'Dat van die stilte klopt.');
-  await click(pres, 'Ik heb verteld wat het met me deed');
+  await click(pres, 'Op de flap zetten');
   await see(anna, 'Pieter heeft verteld wat dit deed.');
   await click(fac, 'Verder: Vraagstuk opnieuw benoemen?');
 

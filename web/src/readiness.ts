@@ -27,38 +27,34 @@ export function missingText(s: SessionState, missing: string): string {
   const presenter = nameOf(s, s.presenter);
   const kind = s.step?.kind;
   switch (missing) {
-    case 'step_not_complete':
-      if (kind === 'inventory') return t('ready.chooseIssue');
-      if (kind === 'reframe') return t('ready.reframe', { name: presenter });
-      break;
+    case 'issue_not_chosen':
+      return t('ready.chooseIssue');
+    case 'reframe_undecided':
+      return t('ready.reframe', { name: presenter });
     case 'statement_required':
       return t('ready.statement', { name: presenter });
     case 'answer_pending':
       return t('ready.answerPending', { name: presenter });
-    case 'step_rule_not_met':
-      switch (kind) {
-        case 'question_rounds':
-          return t('ready.roundsOpen');
-        case 'gossip':
-          return s.step?.gossip_closed ? t('ready.reflect', { name: presenter }) : t('ready.gossipOpen');
-        case 'advice':
-        case 'share_advice': {
-          const left = stillToCome(s);
-          return left.length > 0 ? t('ready.turnsLeft', { names: names(s, left) }) : t('fac.confirm.advice');
-        }
-        case 'written_advice':
-          return t('fac.confirm.written_advice');
-        case 'presenter_reaction':
-          return t('ready.reaction', { name: presenter });
-        case 'presenter_reflection':
-          return t('ready.lastWord', { name: presenter });
-        case 'closing': {
-          const done = new Set(s.flip_chart.closing_remarks.map((r) => r.author));
-          const left = s.participants.filter((p) => !done.has(p.id)).map((p) => p.id);
-          return left.length > 0 ? t('ready.closingLeft', { names: names(s, left) }) : t('fac.confirm.closing');
-        }
-      }
-      break;
+    case 'rounds_still_open':
+      return t('ready.roundsOpen');
+    case 'gossip_still_open':
+      return t('ready.gossipOpen');
+    case 'reflection_missing':
+      return kind === 'presenter_reflection' ? t('ready.lastWord', { name: presenter }) : t('ready.reflect', { name: presenter });
+    case 'turns_remaining': {
+      const left = stillToCome(s);
+      return left.length > 0 ? t('ready.turnsLeft', { names: names(s, left) }) : t('fac.confirm.advice');
+    }
+    case 'drafts_missing':
+      // Unshared drafts are their writers' own: who has not written is not ours to tell.
+      return t('fac.confirm.written_advice');
+    case 'reaction_missing':
+      return t('ready.reaction', { name: presenter });
+    case 'closing_remarks_missing': {
+      const done = new Set(s.flip_chart.closing_remarks.map((r) => r.author));
+      const left = s.participants.filter((p) => !done.has(p.id)).map((p) => p.id);
+      return left.length > 0 ? t('ready.closingLeft', { names: names(s, left) }) : t('fac.confirm.closing');
+    }
   }
   return errorText(missing, '');
 }

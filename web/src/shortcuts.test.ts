@@ -55,7 +55,7 @@ describe('the one-laptop keys', () => {
   it('go on when the step is ready or can be confirmed, pause and resume, add time', () => {
     expect(press(session(), 'n')?.effect).toEqual({ kind: 'next' });
     expect(press(session({ next_step: { ready: true } }), 'n')?.effect).toEqual({ kind: 'next' });
-    expect(press(session({ next_step: { ready: false, missing: 'step_not_complete', confirm: false } }), 'n')).toBeNull();
+    expect(press(session({ next_step: { ready: false, missing: 'issue_not_chosen', confirm: false } }), 'n')).toBeNull();
     expect(press(session(), 't')?.effect).toEqual({ kind: 'command', command: { kind: 'pause' } });
     const paused = session({ paused: true, may: ['resume'] });
     expect(press(paused, 't')?.effect).toEqual({ kind: 'command', command: { kind: 'resume' } });
@@ -106,7 +106,7 @@ describe('the one-laptop keys', () => {
       command: { kind: 'reflect' },
     });
     expect(press(session({ step: step('presenter_reaction'), may: ['react'] }), 'r')?.effect).toEqual({ kind: 'command', command: { kind: 'react' } });
-    const reframe = session({ step: step('reframe', { reframe: 'undecided' }), may: ['keep_statement', 'reframe'], next_step: { ready: false, missing: 'step_not_complete', confirm: false } });
+    const reframe = session({ step: step('reframe', { reframe: 'undecided' }), may: ['keep_statement', 'reframe'], next_step: { ready: false, missing: 'reframe_undecided', confirm: false } });
     expect(press(reframe, 'k')?.effect).toEqual({ kind: 'command', command: { kind: 'keep_statement' } });
     expect(press(reframe, 'n')).toBeNull();
     expect(press(session({ step: step('presenter_reaction'), may: [] }), 'r')).toBeNull();

@@ -72,7 +72,7 @@ export function session(patch: Partial<SessionState> = {}): SessionState {
     connected: [1, 5],
     may: ['close_rounds', 'next_step', 'adjust_time', 'pause', 'raise_disturbance', 'add_participant', 'hand_over_facilitator', 'set_coach_hints', 'set_contributions', 'answer_question', 'decline_question'],
     may_for: { '3': ['ask_question', 'pass'] },
-    next_step: { ready: false, missing: 'step_rule_not_met', confirm: true },
+    next_step: { ready: false, missing: 'rounds_still_open', confirm: true },
     floor: { who: 'participant', participant: 3, doing: 'asking' },
     ...patch,
   };
