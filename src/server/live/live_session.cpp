@@ -21,6 +21,16 @@ namespace {
 constexpr std::string_view storage_failed_message =
     "The server could not store this; nothing of it was kept. Try again in a moment.";
 
+constexpr std::size_t max_moved_tokens = 4;
+
+// The hashes of a place's old tokens, as one secret: separated by spaces (hashes have none).
+std::string joined(const std::vector<std::string>& hashes) {
+  std::string out;
+  for (const std::string& hash : hashes)
+    out += (out.empty() ? "" : " ") + hash;
+  return out;
+}
+
 std::int64_t milliseconds(core::Instant at) {
   return at.time_since_epoch().count();
 }
@@ -61,6 +71,10 @@ std::string participant_secret_name(core::ParticipantId participant) {
   return "participant:" + std::to_string(participant.value);
 }
 
+std::string moved_secret_name(core::ParticipantId participant) {
+  return "moved:" + std::to_string(participant.value);
+}
+
 std::string return_secret_name(core::ReturnId request) {
   return "return:" + std::to_string(request.value);
 }
@@ -73,7 +87,13 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
       history_(std::move(history)), decided_state_(durable_state_), decided_seq_(history_.size()),
       token_hashes_(std::move(secrets.token_hashes)),
       return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)),
-      stored_join_code_(std::move(secrets.join_code)) {}
+      stored_join_code_(std::move(secrets.join_code)) {
+  moved_hashes_ = std::move(secrets.moved_hashes);
+  // A place that moved before a restart: its old tokens are of an earlier generation.
+  for (const auto& [participant, hashes] : moved_hashes_)
+    if (!hashes.empty())
+      seat_generations_[participant] = 1;
+}
 
 bool LiveSession::admits(std::string_view join_token) const {
   const std::string hash = token_hash(join_token);
@@ -153,7 +173,13 @@ void LiveSession::record_creation(core::Events events,
 
 std::optional<core::ParticipantId> LiveSession::authenticate(std::string_view token) const {
   const auto seat = seat_of(token);
-  return seat ? std::optional{seat->participant} : std::nullopt;
+  if (!seat)
+    return std::nullopt;
+  // A token from before the place moved opens nothing but the news that it moved.
+  const std::scoped_lock lock(tokens_mutex_);
+  if (seat->generation < seat_generation(seat->participant))
+    return std::nullopt;
+  return seat->participant;
 }
 
 // Tokens read "<participant id>.<random>": the id says which hash to compare with.
@@ -167,10 +193,15 @@ std::optional<Seat> LiveSession::seat_of(std::string_view token) const {
     return std::nullopt;
   const std::string hash = token_hash(token);
   const std::scoped_lock lock(tokens_mutex_);
-  const auto found = token_hashes_.find(core::ParticipantId{id});
-  if (found == token_hashes_.end() || !same_secret(found->second, hash))
-    return std::nullopt;
-  return Seat{core::ParticipantId{id}, seat_generation(core::ParticipantId{id})};
+  const core::ParticipantId participant{id};
+  if (const auto found = token_hashes_.find(participant);
+      found != token_hashes_.end() && same_secret(found->second, hash))
+    return Seat{participant, seat_generation(participant)};
+  if (const auto moved = moved_hashes_.find(participant); moved != moved_hashes_.end())
+    for (const std::string& old : moved->second)
+      if (same_secret(old, hash))
+        return Seat{participant, 0}; // older than any current generation (at least 1)
+  return std::nullopt;
 }
 
 std::uint64_t LiveSession::seat_generation(core::ParticipantId participant) const {
@@ -314,17 +345,39 @@ LiveSession::move_seats(const core::Events& events) {
       failed = refusal_error(core::RefusalCode::unknown_request);
       return;
     }
+    SeatMove move{admitted.participant, std::nullopt, {}};
+    std::vector<std::string> moved;
+    {
+      const std::scoped_lock lock(tokens_mutex_);
+      if (const auto old = token_hashes_.find(admitted.participant); old != token_hashes_.end())
+        move.old_hash = old->second;
+      if (const auto old = moved_hashes_.find(admitted.participant); old != moved_hashes_.end())
+        move.old_moved = old->second;
+    }
+    moved = move.old_moved;
+    if (move.old_hash) {
+      moved.push_back(*move.old_hash);
+      // A handful is plenty: a place rarely moves more than once or twice in a meeting.
+      if (moved.size() > max_moved_tokens)
+        moved.erase(moved.begin());
+      if (auto kept = store_.put_secret(id_, store::Secret{moved_secret_name(admitted.participant),
+                                                           joined(moved)});
+          !kept) {
+        spdlog::error("session {}: moving a seat failed: {}", id_, kept.error().message);
+        failed = storage_error();
+        return;
+      }
+    }
     if (auto stored = store_.put_secret(
             id_, store::Secret{participant_secret_name(admitted.participant), hash});
         !stored) {
       spdlog::error("session {}: moving a seat failed: {}", id_, stored.error().message);
       failed = storage_error();
+      restore_seats({move});
       return;
     }
     const std::scoped_lock lock(tokens_mutex_);
-    SeatMove move{admitted.participant, std::nullopt};
-    if (const auto old = token_hashes_.find(admitted.participant); old != token_hashes_.end())
-      move.old_hash = old->second;
+    moved_hashes_[admitted.participant] = std::move(moved);
     token_hashes_[admitted.participant] = hash;
     ++seat_generations_[admitted.participant];
     moves.push_back(std::move(move));
@@ -344,11 +397,17 @@ void LiveSession::restore_seats(const std::vector<SeatMove>& moves) {
                                                  move->old_hash.value_or("")});
         !stored)
       spdlog::error("session {}: restoring a seat failed: {}", id_, stored.error().message);
+    if (move->old_hash)
+      if (auto stored = store_.put_secret(
+              id_, store::Secret{moved_secret_name(move->participant), joined(move->old_moved)});
+          !stored)
+        spdlog::error("session {}: restoring a seat failed: {}", id_, stored.error().message);
     const std::scoped_lock lock(tokens_mutex_);
     if (move->old_hash)
       token_hashes_[move->participant] = *move->old_hash;
     else
       token_hashes_.erase(move->participant);
+    moved_hashes_[move->participant] = move->old_moved;
   }
 }
 

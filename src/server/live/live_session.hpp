@@ -74,6 +74,9 @@ struct SessionSecrets {
   std::map<core::ParticipantId, std::string> token_hashes; // "participant:<id>"
   std::string join_hash;                                   // "join"
   std::map<core::ReturnId, std::string> return_hashes;     // "return:<request>"
+  // "moved:<id>": the hashes of a place's tokens from before it moved to another device, so that
+  // an old device that comes back hears "seat_moved" instead of an unknown-token refusal.
+  std::map<core::ParticipantId, std::vector<std::string>> moved_hashes;
   // "join_code": "<six digits>:<join token>" while the session runs; empty once it finished.
   // The code leads to the join token, so the token is kept with it, and only as long.
   std::string join_code;
@@ -173,6 +176,7 @@ private:
   struct SeatMove {
     core::ParticipantId participant;
     std::optional<std::string> old_hash;
+    std::vector<std::string> old_moved; // moved_hashes_ before the move
   };
 
   // The new last seq once durable; nothing when the store failed (it has been logged).
@@ -228,6 +232,7 @@ private:
   mutable std::mutex tokens_mutex_;
   std::map<core::ParticipantId, std::string> token_hashes_;
   std::map<core::ParticipantId, std::uint64_t> seat_generations_; // bumped when a seat moves
+  std::map<core::ParticipantId, std::vector<std::string>> moved_hashes_;
   std::map<core::ReturnId, std::string> return_hashes_;
   const std::string join_hash_;
   std::string stored_join_code_;        // as read from the store, until take_join_code
@@ -238,6 +243,7 @@ private:
 
 // The names under which a session's secrets are kept in the store.
 std::string participant_secret_name(core::ParticipantId participant);
+std::string moved_secret_name(core::ParticipantId participant);
 std::string return_secret_name(core::ReturnId request);
 inline constexpr std::string_view join_secret_name = "join";
 inline constexpr std::string_view join_code_secret_name = "join_code";

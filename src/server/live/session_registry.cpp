@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <ranges>
 #include <spdlog/spdlog.h>
 
 namespace intervisie::server {
@@ -152,7 +153,12 @@ SessionRegistry::load(const std::string& session_id) {
       kept.join_hash = secret.value;
     else if (const auto participant = numbered(secret.name, "participant:"))
       kept.token_hashes[core::ParticipantId{*participant}] = secret.value;
-    else if (const auto request = numbered(secret.name, "return:"))
+    else if (const auto moved = numbered(secret.name, "moved:")) {
+      auto& hashes = kept.moved_hashes[core::ParticipantId{*moved}];
+      for (auto word : std::views::split(secret.value, ' '))
+        if (!word.empty())
+          hashes.emplace_back(word.begin(), word.end());
+    } else if (const auto request = numbered(secret.name, "return:"))
       kept.return_hashes[core::ReturnId{*request}] = secret.value;
     else if (secret.name == join_code_secret_name)
       kept.join_code = secret.value;
