@@ -35,8 +35,9 @@ export async function comingBack(browser, server) {
   await toQuestionRounds(drive.send);
   await stepIs(anna, 3, 9);
 
-  // Anna's phone goes flat while Fenna asks.
-  await anna.context.close();
+  // Anna's phone goes flat while Fenna asks (the page is gone; what the phone stored stays).
+  const annaPage = anna.page.url();
+  await anna.page.goto('about:blank');
   await drive.send('Fenna', { kind: 'ask_question', text: '' });
   await drive.send('Pieter', { kind: 'answer_question' });
   // Her turn: the group sees she is away, and the facilitator passes for her.
@@ -70,6 +71,11 @@ export async function comingBack(browser, server) {
   await see(annaBack, 'Na Fenna ben jij');
   await drive.send('Fenna', { kind: 'pass' });
   await see(annaBack, 'Jij bent aan de beurt');
+  // Her own phone, charged again, opens the meeting: it says where her place went, calmly.
+  await anna.page.goto(annaPage);
+  await see(anna, 'Je doet nu mee op een ander apparaat');
+  await see(annaBack, 'Jij bent aan de beurt');
+  await anna.context.close();
 
   // A stranger with the link who types Anna's name does not get in by that alone.
   const stranger = await person(browser, 'Vreemde', phone);
