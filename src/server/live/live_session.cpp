@@ -360,8 +360,8 @@ LiveSession::move_seats(const core::Events& events) {
       // A handful is plenty: a place rarely moves more than once or twice in a meeting.
       if (moved.size() > max_moved_tokens)
         moved.erase(moved.begin());
-      if (auto kept = store_.put_secret(id_, store::Secret{moved_secret_name(admitted.participant),
-                                                           joined(moved)});
+      if (auto kept = store_.put_secret(
+              id_, store::Secret{moved_secret_name(admitted.participant), joined(moved)});
           !kept) {
         spdlog::error("session {}: moving a seat failed: {}", id_, kept.error().message);
         failed = storage_error();
