@@ -8,6 +8,8 @@
 #include <exception>
 #include <iostream>
 
+#include <sys/stat.h>
+
 namespace {
 
 // A failure nobody planned for; distinct from the exit codes the subcommands use.
@@ -16,6 +18,9 @@ constexpr int exit_internal_error = 70;
 } // namespace
 
 int main(int argc, char** argv) {
+  // Case texts live in the data directory: whatever the caller's umask, what this process
+  // creates (directories, databases, their WAL and SHM files) is its user's alone.
+  ::umask(077);
   CLI::App app{"Intervisie: guides an intervision group through a structured method"};
   app.set_version_flag("--version", INTERVISIE_VERSION);
   app.require_subcommand(1);

@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
 namespace intervisie::cli {
 namespace {
 
@@ -60,6 +63,8 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
 
   serve->callback([options, web_dir, default_web_dir, &exit_code] {
     raise_open_file_limit();
+    // The server's log goes to stderr; stdout carries only the line that says where it listens.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("intervisie"));
     // Without --web-dir, the project's own build is served when there is one; the API works
     // either way (the integration tests run without a web build).
     if (web_dir->count() == 0) {

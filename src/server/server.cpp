@@ -22,7 +22,10 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
+#include <filesystem>
 #include <thread>
+
+#include <spdlog/spdlog.h>
 
 namespace intervisie::server {
 namespace {
@@ -194,6 +197,16 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
   auto dictionary = language::HunspellVerbOracle::open(options.dictionary);
   if (!dictionary)
     return std::unexpected("the wording coach cannot start: " + dictionary.error());
+  {
+    namespace fs = std::filesystem;
+    std::error_code ignored;
+    if (const auto status = fs::status(options.data_dir, ignored);
+        fs::is_directory(status) &&
+        (status.permissions() & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none)
+      spdlog::warn("the data directory {} can be opened by other users of this machine; it holds "
+                   "case texts: chmod 700 it",
+                   options.data_dir.string());
+  }
   auto store = store::open_sqlite_event_store(options.data_dir);
   if (!store)
     return std::unexpected(store.error().message);

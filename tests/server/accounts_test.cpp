@@ -4,6 +4,10 @@
 #include "support/account_client.hpp"
 #include "support/server_process.hpp"
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/read.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
@@ -97,6 +101,72 @@ TEST(Accounts, LoginAttemptsAreRationedPerAddress) {
   const auto even_right = guesser.log_in(email, good_password);
   EXPECT_EQ(even_right.status, 429u);
   EXPECT_EQ(code_of(even_right), "rate_limited");
+}
+
+// A login from another client address (127.0.0.2: the loopback network is all this machine's),
+// as raw HTTP: the status only.
+unsigned log_in_from_elsewhere(std::uint16_t port, const std::string& email,
+                               const std::string& password) {
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::socket socket(io);
+  socket.open(boost::asio::ip::tcp::v4());
+  socket.bind({boost::asio::ip::make_address("127.0.0.2"), 0});
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+  const std::string body =
+      boost::json::serialize(boost::json::object{{"email", email}, {"password", password}});
+  const std::string request = "POST /api/login HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                              "Content-Type: application/json\r\nContent-Length: " +
+                              std::to_string(body.size()) + "\r\n\r\n" + body;
+  boost::asio::write(socket, boost::asio::buffer(request));
+  std::string answer;
+  boost::system::error_code error;
+  boost::asio::read(socket, boost::asio::dynamic_buffer(answer), error);
+  return answer.size() > 12 ? static_cast<unsigned>(std::stoi(answer.substr(9, 3))) : 0u;
+}
+
+TEST(Accounts, WrongPasswordsFromElsewhereNeverLockTheOwnerOut) {
+  ServerProcess server;
+  const std::string email = unique_email("fleur");
+  AccountClient fleur{server.port()};
+  ASSERT_EQ(fleur.sign_up(email, good_password, "Fleur").status, 201u);
+  unsigned last = 0;
+  for (int attempt = 0; attempt < 15 && last != 429u; ++attempt)
+    last = log_in_from_elsewhere(server.port(), email, "gok " + std::to_string(attempt));
+  EXPECT_EQ(last, 429u) << "the one who guesses is stopped";
+  EXPECT_EQ(log_in_from_elsewhere(server.port(), email, good_password), 429u)
+      << "even with the right password, from where the guessing came";
+  AccountClient at_home{server.port()};
+  EXPECT_EQ(at_home.log_in(email, good_password).status, 200u) << "Fleur herself logs in";
+}
+
+TEST(Accounts, LoggingInRightDoesNotCountAsAFailure) {
+  ServerProcess server;
+  const std::string email = unique_email("gijs");
+  AccountClient gijs{server.port()};
+  ASSERT_EQ(gijs.sign_up(email, good_password, "Gijs").status, 201u);
+  for (int time = 0; time < 12; ++time)
+    ASSERT_EQ(AccountClient{server.port()}.log_in(email, good_password).status, 200u)
+        << "login " << time + 1;
+}
+
+// DNS rebinding: a page on a name that the attacker points at this server sends its own name as
+// Host and Origin alike. Only the public URL (and its loopback names) and --allowed-origin count.
+TEST(Accounts, APageUnderAnotherNameForThisServerMayNotLogIn) {
+  ServerProcess server;
+  const std::string email = unique_email("hanna");
+  ASSERT_EQ(AccountClient{server.port()}.sign_up(email, good_password, "Hanna").status, 201u);
+  const std::string body =
+      boost::json::serialize(boost::json::object{{"email", email}, {"password", good_password}});
+  const std::string rebound = "rebound.example:" + std::to_string(server.port());
+  const HttpResponse refused = http_request(server.port(), "POST", "/api/login", body,
+                                            {{"Host", rebound}, {"Origin", "http://" + rebound}});
+  EXPECT_EQ(refused.status, 403u) << refused.body;
+  EXPECT_EQ(code_of(refused), "bad_origin");
+  for (const std::string own : {"http://localhost:", "http://127.0.0.1:"}) {
+    const HttpResponse page = http_request(server.port(), "POST", "/api/login", body,
+                                           {{"Origin", own + std::to_string(server.port())}});
+    EXPECT_EQ(page.status, 200u) << own << ": " << page.body;
+  }
 }
 
 TEST(Accounts, EveryChangeNeedsTheCsrfTokenOfThisLogin) {

@@ -11,6 +11,8 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <sstream>
+
 namespace intervisie::server::testing {
 namespace {
 
@@ -182,6 +184,44 @@ TEST(HttpGuard, BytesThatAreNotHttpGetA400AndAClose) {
   EXPECT_TRUE(answer.starts_with("HTTP/1.1 400")) << answer;
   EXPECT_NE(answer.find("bad_request"), std::string::npos) << answer;
   EXPECT_EQ(http_get(server.port(), "/healthz").status, 200u);
+}
+
+// A body whose length cannot be known (its last transfer coding is not chunked) is refused and
+// the connection closed: what follows must never be read as a request of its own.
+TEST(HttpGuard, ATransferEncodingThatDoesNotEndInChunkedGetsA400AndAClose) {
+  ServerProcess server;
+  for (const std::string coding : {"gzip", "chunked, gzip", "identity"}) {
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::socket socket(io);
+    socket.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+    boost::asio::write(socket, boost::asio::buffer("POST /api/sessions HTTP/1.1\r\nHost: x\r\n"
+                                                   "Transfer-Encoding: " +
+                                                   coding +
+                                                   "\r\n\r\n"
+                                                   "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n"));
+    std::string answer;
+    boost::system::error_code error;
+    boost::asio::read(socket, boost::asio::dynamic_buffer(answer), error);
+    EXPECT_EQ(error, boost::asio::error::eof) << coding << ": " << error.message();
+    EXPECT_TRUE(answer.starts_with("HTTP/1.1 400")) << coding << ": " << answer;
+    EXPECT_EQ(answer.find("HTTP/1.1", 1), std::string::npos)
+        << coding << ": the smuggled request got an answer too: " << answer;
+  }
+  // A chunked body is read as before.
+  boost::asio::io_context io;
+  boost::asio::ip::tcp::socket socket(io);
+  socket.connect({boost::asio::ip::make_address("127.0.0.1"), server.port()});
+  const std::string body = new_session_body();
+  std::ostringstream request;
+  request << "POST /api/sessions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          << "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+          << std::hex << body.size() << "\r\n"
+          << body << "\r\n0\r\n\r\n";
+  boost::asio::write(socket, boost::asio::buffer(request.str()));
+  std::string answer;
+  boost::system::error_code error;
+  boost::asio::read(socket, boost::asio::dynamic_buffer(answer), error);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 201")) << answer;
 }
 
 } // namespace

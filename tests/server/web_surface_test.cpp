@@ -221,6 +221,26 @@ TEST_F(WebApp, PagesOfTheAppAreIndexHtmlAndUnknownFilesAreNot) {
   EXPECT_FALSE(StaticSite::load(root_ / "assets").has_value()) << "no index.html there";
 }
 
+TEST_F(WebApp, NeverServesDotFilesOrWhatASymbolicLinkPointsTo) {
+  write(".env", "SECRET=canary-env");
+  std::filesystem::create_directories(root_ / ".git");
+  write(".git/config", "canary-git");
+  write("assets/.hidden.js", "canary-hidden");
+  const auto outside = root_.parent_path() / (root_.filename().string() + "-outside.txt");
+  std::ofstream(outside) << "canary-outside";
+  std::filesystem::create_symlink(outside, root_ / "linked.txt");
+  std::filesystem::create_directory_symlink(root_.parent_path(), root_ / "assets" / "up");
+  auto site = StaticSite::load(root_);
+  std::filesystem::remove(outside);
+  ASSERT_TRUE(site.has_value()) << site.error();
+  const std::string index = site->find("/")->content;
+  for (const char* path : {"/.env", "/.git/config", "/assets/.hidden.js", "/linked.txt"}) {
+    const auto* file = site->find(path);
+    EXPECT_TRUE(file == nullptr || file->content == index) << path << " gives the app, not itself";
+  }
+  EXPECT_EQ(site->find("/assets/up/" + outside.filename().string()), nullptr);
+}
+
 TEST_F(WebApp, IsServedWithCachingThatFitsEachFile) {
   ServerProcess server({"--web-dir", root_.string()});
   const HttpResponse page = http_get(server.port(), "/beamer/abc");

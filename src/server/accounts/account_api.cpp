@@ -43,7 +43,7 @@ AccountApi::AccountApi(store::AccountStore& accounts, AccountGroups& groups,
                        bool secure_cookies, Clock clock, boost::asio::any_io_executor blocking)
     : accounts_{accounts}, groups_{groups}, authenticator_{authenticator}, config_{config},
       secure_cookies_{secure_cookies}, clock_{std::move(clock)}, blocking_{std::move(blocking)},
-      logins_by_address_{config.logins_per_minute}, logins_by_email_{std::max<std::size_t>(
+      logins_by_address_{config.logins_per_minute}, failed_logins_{std::max<std::size_t>(
                                                         1, config.logins_per_minute / 2)},
       accounts_by_address_{config.accounts_per_minute},
       decoy_hash_{hash_password(new_token(), config.password_cost).value_or("")} {}
@@ -133,7 +133,10 @@ Response AccountApi::log_in(const Request& request, const std::string& client_ad
     return bad_body(request, *error);
   const auto now = clock_();
   const std::string email = core::account::normalized_email(raw_email).value_or(raw_email);
-  if (!logins_by_address_.allow(client_address, now) || !logins_by_email_.allow(email, now))
+  // Wrong passwords are counted per e-mail address *and* client address: whoever knows someone's
+  // address cannot lock its owner out by failing on purpose from elsewhere.
+  const std::string attempt = email + '\n' + client_address;
+  if (!logins_by_address_.allow(client_address, now) || !failed_logins_.within(attempt, now))
     return error_response(request, http::status::too_many_requests, "rate_limited",
                           "Too many login attempts; wait a minute and try again.");
   auto account = accounts_.account_by_email(email);
@@ -141,9 +144,11 @@ Response AccountApi::log_in(const Request& request, const std::string& client_ad
     return storage_failed(request);
   const bool matches = *account ? password_matches((*account)->password_hash, password)
                                 : (password_matches(decoy_hash_, password), false);
-  if (!matches)
+  if (!matches) {
+    failed_logins_.count(attempt, now);
     return error_response(request, http::status::unauthorized, "login_failed",
                           "This e-mail address and password do not match an account.");
+  }
   return logged_in(request, **account, http::status::ok);
 }
 

@@ -60,7 +60,7 @@ private:
   Clock clock_;
   boost::asio::any_io_executor blocking_;
   RateLimiter logins_by_address_;
-  RateLimiter logins_by_email_;
+  RateLimiter failed_logins_; // per e-mail address and client address together
   RateLimiter accounts_by_address_;
   // Checked when the e-mail address is unknown, so both failures take as long.
   std::string decoy_hash_;

@@ -21,7 +21,8 @@ Response not_logged_in(const Request& request) {
 } // namespace
 
 std::expected<void, Response> Authenticator::page_allowed(const Request& request) const {
-  if (!origin_allowed(request, origins_.public_url, origins_.allowed_origins))
+  if (!origin_allowed(request, origins_.public_url, origins_.allowed_origins,
+                      /*host_may_vouch=*/false))
     return std::unexpected(error_response(request, http::status::forbidden, "bad_origin",
                                           "This page may not act on this server."));
   return {};

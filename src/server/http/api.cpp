@@ -394,7 +394,8 @@ Response Api::page(const Request& request, std::string_view path) const {
 }
 
 bool Api::origin_allowed(const Request& request) const {
-  return server::origin_allowed(request, config_.public_url, config_.allowed_origins);
+  return server::origin_allowed(request, config_.public_url, config_.allowed_origins,
+                                /*host_may_vouch=*/true);
 }
 
 std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) {

@@ -28,6 +28,7 @@ public:
 
 private:
   void read();
+  void on_header(boost::beast::error_code error, std::size_t bytes);
   void on_read(boost::beast::error_code error, std::size_t bytes);
   void respond(Response response);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);

@@ -17,12 +17,17 @@ public:
 
   // Counts the action and says whether it is within the limit. Thread-safe.
   bool allow(const std::string& key, core::Instant now);
+  // For limits on failures only: whether another try is within the limit (not counting it), and
+  // counting one that failed.
+  bool within(const std::string& key, core::Instant now);
+  void count(const std::string& key, core::Instant now);
 
 private:
   struct Window {
     core::Instant started;
     std::size_t count = 0;
   };
+  Window& window_of(const std::string& key, core::Instant now); // with the mutex held
   std::size_t per_minute_;
   std::mutex mutex_;
   std::unordered_map<std::string, Window> windows_;

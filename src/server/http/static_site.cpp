@@ -43,7 +43,15 @@ std::expected<StaticSite, std::string> StaticSite::load(const std::filesystem::p
   std::map<std::string, std::string> gzipped;
   for (auto entry = std::filesystem::recursive_directory_iterator(root, error);
        !error && entry != std::filesystem::recursive_directory_iterator(); entry.increment(error)) {
-    if (!entry->is_regular_file())
+    // Only what the build put there: no dot-files or dot-directories (.env, .git), and no
+    // symbolic link, which could lead out of the web directory.
+    const std::string name = entry->path().filename().string();
+    if (entry->is_symlink(error) || name.starts_with('.')) {
+      if (entry->is_directory(error))
+        entry.disable_recursion_pending();
+      continue;
+    }
+    if (!entry->is_regular_file(error))
       continue;
     auto content = read_all(entry->path());
     if (!content)

@@ -21,12 +21,26 @@ StoreError io_error(const std::filesystem::path& dir, std::string_view doing, in
 } // namespace
 
 std::expected<DataDirectory, StoreError> DataDirectory::open(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
   std::error_code error;
-  std::filesystem::create_directories(dir, error);
+  const bool existed = fs::exists(dir, error);
+  fs::create_directories(dir, error);
+  if (!error && !existed)
+    fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace, error);
   if (error)
     return std::unexpected(
         StoreError{StoreErrorCode::io,
                    "creating the data directory " + dir.string() + ": " + error.message()});
+  // Files an earlier version (or a looser umask) left readable by others become private; the
+  // directory itself is the operator's to change, and the server warns about it.
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, error)) {
+    std::error_code ignored;
+    if (entry.is_regular_file(ignored) && !entry.is_symlink(ignored) &&
+        (entry.status(ignored).permissions() & (fs::perms::group_all | fs::perms::others_all)) !=
+            fs::perms::none)
+      fs::permissions(entry.path(), fs::perms::owner_read | fs::perms::owner_write,
+                      fs::perm_options::replace, ignored);
+  }
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0)
     return std::unexpected(io_error(dir, "opening the data directory", errno));
