@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { LiveSession, type LinkStatus, type LiveView } from '../live';
 import { clearMembership, loadMembership, type Membership } from '../storage';
@@ -113,7 +113,8 @@ export function SessionPage({ id }: { id: string }) {
  */
 function useTopOnNewStep(stepKey: string) {
   const first = useRef(true);
-  useEffect(() => {
+  // Before the new step is painted: nobody sees it scrolled halfway first.
+  useLayoutEffect(() => {
     if (first.current) {
       first.current = false;
       return;
