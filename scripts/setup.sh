@@ -29,6 +29,7 @@ packages=(
   libical-dev           # meeting invitations (.ics)
   libqrencode-dev       # join-by-QR codes
   libhunspell-dev       # the wording coach's verb oracle (src/language)
+  libicu-dev            # names compared by Unicode's rules (src/core/text/person_name)
   hunspell-nl           # its Dutch dictionary
   # Tests and benchmarks
   libgtest-dev

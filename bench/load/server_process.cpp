@@ -95,10 +95,10 @@ ServerProcess::start(const std::filesystem::path& binary, const std::filesystem:
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0)
     return std::unexpected("pipe: " + std::string(std::strerror(errno)));
 
-  std::vector<std::string> args = {binary.string(), "serve",           "--host",
-                                   "127.0.0.1",     "--port",          "0",
-                                   "--data",        data_dir.string(), "--sessions-per-minute",
-                                   "1000000"};
+  std::vector<std::string> args = {binary.string(), "serve", "--host", "127.0.0.1", "--port", "0",
+                                   "--data", data_dir.string(), "--sessions-per-minute", "1000000",
+                                   // Thousands of clients, all from this machine's address.
+                                   "--connections-per-address", "0"};
   if (threads > 0) {
     args.push_back("--threads");
     args.push_back(std::to_string(threads));

@@ -51,6 +51,11 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
       ->add_option("--sessions-per-minute", options->sessions_per_minute,
                    "New sessions allowed per client address per minute")
       ->capture_default_str();
+  serve
+      ->add_option("--connections-per-address", options->connections_per_address,
+                   "Connections one client address may hold open at once (0: no limit, e.g. "
+                   "behind a proxy)")
+      ->capture_default_str();
   serve->add_option("--allowed-origin", options->allowed_origins,
                     "Another web origin allowed to open live connections");
   serve->add_flag("--minimal-password-cost", options->minimal_password_cost,

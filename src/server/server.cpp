@@ -75,9 +75,10 @@ public:
     if (error)
       return std::unexpected("not an address to listen on: " + options.host);
     try {
-      listener_ =
-          std::make_shared<Listener>(io_, boost::asio::ip::tcp::endpoint{address, options.port},
-                                     api_, HttpLimits{}, WebSocketLimits{});
+      listener_ = std::make_shared<Listener>(
+          io_, boost::asio::ip::tcp::endpoint{address, options.port}, api_,
+          HttpLimits{.connections_per_address = options.connections_per_address},
+          WebSocketLimits{});
     } catch (const boost::system::system_error& failure) {
       return std::unexpected("cannot listen on " + options.host + ":" +
                              std::to_string(options.port) + ": " + failure.code().message());

@@ -22,6 +22,7 @@ struct ServerOptions {
   std::string public_url; // default: http://localhost:<port>
   unsigned threads = 0;   // 0: one per core
   std::size_t sessions_per_minute = 30;
+  std::size_t connections_per_address = 256; // open at once; 0: no limit
   std::vector<std::string> allowed_origins;
   // Argon2id's cost: "interactive" (64 MiB, ~0.1 s a hash); "minimal" only for tests.
   bool minimal_password_cost = false;

@@ -162,6 +162,12 @@ TEST(GroupMembership, NoTwoMembersGoByTheSameName) {
   D d(2);
   EXPECT_EQ(d.refused(D::anna, cmd::AcceptInvitation{d.invite(), " pieter ", true}),
             Code::name_taken);
+  EXPECT_EQ(d.refused(D::anna, cmd::AcceptInvitation{d.invite(), "Pi\xD0\xB5ter", true}),
+            Code::name_taken)
+      << "a Cyrillic e";
+  EXPECT_EQ(d.refused(D::anna, cmd::AcceptInvitation{d.invite(), "Pie\xE2\x80\x8Dter", true}),
+            Code::bad_text)
+      << "an invisible joiner";
 }
 
 TEST(GroupMembership, DisplayNamesAreTrimmedAndLimited) {

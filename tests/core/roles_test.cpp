@@ -87,6 +87,22 @@ TEST(Roles, EveryNameIsUsedOnceInASession) {
   s.join("Anna-Lena");
 }
 
+TEST(Roles, ALookAlikeOfANameInTheSessionIsThatName) {
+  SessionDriver s("balint", 3);
+  EXPECT_EQ(s.refused(std::nullopt, command::Join{"\xD0\x90nna"}), RefusalCode::name_taken)
+      << "a Cyrillic A";
+  EXPECT_EQ(s.refused(std::nullopt, command::Join{"\xEF\xBC\xA1NNA"}), RefusalCode::name_taken)
+      << "full-width";
+  EXPECT_EQ(s.refused(std::nullopt, command::Join{"Ann\xE2\x80\x8B"
+                                                  "a"}),
+            RefusalCode::invalid_text)
+      << "an invisible character is never part of a name";
+  EXPECT_EQ(s.refused(std::nullopt, command::Join{"\xE2\x80\xAE"
+                                                  "annA"}),
+            RefusalCode::invalid_text)
+      << "nor a right-to-left override";
+}
+
 TEST(Roles, ANameIsAtMostSixtyCharacters) {
   SessionDriver s("balint", 1);
   EXPECT_EQ(s.refused(std::nullopt, command::Join{std::string(61, 'a')}),

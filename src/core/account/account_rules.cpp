@@ -1,6 +1,7 @@
 #include "core/account/account_rules.hpp"
 
 #include "core/session/session_state.hpp"
+#include "core/text/person_name.hpp"
 #include "core/text/typed_text.hpp"
 
 #include <algorithm>
@@ -117,6 +118,8 @@ std::expected<std::string, AccountProblem> display_name(std::string_view raw) {
     return std::unexpected(AccountProblem::name_empty);
   if (*length > max_name_chars)
     return std::unexpected(AccountProblem::name_too_long);
+  if (has_format_character(name))
+    return std::unexpected(AccountProblem::name_invalid);
   return std::string{name};
 }
 

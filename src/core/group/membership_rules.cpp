@@ -1,6 +1,7 @@
 // Who belongs to the group: creating it, inviting, joining, leaving.
 #include "core/group/decision.hpp"
 
+#include "core/text/person_name.hpp"
 #include "core/text/typed_text.hpp"
 
 #include <algorithm>
@@ -9,13 +10,16 @@ namespace intervisie::core::group::rules {
 namespace {
 
 std::expected<std::string, GroupRefusal> display_name(std::string_view raw) {
-  return required_text(raw, max_display_name_chars, "display_name");
+  auto name = required_text(raw, max_display_name_chars, "display_name");
+  if (name && has_format_character(*name))
+    return refuse(Code::bad_text, "display_name"); // an invisible character makes a look-alike
+  return name;
 }
 
 // Members tell each other apart by name, so no two may look alike.
 bool name_in_use(const GroupState& state, std::string_view name) {
   return std::ranges::any_of(state.members, [&](const Member& member) {
-    return comparable(member.display_name) == comparable(name);
+    return same_person_name(member.display_name, name);
   });
 }
 

@@ -1,13 +1,15 @@
 // Who takes part and in which role: joining, presenter, scribe, facilitator, starting.
 #include "core/session/decision.hpp"
 
+#include "core/text/person_name.hpp"
+
 #include <algorithm>
 
 namespace intervisie::core::rules {
 namespace {
 
 bool same_name(std::string_view a, std::string_view b) {
-  return comparable(a) == comparable(b);
+  return same_person_name(a, b);
 }
 
 } // namespace
@@ -16,6 +18,8 @@ Decision decide_join(const SessionState& state, const command::Join& command, In
   auto name = required_text(command.name, max_name_chars);
   if (!name)
     return std::unexpected(name.error());
+  if (has_format_character(*name))
+    return refuse(RefusalCode::invalid_text); // an invisible character makes a look-alike
   const auto same = std::ranges::find_if(
       state.participants, [&](const Participant& p) { return same_name(p.name, *name); });
   if (state.participants.size() >= max_participants)
@@ -36,7 +40,7 @@ std::expected<ParticipantId, Refusal> place_to_claim(const SessionState& state,
   if (!wanted)
     return std::unexpected(wanted.error());
   const auto same = std::ranges::find_if(state.participants, [&](const Participant& p) {
-    return !p.has_device && comparable(p.name) == comparable(*wanted);
+    return !p.has_device && same_person_name(p.name, *wanted);
   });
   if (same == state.participants.end())
     return rules::refuse(RefusalCode::no_place_to_claim);

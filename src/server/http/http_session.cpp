@@ -13,8 +13,9 @@ namespace beast = boost::beast;
 namespace http = boost::beast::http;
 
 HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, Api& api, HttpLimits limits,
-                         WebSocketLimits websocket_limits)
-    : stream_(std::move(socket)), api_(api), limits_(limits), websocket_limits_(websocket_limits) {
+                         WebSocketLimits websocket_limits, std::shared_ptr<const void> hold)
+    : stream_(std::move(socket)), api_(api), limits_(limits), websocket_limits_(websocket_limits),
+      hold_(std::move(hold)) {
   beast::error_code error;
   const auto endpoint = stream_.socket().remote_endpoint(error);
   client_address_ = error ? std::string("unknown") : endpoint.address().to_string();
@@ -93,7 +94,8 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
       return respond(std::move(target.error()));
     stream_.expires_never(); // the WebSocket keeps its own timeouts
     std::make_shared<WebSocketSession>(stream_.release_socket(), std::move(target->live),
-                                       target->seat, target->subscription, websocket_limits_)
+                                       target->seat, target->subscription, websocket_limits_,
+                                       std::move(hold_))
         ->run(std::move(request));
     return;
   }

@@ -18,12 +18,17 @@ namespace intervisie::server {
 struct HttpLimits {
   std::size_t body_max = 16 * 1024; // API bodies are a few names and titles
   std::size_t header_max = 8 * 1024;
+  // Open connections one client address may hold (0: no limit). Generous: a school's phones
+  // may all come from one address.
+  std::size_t connections_per_address = 256;
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
+  // `hold` is this connection's place among its address's (ConnectionCounter), kept while the
+  // connection lives, also after an upgrade.
   HttpSession(boost::asio::ip::tcp::socket&& socket, Api& api, HttpLimits limits,
-              WebSocketLimits websocket_limits);
+              WebSocketLimits websocket_limits, std::shared_ptr<const void> hold);
   void run();
 
 private:
@@ -44,6 +49,7 @@ private:
   HttpLimits limits_;
   WebSocketLimits websocket_limits_;
   std::string client_address_;
+  std::shared_ptr<const void> hold_;
 };
 
 } // namespace intervisie::server

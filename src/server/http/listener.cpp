@@ -7,7 +7,8 @@ namespace intervisie::server {
 Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
                    Api& api, HttpLimits limits, WebSocketLimits websocket_limits)
     : io_(io), acceptor_(boost::asio::make_strand(io)), retry_(acceptor_.get_executor()), api_(api),
-      limits_(limits), websocket_limits_(websocket_limits) {
+      limits_(limits), websocket_limits_(websocket_limits),
+      connections_(std::make_shared<ConnectionCounter>(limits.connections_per_address)) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(boost::asio::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -35,7 +36,15 @@ void Listener::on_accept(boost::beast::error_code error, boost::asio::ip::tcp::s
   }
   boost::beast::error_code ignored; // a peer that is already gone fails later, in its session
   socket.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
-  std::make_shared<HttpSession>(std::move(socket), api_, limits_, websocket_limits_)->run();
+  const auto peer = socket.remote_endpoint(ignored);
+  auto hold = connections_->admit(ignored ? std::string("unknown") : peer.address().to_string());
+  if (!hold) {
+    socket.close(ignored); // this address holds all the connections it may
+    return accept();
+  }
+  std::make_shared<HttpSession>(std::move(socket), api_, limits_, websocket_limits_,
+                                std::move(hold))
+      ->run();
   accept();
 }
 

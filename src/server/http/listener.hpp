@@ -1,6 +1,7 @@
 // Accepts connections and gives each its own strand and HttpSession.
 #pragma once
 
+#include "server/http/connection_counter.hpp"
 #include "server/http/http_session.hpp"
 
 #include <boost/asio/ip/tcp.hpp>
@@ -27,6 +28,7 @@ private:
   Api& api_;
   HttpLimits limits_;
   WebSocketLimits websocket_limits_;
+  std::shared_ptr<ConnectionCounter> connections_;
 };
 
 } // namespace intervisie::server

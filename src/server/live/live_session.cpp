@@ -22,6 +22,7 @@ constexpr std::string_view storage_failed_message =
     "The server could not store this; nothing of it was kept. Try again in a moment.";
 
 constexpr std::size_t max_moved_tokens = 4;
+constexpr std::ptrdiff_t max_connections_per_place = 8;
 
 // The hashes of a place's old tokens, as one secret: separated by spaces (hashes have none).
 std::string joined(const std::vector<std::string>& hashes) {
@@ -451,6 +452,18 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
         client->send_last(self->seat_moved_message(subscription.language));
         return;
       }
+    }
+    // A place is one person: a few tabs and devices, not hundreds of sockets on one token.
+    if (std::ranges::count_if(self->connections_, [&](const Connection& open) {
+          return open.participant() == participant;
+        }) >= max_connections_per_place) {
+      client->send_last(std::make_shared<const std::string>(server_message_error(
+          std::nullopt, "too_many_connections",
+          subscription.language == Language::en
+              ? "This place is open on too many screens at once; close one and try again."
+              : "Deze plek is op te veel schermen tegelijk open; sluit er een en probeer het "
+                "opnieuw.")));
+      return;
     }
     self->connections_.push_back(
         Connection{client, seat, subscription.language, subscription.snapshots});

@@ -13,9 +13,10 @@ namespace websocket = boost::beast::websocket;
 
 WebSocketSession::WebSocketSession(boost::asio::ip::tcp::socket&& socket,
                                    std::shared_ptr<LiveSession> live, Seat seat,
-                                   Subscription subscription, WebSocketLimits limits)
+                                   Subscription subscription, WebSocketLimits limits,
+                                   std::shared_ptr<const void> hold)
     : stream_(std::move(socket)), live_(std::move(live)), seat_(seat), subscription_(subscription),
-      limits_(limits) {}
+      limits_(limits), hold_(std::move(hold)) {}
 
 void WebSocketSession::run(beast::http::request<beast::http::string_body> upgrade) {
   stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));

@@ -29,7 +29,8 @@ struct WebSocketLimits {
 class WebSocketSession : public Client, public std::enable_shared_from_this<WebSocketSession> {
 public:
   WebSocketSession(boost::asio::ip::tcp::socket&& socket, std::shared_ptr<LiveSession> live,
-                   Seat seat, Subscription subscription, WebSocketLimits limits);
+                   Seat seat, Subscription subscription, WebSocketLimits limits,
+                   std::shared_ptr<const void> hold = {});
 
   // Completes the upgrade this request asked for, then starts the read loop.
   void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
@@ -55,6 +56,7 @@ private:
   Seat seat_;
   Subscription subscription_;
   WebSocketLimits limits_;
+  std::shared_ptr<const void> hold_; // the connection's place among its address's
   std::deque<std::shared_ptr<const std::string>> queue_;
   std::size_t queued_bytes_ = 0;
   // The part of the queue's front that is the backlog (send_backlog): exempt from the limits.
