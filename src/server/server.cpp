@@ -5,6 +5,7 @@
 #include "server/accounts/authenticator.hpp"
 #include "server/auth/token.hpp"
 #include "server/groups/group_api.hpp"
+#include "server/groups/group_case_members.hpp"
 #include "server/groups/group_registry.hpp"
 #include "server/groups/session_seats.hpp"
 #include "server/http/api.hpp"
@@ -54,7 +55,9 @@ public:
                      options.public_url.starts_with("https://"), system_now,
                      blocking_.get_executor()),
         return_api_(registry_, system_now),
-        join_code_api_(registry_, system_now, options.public_url) {
+        join_code_api_(registry_, system_now, options.public_url), case_members_(groups_, seats_) {
+    api_.set_case_members(&case_members_);
+    return_api_.set_case_members(&case_members_);
     api_.add_routes(account_api_);
     api_.add_routes(group_api_);
     api_.add_routes(return_api_);
@@ -169,6 +172,7 @@ private:
   AccountApi account_api_;
   ReturnApi return_api_;
   JoinCodeApi join_code_api_;
+  GroupCaseMembers case_members_;
   std::shared_ptr<Listener> listener_;
   std::unique_ptr<boost::asio::signal_set> signals_;
   std::vector<std::thread> threads_;

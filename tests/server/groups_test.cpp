@@ -504,6 +504,45 @@ TEST(Groups, AMemberTakesBackTheirOwnSeatAtOnceOnAnotherDevice) {
   EXPECT_EQ(live.ok(phone, command("raise_disturbance", {{"text", "Terug."}})) > 0, true);
 }
 
+// An outsider with the case's join link can neither take a member's place nor block it: a
+// member's name is theirs, and so is the place they sat in.
+TEST(Groups, AMembersNameAndPlaceInACaseAreReachedOnlyByLoggingIn) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  const std::string m = "/api/meetings/" + meeting;
+  const auto started = group.named(0).post(m + "/cases", {{"method", "incident"}});
+  ASSERT_EQ(started.status, 201u) << started.body;
+  const std::string session(started.json().at("session_id").as_string());
+  const std::string join_token(started.json().at("join_token").as_string());
+  auto join = [&](const std::string& name, bool claim = false) {
+    return http_post(server.port(), "/api/sessions/" + session + "/participants",
+                     boost::json::serialize(boost::json::object{
+                         {"join_token", join_token}, {"name", name}, {"claim", claim}}));
+  };
+  for (const std::string name : {"Anna", "anna", "\xD0\x90nna", "Pieter"}) {
+    const auto refused = join(name);
+    EXPECT_EQ(refused.status, 409u) << name << ": " << refused.body;
+    EXPECT_EQ(field(refused.json(), "code"), Json("member_name")) << name;
+  }
+  EXPECT_EQ(field(join("Anna", true).json(), "code"), Json("member_name")) << "not by a claim";
+  const auto guest = join("Kees");
+  ASSERT_EQ(guest.status, 201u) << "a guest of the group joins as ever: " << guest.body;
+
+  const auto anna = group.named(2).post(m + "/cases/" + session + "/participants");
+  ASSERT_EQ(anna.status, 201u) << "Anna's own place is hers: " << anna.body;
+  auto ask_return = [&](const Json& participant) {
+    return http_post(server.port(), "/api/sessions/" + session + "/returns",
+                     boost::json::serialize(boost::json::object{{"join_token", join_token},
+                                                                {"participant", participant}}));
+  };
+  const auto for_anna = ask_return(anna.json().at("participant_id"));
+  EXPECT_EQ(for_anna.status, 409u) << for_anna.body;
+  EXPECT_EQ(field(for_anna.json(), "code"), Json("member_place"));
+  EXPECT_EQ(ask_return(guest.json().at("participant_id")).status, 202u)
+      << "a guest's place is asked for as ever";
+}
+
 TEST(Groups, AnInvitationShowsTheGroundRulesFirstAndIsUsedOnce) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna"});

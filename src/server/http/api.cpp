@@ -202,6 +202,12 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
       live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
   if (!admitted)
     return respond(unauthorized(request));
+  // A group's case: a member's name, and the place that goes with it, are theirs; they come in
+  // by logging in, so an outsider with the link can neither take nor block it.
+  if (case_members_ != nullptr && case_members_->is_members_name(session_id, *name))
+    return respond(error_response(
+        request, http::status::conflict, "member_name",
+        "This name belongs to a member of the group: log in to take your own place."));
   // "That's me": a request to come back to the place without a device under this name, which
   // someone in the group admits; typing a name alone no longer takes anyone's place.
   if (claim)

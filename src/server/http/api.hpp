@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/method/catalogue.hpp"
+#include "server/http/case_members.hpp"
 #include "server/http/rate_limiter.hpp"
 #include "server/http/responses.hpp"
 #include "server/http/routes.hpp"
@@ -50,6 +51,8 @@ public:
 
   // Set once the port is known, before the first request.
   void set_public_url(std::string url) { config_.public_url = std::move(url); }
+  // Who may not join a group's case by typing a name (set once, before the first request).
+  void set_case_members(const CaseMembers* members) { case_members_ = members; }
 
   // Answers a plain request; `respond` may run later, on another thread.
   void handle(Request request, const std::string& client_address, Respond respond);
@@ -76,6 +79,7 @@ private:
   const core::coach::Coach* coach_;
   RateLimiter coach_checks_;
   std::vector<Routes*> more_routes_;
+  const CaseMembers* case_members_ = nullptr;
 };
 
 } // namespace intervisie::server

@@ -78,6 +78,9 @@ void ReturnApi::ask(const Request& request, const std::string& session_id,
       live ? live->admits(join_token) : (check_against_nothing(join_token), false);
   if (!admitted)
     return respond(unauthorized(request));
+  if (case_members_ != nullptr && case_members_->is_members_place(session_id, participant.value))
+    return respond(error_response(request, http::status::conflict, "member_place",
+                                  "This place is a group member's: log in to come back to it."));
   live->request_return(
       participant, false,
       [head = head_of(request),

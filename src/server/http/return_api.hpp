@@ -4,6 +4,7 @@
 //   GET  /api/sessions/{id}/returns/{request}  Bearer <the ticket's token>  → 200 its status
 #pragma once
 
+#include "server/http/case_members.hpp"
 #include "server/http/rate_limiter.hpp"
 #include "server/http/routes.hpp"
 #include "server/live/session_registry.hpp"
@@ -19,6 +20,9 @@ public:
   bool handle(Request& request, const std::vector<std::string>& segments,
               const std::string& client_address, Respond& respond) override;
 
+  // A member's place in a group's case is reached by logging in, not by asking (set once).
+  void set_case_members(const CaseMembers* members) { case_members_ = members; }
+
 private:
   void ask(const Request& request, const std::string& session_id, const std::string& client_address,
            Respond respond);
@@ -28,6 +32,7 @@ private:
   SessionRegistry& sessions_;
   LiveSession::Clock clock_;
   RateLimiter requests_;
+  const CaseMembers* case_members_ = nullptr;
 };
 
 // The answer to a request to come back (also the join route's "that's me"): 202

@@ -509,6 +509,8 @@ export const en: Catalog = {
   'join.notMe': 'No, I am someone else',
   'join.otherName': 'Then choose another name, for instance with an initial.',
   'join.noPlace': 'There is no place to take back under that name. Ask the facilitator.',
+  'join.memberName': 'This name belongs to a member of the group. Is it you? Log in under My groups and take your own place on the meeting’s page.',
+  'join.memberPlace': 'This is a group member’s place. Is it yours? Log in under My groups; on the meeting’s page you take your place back.',
 
   'console.open': 'One-laptop mode',
   'console.openHint': 'For a laptop on the beamer: a slim control strip at the top, the flip chart in large type below. Everything works from the keyboard.',

@@ -507,6 +507,8 @@ export const nl = {
   'join.notMe': 'Nee, ik ben iemand anders',
   'join.otherName': 'Kies dan een andere naam, bijvoorbeeld met een initiaal erbij.',
   'join.noPlace': 'Onder die naam is geen plek om terug te nemen. Vraag het even aan de begeleider.',
+  'join.memberName': 'Deze naam hoort bij een lid van de groep. Ben jij dat? Log in bij Mijn groepen en neem op de pagina van de bijeenkomst je eigen plek.',
+  'join.memberPlace': 'Dit is de plek van een groepslid. Ben jij dat? Log in bij Mijn groepen; op de pagina van de bijeenkomst neem je je plek terug.',
 
   'console.open': 'Eén-laptopstand',
   'console.openHint': 'Voor een laptop aan de beamer: bovenin een smalle bedieningsstrook, eronder de flap in grote letters. Alles werkt met het toetsenbord.',

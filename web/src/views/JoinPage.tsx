@@ -12,6 +12,8 @@ const joinErrors: Record<string, MessageKey> = {
   unauthorized: 'join.invalid',
   session_finished: 'join.finished',
   no_place_to_claim: 'join.noPlace',
+  member_name: 'join.memberName',
+  member_place: 'join.memberPlace',
 };
 
 function refusal(err: unknown): string {
