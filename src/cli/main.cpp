@@ -1,4 +1,5 @@
 // The intervisie binary: wires the subcommands together; the work happens in the layers.
+#include "cli/backup_command.hpp"
 #include "cli/coach_command.hpp"
 #include "cli/methods_command.hpp"
 #include "cli/serve_command.hpp"
@@ -28,6 +29,7 @@ int main(int argc, char** argv) {
   int exit_code = 0;
   intervisie::cli::add_methods_command(app, INTERVISIE_DEFAULT_METHODS_DIR, exit_code);
   intervisie::cli::add_coach_command(app, exit_code);
+  intervisie::cli::add_backup_commands(app, exit_code);
   intervisie::cli::add_serve_command(app, INTERVISIE_DEFAULT_METHODS_DIR,
                                      INTERVISIE_DEFAULT_WEB_DIR, exit_code);
 
