@@ -341,6 +341,32 @@ TEST(Groups, TheCalendarFeedFollowsEveryMeetingOfYourGroups) {
   EXPECT_EQ(http_get(server.port(), forged).status, 404u);
 }
 
+// A feed link that leaked (it carries the video-call links) can be made useless: by hand, and by
+// logging out everywhere.
+TEST(Groups, TheCalendarFeedLinkIsRenewedByHandAndByLoggingOutEverywhere) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  schedule(group.named(0), group.id, now_ms() + 7 * day_ms);
+  auto path_of = [](const std::string& url) { return url.substr(url.find("/api/calendar/")); };
+  const std::string first = path_of(
+      std::string(group.named(1).get("/api/me").json().at("calendar_feed_url").as_string()));
+  ASSERT_EQ(http_get(server.port(), first).status, 200u);
+
+  const auto renewed = group.named(1).post("/api/me/calendar-feed");
+  ASSERT_EQ(renewed.status, 200u) << renewed.body;
+  const std::string second =
+      path_of(std::string(renewed.json().at("calendar_feed_url").as_string()));
+  EXPECT_NE(second, first);
+  EXPECT_EQ(http_get(server.port(), first).status, 404u) << "the old link no longer works";
+  EXPECT_EQ(http_get(server.port(), second).status, 200u);
+  EXPECT_EQ(path_of(std::string(
+                group.named(1).get("/api/me").json().at("calendar_feed_url").as_string())),
+            second);
+
+  ASSERT_EQ(group.named(1).post("/api/logout", {{"everywhere", true}}).status, 200u);
+  EXPECT_EQ(http_get(server.port(), second).status, 404u) << "everywhere includes the feed";
+}
+
 TEST(Groups, GroupsSurviveAKill) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna", "Pieter"});

@@ -66,6 +66,19 @@ export async function headerFollowsLogin(browser, server) {
   await headerIs(anna, loggedIn, 'logged in again');
   await notReloaded(anna, 'after logging in');
 
+  // Her calendar link leaked: a new one, and the old one stops working.
+  await anna.page.getByRole('link', { name: 'Mijn account' }).click();
+  const feed = anna.page.getByLabel('Jouw agenda-link');
+  const oldFeed = await feed.inputValue();
+  await click(anna, 'Nieuwe agenda-link maken');
+  await see(anna, 'Dit is je nieuwe link; de oude werkt niet meer.');
+  const newFeed = await feed.inputValue();
+  assert(newFeed !== oldFeed && newFeed.endsWith('.ics'), `a new feed link: ${newFeed}`);
+  const status = async (url) => (await fetch(`http://127.0.0.1:${server.port}${new URL(url).pathname}`)).status;
+  assert((await status(oldFeed)) === 404, 'the old feed link no longer works');
+  assert((await status(newFeed)) === 200, 'the new feed link works');
+  await anna.page.getByRole('link', { name: 'Mijn groepen' }).click();
+
   // Logged out everywhere from another device: the next page she opens in the app knows it.
   const other = await browserFor(browser, server, await accountOf(server, anna));
   await other.page.goto(`${server.base}/account`);

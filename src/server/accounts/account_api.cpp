@@ -62,6 +62,9 @@ bool AccountApi::handle(Request& request, const std::vector<std::string>& segmen
     route = &AccountApi::log_out;
   } else if (segments == std::vector<std::string>{"api", "me"} && method == http::verb::get) {
     route = &AccountApi::me;
+  } else if (segments == std::vector<std::string>{"api", "me", "calendar-feed"} &&
+             method == http::verb::post) {
+    route = &AccountApi::new_calendar_feed;
   } else if (segments == std::vector<std::string>{"api", "me"} && method == http::verb::delete_) {
     route = &AccountApi::delete_account;
   } else if (segments == std::vector<std::string>{"api", "me", "export"} &&
@@ -185,6 +188,9 @@ Response AccountApi::log_out(const Request& request) {
                             : accounts_.remove_login(caller->login.token_hash);
   if (!removed)
     return storage_failed(request);
+  // Everywhere means every way in: the calendar feed link too.
+  if (everywhere && !rotate_feed(caller->account))
+    return storage_failed(request);
   Response response = json_response(request, http::status::ok,
                                     boost::json::serialize(boost::json::object{
                                         {"logged_out", everywhere ? "everywhere" : "here"}}));
@@ -200,6 +206,32 @@ Response AccountApi::me(const Request& request) {
   about["account"] = account_json(caller->account);
   about["csrf_token"] = caller->login.csrf_token;
   return json_response(request, http::status::ok, boost::json::serialize(about));
+}
+
+std::optional<store::Account> AccountApi::rotate_feed(store::Account account) {
+  ++account.feed_generation;
+  if (!accounts_.update_account(account))
+    return std::nullopt;
+  return account;
+}
+
+Response AccountApi::new_calendar_feed(const Request& request) {
+  auto caller = authenticator_.caller(request);
+  if (!caller)
+    return std::move(caller.error());
+  auto body = json_object_body(request);
+  if (!body)
+    return std::move(body.error());
+  ObjectReader reader{*body, "calendar feed", "", Source::client};
+  if (auto error = reader.finish())
+    return bad_body(request, *error);
+  const auto account = rotate_feed(caller->account);
+  if (!account)
+    return storage_failed(request);
+  boost::json::object about = groups_.about(*account);
+  return json_response(request, http::status::ok,
+                       boost::json::serialize(
+                           boost::json::object{{"calendar_feed_url", about["calendar_feed_url"]}}));
 }
 
 Response AccountApi::export_data(const Request& request) {

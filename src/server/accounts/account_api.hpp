@@ -45,6 +45,10 @@ private:
   Response log_in(const Request& request, const std::string& client_address);
   Response log_out(const Request& request);
   Response me(const Request& request);
+  Response new_calendar_feed(const Request& request);
+  // A new calendar feed key: the old feed link stops working (a leaked link carries call links).
+  // The account as it is after, or nothing when the store failed.
+  std::optional<store::Account> rotate_feed(store::Account account);
   Response export_data(const Request& request);
   Response delete_account(const Request& request);
 

@@ -99,6 +99,12 @@ export async function fetchMe(): Promise<Me> {
   return me;
 }
 
+/** A new calendar feed link; the old one stops working. */
+export async function renewCalendarFeed(): Promise<string> {
+  const r = await call<{ calendar_feed_url: string }>('POST', '/api/me/calendar-feed', {});
+  return r.calendar_feed_url;
+}
+
 /** The address of the export: a plain link downloads it with the login cookie. */
 export const exportUrl = '/api/me/export';
 

@@ -245,6 +245,9 @@ export const en: GroupCatalog = {
   'cal.download': 'Download calendar file (.ics)',
   'cal.feed': 'Your calendar link',
   'cal.feedHint': 'Subscribe your calendar app to this link and all your meetings appear in it, and move when they move. Do not share it: whoever has the link sees your meetings.',
+  'cal.renew': 'Make a new calendar link',
+  'cal.renewHint': 'Did the link end up with someone else? Make a new one: the old one then stops working. Logging out on all devices does that too.',
+  'cal.renewed': 'This is your new link; the old one no longer works. Put the new one in your calendar app.',
 
   'acc.title': 'My account',
   'acc.lead': 'Your details, your calendar link, logging out and deleting your account.',

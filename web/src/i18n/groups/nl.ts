@@ -244,6 +244,9 @@ export const nl = {
   'cal.download': 'Agenda-bestand downloaden (.ics)',
   'cal.feed': 'Jouw agenda-link',
   'cal.feedHint': 'Abonneer je agenda-app op deze link, dan staan al je bijeenkomsten erin en verschuiven ze mee. Deel hem niet: wie de link heeft, ziet je bijeenkomsten.',
+  'cal.renew': 'Nieuwe agenda-link maken',
+  'cal.renewHint': 'Is de link bij iemand anders terechtgekomen? Maak een nieuwe: de oude werkt dan niet meer. Uitloggen op alle apparaten doet dat ook.',
+  'cal.renewed': 'Dit is je nieuwe link; de oude werkt niet meer. Zet de nieuwe in je agenda-app.',
 
   'acc.title': 'Mijn account',
   'acc.lead': 'Je gegevens, je agenda-link, uitloggen en je account verwijderen.',

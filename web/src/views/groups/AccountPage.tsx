@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { deleteAccount, exportUrl, logOut } from '../../groups/api';
+import { deleteAccount, exportUrl, logOut, renewCalendarFeed } from '../../groups/api';
 import { forgetMe } from '../../groups/me';
 import { formatShortDate } from '../../groups/time';
 import type { Me } from '../../groups/types';
@@ -12,7 +12,18 @@ import { CopyField, Field, FormError, Page, Result, useRequest } from './parts';
 export function AccountPage({ me }: { me: Me }) {
   const out = useRequest();
   const removal = useRequest();
+  const renewal = useRequest();
   const [password, setPassword] = useState('');
+  const [feedUrl, setFeedUrl] = useState(me.calendar_feed_url);
+  const [renewed, setRenewed] = useState(false);
+
+  const renew = async () => {
+    const url = await renewal.run(() => renewCalendarFeed());
+    if (url !== null) {
+      setFeedUrl(url);
+      setRenewed(true);
+    }
+  };
 
   const leave = async (everywhere: boolean) => {
     if ((await out.run(() => logOut(everywhere).then(() => true))) !== null) {
@@ -42,7 +53,16 @@ export function AccountPage({ me }: { me: Me }) {
 
       <section class="panel" aria-labelledby="acc-cal">
         <h2 id="acc-cal">{gt('cal.title')}</h2>
-        <CopyField label={gt('cal.feed')} hint={gt('cal.feedHint')} value={me.calendar_feed_url} />
+        <CopyField label={gt('cal.feed')} hint={gt('cal.feedHint')} value={feedUrl} />
+        <p class="hint" id="acc-renew-hint">
+          {renewed ? gt('cal.renewed') : gt('cal.renewHint')}
+        </p>
+        <p>
+          <button type="button" class="btn btn-quiet" disabled={renewal.busy} aria-describedby="acc-renew-hint" onClick={() => void renew()}>
+            {gt('cal.renew')}
+          </button>
+        </p>
+        <FormError text={renewal.error} />
       </section>
 
       <section class="panel" aria-labelledby="acc-export">
