@@ -367,6 +367,38 @@ TEST(Groups, TheCalendarFeedLinkIsRenewedByHandAndByLoggingOutEverywhere) {
   EXPECT_EQ(http_get(server.port(), second).status, 404u) << "everywhere includes the feed";
 }
 
+// Deleting an account ends the places it held in live sessions: its tokens open nothing any more
+// (also after a restart), and the screen that was open is told so.
+TEST(Groups, ADeletedAccountsPlacesInLiveSessionsEnd) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  LiveMeeting live = case_with_everyone(server, group, "/api/meetings/" + meeting);
+  Member& anna = live.named("Anna");
+  const std::string report = "/api/sessions/" + live.session_id + "/report";
+  auto report_status = [&](const std::string& token) {
+    return http_request(server.port(), "GET", report, {}, {{"Authorization", "Bearer " + token}})
+        .status;
+  };
+  ASSERT_EQ(report_status(anna.token), 403u) << "her token is known (the record is not hers)";
+
+  const auto deleted = group.named(2).del("/api/me", {{"password", password}});
+  ASSERT_EQ(deleted.status, 200u) << deleted.body;
+  const Json ended = anna.ws->wait_for(
+      [](const Json& message) { return field(message, "code") == Json("place_ended"); },
+      "place_ended on her open screen");
+  EXPECT_TRUE(field(ended, "id").is_null());
+  EXPECT_TRUE(anna.ws->wait_closed().has_value());
+  EXPECT_EQ(report_status(anna.token), 401u);
+  EXPECT_EQ(WsClient::open(server.port(), live_target(live.session_id, anna.token)).error().status,
+            401u);
+  EXPECT_EQ(report_status(live.named("Pieter").token), 403u) << "the others' places stay";
+
+  server.kill();
+  server.restart();
+  EXPECT_EQ(report_status(anna.token), 401u) << "also after a restart";
+}
+
 TEST(Groups, GroupsSurviveAKill) {
   ServerProcess server;
   Group group = make_group(server, {"Fenna", "Pieter"});

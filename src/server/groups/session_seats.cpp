@@ -39,6 +39,16 @@ std::optional<std::uint32_t> SessionSeats::place_of(const std::string& session_i
   return std::nullopt;
 }
 
+std::vector<std::pair<std::string, std::uint32_t>>
+SessionSeats::places_of(const std::string& account_id) const {
+  std::lock_guard lock{mutex_};
+  std::vector<std::pair<std::string, std::uint32_t>> places;
+  for (const auto& [place, account] : seats_)
+    if (account == account_id)
+      places.push_back(place);
+  return places;
+}
+
 std::expected<void, store::StoreError> SessionSeats::forget(const std::string& account_id) {
   std::lock_guard lock{mutex_};
   if (auto removed = store_.remove_session_seats(account_id); !removed)

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace intervisie::server {
 
@@ -24,6 +25,8 @@ public:
   // The place an account already has in a session, if any.
   std::optional<std::uint32_t> place_of(const std::string& session_id,
                                         const std::string& account_id) const;
+  // Every place an account sat in: (session id, participant).
+  std::vector<std::pair<std::string, std::uint32_t>> places_of(const std::string& account_id) const;
   std::expected<void, store::StoreError> forget(const std::string& account_id);
 
 private:

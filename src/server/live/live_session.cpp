@@ -412,6 +412,35 @@ void LiveSession::restore_seats(const std::vector<SeatMove>& moves) {
   }
 }
 
+std::expected<void, std::string> LiveSession::end_place(core::ParticipantId participant) {
+  for (const std::string& name :
+       {participant_secret_name(participant), moved_secret_name(participant)})
+    if (auto erased = store_.put_secret(id_, store::Secret{name, ""}); !erased)
+      return std::unexpected("ending a place in " + id_ + ": " + erased.error().message);
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    token_hashes_.erase(participant);
+    moved_hashes_.erase(participant);
+  }
+  boost::asio::post(strand_, [self = shared_from_this(), participant] {
+    const auto before = self->connections_.size();
+    std::erase_if(self->connections_, [&](const Connection& connection) {
+      if (connection.participant() != participant)
+        return false;
+      if (const auto alive = connection.client.lock())
+        alive->send_last(std::make_shared<const std::string>(server_message_error(
+            std::nullopt, "place_ended",
+            connection.language == Language::en
+                ? "This account has been deleted; this place no longer opens."
+                : "Dit account is verwijderd; deze plek gaat niet meer open.")));
+      return true;
+    });
+    if (self->connections_.size() != before)
+      self->broadcast_presence();
+  });
+  return {};
+}
+
 std::shared_ptr<const std::string> LiveSession::seat_moved_message(Language language) const {
   return std::make_shared<const std::string>(server_message_error(
       std::nullopt, "seat_moved",

@@ -111,6 +111,10 @@ public:
   // The code and the join token it leads to, while the session runs; thread-safe.
   std::optional<JoinOffer> join_offer() const;
 
+  // The account that sat in this place was deleted: none of the place's tokens opens anything
+  // any more (kept as such, across restarts), and its open screens are closed ("place_ended").
+  std::expected<void, std::string> end_place(core::ParticipantId participant);
+
   // Records the first events of a new session (create_session's); `done` runs once durable.
   void record_creation(core::Events events, std::function<void(std::optional<std::uint64_t>)> done);
 
