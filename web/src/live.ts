@@ -157,12 +157,13 @@ export class LiveSession {
         break;
       case 'ack':
       case 'error': {
-        if (msg.type === 'error' && msg.id === null && msg.code === 'seat_moved') {
-          // Someone let this person in on another device: this page is no longer theirs.
+        if (msg.type === 'error' && msg.id === null && (msg.code === 'seat_moved' || msg.code === 'place_ended')) {
+          // Someone let this person in on another device, or their account was deleted: this
+          // page is no longer theirs, and trying again would not change that.
           this.closed = true;
           window.removeEventListener('online', this.reconnectNow);
           this.failPending('connection_closed');
-          this.emit({ status: 'moved', state: null });
+          this.emit({ status: msg.code === 'seat_moved' ? 'moved' : 'denied', state: null });
           socket.close();
           break;
         }
