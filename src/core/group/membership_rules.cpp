@@ -18,9 +18,9 @@ std::expected<std::string, GroupRefusal> display_name(std::string_view raw) {
 
 // Members tell each other apart by name, so no two may look alike.
 bool name_in_use(const GroupState& state, std::string_view name) {
-  return std::ranges::any_of(state.members, [&](const Member& member) {
-    return same_person_name(member.display_name, name);
-  });
+  const std::string key = name_key(name);
+  return std::ranges::any_of(
+      state.members, [&](const Member& member) { return name_key(member.display_name) == key; });
 }
 
 // Why an invitation can no longer be used, if it cannot.

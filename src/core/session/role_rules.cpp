@@ -6,13 +6,6 @@
 #include <algorithm>
 
 namespace intervisie::core::rules {
-namespace {
-
-bool same_name(std::string_view a, std::string_view b) {
-  return same_person_name(a, b);
-}
-
-} // namespace
 
 Decision decide_join(const SessionState& state, const command::Join& command, Instant now) {
   auto name = required_text(command.name, max_name_chars);
@@ -20,10 +13,12 @@ Decision decide_join(const SessionState& state, const command::Join& command, In
     return std::unexpected(name.error());
   if (has_format_character(*name))
     return refuse(RefusalCode::invalid_text); // an invisible character makes a look-alike
-  const auto same = std::ranges::find_if(
-      state.participants, [&](const Participant& p) { return same_name(p.name, *name); });
   if (state.participants.size() >= max_participants)
     return refuse(RefusalCode::group_full);
+  // The facilitator's `may` asks this on every snapshot: the new name's key is made once.
+  const std::string key = name_key(*name);
+  const auto same = std::ranges::find_if(
+      state.participants, [&](const Participant& p) { return name_key(p.name) == key; });
   if (same != state.participants.end())
     return refuse(same->has_device ? RefusalCode::name_taken : RefusalCode::place_without_device);
   const ParticipantId newcomer{static_cast<std::uint32_t>(state.participants.size() + 1)};
@@ -39,8 +34,9 @@ std::expected<ParticipantId, Refusal> place_to_claim(const SessionState& state,
   auto wanted = rules::required_text(name, max_name_chars);
   if (!wanted)
     return std::unexpected(wanted.error());
+  const std::string key = name_key(*wanted);
   const auto same = std::ranges::find_if(state.participants, [&](const Participant& p) {
-    return !p.has_device && same_person_name(p.name, *wanted);
+    return !p.has_device && name_key(p.name) == key;
   });
   if (same == state.participants.end())
     return rules::refuse(RefusalCode::no_place_to_claim);

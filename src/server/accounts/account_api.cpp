@@ -228,10 +228,9 @@ Response AccountApi::new_calendar_feed(const Request& request) {
   const auto account = rotate_feed(caller->account);
   if (!account)
     return storage_failed(request);
-  boost::json::object about = groups_.about(*account);
   return json_response(request, http::status::ok,
-                       boost::json::serialize(
-                           boost::json::object{{"calendar_feed_url", about["calendar_feed_url"]}}));
+                       boost::json::serialize(boost::json::object{
+                           {"calendar_feed_url", groups_.calendar_feed_url(*account)}}));
 }
 
 Response AccountApi::export_data(const Request& request) {

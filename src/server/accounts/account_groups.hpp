@@ -17,6 +17,8 @@ public:
 
   // Fields added to GET /api/me (their groups, their calendar feed link).
   virtual boost::json::object about(const store::Account& account) = 0;
+  // Their calendar feed link, with the key of the account's current feed generation.
+  virtual std::string calendar_feed_url(const store::Account& account) = 0;
   // Everything the groups hold about them, for the data export.
   virtual boost::json::object exported(const store::Account& account) = 0;
   // Leaves every group and erases them from its history; an error message if that failed.

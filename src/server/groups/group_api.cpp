@@ -667,8 +667,11 @@ json::object GroupApi::about(const store::Account& account) {
   for (const std::string& id : groups_.groups_of(account.id))
     groups.push_back(group_summary(id, *groups_.state(id)));
   return json::object{{"groups", std::move(groups)},
-                      {"calendar_feed_url", public_url_ + "/api/calendar/" + account.id + "/" +
-                                                feed_key(account) + ".ics"}};
+                      {"calendar_feed_url", calendar_feed_url(account)}};
+}
+
+std::string GroupApi::calendar_feed_url(const store::Account& account) {
+  return public_url_ + "/api/calendar/" + account.id + "/" + feed_key(account) + ".ics";
 }
 
 json::object GroupApi::exported(const store::Account& account) {

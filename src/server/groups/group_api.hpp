@@ -32,6 +32,7 @@ public:
               const std::string& client_address, Respond& respond) override;
 
   boost::json::object about(const store::Account& account) override;
+  std::string calendar_feed_url(const store::Account& account) override;
   boost::json::object exported(const store::Account& account) override;
   std::expected<void, std::string> erase(const store::Account& account) override;
 

@@ -11,8 +11,9 @@ bool GroupCaseMembers::is_members_name(const std::string& session_id, std::strin
   if (!group)
     return false;
   const auto state = groups_.state(*group);
+  const std::string key = core::name_key(name);
   return state && std::ranges::any_of(state->members, [&](const core::group::Member& member) {
-           return core::same_person_name(member.display_name, name);
+           return core::name_key(member.display_name) == key;
          });
 }
 

@@ -6,7 +6,6 @@
 #include "server/http/rate_limiter.hpp"
 
 #include <cstddef>
-#include <mutex>
 #include <string>
 
 namespace intervisie::server {
@@ -23,10 +22,7 @@ public:
 
 private:
   RateLimiter per_address_;
-  std::size_t failures_per_minute_;
-  std::mutex mutex_;
-  core::Instant window_started_{};
-  std::size_t failures_ = 0;
+  RateLimiter failures_; // one key for the whole server
 };
 
 } // namespace intervisie::server

@@ -12,14 +12,11 @@ namespace intervisie::server {
 namespace beast = boost::beast;
 namespace http = boost::beast::http;
 
-HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, Api& api, HttpLimits limits,
-                         WebSocketLimits websocket_limits, std::shared_ptr<const void> hold)
+HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, std::string client_address,
+                         Api& api, HttpLimits limits, WebSocketLimits websocket_limits,
+                         std::shared_ptr<const void> hold)
     : stream_(std::move(socket)), api_(api), limits_(limits), websocket_limits_(websocket_limits),
-      hold_(std::move(hold)) {
-  beast::error_code error;
-  const auto endpoint = stream_.socket().remote_endpoint(error);
-  client_address_ = error ? std::string("unknown") : endpoint.address().to_string();
-}
+      client_address_(std::move(client_address)), hold_(std::move(hold)) {}
 
 void HttpSession::run() {
   // On the connection's strand from the start, as every later handler will be.

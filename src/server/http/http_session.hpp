@@ -27,8 +27,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
   // `hold` is this connection's place among its address's (ConnectionCounter), kept while the
   // connection lives, also after an upgrade.
-  HttpSession(boost::asio::ip::tcp::socket&& socket, Api& api, HttpLimits limits,
-              WebSocketLimits websocket_limits, std::shared_ptr<const void> hold);
+  HttpSession(boost::asio::ip::tcp::socket&& socket, std::string client_address, Api& api,
+              HttpLimits limits, WebSocketLimits websocket_limits,
+              std::shared_ptr<const void> hold);
   void run();
 
 private:

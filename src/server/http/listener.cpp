@@ -37,13 +37,14 @@ void Listener::on_accept(boost::beast::error_code error, boost::asio::ip::tcp::s
   boost::beast::error_code ignored; // a peer that is already gone fails later, in its session
   socket.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   const auto peer = socket.remote_endpoint(ignored);
-  auto hold = connections_->admit(ignored ? std::string("unknown") : peer.address().to_string());
+  std::string address = ignored ? std::string("unknown") : peer.address().to_string();
+  auto hold = connections_->admit(address);
   if (!hold) {
     socket.close(ignored); // this address holds all the connections it may
     return accept();
   }
-  std::make_shared<HttpSession>(std::move(socket), api_, limits_, websocket_limits_,
-                                std::move(hold))
+  std::make_shared<HttpSession>(std::move(socket), std::move(address), api_, limits_,
+                                websocket_limits_, std::move(hold))
       ->run();
   accept();
 }
