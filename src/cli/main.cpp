@@ -1,5 +1,6 @@
 // The intervisie binary: wires the subcommands together; the work happens in the layers.
 #include "cli/backup_command.hpp"
+#include "cli/key_command.hpp"
 #include "cli/coach_command.hpp"
 #include "cli/methods_command.hpp"
 #include "cli/serve_command.hpp"
@@ -30,6 +31,7 @@ int main(int argc, char** argv) {
   intervisie::cli::add_methods_command(app, INTERVISIE_DEFAULT_METHODS_DIR, exit_code);
   intervisie::cli::add_coach_command(app, exit_code);
   intervisie::cli::add_backup_commands(app, exit_code);
+  intervisie::cli::add_key_command(app, exit_code);
   intervisie::cli::add_serve_command(app, INTERVISIE_DEFAULT_METHODS_DIR,
                                      INTERVISIE_DEFAULT_WEB_DIR, exit_code);
 

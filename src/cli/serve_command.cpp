@@ -39,6 +39,11 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
   serve->add_option("--host", options->host, "Address to listen on")->capture_default_str();
   serve->add_option("--data", options->data_dir, "Directory of the event store")
       ->capture_default_str();
+  serve
+      ->add_option("--master-key", options->master_key,
+                   "The master key file that wraps the data keys (default: master.key in the data "
+                   "directory, made at the first start)")
+      ->envname("INTERVISIE_MASTER_KEY_FILE");
   serve->add_option("--methods-dir", options->methods_dir, "Directory of the method files")
       ->capture_default_str();
   auto* web_dir = serve->add_option("--web-dir", options->web_dir,

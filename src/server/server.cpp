@@ -15,6 +15,10 @@
 #include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
 #include "store/method_directory.hpp"
+#include "store/sealed/master_key_file.hpp"
+#include "store/sealed/open_key_ring.hpp"
+#include "store/sealed/sealed_event_store.hpp"
+#include "store/sealed/sealed_group_store.hpp"
 #include "store/sqlite_event_store.hpp"
 #include "store/sqlite_group_store.hpp"
 
@@ -37,19 +41,22 @@ core::Instant system_now() {
 
 class RunningServer final : public Server {
 public:
-  RunningServer(std::unique_ptr<store::EventStore> store,
-                std::unique_ptr<store::SqliteGroupStore> group_store, core::Catalogue catalogue,
+  RunningServer(std::unique_ptr<store::SqliteGroupStore> group_store,
+                std::unique_ptr<store::sealed::KeyRing> key_ring,
+                std::unique_ptr<store::EventStore> store, core::Catalogue catalogue,
                 StaticSite site, std::unique_ptr<language::HunspellVerbOracle> dictionary,
                 const ServerOptions& options)
-      : store_(std::move(store)), group_store_(std::move(group_store)),
+      : group_store_(std::move(group_store)), key_ring_(std::move(key_ring)),
+        store_(store::sealed::seal_event_store(std::move(store), *key_ring_)),
+        sealed_groups_(store::sealed::seal_group_store(*group_store_, *key_ring_)),
         catalogue_(std::move(catalogue)), site_(std::move(site)),
         dictionary_(std::move(dictionary)), coach_(*dictionary_),
         registry_(io_.get_executor(), *store_, catalogue_, system_now, &coach_),
         api_(registry_, catalogue_, api_config(options), system_now, site_, &coach_),
         origins_{options.public_url, options.allowed_origins},
-        authenticator_(*group_store_, system_now, origins_), groups_(*group_store_, system_now),
-        seats_(*group_store_),
-        group_api_(groups_, seats_, *group_store_, *group_store_, authenticator_, registry_,
+        authenticator_(*group_store_, system_now, origins_), groups_(*sealed_groups_, system_now),
+        seats_(*sealed_groups_),
+        group_api_(groups_, seats_, *sealed_groups_, *group_store_, authenticator_, registry_,
                    catalogue_, options.public_url, system_now, blocking_.get_executor()),
         account_api_(*group_store_, group_api_, authenticator_, account_config(options),
                      options.public_url.starts_with("https://"), system_now,
@@ -153,8 +160,11 @@ private:
   boost::asio::io_context io_;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_guard_{
       io_.get_executor()};
-  std::unique_ptr<store::EventStore> store_;
+  // In this order: the sealed stores use the key ring, which keeps its keys in groups.db.
   std::unique_ptr<store::SqliteGroupStore> group_store_;
+  std::unique_ptr<store::sealed::KeyRing> key_ring_;
+  std::unique_ptr<store::EventStore> store_;
+  std::unique_ptr<store::GroupStore> sealed_groups_;
   core::Catalogue catalogue_;
   StaticSite site_;
   std::unique_ptr<language::HunspellVerbOracle> dictionary_;
@@ -218,7 +228,14 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
   auto group_store = store::open_sqlite_group_store(options.data_dir);
   if (!group_store)
     return std::unexpected(group_store.error().message);
-  auto server = std::make_unique<RunningServer>(std::move(*store), std::move(*group_store),
+  const std::filesystem::path key_file = options.master_key.empty()
+                                             ? options.data_dir / store::sealed::master_key_file_name
+                                             : options.master_key;
+  auto key_ring = store::sealed::open_key_ring(**group_store, key_file);
+  if (!key_ring)
+    return std::unexpected(key_ring.error());
+  auto server = std::make_unique<RunningServer>(std::move(*group_store), std::move(*key_ring),
+                                                std::move(*store),
                                                 std::move(*catalogue), std::move(site),
                                                 std::move(*dictionary), options);
   if (auto listening = server->listen(options); !listening)

@@ -15,6 +15,8 @@ struct ServerOptions {
   std::string host = "0.0.0.0"; // phones in the room join over the local network
   std::uint16_t port = 8080;    // 0: any free port (tests)
   std::filesystem::path data_dir = "data";
+  // The master key that wraps the data keys; empty: master.key in the data directory.
+  std::filesystem::path master_key;
   std::filesystem::path methods_dir;
   std::filesystem::path web_dir; // the built web app; empty: the API only
   // The wording coach's Dutch dictionary, without .aff/.dic (Debian's hunspell-nl).

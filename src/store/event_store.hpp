@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <expected>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,10 @@ struct SessionRecord {
   bool finished = false;
   std::uint64_t last_seq = 0; // 0 until the first event
   std::int64_t created_at_ms = 0;
+  std::optional<std::int64_t> finished_at_ms; // the time of the event that finished it
+  // When its content was erased (retention, the presenter's "forget", an account deleted):
+  // its events and secrets are gone and its title is empty; the rest of this record stays.
+  std::optional<std::int64_t> erased_at_ms;
 
   bool operator==(const SessionRecord&) const = default;
 };
@@ -148,6 +153,12 @@ public:
   // Every session (or only those not finished: what a restarting server restores), oldest first.
   virtual std::expected<std::vector<SessionRecord>, StoreError>
   list_sessions(bool unfinished_only) = 0;
+
+  // Removes the session's events and secrets and empties its title, keeping the record (marked
+  // erased at `at_ms`, and finished). Durable when it returns success; `not_found` when there is
+  // no such session. Blocks for one commit. Appends to it fail with `not_found` from then on.
+  virtual std::expected<void, StoreError> erase_session(std::string_view session_id,
+                                                        std::int64_t at_ms) = 0;
 
   virtual StoreStats stats() const = 0;
 

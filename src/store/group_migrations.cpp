@@ -46,6 +46,13 @@ constexpr std::array steps{
                " name TEXT NOT NULL PRIMARY KEY,"
                " value TEXT NOT NULL)",
     },
+    Migration{
+        .version = 2,
+        .name = "the data keys of sessions and groups, wrapped by the master key",
+        .sql = "CREATE TABLE data_keys ("
+               " owner TEXT NOT NULL PRIMARY KEY,"
+               " wrapped TEXT NOT NULL)",
+    },
 };
 
 } // namespace

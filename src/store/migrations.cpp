@@ -37,6 +37,14 @@ constexpr std::array steps{
                " PRIMARY KEY (session_id, name));"
                "CREATE INDEX sessions_by_finished ON sessions (finished, created_at_ms)",
     },
+    Migration{
+        .version = 3,
+        .name = "when a session finished and when its content was erased",
+        .sql = "ALTER TABLE sessions ADD COLUMN finished_at_ms BIGINT;"
+               "ALTER TABLE sessions ADD COLUMN erased_at_ms BIGINT;"
+               "UPDATE sessions SET finished_at_ms = (SELECT MAX(at_ms) FROM events"
+               " WHERE events.session_id = sessions.session_id) WHERE finished",
+    },
 };
 
 } // namespace

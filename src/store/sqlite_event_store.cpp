@@ -74,6 +74,15 @@ public:
         [&](sqlite::SessionReads& reads) { return reads.list_sessions(unfinished_only); });
   }
 
+  std::expected<void, StoreError> erase_session(std::string_view session_id,
+                                                std::int64_t at_ms) override {
+    auto erased =
+        writer_.submit_and_wait(Change{sqlite::EraseSession{std::string{session_id}, at_ms}});
+    if (!erased)
+      return std::unexpected(std::move(erased.error()));
+    return {};
+  }
+
   StoreStats stats() const override { return writer_.stats(); }
 
   void close() override {

@@ -278,6 +278,78 @@ public:
     });
   }
 
+  Result<void> add_wrapped_key(const WrappedKey& key) override {
+    return write("keeping a data key", [&]() -> Result<void> {
+      auto taken = count("SELECT count(*) FROM data_keys WHERE owner = ?",
+                         [&](Statement& s) { s.bind(1, key.owner); });
+      if (!taken)
+        return std::unexpected(taken.error());
+      if (*taken > 0)
+        return std::unexpected(
+            StoreError{StoreErrorCode::conflict, key.owner + " has a data key already"});
+      return run("INSERT INTO data_keys (owner, wrapped) VALUES (?, ?)",
+                 [&](Statement& s) { s.bind(1, key.owner).bind(2, key.wrapped); });
+    });
+  }
+
+  Result<std::optional<std::string>> wrapped_key(std::string_view owner) override {
+    std::lock_guard lock{mutex_};
+    std::optional<std::string> found;
+    auto read = each_row(
+        "SELECT wrapped FROM data_keys WHERE owner = ?", [&](Statement& s) { s.bind(1, owner); },
+        [&](const Statement& s) { found = s.text_at(0); });
+    if (!read)
+      return std::unexpected(read.error());
+    return found;
+  }
+
+  Result<void> destroy_wrapped_key(std::string_view owner) override {
+    auto destroyed = write("destroying a data key", [&] {
+      return run("DELETE FROM data_keys WHERE owner = ?", [&](Statement& s) { s.bind(1, owner); });
+    });
+    if (!destroyed)
+      return destroyed;
+    // secure_delete overwrote the row in the database file; the log still has the page as it
+    // was until a checkpoint that empties it.
+    std::lock_guard lock{mutex_};
+    return db_.exec("PRAGMA wal_checkpoint(TRUNCATE)", "emptying the log of groups.db");
+  }
+
+  Result<std::vector<WrappedKey>> wrapped_keys() override {
+    std::lock_guard lock{mutex_};
+    std::vector<WrappedKey> keys;
+    auto read = each_row(
+        "SELECT owner, wrapped FROM data_keys ORDER BY owner", [](Statement&) {},
+        [&](const Statement& s) { keys.push_back(WrappedKey{s.text_at(0), s.text_at(1)}); });
+    if (!read)
+      return std::unexpected(read.error());
+    return keys;
+  }
+
+  Result<void> rewrap_keys(const std::vector<WrappedKey>& keys) override {
+    auto rewrapped = write("wrapping the data keys with a new master key", [&]() -> Result<void> {
+      auto present = count("SELECT count(*) FROM data_keys", [](Statement&) {});
+      if (!present)
+        return std::unexpected(present.error());
+      if (static_cast<std::size_t>(*present) != keys.size())
+        return std::unexpected(
+            StoreError{StoreErrorCode::conflict, "the data keys changed meanwhile"});
+      for (const WrappedKey& key : keys) {
+        auto updated = run("UPDATE data_keys SET wrapped = ? WHERE owner = ?",
+                           [&](Statement& s) { s.bind(1, key.wrapped).bind(2, key.owner); });
+        if (!updated)
+          return updated;
+        if (auto one = changed_one_row(key.owner + " has no data key"); !one)
+          return std::unexpected(StoreError{StoreErrorCode::conflict, one.error().message});
+      }
+      return {};
+    });
+    if (!rewrapped)
+      return rewrapped;
+    std::lock_guard lock{mutex_};
+    return db_.exec("PRAGMA wal_checkpoint(TRUNCATE)", "emptying the log of groups.db");
+  }
+
 private:
   // Statements are prepared once and kept: the connection is only used under `mutex_`.
   Result<Statement*> query(std::string_view sql) {
@@ -394,7 +466,10 @@ open_sqlite_group_store(const std::filesystem::path& dir) {
   if (auto configured = sqlite::configure_writer(*db, Synchronous::full); !configured)
     return std::unexpected(std::move(configured.error()));
   // No checkpointer thread here (writes are rare): SQLite checkpoints after commits itself.
-  if (auto checkpoints = db->exec("PRAGMA wal_autocheckpoint = 1000;", "setting up groups.db");
+  // secure_delete: a deleted row (a destroyed data key, say) is overwritten, not left in a
+  // free page of the file.
+  if (auto checkpoints = db->exec("PRAGMA wal_autocheckpoint = 1000; PRAGMA secure_delete = ON;",
+                                  "setting up groups.db");
       !checkpoints)
     return std::unexpected(std::move(checkpoints.error()));
   if (auto migrated = sqlite::migrate(*db, group_migrations()); !migrated)

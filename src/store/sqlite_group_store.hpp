@@ -1,10 +1,11 @@
-// The embedded store of accounts and groups: `groups.db` beside the event store, one SQLite
+// The embedded store of accounts, groups and the key ring: `groups.db` beside the event store, one SQLite
 // connection behind a mutex. Writes are rare (people logging in, signing up for a meeting), so
 // each commits on its own and is synced before it returns.
 #pragma once
 
 #include "store/account_store.hpp"
 #include "store/group_store.hpp"
+#include "store/key_ring_store.hpp"
 
 #include <expected>
 #include <filesystem>
@@ -14,7 +15,7 @@ namespace intervisie::store {
 
 inline constexpr std::string_view group_file_name = "groups.db";
 
-class SqliteGroupStore : public AccountStore, public GroupStore {};
+class SqliteGroupStore : public AccountStore, public GroupStore, public KeyRingStore {};
 
 // Opens (creating when missing) `dir / groups.db` and brings its schema up to date. The
 // directory must exist; the event store holds its lock.

@@ -1,11 +1,16 @@
-// The event store's contract, as every adapter must keep it; run here against SQLite.
+// The event store's contract, as every adapter must keep it; run here against SQLite, plain and
+// with its content sealed (store/sealed/), which must keep the same contract.
+#include "store/sealed/open_key_ring.hpp"
+#include "store/sealed/sealed_event_store.hpp"
 #include "store/sqlite_event_store.hpp"
+#include "store/sqlite_group_store.hpp"
 
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <deque>
 #include <filesystem>
 #include <future>
 #include <string>
@@ -16,12 +21,6 @@ namespace {
 
 // A fresh directory per test, removed afterwards: tests share nothing, not even a file name.
 using testing::TempDir;
-
-std::unique_ptr<EventStore> open_store(const std::filesystem::path& dir) {
-  auto store = open_sqlite_event_store(dir);
-  EXPECT_TRUE(store.has_value()) << store.error().message;
-  return store ? std::move(*store) : nullptr;
-}
 
 AppendResult append_and_wait(EventStore& store, const std::string& session_id,
                              std::uint64_t expected_last_seq, std::vector<NewEvent> events) {
@@ -43,7 +42,9 @@ NewSession session(std::string id, std::int64_t created_at_ms = 1'000) {
                     .created_at_ms = created_at_ms};
 }
 
-class EventStoreTest : public ::testing::Test {
+enum class Content { plain, sealed };
+
+class EventStoreTest : public ::testing::TestWithParam<Content> {
 protected:
   void SetUp() override {
     store = open_store(dir.path());
@@ -51,11 +52,32 @@ protected:
     ASSERT_TRUE(store->create_session(session("s1")));
   }
 
+  std::unique_ptr<EventStore> open_store(const std::filesystem::path& at) {
+    auto opened = open_sqlite_event_store(at);
+    EXPECT_TRUE(opened.has_value()) << opened.error().message;
+    if (!opened || GetParam() == Content::plain)
+      return opened ? std::move(*opened) : nullptr;
+    auto keys = open_sqlite_group_store(at);
+    EXPECT_TRUE(keys.has_value()) << keys.error().message;
+    auto ring = sealed::open_key_ring(**keys, at / "master.key");
+    EXPECT_TRUE(ring.has_value()) << ring.error();
+    if (!keys || !ring)
+      return nullptr;
+    SealedKeys& kept = sealed_keys.emplace_back(std::move(*keys), std::move(*ring));
+    return sealed::seal_event_store(std::move(*opened), *kept.ring);
+  }
+
+  struct SealedKeys {
+    std::unique_ptr<SqliteGroupStore> store;
+    std::unique_ptr<sealed::KeyRing> ring;
+  };
+
   TempDir dir;
+  std::deque<SealedKeys> sealed_keys; // outlive the stores that use them
   std::unique_ptr<EventStore> store;
 };
 
-TEST_F(EventStoreTest, AppendedEventsReadBackAsWritten) {
+TEST_P(EventStoreTest, AppendedEventsReadBackAsWritten) {
   const std::string odd_payload = "{\"text\":\"Als ik in jouw schoenen stond… \\\"dan\\\"\"}\n\t";
   auto appended =
       append_and_wait(*store, "s1", 0,
@@ -71,7 +93,7 @@ TEST_F(EventStoreTest, AppendedEventsReadBackAsWritten) {
                                                {3, "question_answered", "", 30}}));
 }
 
-TEST_F(EventStoreTest, SeqCountsFromOneWithoutGapsAcrossAppends) {
+TEST_P(EventStoreTest, SeqCountsFromOneWithoutGapsAcrossAppends) {
   std::uint64_t last = 0;
   for (std::size_t size : {1u, 4u, 2u, 7u}) {
     std::vector<NewEvent> events(size, event("turn_passed", "{}"));
@@ -93,7 +115,7 @@ TEST_F(EventStoreTest, SeqCountsFromOneWithoutGapsAcrossAppends) {
   EXPECT_EQ(store->find_session("s1")->last_seq, 14u);
 }
 
-TEST_F(EventStoreTest, StaleExpectedSeqConflictsAndWritesNothing) {
+TEST_P(EventStoreTest, StaleExpectedSeqConflictsAndWritesNothing) {
   ASSERT_TRUE(append_and_wait(*store, "s1", 0, {event("a", "1"), event("b", "2")}));
 
   auto stale = append_and_wait(*store, "s1", 1, {event("c", "3"), event("d", "4")});
@@ -109,13 +131,13 @@ TEST_F(EventStoreTest, StaleExpectedSeqConflictsAndWritesNothing) {
   EXPECT_EQ(store->stats().conflicts, 2u);
 }
 
-TEST_F(EventStoreTest, EmptyAppendOnlyChecksTheSeq) {
+TEST_P(EventStoreTest, EmptyAppendOnlyChecksTheSeq) {
   ASSERT_TRUE(append_and_wait(*store, "s1", 0, {event("a", "1")}));
   EXPECT_EQ(append_and_wait(*store, "s1", 1, {}), AppendResult{1u});
   EXPECT_EQ(append_and_wait(*store, "s1", 0, {}).error().code, StoreErrorCode::conflict);
 }
 
-TEST_F(EventStoreTest, UnknownSessionIsNotFoundEverywhere) {
+TEST_P(EventStoreTest, UnknownSessionIsNotFoundEverywhere) {
   EXPECT_EQ(append_and_wait(*store, "nope", 0, {event("a", "1")}).error().code,
             StoreErrorCode::not_found);
   EXPECT_EQ(store->read("nope", 0).error().code, StoreErrorCode::not_found);
@@ -125,27 +147,27 @@ TEST_F(EventStoreTest, UnknownSessionIsNotFoundEverywhere) {
             StoreErrorCode::not_found);
 }
 
-TEST_F(EventStoreTest, ReadingPastTheEndGivesNothing) {
+TEST_P(EventStoreTest, ReadingPastTheEndGivesNothing) {
   ASSERT_TRUE(append_and_wait(*store, "s1", 0, {event("a", "1")}));
   EXPECT_TRUE(store->read("s1", 1)->empty());
   EXPECT_TRUE(store->read("s1", 1'000)->empty());
   EXPECT_TRUE(store->read("s1", ~std::uint64_t{0})->empty());
 }
 
-TEST_F(EventStoreTest, ASessionIdIsTakenOnce) {
+TEST_P(EventStoreTest, ASessionIdIsTakenOnce) {
   auto again = store->create_session(session("s1"));
   ASSERT_FALSE(again);
   EXPECT_EQ(again.error().code, StoreErrorCode::conflict);
 }
 
-TEST_F(EventStoreTest, NewSessionStartsAtSeqZero) {
+TEST_P(EventStoreTest, NewSessionStartsAtSeqZero) {
   auto found = store->find_session("s1");
   ASSERT_TRUE(found);
   EXPECT_EQ(*found, (SessionRecord{"s1", "incident", "Dinsdagochtend", false, 0, 1'000}));
   EXPECT_TRUE(store->read("s1", 0)->empty());
 }
 
-TEST_F(EventStoreTest, SecretsAreKeptByNameAndCanBeReplaced) {
+TEST_P(EventStoreTest, SecretsAreKeptByNameAndCanBeReplaced) {
   NewSession with_secrets = session("s2");
   with_secrets.secrets = {{"join", "hash-j"}, {"facilitator", "hash-f"}};
   ASSERT_TRUE(store->create_session(with_secrets));
@@ -160,7 +182,7 @@ TEST_F(EventStoreTest, SecretsAreKeptByNameAndCanBeReplaced) {
   EXPECT_TRUE(store->read_secrets("s1")->empty());
 }
 
-TEST_F(EventStoreTest, FinishedSessionsAreLeftOutOfTheUnfinishedList) {
+TEST_P(EventStoreTest, FinishedSessionsAreLeftOutOfTheUnfinishedList) {
   ASSERT_TRUE(store->create_session(session("s2", 2'000)));
   ASSERT_TRUE(store->create_session(session("s3", 3'000)));
   ASSERT_TRUE(append_and_wait(*store, "s2", 0, {event("started", "{}")}));
@@ -177,10 +199,11 @@ TEST_F(EventStoreTest, FinishedSessionsAreLeftOutOfTheUnfinishedList) {
   auto all = store->list_sessions(false);
   ASSERT_TRUE(all);
   ASSERT_EQ(all->size(), 3u);
-  EXPECT_EQ((*all)[1], (SessionRecord{"s2", "incident", "Dinsdagochtend", true, 3, 2'000}));
+  EXPECT_EQ((*all)[1],
+            (SessionRecord{"s2", "incident", "Dinsdagochtend", true, 3, 2'000, 1'000, {}}));
 }
 
-TEST_F(EventStoreTest, AcknowledgedEventsAreThereAfterReopening) {
+TEST_P(EventStoreTest, AcknowledgedEventsAreThereAfterReopening) {
   NewSession with_secret = session("s2");
   with_secret.secrets = {{"facilitator", "hash-f"}};
   ASSERT_TRUE(store->create_session(with_secret));
@@ -197,7 +220,7 @@ TEST_F(EventStoreTest, AcknowledgedEventsAreThereAfterReopening) {
   EXPECT_EQ(append_and_wait(*store, "s1", 2, {event("d", "4")}), AppendResult{3u});
 }
 
-TEST_F(EventStoreTest, CloseMakesPendingAppendsDurableFirst) {
+TEST_P(EventStoreTest, CloseMakesPendingAppendsDurableFirst) {
   constexpr std::uint64_t count = 300;
   std::vector<AppendResult> results(count, std::unexpected(StoreError{}));
   // Pipelined: each append expects the seq the one before it reaches.
@@ -215,7 +238,7 @@ TEST_F(EventStoreTest, CloseMakesPendingAppendsDurableFirst) {
   EXPECT_EQ(events->back().payload, std::to_string(count));
 }
 
-TEST_F(EventStoreTest, AClosedStoreRefusesEverything) {
+TEST_P(EventStoreTest, AClosedStoreRefusesEverything) {
   store->close();
   store->close(); // twice is fine
   EXPECT_EQ(append_and_wait(*store, "s1", 0, {event("a", "1")}).error().code,
@@ -225,12 +248,45 @@ TEST_F(EventStoreTest, AClosedStoreRefusesEverything) {
   EXPECT_EQ(store->list_sessions(false).error().code, StoreErrorCode::closed);
 }
 
-TEST_F(EventStoreTest, OpeningCreatesTheDirectoryAndTheDatabase) {
+TEST_P(EventStoreTest, OpeningCreatesTheDirectoryAndTheDatabase) {
   const auto nested = dir.path() / "data" / "nested";
   auto other = open_store(nested);
   ASSERT_NE(other, nullptr);
   EXPECT_TRUE(std::filesystem::exists(nested / sqlite_file_name));
 }
+
+TEST_P(EventStoreTest, AFinishedSessionKnowsWhenItFinished) {
+  NewEvent closing = event("session_closed", "{}", 7'000);
+  closing.finishes_session = true;
+  ASSERT_TRUE(append_and_wait(*store, "s1", 0, {event("started", "{}", 5'000), closing}));
+  ASSERT_TRUE(append_and_wait(*store, "s1", 2, {event("noted", "{}", 9'000)}));
+  EXPECT_EQ(store->find_session("s1")->finished_at_ms, 7'000);
+  EXPECT_EQ(store->find_session("s1")->erased_at_ms, std::nullopt);
+}
+
+TEST_P(EventStoreTest, AnErasedSessionKeepsItsFactsButNotItsContent) {
+  ASSERT_TRUE(store->put_secret("s1", {"facilitator", "hash-f"}));
+  ASSERT_TRUE(append_and_wait(*store, "s1", 0, {event("a", "{\"text\":\"geheim\"}", 2'000)}));
+  ASSERT_TRUE(store->erase_session("s1", 50'000));
+
+  auto record = store->find_session("s1");
+  ASSERT_TRUE(record) << record.error().message;
+  EXPECT_EQ(*record, (SessionRecord{"s1", "incident", "", true, 1, 1'000, {}, 50'000}));
+  EXPECT_TRUE(store->read("s1", 0)->empty());
+  EXPECT_TRUE(store->read_secrets("s1")->empty());
+  EXPECT_TRUE(store->list_sessions(true)->empty()) << "nothing to restore";
+  EXPECT_EQ(append_and_wait(*store, "s1", 1, {event("b", "{}")}).error().code,
+            StoreErrorCode::not_found);
+  EXPECT_EQ(store->put_secret("s1", {"x", "y"}).error().code, StoreErrorCode::not_found);
+  EXPECT_EQ(store->create_session(session("s1")).error().code, StoreErrorCode::conflict)
+      << "an erased session's id is never given out again";
+  EXPECT_EQ(store->erase_session("nope", 1).error().code, StoreErrorCode::not_found);
+}
+
+INSTANTIATE_TEST_SUITE_P(Stores, EventStoreTest, ::testing::Values(Content::plain, Content::sealed),
+                         [](const auto& stores) {
+                           return stores.param == Content::plain ? "plain" : "sealed";
+                         });
 
 } // namespace
 } // namespace intervisie::store

@@ -29,6 +29,8 @@ std::expected<void, StoreError> configure_writer(Connection& db, Synchronous syn
                                                           : "PRAGMA synchronous = NORMAL;";
   settings += busy_timeout;
   settings += "PRAGMA foreign_keys = ON;"
+              // An erased session's rows are overwritten in the file, not left in free pages.
+              "PRAGMA secure_delete = ON;"
               // After a checkpoint, the log shrinks back to 64 MiB at most.
               "PRAGMA journal_size_limit = 67108864;"
               // Checkpoints run on a thread of their own (sqlite/checkpointer.hpp), never

@@ -21,17 +21,20 @@ namespace {
 
 // The columns session_at() reads, in its order.
 constexpr std::string_view sql_find_session =
-    "SELECT session_id, method_id, title, finished, last_seq, created_at_ms FROM sessions"
+    "SELECT session_id, method_id, title, finished, last_seq, created_at_ms, finished_at_ms,"
+    " erased_at_ms FROM sessions"
     " WHERE session_id = ?";
 constexpr std::string_view sql_events_after =
     "SELECT seq, kind, payload, at_ms FROM events WHERE session_id = ? AND seq > ? ORDER BY seq";
 constexpr std::string_view sql_secrets =
     "SELECT name, value FROM session_secrets WHERE session_id = ? ORDER BY name";
 constexpr std::string_view sql_all_sessions =
-    "SELECT session_id, method_id, title, finished, last_seq, created_at_ms FROM sessions"
+    "SELECT session_id, method_id, title, finished, last_seq, created_at_ms, finished_at_ms,"
+    " erased_at_ms FROM sessions"
     " ORDER BY created_at_ms, session_id";
 constexpr std::string_view sql_unfinished_sessions =
-    "SELECT session_id, method_id, title, finished, last_seq, created_at_ms FROM sessions"
+    "SELECT session_id, method_id, title, finished, last_seq, created_at_ms, finished_at_ms,"
+    " erased_at_ms FROM sessions"
     " WHERE NOT finished ORDER BY created_at_ms, session_id";
 
 std::string in_quotes(std::string_view text) {
@@ -46,6 +49,8 @@ SessionRecord session_at(const Statement& row) {
       .finished = row.bool_at(3),
       .last_seq = static_cast<std::uint64_t>(row.int64_at(4)),
       .created_at_ms = row.int64_at(5),
+      .finished_at_ms = row.is_null_at(6) ? std::nullopt : std::optional{row.int64_at(6)},
+      .erased_at_ms = row.is_null_at(7) ? std::nullopt : std::optional{row.int64_at(7)},
   };
 }
 
@@ -113,8 +118,8 @@ std::expected<SessionRecord, StoreError> SessionReads::find_session(std::string_
 
 std::expected<std::vector<StoredEvent>, StoreError> SessionReads::read(std::string_view session_id,
                                                                        std::uint64_t after_seq) {
-  // Sessions are never deleted and events only added, so two statements need no transaction:
-  // what the second sees is a superset of what the first promised.
+  // Events are only added until a session is erased, so two statements need no transaction:
+  // what the second sees is a superset of what the first promised (or, once erased, nothing).
   auto session = find_session(session_id);
   if (!session)
     return std::unexpected(std::move(session.error()));

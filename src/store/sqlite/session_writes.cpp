@@ -14,10 +14,15 @@ struct SessionWrites::Statements {
   Statement release;
   Statement rollback_to;
   Statement last_seq;
+  Statement live_last_seq;
   Statement insert_event;
   Statement advance_session;
   Statement insert_session;
   Statement upsert_secret;
+  Statement mark_finished_at;
+  Statement delete_events;
+  Statement delete_secrets;
+  Statement mark_erased;
 };
 
 namespace {
@@ -29,7 +34,10 @@ constexpr std::string_view sql_rollback = "ROLLBACK";
 constexpr std::string_view sql_savepoint = "SAVEPOINT change";
 constexpr std::string_view sql_release = "RELEASE SAVEPOINT change";
 constexpr std::string_view sql_rollback_to = "ROLLBACK TO SAVEPOINT change";
+// An erased session answers as if it were not there, to everything but a new session's id.
 constexpr std::string_view sql_last_seq = "SELECT last_seq FROM sessions WHERE session_id = ?";
+constexpr std::string_view sql_live_last_seq =
+    "SELECT last_seq FROM sessions WHERE session_id = ? AND erased_at_ms IS NULL";
 constexpr std::string_view sql_insert_event =
     "INSERT INTO events (session_id, seq, kind, payload, at_ms) VALUES (?, ?, ?, ?, ?)";
 constexpr std::string_view sql_advance_session =
@@ -39,6 +47,13 @@ constexpr std::string_view sql_insert_session =
 constexpr std::string_view sql_upsert_secret =
     "INSERT INTO session_secrets (session_id, name, value) VALUES (?, ?, ?)"
     " ON CONFLICT (session_id, name) DO UPDATE SET value = excluded.value";
+
+constexpr std::string_view sql_mark_finished_at =
+    "UPDATE sessions SET finished_at_ms = ? WHERE session_id = ? AND finished_at_ms IS NULL";
+constexpr std::string_view sql_delete_events = "DELETE FROM events WHERE session_id = ?";
+constexpr std::string_view sql_delete_secrets = "DELETE FROM session_secrets WHERE session_id = ?";
+constexpr std::string_view sql_mark_erased =
+    "UPDATE sessions SET title = '', finished = TRUE, erased_at_ms = ? WHERE session_id = ?";
 
 std::string in_quotes(std::string_view text) {
   return "\"" + std::string{text} + "\"";
@@ -79,10 +94,15 @@ std::expected<SessionWrites, StoreError> SessionWrites::prepare(Connection db) {
       .release = prepared(sql_release),
       .rollback_to = prepared(sql_rollback_to),
       .last_seq = prepared(sql_last_seq),
+      .live_last_seq = prepared(sql_live_last_seq),
       .insert_event = prepared(sql_insert_event),
       .advance_session = prepared(sql_advance_session),
       .insert_session = prepared(sql_insert_session),
       .upsert_secret = prepared(sql_upsert_secret),
+      .mark_finished_at = prepared(sql_mark_finished_at),
+      .delete_events = prepared(sql_delete_events),
+      .delete_secrets = prepared(sql_delete_secrets),
+      .mark_erased = prepared(sql_mark_erased),
   });
   if (error)
     return std::unexpected(std::move(*error));
@@ -114,8 +134,10 @@ AppendResult SessionWrites::apply(const Change& change) {
           return append(one);
         else if constexpr (std::is_same_v<T, CreateSession>)
           return create(one);
-        else
+        else if constexpr (std::is_same_v<T, PutSecret>)
           return put_secret(one);
+        else
+          return erase(one);
       },
       change);
 }
@@ -140,8 +162,8 @@ template <class Write> AppendResult SessionWrites::in_savepoint(Write&& write) {
 }
 
 std::expected<std::optional<std::int64_t>, StoreError>
-SessionWrites::last_seq(std::string_view session_id) {
-  Statement& statement = statements_->last_seq;
+SessionWrites::last_seq(std::string_view session_id, bool erased_too) {
+  Statement& statement = erased_too ? statements_->last_seq : statements_->live_last_seq;
   auto use = statement.use();
   auto row = statement.bind(1, session_id).step();
   if (!row)
@@ -177,6 +199,7 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
   auto result = in_savepoint([&]() -> AppendResult {
     auto seq = static_cast<std::int64_t>(current);
     bool finishes = false;
+    std::int64_t finished_at = 0;
     Statement& insert = statements_->insert_event;
     for (const NewEvent& event : append.events) {
       auto use = insert.use();
@@ -188,6 +211,8 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
                               .run();
           !inserted)
         return failed(std::move(inserted));
+      if (event.finishes_session && !finishes)
+        finished_at = event.at_ms;
       finishes = finishes || event.finishes_session;
     }
     Statement& advance = statements_->advance_session;
@@ -196,6 +221,12 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
             advance.bind(1, seq).bind_bool(2, finishes).bind(3, append.session_id).run();
         !advanced)
       return failed(std::move(advanced));
+    if (finishes) {
+      Statement& mark = statements_->mark_finished_at;
+      auto marking = mark.use();
+      if (auto marked = mark.bind(1, finished_at).bind(2, append.session_id).run(); !marked)
+        return failed(std::move(marked));
+    }
     return static_cast<std::uint64_t>(seq);
   });
   if (!result)
@@ -206,7 +237,7 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
 AppendResult SessionWrites::create(const CreateSession& create) {
   const NewSession& session = create.session;
   const std::string doing = "creating session " + in_quotes(session.session_id);
-  auto last = last_seq(session.session_id);
+  auto last = last_seq(session.session_id, true);
   if (!last)
     return std::unexpected(with_context(std::move(last.error()), doing));
   if (*last)
@@ -246,6 +277,30 @@ AppendResult SessionWrites::put_secret(const PutSecret& put) {
   if (auto stored = upsert_secret(put.session_id, put.secret); !stored)
     return std::unexpected(with_context(std::move(stored.error()), doing));
   return static_cast<std::uint64_t>(**last);
+}
+
+AppendResult SessionWrites::erase(const EraseSession& erase) {
+  const std::string doing = "erasing session " + in_quotes(erase.session_id);
+  auto last = last_seq(erase.session_id);
+  if (!last)
+    return std::unexpected(with_context(std::move(last.error()), doing));
+  if (!*last)
+    return std::unexpected(no_such_session(erase.session_id));
+  auto result = in_savepoint([&]() -> AppendResult {
+    for (Statement* statement : {&statements_->delete_events, &statements_->delete_secrets}) {
+      auto use = statement->use();
+      if (auto deleted = statement->bind(1, erase.session_id).run(); !deleted)
+        return failed(std::move(deleted));
+    }
+    Statement& mark = statements_->mark_erased;
+    auto use = mark.use();
+    if (auto marked = mark.bind(1, erase.at_ms).bind(2, erase.session_id).run(); !marked)
+      return failed(std::move(marked));
+    return static_cast<std::uint64_t>(**last);
+  });
+  if (!result)
+    return std::unexpected(with_context(std::move(result.error()), doing));
+  return result;
 }
 
 } // namespace intervisie::store::sqlite

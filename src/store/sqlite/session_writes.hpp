@@ -40,8 +40,11 @@ private:
   AppendResult append(const AppendEvents& append);
   AppendResult create(const CreateSession& create);
   AppendResult put_secret(const PutSecret& put);
+  AppendResult erase(const EraseSession& erase);
 
-  std::expected<std::optional<std::int64_t>, StoreError> last_seq(std::string_view session_id);
+  // Null when there is no such session, or (unless `erased_too`) when it was erased.
+  std::expected<std::optional<std::int64_t>, StoreError> last_seq(std::string_view session_id,
+                                                                  bool erased_too = false);
   std::expected<void, StoreError> upsert_secret(std::string_view session_id, const Secret& secret);
   template <class Write> AppendResult in_savepoint(Write&& write);
 

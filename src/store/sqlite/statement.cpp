@@ -81,6 +81,10 @@ bool Statement::bool_at(int column) const {
   return int64_at(column) != 0;
 }
 
+bool Statement::is_null_at(int column) const {
+  return sqlite3_column_type(statement_.get(), column) == SQLITE_NULL;
+}
+
 void Statement::reset() {
   sqlite3_reset(statement_.get());
   sqlite3_clear_bindings(statement_.get());

@@ -46,6 +46,7 @@ public:
   std::int64_t int64_at(int column) const;
   std::string text_at(int column) const;
   bool bool_at(int column) const;
+  bool is_null_at(int column) const;
 
   void reset();
 

@@ -25,7 +25,12 @@ struct PutSecret {
   Secret secret;
 };
 
-using Change = std::variant<AppendEvents, CreateSession, PutSecret>;
+struct EraseSession {
+  std::string session_id;
+  std::int64_t at_ms = 0;
+};
+
+using Change = std::variant<AppendEvents, CreateSession, PutSecret, EraseSession>;
 
 struct WriteRequest {
   Change change;

@@ -1,0 +1,74 @@
+#include "cli/key_command.hpp"
+
+#include "store/sealed/master_key_file.hpp"
+#include "store/sealed/rotate_master_key.hpp"
+#include "store/sqlite_event_store.hpp"
+#include "store/sqlite_group_store.hpp"
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+
+namespace intervisie::cli {
+namespace {
+
+struct KeyOptions {
+  std::string data_dir = "data";
+  std::string master_key; // empty: master.key in the data directory
+  std::string keep_old;
+};
+
+std::expected<store::sealed::Rotation, std::string> rotate(const KeyOptions& options) {
+  // The event store holds the data directory's lock: no server may run meanwhile.
+  auto events = store::open_sqlite_event_store(options.data_dir);
+  if (!events)
+    return std::unexpected(events.error().message);
+  auto groups = store::open_sqlite_group_store(options.data_dir);
+  if (!groups)
+    return std::unexpected(groups.error().message);
+  const std::filesystem::path key_file =
+      options.master_key.empty()
+          ? std::filesystem::path{options.data_dir} / store::sealed::master_key_file_name
+          : std::filesystem::path{options.master_key};
+  if (!options.keep_old.empty()) {
+    auto old = store::sealed::read_master_key(key_file);
+    if (!old)
+      return std::unexpected(old.error());
+    if (auto kept = store::sealed::write_master_key(options.keep_old, *old); !kept)
+      return std::unexpected(kept.error());
+  }
+  auto rotation = store::sealed::rotate_master_key(**groups, key_file);
+  (*events)->close();
+  return rotation;
+}
+
+} // namespace
+
+void add_key_command(CLI::App& app, int& exit_code) {
+  auto options = std::make_shared<KeyOptions>();
+  CLI::App* command = app.add_subcommand(
+      "rotate-key", "Make a new master key and wrap every data key with it (stop the server first)");
+  command->add_option("--data", options->data_dir, "The server's data directory")
+      ->capture_default_str();
+  command
+      ->add_option("--master-key", options->master_key,
+                   "The master key file (default: master.key in the data directory)")
+      ->envname("INTERVISIE_MASTER_KEY_FILE");
+  command->add_option("--keep-old", options->keep_old,
+                      "Also write the old key to this file (backups made before the rotation "
+                      "need it)");
+  command->callback([options, &exit_code] {
+    auto rotation = rotate(*options);
+    if (!rotation) {
+      std::cerr << "intervisie rotate-key: " << rotation.error() << "\n";
+      exit_code = exit_key_failed;
+      return;
+    }
+    std::cout << "intervisie rotate-key: " << rotation->keys
+              << " data keys are now wrapped with master key " << rotation->new_id
+              << " (was " << rotation->old_id << ")\n";
+  });
+}
+
+} // namespace intervisie::cli

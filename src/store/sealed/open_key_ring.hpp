@@ -1,0 +1,21 @@
+// The key ring a server starts with: the master key read from its file (made there at the very
+// first start, when no data key exists yet) and checked against every wrapped data key.
+#pragma once
+
+#include "store/key_ring_store.hpp"
+#include "store/sealed/key_ring.hpp"
+
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace intervisie::store::sealed {
+
+// A missing key file while data keys exist, a key file others can read, or a key that is not
+// the one the data keys were wrapped with: a message that says which and what to do. Never a
+// new key over data that an old one encrypted.
+std::expected<std::unique_ptr<KeyRing>, std::string>
+open_key_ring(KeyRingStore& store, const std::filesystem::path& key_file);
+
+} // namespace intervisie::store::sealed
