@@ -3,6 +3,7 @@
 #include "cli/key_command.hpp"
 #include "cli/coach_command.hpp"
 #include "cli/methods_command.hpp"
+#include "cli/purge_command.hpp"
 #include "cli/serve_command.hpp"
 
 #include <CLI/CLI.hpp>
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   intervisie::cli::add_coach_command(app, exit_code);
   intervisie::cli::add_backup_commands(app, exit_code);
   intervisie::cli::add_key_command(app, exit_code);
+  intervisie::cli::add_purge_command(app, exit_code);
   intervisie::cli::add_serve_command(app, INTERVISIE_DEFAULT_METHODS_DIR,
                                      INTERVISIE_DEFAULT_WEB_DIR, exit_code);
 

@@ -40,6 +40,12 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
   serve->add_option("--data", options->data_dir, "Directory of the event store")
       ->capture_default_str();
   serve
+      ->add_option("--retention-days", options->retention_days,
+                   "Days after a session ends that its content is erased (a group may choose "
+                   "otherwise)")
+      ->check(CLI::Range(1, 3650))
+      ->capture_default_str();
+  serve
       ->add_option("--master-key", options->master_key,
                    "The master key file that wraps the data keys (default: master.key in the data "
                    "directory, made at the first start)")

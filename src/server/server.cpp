@@ -14,6 +14,9 @@
 #include "server/http/return_api.hpp"
 #include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
+#include "server/retention/forget_api.hpp"
+#include "server/retention/purge.hpp"
+#include "server/retention/retention.hpp"
 #include "store/method_directory.hpp"
 #include "store/sealed/master_key_file.hpp"
 #include "store/sealed/open_key_ring.hpp"
@@ -24,6 +27,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include <chrono>
@@ -62,7 +66,17 @@ public:
                      options.public_url.starts_with("https://"), system_now,
                      blocking_.get_executor()),
         return_api_(registry_, system_now),
-        join_code_api_(registry_, system_now, options.public_url), case_members_(groups_, seats_) {
+        join_code_api_(registry_, system_now, options.public_url), case_members_(groups_, seats_),
+        retention_(options.retention_days),
+        forget_api_(registry_, system_now, blocking_.get_executor()) {
+    retention_.set_group_days([this](const std::string& session_id) -> std::optional<int> {
+      const auto group = groups_.group_of_session(session_id);
+      const auto state = group ? groups_.state(*group) : std::nullopt;
+      return state ? state->retention_days : std::nullopt;
+    });
+    api_.set_retention(&retention_);
+    group_api_.set_retention(&retention_);
+    api_.add_routes(forget_api_);
     api_.set_case_members(&case_members_);
     return_api_.set_case_members(&case_members_);
     api_.add_routes(account_api_);
@@ -101,6 +115,7 @@ public:
       origins_.public_url = url;
     }
     listener_->run();
+    purge_now(); // what expired while the server was down goes first
     const unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     for (unsigned i = 0; i < threads; ++i)
@@ -133,6 +148,7 @@ public:
   void stop() override {
     std::call_once(stopped_, [this] {
       listener_->stop();
+      purge_timer_.cancel();
       blocking_.join(); // the last account and group requests finish their writes
       store_->close();  // every append already made is durable and answered before this returns
       work_guard_.reset();
@@ -146,6 +162,28 @@ public:
   }
 
 private:
+  // Erases what the retention no longer keeps, on the blocking threads; then again in a day.
+  void purge_now() {
+    boost::asio::post(blocking_, [this] {
+      const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                           system_now().time_since_epoch())
+                           .count();
+      auto purged = purge(*store_, retention_, now, [this, now](const std::string& session_id) {
+        return registry_.erase(session_id, now);
+      });
+      if (!purged)
+        spdlog::error("retention: {}", purged.error());
+      else if (purged->erased > 0 || !purged->failures.empty())
+        spdlog::info("retention: erased the content of {} finished sessions{}", purged->erased,
+                     purged->failures.empty() ? "" : "; failed: " + purged->failures.front());
+    });
+    purge_timer_.expires_after(std::chrono::hours{24});
+    purge_timer_.async_wait([this](boost::system::error_code error) {
+      if (!error)
+        purge_now();
+    });
+  }
+
   static AccountConfig account_config(const ServerOptions& options) {
     AccountConfig config;
     if (options.minimal_password_cost)
@@ -183,6 +221,9 @@ private:
   ReturnApi return_api_;
   JoinCodeApi join_code_api_;
   GroupCaseMembers case_members_;
+  Retention retention_;
+  ForgetApi forget_api_;
+  boost::asio::steady_timer purge_timer_{io_};
   std::shared_ptr<Listener> listener_;
   std::unique_ptr<boost::asio::signal_set> signals_;
   std::vector<std::thread> threads_;

@@ -274,11 +274,13 @@ std::vector<Scenario> scenarios() {
          D d;
          return d.refused(D::anna, cmd::Cancel{d.schedule(), "\xFF"});
        }},
+      {C::bad_retention, [] { return D{}.refused(D::anna, cmd::SetRetention{366}); }},
   };
 }
 
 // The last code: a new code must be added here and get a scenario above.
-constexpr std::size_t code_count = static_cast<std::size_t>(GroupRefusalCode::bad_text) + 1;
+constexpr std::size_t code_count =
+    static_cast<std::size_t>(GroupRefusalCode::bad_retention) + 1;
 
 TEST(GroupRefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, GroupRefusalCode> covered;

@@ -24,12 +24,12 @@ constexpr std::uint32_t first_seed = 20260001;
 constexpr std::uint32_t group_count = 3000;
 constexpr std::size_t commands_per_group = 250;
 
-constexpr std::array<std::string_view, 17> command_names{
+constexpr std::array<std::string_view, 18> command_names{
     "create_group",    "create_invitation",     "revoke_invitation", "accept_invitation",
     "leave",           "schedule_meeting",      "call_off",          "sign_up",
     "cancel",          "withdraw_cancellation", "propose_dates",     "answer_dates",
     "choose_date",     "set_facilitator",       "start_case",        "record_presenter",
-    "record_follow_up"};
+    "record_follow_up", "set_retention"};
 static_assert(command_names.size() == std::variant_size_v<GroupCommand>);
 
 // No name is part of another, nor of any text below, so a name found is a name left behind.
@@ -254,6 +254,10 @@ private:
     }
     if (roll < 103)
       return cmd::RecordPresenter{some_case(false), some_member()};
+    if (chance(0.1)) {
+      static constexpr std::array days{0, 1, 14, 365, 366, -1};
+      return cmd::SetRetention{days[index(days.size())]};
+    }
     const SessionId session = some_case(true);
     MeetingId at = some_meeting([](const Meeting&) { return true; });
     if (const Case* treated = state_.find_case(session))

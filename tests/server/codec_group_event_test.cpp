@@ -53,6 +53,8 @@ std::vector<GroupEvent> every_event() {
       event(gev::PresenterRecorded{"session-1", "account-bram"}),
       event(gev::FollowUpRecorded{"session-1", "Het gesprek is gevoerd."}),
       event(gev::FollowUpRecorded{"session-1", ""}),
+      event(gev::RetentionSet{14}),
+      event(gev::RetentionSet{0}),
   };
 }
 

@@ -169,6 +169,9 @@ void apply(GroupState& state, const GroupEvent& event) {
               treated.follow_up = FollowUp{at, actor, e.note};
             });
           },
+          [&](const event::RetentionSet& e) {
+            state.retention_days = e.days > 0 ? std::optional{e.days} : std::nullopt;
+          },
       },
       event.body);
   ++state.version;

@@ -90,6 +90,13 @@ struct RecordFollowUp {
   std::string note;     // optional; only the presenter sees it
 };
 
+
+// --- the group's own settings -----------------------------------------------------------------
+// How many days after a meeting the content of its cases is erased; 0: the server's default.
+struct SetRetention {
+  int days = 0;
+};
+
 } // namespace intervisie::core::group::cmd
 
 namespace intervisie::core::group {
@@ -99,6 +106,6 @@ using GroupCommand =
                  cmd::AcceptInvitation, cmd::Leave, cmd::ScheduleMeeting, cmd::CallOff, cmd::SignUp,
                  cmd::Cancel, cmd::WithdrawCancellation, cmd::ProposeDates, cmd::AnswerDates,
                  cmd::ChooseDate, cmd::SetFacilitator, cmd::StartCase, cmd::RecordPresenter,
-                 cmd::RecordFollowUp>;
+                 cmd::RecordFollowUp, cmd::SetRetention>;
 
 } // namespace intervisie::core::group

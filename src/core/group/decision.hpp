@@ -67,5 +67,6 @@ Decision decide(const Context& context, const cmd::SetFacilitator& command);
 Decision decide(const Context& context, const cmd::StartCase& command);
 Decision decide(const Context& context, const cmd::RecordPresenter& command);
 Decision decide(const Context& context, const cmd::RecordFollowUp& command);
+Decision decide(const Context& context, const cmd::SetRetention& command);
 
 } // namespace intervisie::core::group::rules

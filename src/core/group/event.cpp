@@ -12,6 +12,7 @@ constexpr std::array<std::string_view, std::variant_size_v<GroupEventBody>> even
     "cancelled",          "cancellation_withdrawn", "new_date_needed",    "rescheduler_changed",
     "reschedule_dropped", "dates_proposed",         "dates_answered",     "meeting_moved",
     "facilitator_set",    "case_started",           "presenter_recorded", "follow_up_recorded",
+    "retention_set",
 };
 
 } // namespace

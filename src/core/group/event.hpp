@@ -131,6 +131,13 @@ struct FollowUpRecorded {
   bool operator==(const FollowUpRecorded&) const = default;
 };
 
+
+// --- the group's own settings -----------------------------------------------------------------
+struct RetentionSet {
+  int days = 0; // 0: the server's default
+  bool operator==(const RetentionSet&) const = default;
+};
+
 } // namespace intervisie::core::group::event
 
 namespace intervisie::core::group {
@@ -140,7 +147,8 @@ using GroupEventBody = std::variant<
     event::InvitationRevoked, event::MeetingScheduled, event::MeetingCalledOff, event::SignedUp,
     event::Cancelled, event::CancellationWithdrawn, event::NewDateNeeded, event::ReschedulerChanged,
     event::RescheduleDropped, event::DatesProposed, event::DatesAnswered, event::MeetingMoved,
-    event::FacilitatorSet, event::CaseStarted, event::PresenterRecorded, event::FollowUpRecorded>;
+    event::FacilitatorSet, event::CaseStarted, event::PresenterRecorded, event::FollowUpRecorded,
+    event::RetentionSet>;
 
 struct GroupEvent {
   Instant at;

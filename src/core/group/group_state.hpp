@@ -122,6 +122,8 @@ struct GroupState {
   std::vector<Invitation> invitations;
   std::vector<Meeting> meetings; // in order of scheduling
   std::vector<Case> cases;       // in order of starting
+  // Days after which the content of the group's cases is erased; none: the server's default.
+  std::optional<int> retention_days;
 
   bool is_member(const AccountId& account) const { return find_member(account) != nullptr; }
   const Member* find_member(const AccountId& account) const;

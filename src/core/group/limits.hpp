@@ -27,6 +27,10 @@ inline constexpr int max_meeting_minutes = 480;
 
 inline constexpr std::size_t max_proposed_dates = 5;
 
+// How long a group may keep the content of its cases (the server's default applies otherwise).
+inline constexpr int min_retention_days = 1;
+inline constexpr int max_retention_days = 365;
+
 // A case may start from this long before a meeting until this long after its end.
 inline constexpr std::chrono::minutes case_window{60};
 

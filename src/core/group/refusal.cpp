@@ -89,9 +89,12 @@ constexpr RefusalText refusal_texts[] = {
     {"text_too_long", "Die tekst is te lang.", "That text is too long."},
     {"bad_text", "Die tekst bevat tekens die we niet kunnen lezen.",
      "That text contains characters we cannot read."},
+    {"bad_retention", "Een groep bewaart casussen 1 tot 365 dagen.",
+     "A group keeps cases for 1 to 365 days."},
 };
 
-static_assert(std::size(refusal_texts) == static_cast<std::size_t>(GroupRefusalCode::bad_text) + 1);
+static_assert(std::size(refusal_texts) ==
+              static_cast<std::size_t>(GroupRefusalCode::bad_retention) + 1);
 
 const RefusalText& text_of(GroupRefusalCode code) {
   return refusal_texts[static_cast<std::size_t>(code)];

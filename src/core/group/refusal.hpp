@@ -58,6 +58,8 @@ enum class GroupRefusalCode {
   empty_text,
   text_too_long,
   bad_text, // not well-formed UTF-8, or control characters
+  // settings
+  bad_retention, // not 1-365 days (nor 0, the server's default)
 };
 
 struct GroupRefusal {

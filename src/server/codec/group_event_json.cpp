@@ -107,6 +107,7 @@ struct Writer {
     json["session"] = e.session;
     json["note"] = e.note;
   }
+  void operator()(const gev::RetentionSet& e) const { json["days"] = e.days; }
 };
 
 // The reading side of one event object: ObjectReader's checks, plus the shapes only group
@@ -236,6 +237,7 @@ constexpr std::array<Reader, std::variant_size_v<Body>> readers = {
     [](Fields& f) -> Body {
       return gev::FollowUpRecorded{f.text("session"), f.text("note")};
     },
+    [](Fields& f) -> Body { return gev::RetentionSet{f.integer("days")}; },
 };
 
 } // namespace

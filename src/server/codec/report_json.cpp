@@ -26,7 +26,8 @@ array contributions(const std::vector<core::PresenterRecord::Contribution>& item
 
 } // namespace
 
-object record_to_json(const core::PresenterRecord& record, core::Language language) {
+object record_to_json(const core::PresenterRecord& record, core::Language language,
+                      std::optional<std::int64_t> kept_until_ms) {
   array questions;
   for (const auto& question : record.questions) {
     value rating = nullptr;
@@ -62,6 +63,7 @@ object record_to_json(const core::PresenterRecord& record, core::Language langua
       {"title", record.title},
       {"method", object{{"id", record.method_id}, {"name", record.method_name.in(language)}}},
       {"finished_at", finished_at},
+      {"kept_until", kept_until_ms ? value(*kept_until_ms) : value(nullptr)},
       {"statements", texts(record.statements)},
       {"questions", std::move(questions)},
       {"observations", contributions(record.observations)},

@@ -7,8 +7,13 @@
 
 #include <boost/json/object.hpp>
 
+#include <cstdint>
+#include <optional>
+
 namespace intervisie::server {
 
-boost::json::object record_to_json(const core::PresenterRecord& record, core::Language language);
+// `kept_until_ms`: from when the retention erases the record (null when not known).
+boost::json::object record_to_json(const core::PresenterRecord& record, core::Language language,
+                                   std::optional<std::int64_t> kept_until_ms = std::nullopt);
 
 } // namespace intervisie::server

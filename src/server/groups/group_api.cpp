@@ -17,6 +17,8 @@
 
 #include <future>
 
+#include <spdlog/spdlog.h>
+
 namespace intervisie::server {
 
 namespace http = boost::beast::http;
@@ -217,6 +219,24 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
     learn_presenters(group_id);
     return call.answer_json(http::status::ok, group_view_for(group_id, me));
   }
+  if (call.is(http::verb::post, {"retention"}, 3)) {
+    auto body = json_object_body(call.request);
+    if (!body)
+      return call.answer(std::move(body.error()));
+    // null: back to the server's default (0 in the group's history).
+    const json::value* given = body->if_contains("days");
+    const bool server_default = given != nullptr && given->is_null();
+    if (server_default)
+      body->erase("days");
+    ObjectReader reader{*body, "retention", "", Source::client};
+    const auto days = server_default ? 0
+                                     : reader.integer("days", group::min_retention_days,
+                                                      group::max_retention_days);
+    if (auto error = reader.finish())
+      return call.answer(bad_body(call.request, *error));
+    return done(groups_.execute(group_id, group::cmd::SetRetention{static_cast<int>(days)}, me),
+                http::status::ok);
+  }
   if (call.is(http::verb::post, {"invitations"}, 3)) {
     auto body = json_object_body(call.request);
     if (!body)
@@ -282,6 +302,8 @@ void GroupApi::group_routes(Call& call, const std::string& group_id) {
   if (call.is(http::verb::get, {"cases"}, 3) || call.segments.size() == 6) {
     if (call.is(http::verb::get, {"cases", call.segments[4], "report"}, 3))
       return case_report(call, group_id, call.segments[4]);
+    if (call.is(http::verb::delete_, {"cases", call.segments[4], "content"}, 3))
+      return forget_case(call, group_id, call.segments[4]);
   }
   call.error(http::status::not_found, "not_found", "There is nothing here.");
 }
@@ -605,6 +627,9 @@ void GroupApi::case_report(Call& call, const std::string& group_id, const std::s
   if (!treated->presenter || *treated->presenter != me || !place)
     return call.error(http::status::forbidden, "not_presenter",
                       "Only the member who brought in a case reads what was said.");
+  if (sessions_.erased(session_id))
+    return call.error(http::status::gone, "case_erased",
+                      "The content of this case has been erased; the facts stay in the history.");
   auto live = sessions_.find(session_id);
   if (!live)
     return call.answer(refusal_response(call.request, {Code::case_unknown}));
@@ -613,19 +638,74 @@ void GroupApi::case_report(Call& call, const std::string& group_id, const std::s
   const Request& request = call.request;
   const auto language =
       request.target().find("lang=en") != std::string_view::npos ? Language::en : Language::nl;
-  live->read_state([promise, &request, participant = core::ParticipantId{*place},
-                    language](const core::SessionState& session) {
+  live->read_state([promise, &request, participant = core::ParticipantId{*place}, language,
+                    retention = retention_, session_id](const core::SessionState& session) {
     auto record = core::presenter_record(session, participant);
     if (!record)
       return promise->set_value(error_response(request, http::status::conflict,
                                                "session_not_finished",
                                                "The record is ready when the session has ended."));
-    promise->set_value(json_response(request, http::status::ok,
-                                     json::serialize(record_to_json(*record, language))));
+    std::optional<std::int64_t> kept_until;
+    if (retention && record->finished_at)
+      kept_until = retention->kept_until_ms(session_id,
+                                            record->finished_at->time_since_epoch().count());
+    promise->set_value(json_response(
+        request, http::status::ok, json::serialize(record_to_json(*record, language, kept_until))));
   });
   if (future.wait_for(std::chrono::seconds{5}) != std::future_status::ready)
     return call.error(http::status::service_unavailable, "busy", "The session did not answer.");
   call.answer(future.get());
+}
+
+void GroupApi::forget_case(Call& call, const std::string& group_id, const std::string& session_id) {
+  const std::string& me = call.caller->account.id;
+  learn_presenters(group_id);
+  auto state = groups_.state(group_id);
+  const group::Case* treated = state->find_case(session_id);
+  if (!treated)
+    return call.answer(refusal_response(call.request, {Code::case_unknown}));
+  const auto place = seats_.place_of(session_id, me);
+  if (!treated->presenter || *treated->presenter != me || !place)
+    return call.error(http::status::forbidden, "not_presenter",
+                      "Only the member who brought in a case can erase it.");
+  if (sessions_.erased(session_id))
+    return call.answer_json(http::status::ok, json::object{{"erased", true}});
+  auto live = sessions_.find(session_id);
+  if (!live)
+    return call.answer(refusal_response(call.request, {Code::case_unknown}));
+  auto finished = std::make_shared<std::promise<bool>>();
+  auto answer = finished->get_future();
+  live->read_state([finished, participant = core::ParticipantId{*place}](
+                       const core::SessionState& session) {
+    finished->set_value(core::presenter_record(session, participant).has_value());
+  });
+  if (answer.wait_for(std::chrono::seconds{5}) != std::future_status::ready)
+    return call.error(http::status::service_unavailable, "busy", "The session did not answer.");
+  if (!answer.get())
+    return call.error(http::status::conflict, "session_not_finished",
+                      "A case can be erased once the session has ended.");
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_().time_since_epoch()).count();
+  if (auto erased = sessions_.erase(session_id, now); !erased) {
+    spdlog::error("{}", erased.error());
+    return call.error(http::status::internal_server_error, "storage_failed",
+                      "The server could not erase this case; try again.");
+  }
+  call.answer_json(http::status::ok, json::object{{"erased", true}});
+}
+
+void GroupApi::add_erasure_facts(json::object& view, const group::GroupState& state,
+                                 bool group_itself) const {
+  if (auto* cases = view.if_contains("cases"); cases && cases->is_array())
+    for (json::value& seen : cases->get_array())
+      if (auto* one = seen.if_object())
+        if (const auto* id = one->if_contains("session_id"); id && id->is_string())
+          (*one)["erased"] = sessions_.erased(std::string{id->get_string()});
+  if (group_itself) {
+    view["retention_days"] =
+        state.retention_days.value_or(retention_ ? retention_->server_days() : 30);
+    view["retention_is_default"] = !state.retention_days.has_value();
+  }
 }
 
 void GroupApi::learn_presenters(const std::string& group_id) {
@@ -651,15 +731,20 @@ void GroupApi::learn_presenters(const std::string& group_id) {
 json::object GroupApi::group_view_for(const std::string& group_id, const std::string& viewer) {
   const auto state = groups_.state(group_id);
   const core::Instant now = clock_();
-  return group_view(group_id, *state, viewer, now, live_case_sessions(sessions_, *state, now));
+  json::object view =
+      group_view(group_id, *state, viewer, now, live_case_sessions(sessions_, *state, now));
+  add_erasure_facts(view, *state, true);
+  return view;
 }
 
 json::object GroupApi::meeting_view_for(const std::string& group_id, const std::string& meeting_id,
                                         const std::string& viewer) {
   const auto state = groups_.state(group_id);
   const core::Instant now = clock_();
-  return meeting_view(group_id, *state, *state->find_meeting(meeting_id), viewer, now,
-                      live_case_sessions(sessions_, *state, now));
+  json::object view = meeting_view(group_id, *state, *state->find_meeting(meeting_id), viewer, now,
+                                   live_case_sessions(sessions_, *state, now));
+  add_erasure_facts(view, *state, false);
+  return view;
 }
 
 json::object GroupApi::about(const store::Account& account) {

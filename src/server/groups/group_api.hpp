@@ -11,6 +11,7 @@
 #include "server/groups/session_seats.hpp"
 #include "server/http/routes.hpp"
 #include "server/live/session_registry.hpp"
+#include "server/retention/retention.hpp"
 #include "store/account_store.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -27,6 +28,8 @@ public:
            Clock clock, boost::asio::any_io_executor blocking);
 
   void set_public_url(std::string url) { public_url_ = std::move(url); }
+  // How long records are kept (set once, before the first request).
+  void set_retention(const Retention* retention) { retention_ = retention; }
 
   bool handle(Request& request, const std::vector<std::string>& segments,
               const std::string& client_address, Respond& respond) override;
@@ -52,6 +55,8 @@ private:
   void join_case(Call& call, const std::string& group_id, const std::string& meeting_id,
                  const std::string& session_id);
   void case_report(Call& call, const std::string& group_id, const std::string& session_id);
+  // "Vergeet deze casus" from the group: the member who presented it erases its content.
+  void forget_case(Call& call, const std::string& group_id, const std::string& session_id);
 
   // Cases whose live session has chosen its presenter learn which member that is.
   void learn_presenters(const std::string& group_id);
@@ -61,6 +66,10 @@ private:
   boost::json::object meeting_view_for(const std::string& group_id, const std::string& meeting_id,
                                        const std::string& viewer);
 
+  // Marks each case of a view that has had its content erased, and adds the group's retention.
+  void add_erasure_facts(boost::json::object& view, const core::group::GroupState& state,
+                         bool group_itself) const;
+
   GroupRegistry& groups_;
   SessionSeats& seats_;
   store::GroupStore& store_;
@@ -68,6 +77,7 @@ private:
   const Authenticator& authenticator_;
   SessionRegistry& sessions_;
   const core::Catalogue& catalogue_;
+  const Retention* retention_ = nullptr;
   std::string public_url_;
   Clock clock_;
   boost::asio::any_io_executor blocking_;

@@ -295,6 +295,7 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
         language = Language::en;
   live->read_state([request_head = Request{request.method(), request.target(), request.version()},
                     keep_alive = request.keep_alive(), reader = *reader, language,
+                    retention = retention_, session_id,
                     respond = std::move(respond)](const core::SessionState& state) {
     Request head = request_head;
     head.keep_alive(keep_alive);
@@ -305,8 +306,14 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
                                           "Only the presenter can open this record.")
                          : error_response(head, http::status::conflict, "session_not_finished",
                                           "The record is ready when the session has ended."));
-    respond(json_response(head, http::status::ok,
-                          boost::json::serialize(record_to_json(*record, language))));
+    respond(json_response(
+        head, http::status::ok,
+        boost::json::serialize(record_to_json(
+            *record, language,
+            retention && record->finished_at
+                ? std::optional{retention->kept_until_ms(
+                      session_id, record->finished_at->time_since_epoch().count())}
+                : std::nullopt))));
   });
 }
 

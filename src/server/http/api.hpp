@@ -9,6 +9,7 @@
 #include "server/http/routes.hpp"
 #include "server/http/static_site.hpp"
 #include "server/live/session_registry.hpp"
+#include "server/retention/retention.hpp"
 
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
@@ -53,6 +54,8 @@ public:
   void set_public_url(std::string url) { config_.public_url = std::move(url); }
   // Who may not join a group's case by typing a name (set once, before the first request).
   void set_case_members(const CaseMembers* members) { case_members_ = members; }
+  // How long records are kept, for the record's `kept_until` (set once, before the first request).
+  void set_retention(const Retention* retention) { retention_ = retention; }
 
   // Answers a plain request; `respond` may run later, on another thread.
   void handle(Request request, const std::string& client_address, Respond respond);
@@ -80,6 +83,7 @@ private:
   RateLimiter coach_checks_;
   std::vector<Routes*> more_routes_;
   const CaseMembers* case_members_ = nullptr;
+  const Retention* retention_ = nullptr;
 };
 
 } // namespace intervisie::server

@@ -98,10 +98,11 @@ LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
 
 bool LiveSession::admits(std::string_view join_token) const {
   const std::string hash = token_hash(join_token);
-  if (same_secret(hash, join_hash_))
-    return true;
   const std::scoped_lock lock(tokens_mutex_);
-  return !code_token_hash_.empty() && same_secret(hash, code_token_hash_);
+  if (erased_)
+    return false;
+  return same_secret(hash, join_hash_) ||
+         (!code_token_hash_.empty() && same_secret(hash, code_token_hash_));
 }
 
 std::expected<void, std::string> LiveSession::take_join_code(JoinCodes& codes) {
@@ -439,6 +440,31 @@ std::expected<void, std::string> LiveSession::end_place(core::ParticipantId part
       self->broadcast_presence();
   });
   return {};
+}
+
+void LiveSession::close_for_erasure() {
+  std::optional<JoinOffer> offer;
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    erased_ = true;
+    token_hashes_.clear();
+    moved_hashes_.clear();
+    return_hashes_.clear();
+    code_token_hash_.clear();
+    offer = std::exchange(join_offer_, std::nullopt);
+  }
+  if (offer && codes_ != nullptr)
+    codes_->release(offer->code, id_); // in memory only: the store forgets the session's secrets
+  boost::asio::post(strand_, [self = shared_from_this()] {
+    for (const Connection& connection : self->connections_)
+      if (const auto alive = connection.client.lock())
+        alive->send_last(std::make_shared<const std::string>(server_message_error(
+            std::nullopt, "session_erased",
+            connection.language == Language::en
+                ? "The content of this session has been erased; it no longer opens."
+                : "De inhoud van deze bijeenkomst is gewist; ze gaat niet meer open.")));
+    self->connections_.clear();
+  });
 }
 
 std::shared_ptr<const std::string> LiveSession::seat_moved_message(Language language) const {

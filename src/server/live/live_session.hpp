@@ -115,6 +115,10 @@ public:
   // any more (kept as such, across restarts), and its open screens are closed ("place_ended").
   std::expected<void, std::string> end_place(core::ParticipantId participant);
 
+  // The session's content is being erased: from now on no token or join link opens it, its join
+  // code is free again, and its open screens are closed ("session_erased"). Thread-safe.
+  void close_for_erasure();
+
   // Records the first events of a new session (create_session's); `done` runs once durable.
   void record_creation(core::Events events, std::function<void(std::optional<std::uint64_t>)> done);
 
@@ -243,6 +247,7 @@ private:
   JoinCodes* codes_ = nullptr;          // set by take_join_code
   std::optional<JoinOffer> join_offer_; // while the session runs
   std::string code_token_hash_;         // the code's join token, when it is not the link's
+  bool erased_ = false;                 // close_for_erasure was called
 };
 
 // The names under which a session's secrets are kept in the store.

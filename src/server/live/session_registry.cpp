@@ -103,8 +103,38 @@ std::shared_ptr<LiveSession> SessionRegistry::find(const std::string& session_id
   if (!loaded)
     return nullptr;
   const std::scoped_lock lock(mutex_);
+  if (erased_.contains(session_id))
+    return nullptr; // erased while it was being loaded
   // Another thread may have loaded it meanwhile: keep the first, so there is one live session.
   return sessions_.try_emplace(session_id, *loaded).first->second;
+}
+
+std::expected<void, std::string> SessionRegistry::erase(const std::string& session_id,
+                                                        std::int64_t at_ms) {
+  std::shared_ptr<LiveSession> live;
+  {
+    const std::scoped_lock lock(mutex_);
+    erased_.insert(session_id);
+    if (const auto found = sessions_.find(session_id); found != sessions_.end()) {
+      live = std::move(found->second);
+      sessions_.erase(found);
+    }
+  }
+  if (live)
+    live->close_for_erasure();
+  if (auto erased = store_.erase_session(session_id, at_ms); !erased) {
+    if (erased.error().code == store::StoreErrorCode::not_found)
+      return {};
+    const std::scoped_lock lock(mutex_);
+    erased_.erase(session_id); // the store still holds it; it loads again as it is
+    return std::unexpected("erasing session " + session_id + ": " + erased.error().message);
+  }
+  return {};
+}
+
+bool SessionRegistry::erased(const std::string& session_id) const {
+  const std::scoped_lock lock(mutex_);
+  return erased_.contains(session_id);
 }
 
 std::shared_ptr<LiveSession> SessionRegistry::find_by_code(const std::string& code) {
@@ -113,9 +143,19 @@ std::shared_ptr<LiveSession> SessionRegistry::find_by_code(const std::string& co
 }
 
 std::expected<std::size_t, std::string> SessionRegistry::restore_unfinished() {
-  auto records = store_.list_sessions(true);
-  if (!records)
-    return std::unexpected(records.error().message);
+  auto all = store_.list_sessions(false);
+  if (!all)
+    return std::unexpected(all.error().message);
+  std::vector<store::SessionRecord> unfinished;
+  for (store::SessionRecord& record : *all) {
+    if (record.erased_at_ms) {
+      const std::scoped_lock lock(mutex_);
+      erased_.insert(record.session_id);
+    } else if (!record.finished) {
+      unfinished.push_back(std::move(record));
+    }
+  }
+  const auto* records = &unfinished;
   for (const store::SessionRecord& record : *records) {
     auto loaded = load(record.session_id);
     if (!loaded)
@@ -128,6 +168,10 @@ std::expected<std::size_t, std::string> SessionRegistry::restore_unfinished() {
 
 std::expected<std::shared_ptr<LiveSession>, std::string>
 SessionRegistry::load(const std::string& session_id) {
+  if (erased(session_id))
+    return std::unexpected("session " + session_id + " was erased");
+  if (auto record = store_.find_session(session_id); !record || record->erased_at_ms)
+    return std::unexpected("session " + session_id + (record ? " was erased" : " is not there"));
   auto secrets = store_.read_secrets(session_id);
   if (!secrets)
     return std::unexpected(secrets.error().message);

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace intervisie::server {
 
@@ -50,6 +51,13 @@ public:
   // The running session whose join code this is; null when none.
   std::shared_ptr<LiveSession> find_by_code(const std::string& code);
 
+  // Erases the session's content for good (store::EventStore::erase_session): it leaves memory,
+  // its open screens are closed, and from then on it is unknown to every route. Blocks for a
+  // commit: call it off the network threads. Why not, when it fails.
+  std::expected<void, std::string> erase(const std::string& session_id, std::int64_t at_ms);
+  // Whether the session's content was erased (since this server started, or before).
+  bool erased(const std::string& session_id) const;
+
 private:
   std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
 
@@ -58,8 +66,9 @@ private:
   const core::Catalogue& catalogue_;
   LiveSession::Clock clock_;
   const core::coach::Coach* coach_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<LiveSession>> sessions_;
+  std::unordered_set<std::string> erased_;
   JoinCodes codes_;
 };
 
