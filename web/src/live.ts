@@ -8,8 +8,12 @@
 
 import type { Command, ServerMessage, SessionState } from './types';
 
-/** `moved`: this place was taken back on another device (protocol `seat_moved`). */
-export type LinkStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'moved';
+/**
+ * `moved`: this place was taken back on another device (protocol `seat_moved`).
+ * `crowded`: this place is open on too many screens at once (`too_many_connections`); the page
+ * waits for the person to close one and try again, since trying by itself would only add to it.
+ */
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'moved' | 'crowded';
 
 export type CommandResult =
   | { ok: true; seq: number }
@@ -91,8 +95,17 @@ export class LiveSession {
     this.pending.clear();
   }
 
+  /** After `crowded`: the person closed another screen and asks to connect again. */
+  retry(): void {
+    if (this.closed || this.view.status !== 'crowded') return;
+    this.retries = 0;
+    this.emit({ status: 'connecting' });
+    this.connect();
+  }
+
   private reconnectNow = (): void => {
-    if (this.closed || this.view.status === 'online' || this.view.status === 'denied') return;
+    const status = this.view.status;
+    if (this.closed || status === 'online' || status === 'denied' || status === 'crowded') return;
     window.clearTimeout(this.retryTimer);
     this.retries = 0;
     this.connect();
@@ -164,6 +177,16 @@ export class LiveSession {
           window.removeEventListener('online', this.reconnectNow);
           this.failPending('connection_closed');
           this.emit({ status: msg.code === 'seat_moved' ? 'moved' : 'denied', state: null });
+          socket.close();
+          break;
+        }
+        if (msg.type === 'error' && msg.id === null && msg.code === 'too_many_connections') {
+          // Eight screens hold this place already. The server closes this one; trying again by
+          // ourselves would only knock on the same door, so the person decides when.
+          this.socket = null;
+          window.clearTimeout(this.retryTimer);
+          this.failPending('connection_closed');
+          this.emit({ status: 'crowded', state: null });
           socket.close();
           break;
         }
