@@ -121,6 +121,7 @@ export const en: GroupCatalog = {
   'case.presenterUnknown': 'Presenter not known yet',
   'case.mine': 'Your case',
   'case.report': 'Read your report',
+  'case.erased': 'Content erased',
   'case.followUpDone': 'Follow-up done on {date}.',
   'case.followUpNote': 'Note from the follow-up: {note}',
   'case.reportBack': 'Back to the group',
@@ -232,6 +233,7 @@ export const en: GroupCatalog = {
   'cases.join': 'Join this case',
   'cases.running': 'running now',
   'cases.finished': 'over',
+  'cases.erased': 'over, content erased',
   'live.title': 'A case is running now',
 
   'fu.title': 'Follow-up',

@@ -120,6 +120,7 @@ export const nl = {
   'case.presenterUnknown': 'Inbrenger nog niet bekend',
   'case.mine': 'Jouw casus',
   'case.report': 'Jouw verslag lezen',
+  'case.erased': 'Inhoud gewist',
   'case.followUpDone': 'Terugblik gedaan op {date}.',
   'case.followUpNote': 'Notitie bij de terugblik: {note}',
   'case.reportBack': 'Terug naar de groep',
@@ -231,6 +232,7 @@ export const nl = {
   'cases.join': 'Meedoen aan deze casus',
   'cases.running': 'loopt nu',
   'cases.finished': 'afgelopen',
+  'cases.erased': 'afgelopen, inhoud gewist',
   'live.title': 'Er loopt nu een casus',
 
   'fu.title': 'Terugblik',
