@@ -48,7 +48,7 @@ export function ForgetCase({ forget }: { forget: () => Promise<ForgetOutcome> })
 }
 
 /** Instead of the record, once its case is forgotten (here, elsewhere, or by the retention). */
-export function CaseForgotten({ back, text }: { back: string; text: string }) {
+export function CaseForgotten({ back, backText, text }: { back: string; backText: string; text: string }) {
   const said = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     document.title = `${t('rep.forgottenTitle')} — ${t('app.name')}`;
@@ -63,7 +63,7 @@ export function CaseForgotten({ back, text }: { back: string; text: string }) {
           {text}
         </p>
         <p>
-          <a href={back}>{t('rep.back')}</a>
+          <a href={back}>{backText}</a>
         </p>
       </div>
     </Shell>

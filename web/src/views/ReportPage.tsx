@@ -97,7 +97,7 @@ export function ReportPage({ id }: { id: string }) {
   }, [id, membership, language]);
 
   if (!membership) return <NotMember />;
-  if (forgotten) return <CaseForgotten back={back} text={t('rep.forgottenSession')} />;
+  if (forgotten) return <CaseForgotten back={back} backText={t('rep.back')} text={t('rep.forgottenSession')} />;
   const forget = async (): Promise<ForgetOutcome> => {
     try {
       await eraseSessionContent(id, membership.token);
@@ -122,17 +122,19 @@ function refusalText(e: ApiError): string {
 }
 
 /**
- * The record itself; `back` is where the page's way back leads (the session, or the group).
- * `forget` erases the case's content on the server, for the page that knows how.
+ * The record itself; `back` is where the page's way back leads (the session, or the group),
+ * `backText` what that link says. `forget` erases the case's content on the server.
  */
 export function ReportView({
   back,
+  backText = t('rep.back'),
   report,
   error,
   forName,
   forget,
 }: {
   back: string;
+  backText?: string;
   report: Report | null;
   error: string;
   forName?: string;
@@ -170,7 +172,7 @@ export function ReportView({
             <p class="muted">{t('common.loading')}</p>
           )}
           <p>
-            <a href={back}>{t('rep.back')}</a>
+            <a href={back}>{backText}</a>
           </p>
         </div>
       </Shell>
@@ -189,7 +191,7 @@ export function ReportView({
     <Shell>
       <article class="page report" aria-labelledby="report-title">
         <div class="report-tools no-print">
-          <a href={back}>{t('rep.back')}</a>
+          <a href={back}>{backText}</a>
           <div class="actions">
             <button type="button" class="btn btn-primary" onClick={() => window.print()}>
               {t('rep.print')}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { eraseCaseContent, fetchCaseReport } from '../../groups/api';
 import { lang, t } from '../../i18n';
+import { gt } from '../../i18n/groups';
 import { forgetDrafts } from '../../storage';
 import type { Report } from '../../types';
 import { CaseForgotten, type ForgetOutcome } from '../ForgetCase';
@@ -31,7 +32,7 @@ export function CaseReportPage({ group, session }: { group: string; session: str
       .catch((e) => (errorOf(e).code === 'case_erased' ? becameForgotten() : setError(messageOf(e))));
   }, [group, session, language]);
 
-  if (forgotten) return <CaseForgotten back={back} text={t('rep.forgotten')} />;
+  if (forgotten) return <CaseForgotten back={back} backText={gt('case.reportBack')} text={t('rep.forgotten')} />;
   const forget = async (): Promise<ForgetOutcome> => {
     try {
       await eraseCaseContent(group, session);
@@ -41,5 +42,5 @@ export function CaseReportPage({ group, session }: { group: string; session: str
     becameForgotten();
     return { ok: true };
   };
-  return <ReportView back={back} report={report} error={error} forget={forget} />;
+  return <ReportView back={back} backText={gt('case.reportBack')} report={report} error={error} forget={forget} />;
 }
