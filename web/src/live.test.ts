@@ -10,7 +10,7 @@ class FakeSocket {
   sent: unknown[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((e?: { code: number; reason: string }) => void) | null = null;
   constructor(readonly url: string) {
     FakeSocket.made.push(this);
   }
@@ -181,6 +181,18 @@ describe('LiveSession', () => {
     await expect(refused).resolves.toMatchObject({ ok: false, code: 'offline' });
     vi.advanceTimersByTime(60_000);
     expect(FakeSocket.made).toHaveLength(2);
+    live.close();
+    vi.useRealTimers();
+  });
+
+  it('hears too many screens in the close frame’s reason alone, too', () => {
+    vi.useFakeTimers();
+    const live = new LiveSession('abc', '1.secret');
+    FakeSocket.made[0].open();
+    FakeSocket.made[0].onclose?.({ code: 1000, reason: 'too_many_connections' });
+    expect(live.current.status).toBe('crowded');
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.made).toHaveLength(1);
     live.close();
     vi.useRealTimers();
   });

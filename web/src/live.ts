@@ -121,8 +121,10 @@ export class LiveSession {
       this.openedOnce = true;
     };
     socket.onmessage = (e) => this.onMessage(socket, e);
-    socket.onclose = () => {
+    socket.onclose = (e) => {
       if (this.socket !== socket) return;
+      // The error message says it first (protocol 3.3); a close frame's reason alone counts too.
+      if (e?.reason === 'too_many_connections') return this.crowded(socket);
       this.socket = null;
       this.failPending('connection_lost');
       if (this.closed) return;
@@ -137,6 +139,18 @@ export class LiveSession {
       }
       this.scheduleRetry();
     };
+  }
+
+  /**
+   * Eight screens hold this place already. The server closes this one; trying again by ourselves
+   * would only knock on the same door, so the person decides when (`retry`).
+   */
+  private crowded(socket: WebSocket): void {
+    this.socket = null;
+    window.clearTimeout(this.retryTimer);
+    this.failPending('connection_closed');
+    this.emit({ status: 'crowded', state: null });
+    socket.close();
   }
 
   private scheduleRetry(): void {
@@ -181,13 +195,7 @@ export class LiveSession {
           break;
         }
         if (msg.type === 'error' && msg.id === null && msg.code === 'too_many_connections') {
-          // Eight screens hold this place already. The server closes this one; trying again by
-          // ourselves would only knock on the same door, so the person decides when.
-          this.socket = null;
-          window.clearTimeout(this.retryTimer);
-          this.failPending('connection_closed');
-          this.emit({ status: 'crowded', state: null });
-          socket.close();
+          this.crowded(socket);
           break;
         }
         // The snapshot with this command's effect came before its ack, so the page is current.
