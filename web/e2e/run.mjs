@@ -15,6 +15,7 @@ import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
 import { comingBack, joiningAndPrivacy, noWordLost, recordWorthTakingHome, turnsAndFlow, wallFollows } from './realpeople.mjs';
+import { groupCaseForgotten, liveRecordForgotten, tooManyScreens } from './retention.mjs';
 import { callingOffIsForSchedulerOrFacilitator, dutchDatesWhateverTheBrowser, headerFollowsLogin, invitationAsksTheNameOnce, liveCaseComesFirst } from './groupspages.mjs';
 
 const tests = [
@@ -40,6 +41,9 @@ const tests = [
   ['groups pages: a live case is the first thing on a phone, noticed without a reload', liveCaseComesFirst],
   ['groups pages: only the scheduler or the facilitator calls a meeting off', callingOffIsForSchedulerOrFacilitator],
   ['groups pages: Dutch dates and a 24-hour clock in an American browser', dutchDatesWhateverTheBrowser],
+  ['retention: a member sets how long cases are kept; the presenter reads until when, forgets the case, the group keeps its facts', groupCaseForgotten],
+  ['retention: a live record forgotten by its presenter only, after the end; the phone lets go of its drafts', liveRecordForgotten],
+  ['too many screens: the ninth screen of a place says so, waits, and gets in once one is closed', tooManyScreens],
 ];
 
 if (!existsSync(join(webDir, 'dist', 'index.html'))) {

@@ -82,6 +82,14 @@ export function fetchReport(id: string, token: string, lang: 'nl' | 'en'): Promi
   });
 }
 
+/** Erase the case's content on the server, for everyone; the record's own token (2.6) may. */
+export function eraseSessionContent(id: string, token: string): Promise<{ erased: boolean }> {
+  return call(`/api/sessions/${encodeURIComponent(id)}/content`, {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  });
+}
+
 /** The wording coach's verdict on a text being typed (nothing is stored). */
 export function checkWording(request: CoachRequest, signal: AbortSignal): Promise<CoachVerdict> {
   return call<CoachVerdict>('/api/coach', {

@@ -10,7 +10,7 @@ class FakeSocket {
   sent: unknown[] = [];
   onopen: (() => void) | null = null;
   onmessage: ((e: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
+  onclose: ((e?: { code: number; reason: string }) => void) | null = null;
   constructor(readonly url: string) {
     FakeSocket.made.push(this);
   }
@@ -33,9 +33,12 @@ function state(version: number, extra: Partial<SessionState> = {}): SessionState
   return { version, connected: [1], title: 'T', ...extra } as SessionState;
 }
 
+// What the page hears from the browser, such as `online` when the network comes back.
+let listeners = new Map<string, () => void>();
+
 beforeEach(() => {
   FakeSocket.made = [];
-  const listeners = new Map<string, () => void>();
+  listeners = new Map();
   vi.stubGlobal('WebSocket', FakeSocket);
   vi.stubGlobal('location', { protocol: 'http:', host: 'example.test' });
   vi.stubGlobal('window', {
@@ -115,5 +118,92 @@ describe('LiveSession', () => {
     expect(live.current).toMatchObject({ status: 'online', state: { version: 9 } });
     live.close();
     vi.useRealTimers();
+  });
+
+  it('stops trying by itself when the place is open on too many screens', async () => {
+    vi.useFakeTimers();
+    const live = new LiveSession('abc', '1.secret');
+    const socket = FakeSocket.made[0];
+    socket.open();
+    socket.receive({ type: 'error', id: null, code: 'too_many_connections', message: 'Deze plek is op te veel schermen tegelijk open.' });
+    expect(live.current).toMatchObject({ status: 'crowded', state: null });
+    expect(socket.readyState).toBe(3);
+    // The server's close comes after; nothing knocks again, not even when the network returns.
+    socket.onclose?.();
+    vi.advanceTimersByTime(60_000);
+    listeners.get('online')?.();
+    expect(FakeSocket.made).toHaveLength(1);
+    expect(live.current.status).toBe('crowded');
+    live.close();
+    vi.useRealTimers();
+  });
+
+  it('connects again when the person asks, after closing another screen', () => {
+    const live = new LiveSession('abc', '1.secret');
+    FakeSocket.made[0].open();
+    FakeSocket.made[0].receive({ type: 'error', id: null, code: 'too_many_connections', message: '' });
+    live.retry();
+    expect(live.current.status).toBe('connecting');
+    expect(FakeSocket.made).toHaveLength(2);
+    const second = FakeSocket.made[1];
+    second.open();
+    second.receive({ type: 'snapshot', seq: 7, state: state(7) });
+    expect(live.current).toMatchObject({ status: 'online', state: { version: 7 } });
+    live.close();
+  });
+
+  it('says it again when the place is still crowded on asking', () => {
+    const live = new LiveSession('abc', '1.secret');
+    FakeSocket.made[0].open();
+    FakeSocket.made[0].receive({ type: 'error', id: null, code: 'too_many_connections', message: '' });
+    live.retry();
+    FakeSocket.made[1].open();
+    FakeSocket.made[1].receive({ type: 'error', id: null, code: 'too_many_connections', message: '' });
+    expect(live.current.status).toBe('crowded');
+    expect(FakeSocket.made).toHaveLength(2);
+    live.close();
+  });
+
+  it('leaves the session page for the crowded notice when a dropped screen comes back to a full place', async () => {
+    vi.useFakeTimers();
+    const live = new LiveSession('abc', '1.secret');
+    const first = FakeSocket.made[0];
+    first.open();
+    first.receive({ type: 'snapshot', seq: 3, state: state(3) });
+    first.readyState = 3;
+    first.onclose?.();
+    vi.advanceTimersByTime(400);
+    const second = FakeSocket.made[1];
+    second.open();
+    second.receive({ type: 'error', id: null, code: 'too_many_connections', message: '' });
+    expect(live.current).toMatchObject({ status: 'crowded', state: null });
+    const refused = live.send({ kind: 'pass' });
+    await expect(refused).resolves.toMatchObject({ ok: false, code: 'offline' });
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.made).toHaveLength(2);
+    live.close();
+    vi.useRealTimers();
+  });
+
+  it('hears too many screens in the close frame’s reason alone, too', () => {
+    vi.useFakeTimers();
+    const live = new LiveSession('abc', '1.secret');
+    FakeSocket.made[0].open();
+    FakeSocket.made[0].onclose?.({ code: 1000, reason: 'too_many_connections' });
+    expect(live.current.status).toBe('crowded');
+    vi.advanceTimersByTime(60_000);
+    expect(FakeSocket.made).toHaveLength(1);
+    live.close();
+    vi.useRealTimers();
+  });
+
+  it('asks again only after a crowded notice, never over a working connection', () => {
+    const live = new LiveSession('abc', '1.secret');
+    FakeSocket.made[0].open();
+    FakeSocket.made[0].receive({ type: 'snapshot', seq: 1, state: state(1) });
+    live.retry();
+    expect(FakeSocket.made).toHaveLength(1);
+    expect(live.current.status).toBe('online');
+    live.close();
   });
 });

@@ -8,8 +8,12 @@
 
 import type { Command, ServerMessage, SessionState } from './types';
 
-/** `moved`: this place was taken back on another device (protocol `seat_moved`). */
-export type LinkStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'moved';
+/**
+ * `moved`: this place was taken back on another device (protocol `seat_moved`).
+ * `crowded`: this place is open on too many screens at once (`too_many_connections`); the page
+ * waits for the person to close one and try again, since trying by itself would only add to it.
+ */
+export type LinkStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'moved' | 'crowded';
 
 export type CommandResult =
   | { ok: true; seq: number }
@@ -91,8 +95,17 @@ export class LiveSession {
     this.pending.clear();
   }
 
+  /** After `crowded`: the person closed another screen and asks to connect again. */
+  retry(): void {
+    if (this.closed || this.view.status !== 'crowded') return;
+    this.retries = 0;
+    this.emit({ status: 'connecting' });
+    this.connect();
+  }
+
   private reconnectNow = (): void => {
-    if (this.closed || this.view.status === 'online' || this.view.status === 'denied') return;
+    const status = this.view.status;
+    if (this.closed || status === 'online' || status === 'denied' || status === 'crowded') return;
     window.clearTimeout(this.retryTimer);
     this.retries = 0;
     this.connect();
@@ -108,8 +121,10 @@ export class LiveSession {
       this.openedOnce = true;
     };
     socket.onmessage = (e) => this.onMessage(socket, e);
-    socket.onclose = () => {
+    socket.onclose = (e) => {
       if (this.socket !== socket) return;
+      // The error message says it first (protocol 3.3); a close frame's reason alone counts too.
+      if (e?.reason === 'too_many_connections') return this.crowded(socket);
       this.socket = null;
       this.failPending('connection_lost');
       if (this.closed) return;
@@ -124,6 +139,18 @@ export class LiveSession {
       }
       this.scheduleRetry();
     };
+  }
+
+  /**
+   * Eight screens hold this place already. The server closes this one; trying again by ourselves
+   * would only knock on the same door, so the person decides when (`retry`).
+   */
+  private crowded(socket: WebSocket): void {
+    this.socket = null;
+    window.clearTimeout(this.retryTimer);
+    this.failPending('connection_closed');
+    this.emit({ status: 'crowded', state: null });
+    socket.close();
   }
 
   private scheduleRetry(): void {
@@ -165,6 +192,10 @@ export class LiveSession {
           this.failPending('connection_closed');
           this.emit({ status: msg.code === 'seat_moved' ? 'moved' : 'denied', state: null });
           socket.close();
+          break;
+        }
+        if (msg.type === 'error' && msg.id === null && msg.code === 'too_many_connections') {
+          this.crowded(socket);
           break;
         }
         // The snapshot with this command's effect came before its ack, so the page is current.

@@ -80,6 +80,21 @@ export function clearDraft(scope: string, name: string): void {
   writeDraft(draftKey(scope, name), null);
 }
 
+/** The case was forgotten: every draft typed in its session leaves this device too. */
+export function forgetDrafts(sessionId: string): void {
+  const prefix = PREFIX + draftKey(sessionId, '');
+  const keys: string[] = [];
+  try {
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(prefix)) keys.push(key.slice(PREFIX.length));
+    }
+  } catch {
+    return;
+  }
+  for (const key of keys) writeDraft(key, null);
+}
+
 /** The text waiting in a draft, '' when none. */
 export function readDraft(scope: string, name: string): string {
   return read<string>(localStorage, draftKey(scope, name)) ?? '';

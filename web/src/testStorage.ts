@@ -5,7 +5,11 @@ const memory = new Map<string, string>();
 Object.assign(globalThis, {
   localStorage: {
     getItem: (k: string) => memory.get(k) ?? null,
-    setItem: (k: string, v: string) => void memory.set(k, v),
+    setItem: (k: string, v: string) => void memory.set(k, String(v)),
     removeItem: (k: string) => void memory.delete(k),
+    key: (i: number) => [...memory.keys()][i] ?? null,
+    get length() {
+      return memory.size;
+    },
   },
 });

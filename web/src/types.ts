@@ -322,6 +322,8 @@ export interface Report {
   reaction: { tomorrow: string; think_over: string } | null;
   private_notes: string[];
   markdown: string;
+  /** From this moment the server erases the case's content (its retention, ms since epoch). */
+  kept_until?: number;
 }
 
 // The wording coach (docs/protocol.md 2.9): gentle hints while typing; it never blocks anything.

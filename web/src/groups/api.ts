@@ -131,6 +131,11 @@ export function revokeInvitation(group: string, invitation: string): Promise<Gro
   return call('DELETE', `/api/groups/${enc(group)}/invitations/${enc(invitation)}`);
 }
 
+/** How many days after the meeting the group's cases are erased; null: the server's default. */
+export function setRetention(group: string, days: number | null): Promise<GroupView> {
+  return call('POST', `/api/groups/${enc(group)}/retention`, { days });
+}
+
 export function leaveGroup(group: string): Promise<{ left: string }> {
   return call('POST', `/api/groups/${enc(group)}/leave`, {});
 }
@@ -186,4 +191,9 @@ export function caseReportUrl(group: string, session: string, lang: 'nl' | 'en')
 
 export function fetchCaseReport<T>(group: string, session: string, lang: 'nl' | 'en'): Promise<T> {
   return call('GET', caseReportUrl(group, session, lang));
+}
+
+/** The presenter erases their case's content, for everyone; its facts stay in the history. */
+export function eraseCaseContent(group: string, session: string): Promise<{ erased: boolean }> {
+  return call('DELETE', `/api/groups/${enc(group)}/cases/${enc(session)}/content`);
 }

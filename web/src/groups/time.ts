@@ -27,6 +27,11 @@ export function formatMeetingTime(startsAt: number, minutes: number, lang: Lang)
   return `${formatDay(startsAt, lang)}, ${formatClockTime(startsAt, lang)}–${formatClockTime(end, lang)}`;
 }
 
+/** "12 januari 2027" — a day in a sentence. */
+export function formatDate(ms: number, lang: Lang): string {
+  return formatter(lang, { day: 'numeric', month: 'long', year: 'numeric' }).format(ms);
+}
+
 /** "12 jan. 2027" — for lists and history. */
 export function formatShortDate(ms: number, lang: Lang): string {
   return formatter(lang, { day: 'numeric', month: 'short', year: 'numeric' }).format(ms);

@@ -82,6 +82,8 @@ export interface TreatedCase {
   follow_up: { at: number; note?: string } | null;
   /** Its live session runs (lobby included): members can take their place now. */
   live: boolean;
+  /** Its content was erased (forgotten by its presenter, or past the retention); the facts stay. */
+  erased: boolean;
 }
 
 export interface Participation {
@@ -105,6 +107,10 @@ export interface GroupView {
   meetings: MeetingSummary[];
   cases: TreatedCase[];
   participation: Participation[];
+  /** Days after the meeting that the group's cases are erased, as it applies now. */
+  retention_days: number;
+  /** True while the group uses the server's default rather than a choice of its own. */
+  retention_is_default: boolean;
 }
 
 export interface CreatedInvitation {

@@ -9,6 +9,7 @@ import { StepCard } from '../components/StepCard';
 import { WallBoard } from '../components/Wall';
 import { spacedCode } from '../components/JoinInfo';
 import type { SessionState } from '../types';
+import { Crowded } from './Crowded';
 import { LinkBadge, NotMember, useLive } from './SessionPage';
 import { Shell } from './Shell';
 
@@ -63,7 +64,7 @@ export function BeamerPage({ id }: { id: string }) {
   const [keys] = useState(() => readKeys(id));
   const token = keys.beamer;
   const joinUrl = keys.join ? joinUrlFor(location.origin, id, keys.join) : '';
-  const { state, status, receivedAt } = useLive(id, token || null);
+  const { state, status, receivedAt, live } = useLive(id, token || null);
   useEffect(() => {
     // The tokens leave the address bar (and the history) once read, as on the join page.
     if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
@@ -89,6 +90,7 @@ export function BeamerPage({ id }: { id: string }) {
     [state, id],
   );
   if (!token || status === 'denied') return <NotMember />;
+  if (status === 'crowded' && live) return <Crowded wide onRetry={() => live.retry()} />;
   if (!state || !ctx) {
     return (
       <Shell wide status={<LinkBadge status={status} />}>

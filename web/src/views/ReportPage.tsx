@@ -1,8 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { ApiError, fetchReport } from '../api';
+import { ApiError, eraseSessionContent, fetchReport } from '../api';
+import { formatDate } from '../groups/time';
 import { errorText, lang, loc, t, type MessageKey } from '../i18n';
-import { loadMembership } from '../storage';
+import { keepingSentence } from '../keptUntil';
+import { forgetDrafts, loadMembership } from '../storage';
 import type { Rating, Report } from '../types';
+import { CaseForgotten, ForgetCase, type ForgetOutcome } from './ForgetCase';
 import { NotMember } from './SessionPage';
 import { Shell } from './Shell';
 
@@ -71,7 +74,15 @@ export function ReportPage({ id }: { id: string }) {
   const forName = useMemo(() => new URLSearchParams(location.search).get('for')?.trim() || undefined, [id]);
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState('');
+  const [forgotten, setForgotten] = useState(false);
   const language = lang();
+  const back = `/s/${encodeURIComponent(id)}`;
+
+  // The case is gone from the server: this device lets go of what was typed in it, too.
+  const becameForgotten = () => {
+    forgetDrafts(id);
+    setForgotten(true);
+  };
 
   useEffect(() => {
     if (!membership) return;
@@ -79,18 +90,56 @@ export function ReportPage({ id }: { id: string }) {
     fetchReport(id, membership.token, language)
       .then(setReport)
       .catch((err) => {
-        const e = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
-        const own: Record<string, MessageKey> = { not_presenter: 'rep.forbidden', session_not_finished: 'rep.notFinished' };
-        setError(own[e.code] ? t(own[e.code]) : errorText(e.code, e.message));
+        const e = apiErrorOf(err);
+        if (e.code === 'case_erased') becameForgotten();
+        else setError(refusalText(e));
       });
   }, [id, membership, language]);
 
   if (!membership) return <NotMember />;
-  return <ReportView back={`/s/${encodeURIComponent(id)}`} report={report} error={error} forName={forName} />;
+  if (forgotten) return <CaseForgotten back={back} backText={t('rep.back')} text={t('rep.forgottenSession')} />;
+  const forget = async (): Promise<ForgetOutcome> => {
+    try {
+      await eraseSessionContent(id, membership.token);
+    } catch (err) {
+      const e = apiErrorOf(err);
+      if (e.code !== 'case_erased') return { ok: false, message: refusalText(e) };
+    }
+    becameForgotten();
+    return { ok: true };
+  };
+  return <ReportView back={back} report={report} error={error} forName={forName} forget={forget} />;
 }
 
-/** The record itself; `back` is where the page's way back leads (the session, or the group). */
-export function ReportView({ back, report, error, forName }: { back: string; report: Report | null; error: string; forName?: string }) {
+function apiErrorOf(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
+}
+
+/** Why the record (or its erasure) was refused, in the record's own words where it has them. */
+function refusalText(e: ApiError): string {
+  const own: Record<string, MessageKey> = { not_presenter: 'rep.forbidden', session_not_finished: 'rep.notFinished' };
+  return own[e.code] ? t(own[e.code]) : errorText(e.code, e.message);
+}
+
+/**
+ * The record itself; `back` is where the page's way back leads (the session, or the group),
+ * `backText` what that link says. `forget` erases the case's content on the server.
+ */
+export function ReportView({
+  back,
+  backText = t('rep.back'),
+  report,
+  error,
+  forName,
+  forget,
+}: {
+  back: string;
+  backText?: string;
+  report: Report | null;
+  error: string;
+  forName?: string;
+  forget?: () => Promise<ForgetOutcome>;
+}) {
   const language = lang();
   useEffect(() => {
     if (report) document.title = `${t('rep.title')}: ${report.title} — ${t('app.name')}`;
@@ -123,14 +172,14 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
             <p class="muted">{t('common.loading')}</p>
           )}
           <p>
-            <a href={back}>{t('rep.back')}</a>
+            <a href={back}>{backText}</a>
           </p>
         </div>
       </Shell>
     );
   }
 
-  const finished = report.finished_at ? new Date(report.finished_at) : null;
+  const finished = report.finished_at;
   const statements = report.statements ?? [];
   const reflections = (report.reflections ?? []).map(textOf).filter(Boolean);
   const observations = (report.observations ?? []).filter((o) => textOf(o));
@@ -142,7 +191,7 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
     <Shell>
       <article class="page report" aria-labelledby="report-title">
         <div class="report-tools no-print">
-          <a href={back}>{t('rep.back')}</a>
+          <a href={back}>{backText}</a>
           <div class="actions">
             <button type="button" class="btn btn-primary" onClick={() => window.print()}>
               {t('rep.print')}
@@ -152,14 +201,18 @@ export function ReportView({ back, report, error, forName }: { back: string; rep
             </button>
           </div>
         </div>
+        {(typeof report.kept_until === 'number' || forget) && (
+          <div class="report-keeping no-print">
+            {typeof report.kept_until === 'number' && <p class="hint">{keepingSentence(report.kept_until, Date.now())}</p>}
+            {forget && <ForgetCase forget={forget} />}
+          </div>
+        )}
         <header class="report-head">
           <p class="report-kind">{t('rep.kicker', { method: loc(report.method.name) })}</p>
           <h1 id="report-title">{report.title}</h1>
-          {finished && (
+          {finished !== null && (
             <p class="muted">
-              {t('rep.finishedAt', {
-                date: finished.toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }),
-              })}
+              {t('rep.finishedAt', { date: formatDate(finished, language) })}
             </p>
           )}
           <p class="report-private">{forName ? t('rep.forPresenter', { name: forName }) : t('rep.private')}</p>

@@ -18,6 +18,7 @@ import { ReturnRequests } from '../components/Returns';
 import { ForOthers } from '../components/ForOthers';
 import { KeyPoints } from '../components/KeyPoints';
 import { useConsoleMode } from '../components/ConsoleMode';
+import { Crowded } from './Crowded';
 import { Loading, lazyPart } from './lazy';
 import { Shell } from './Shell';
 
@@ -88,6 +89,7 @@ export function SessionPage({ id }: { id: string }) {
   }, [state?.title]);
 
   if (status === 'moved') return <Moved id={id} />;
+  if (status === 'crowded' && live) return <Crowded onRetry={() => live.retry()} />;
   if (!membership || status === 'denied') return <NotMember />;
   if (!state || !live) {
     return (

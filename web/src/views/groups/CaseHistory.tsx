@@ -6,7 +6,10 @@ import { gt } from '../../i18n/groups';
 import type { CatalogMethod } from '../../types';
 import { nameOf } from './parts';
 
-/** The cases treated: my own with their report and follow-up note, of others only the facts. */
+/**
+ * The cases treated: my own with their report and follow-up note, of others only the facts. A
+ * case whose content was erased keeps its facts and loses its report link.
+ */
 export function CaseHistory({ groupId, cases, methods }: { groupId: string; cases: TreatedCase[]; methods: CatalogMethod[] }) {
   const l = lang();
   const newestFirst = [...cases].sort((a, b) => b.date - a.date);
@@ -24,7 +27,8 @@ export function CaseHistory({ groupId, cases, methods }: { groupId: string; case
               {c.mine ? <span>{gt('case.mine')}</span> : <span>{c.presenter ? gt('case.presentedBy', { name: nameOf(c.presenter) }) : gt('case.presenterUnknown')}</span>}
               {c.follow_up && <span class="muted">{gt('case.followUpDone', { date: formatShortDate(c.follow_up.at, l) })}</span>}
               {c.mine && c.follow_up?.note && <span>{gt('case.followUpNote', { note: c.follow_up.note })}</span>}
-              {c.mine && (
+              {c.erased && <span class="muted">{gt('case.erased')}</span>}
+              {c.mine && !c.erased && (
                 <a href={`/groep/${encodeURIComponent(groupId)}/casus/${encodeURIComponent(c.session_id)}`}>{gt('case.report')}</a>
               )}
             </li>

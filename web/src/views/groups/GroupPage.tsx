@@ -14,6 +14,7 @@ import { LeavePanel } from './LeavePanel';
 import { MeetingLine } from './MeetingLine';
 import { ParticipationTable } from './ParticipationTable';
 import { Loading, messageOf, Page, Problem, RulesList } from './parts';
+import { RetentionPanel } from './RetentionPanel';
 
 /** A group's page: members, meetings, invitations, history, participation and ground rules. */
 export function GroupPage({ id }: { id: string }) {
@@ -106,6 +107,8 @@ export function GroupPage({ id }: { id: string }) {
           </section>
           <InvitePanel group={group} onChange={setGroup} />
           <RulesList conditions={group.conditions} rules={group.ground_rules.keys} own={group.ground_rules.own} />
+          {/* A server from before retention was shown sends no period: then there is nothing to say. */}
+          {typeof group.retention_days === 'number' && <RetentionPanel group={group} onChange={setGroup} />}
           <LeavePanel groupId={group.id} name={group.name} onLeft={() => setLeft(true)} />
         </div>
       </div>

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import { Confirm } from '../../components/Confirm';
 import { leaveGroup } from '../../groups/api';
 import { loadMe } from '../../groups/me';
 import { gt } from '../../i18n/groups';
-import { Confirm, FormError, useRequest } from './parts';
+import { FormError, useRequest } from './parts';
 
 /** Leaving, with a question first: is this what you mean? */
 export function LeavePanel({ groupId, name, onLeft }: { groupId: string; name: string; onLeft: () => void }) {

@@ -44,7 +44,7 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
             <li key={c.session_id} class="case-row">
               <span>
                 {gt('cases.row', { method: methodName(methods, c.method), name: nameOf(c.facilitator) })}
-                <span class="muted"> · {c.live ? gt('cases.running') : gt('cases.finished')}</span>
+                <span class="muted"> · {c.live ? gt('cases.running') : c.erased ? gt('cases.erased') : gt('cases.finished')}</span>
               </span>
               {!c.live && loadMembership(c.session_id) && (
                 <a class="btn btn-secondary btn-small" href={`/s/${encodeURIComponent(c.session_id)}`}>

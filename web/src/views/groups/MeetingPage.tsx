@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Confirm } from '../../components/Confirm';
 import { callOff, fetchGroup, fetchMeeting, meetingCalendarUrl } from '../../groups/api';
 import { watchMeetingCases } from '../../groups/caseWindow';
 import { usePoll } from '../../groups/poll';
@@ -12,7 +13,7 @@ import { LiveCases } from './LiveCases';
 import { MeetingCases } from './MeetingCases';
 import { MeetingFacilitator } from './MeetingFacilitator';
 import { MeetingNow } from './MeetingNow';
-import { Confirm, CopyField, FormError, Loading, messageOf, nameOf, Page, Problem, Result } from './parts';
+import { CopyField, FormError, Loading, messageOf, nameOf, Page, Problem, Result } from './parts';
 
 /**
  * One meeting: a case running now first, then what it asks of me, who comes, the facilitator,

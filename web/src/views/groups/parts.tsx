@@ -260,28 +260,6 @@ export function nameOf(p: { display_name: string } | null | undefined): string {
   return p?.display_name || gt('common.formerMember');
 }
 
-/** A question before something that cannot be undone; it takes the focus when it appears. */
-export function Confirm({ question, yes, no, busy, onYes, onNo }: { question: string; yes: string; no: string; busy: boolean; onYes: () => void; onNo: () => void }) {
-  const id = useId();
-  const ref = useRef<HTMLParagraphElement>(null);
-  useEffect(() => ref.current?.focus(), []);
-  return (
-    <div class="confirm" role="group" aria-labelledby={id}>
-      <p id={id} ref={ref} tabIndex={-1} class="confirm-title">
-        {question}
-      </p>
-      <div class="actions">
-        <button type="button" class="btn btn-danger" disabled={busy} onClick={onYes}>
-          {yes}
-        </button>
-        <button type="button" class="btn btn-quiet" onClick={onNo}>
-          {no}
-        </button>
-      </div>
-    </div>
-  );
-}
-
 /** Focus an element once it is shown, e.g. the first field of a form that just opened. */
 export function useFocusOnMount<T extends HTMLElement>() {
   const ref = useRef<T>(null);
