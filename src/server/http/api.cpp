@@ -280,6 +280,9 @@ void Api::invitation(const Request& request, const std::string& session_id, Resp
 // The presenter's record, for the presenter only, once the session is over. The token comes in
 // the Authorization header: a URL with a secret in it ends up in histories and logs.
 void Api::report(const Request& request, const std::string& session_id, Respond respond) {
+  if (registry_.erased(session_id))
+    return respond(error_response(request, http::status::gone, "case_erased",
+                                  "The content of this session has been erased."));
   const std::string_view token = bearer_token(request);
   const auto live = registry_.find(session_id);
   const auto reader = live ? live->authenticate(token) : std::nullopt;

@@ -26,6 +26,10 @@ bool ForgetApi::handle(Request& request, const std::vector<std::string>& segment
 }
 
 void ForgetApi::forget(const Request& request, const std::string& session_id, Respond respond) {
+  // Knowing a session's id (128 random bits) shows no more than that it existed.
+  if (sessions_.erased(session_id))
+    return respond(error_response(request, http::status::gone, "case_erased",
+                                  "The content of this session has been erased."));
   const std::string_view token = bearer_token(request);
   const auto live = sessions_.find(session_id);
   const auto reader = live ? live->authenticate(token) : std::nullopt;
