@@ -541,6 +541,116 @@ TEST(Groups, ACaseIsLiveUntilItsSessionHasFinished) {
   EXPECT_FALSE(is_live("/api/groups/" + group.id));
 }
 
+// A Fresh Questioning case with Pieter presenting, from its lobby to its end; the texts carry
+// `tag`, so a test can look for them afterwards.
+void fresh_questioning_case(LiveMeeting& m, const std::string& tag) {
+  Member& fenna = m.named("Fenna");
+  Member& pieter = m.named("Pieter");
+  m.ok(fenna, command("assign_presenter", {{"participant", pieter.id}}));
+  m.ok(fenna, command("assign_scribe", {{"participant", m.named("Anna").id}}));
+  m.ok(fenna, command("start"));
+  m.ok(pieter, command("set_statement", {{"text", "Ik zeg altijd ja " + tag}}));
+  m.ok(fenna, command("next_step"));
+  const std::vector<std::uint32_t> order = turn_order(m);
+  for (const std::uint32_t asker : order) {
+    m.ok(m.by_id(asker), command("ask_question", {{"text", "Wat gebeurt er " + tag + "?"}}));
+    m.ok(pieter, command("rate_question", {{"rating", "warm"}}));
+  }
+  for (const std::uint32_t adviser : order)
+    m.ok(m.by_id(adviser), command("pass"));
+  m.ok(fenna, command("next_step"));
+  m.ok(m.named("Bram"), command("add_observation", {{"text", "Veel vragen " + tag}}));
+  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  m.ok(pieter, command("reflect", {{"text", "Het gaat over mijn team " + tag}}));
+  m.wait_everyone_has(m.ok(fenna, command("next_step")));
+}
+
+TEST(Groups, AMemberChoosesHowLongTheGroupKeepsItsCases) {
+  ServerProcess server{{"--retention-days", "45"}};
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  const std::string path = "/api/groups/" + group.id;
+  const auto before = group.named(1).get(path).json();
+  EXPECT_EQ(before.at("retention_days"), 45);
+  EXPECT_EQ(before.at("retention_is_default"), true);
+
+  const auto chosen = group.named(1).post(path + "/retention", {{"days", 14}});
+  ASSERT_EQ(chosen.status, 200u) << chosen.body;
+  EXPECT_EQ(chosen.json().at("retention_days"), 14);
+  EXPECT_EQ(chosen.json().at("retention_is_default"), false);
+  for (const auto& [days, code] : std::vector<std::pair<json::value, std::string>>{
+           {0, "bad_value"}, {366, "bad_value"}, {"14", "wrong_type"}, {2.5, "wrong_type"}}) {
+    const auto refused = group.named(0).post(path + "/retention", {{"days", days}});
+    EXPECT_EQ(refused.status, 400u) << json::serialize(days);
+    EXPECT_EQ(code_of(refused), code) << refused.body;
+  }
+  EXPECT_EQ(group.named(0).get(path).json().at("retention_days"), 14) << "refusals change nothing";
+
+  const auto back = group.named(0).post(path + "/retention", {{"days", nullptr}});
+  ASSERT_EQ(back.status, 200u) << back.body;
+  EXPECT_EQ(back.json().at("retention_days"), 45);
+  EXPECT_EQ(back.json().at("retention_is_default"), true);
+
+  AccountClient outsider = person(server, "Olga");
+  EXPECT_EQ(outsider.post(path + "/retention", {{"days", 7}}).status, 404u);
+}
+
+TEST(Groups, ThePresenterForgetsTheirCaseAndOnlyTheFactsStay) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram", "Carla"});
+  const std::string meeting =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  LiveMeeting m = case_with_everyone(server, group, meeting, "fresh-questioning");
+  fresh_questioning_case(m, "KANARIE-groep");
+  const std::string session = m.session_id;
+  const std::string report = "/api/groups/" + group.id + "/cases/" + session + "/report";
+  const std::string content = "/api/groups/" + group.id + "/cases/" + session + "/content";
+  const auto record = group.named(1).get(report);
+  ASSERT_EQ(record.status, 200u) << record.body;
+  EXPECT_GT(record.json().at("kept_until").as_int64(), record.json().at("finished_at").as_int64());
+
+  EXPECT_EQ(code_of(group.named(2).del(content)), "not_presenter");
+  const auto forgotten = group.named(1).del(content);
+  ASSERT_EQ(forgotten.status, 200u) << forgotten.body;
+  EXPECT_EQ(forgotten.json().at("erased"), true);
+  const auto gone = group.named(1).get(report);
+  EXPECT_EQ(gone.status, 410u) << gone.body;
+  EXPECT_EQ(code_of(gone), "case_erased");
+
+  const auto view = group.named(2).get("/api/groups/" + group.id).json();
+  const auto& treated = view.at("cases").at(0);
+  EXPECT_EQ(treated.at("erased"), true);
+  EXPECT_EQ(treated.at("method"), "fresh-questioning") << "the facts stay";
+  EXPECT_EQ(treated.at("presenter").at("display_name"), "Pieter");
+  server.kill();
+  server.restart();
+  group.named(1).set_port(server.port());
+  EXPECT_EQ(group.named(1).get(report).status, 410u) << "also after a restart";
+}
+
+TEST(Groups, DeletingAnAccountErasesTheCaseItPresentedWhole) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram", "Carla"});
+  const std::string meeting =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  LiveMeeting m = case_with_everyone(server, group, meeting, "fresh-questioning");
+  fresh_questioning_case(m, "van Pieter");
+  const std::string report = "/api/sessions/" + m.session_id + "/report";
+  const std::string pieter_token = m.named("Pieter").token;
+  ASSERT_EQ(http_request(server.port(), "GET", report, {},
+                         {{"Authorization", "Bearer " + pieter_token}})
+                .status,
+            200u);
+
+  ASSERT_EQ(group.named(1).del("/api/me", {{"password", password}}).status, 200u);
+  EXPECT_EQ(http_request(server.port(), "GET", report, {},
+                         {{"Authorization", "Bearer " + pieter_token}})
+                .status,
+            410u);
+  const auto view = group.named(0).get("/api/groups/" + group.id).json();
+  EXPECT_EQ(view.at("cases").at(0).at("erased"), true);
+  EXPECT_EQ(json::serialize(view).find("van Pieter"), std::string::npos);
+}
+
 // A member whose phone died takes their place again from another device with their account:
 // the account is the proof, so nobody has to vouch for it, and the old device is closed.
 TEST(Groups, AMemberTakesBackTheirOwnSeatAtOnceOnAnotherDevice) {

@@ -80,7 +80,7 @@ export async function groupCaseForgotten(browser, server) {
   // The server refuses a period the form would never send.
   for (const days of [0, 366]) {
     const r = await as(server, anna, 'POST', `/api/groups/${group.id}/retention`, { days });
-    assert(r.status === 422 && r.body.code === 'bad_value', `days ${JSON.stringify(days)}: ${JSON.stringify(r)}`);
+    assert(r.status === 400 && r.body.code === 'bad_value', `days ${JSON.stringify(days)}: ${JSON.stringify(r)}`);
   }
   mark('retention set');
 
@@ -165,10 +165,12 @@ export async function groupCaseForgotten(browser, server) {
 export async function liveRecordForgotten(browser, server) {
   const s = await sessionWith(server, { method: 'balint', names: ['Pieter', 'Anna', 'Bram'] });
   const forget = (who) => server.api('DELETE', `/api/sessions/${s.session_id}/content`, undefined, { Authorization: `Bearer ${s.tokens[who]}` });
-  const early = await forget('Pieter');
-  assert(early.status === 409 && early.body.code === 'session_not_finished', `forgetting before the end: ${JSON.stringify(early)}`);
+  const before = await forget('Pieter');
+  assert(before.status === 403 && before.body.code === 'not_presenter', `forgetting before being the presenter: ${JSON.stringify(before)}`);
   const drive = await protocolDriver(browser, server, { session_id: s.session_id, tokens: s.tokens });
   await drive.send('Fenna', { kind: 'assign_presenter', participant: s.ids.Pieter });
+  const early = await forget('Pieter');
+  assert(early.status === 409 && early.body.code === 'session_not_finished', `forgetting before the end: ${JSON.stringify(early)}`);
   await finishBalint(drive.send, { facilitator: 'Fenna', presenter: 'Pieter', advisers: ['Anna', 'Bram', 'Fenna'] });
   await drive.close();
   const notHers = await forget('Anna');

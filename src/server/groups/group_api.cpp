@@ -769,11 +769,22 @@ json::object GroupApi::exported(const store::Account& account) {
 std::expected<void, std::string> GroupApi::erase(const store::Account& account) {
   if (auto erased = groups_.erase(account.id); !erased)
     return erased;
-  // Its places in live sessions end with it: its tokens answer 401 from now on.
-  for (const auto& [session_id, participant] : seats_.places_of(account.id))
-    if (const auto live = sessions_.find(session_id))
-      if (auto ended = live->end_place(core::ParticipantId{participant}); !ended)
-        return std::unexpected(ended.error());
+  // Its places in live sessions end with it: its tokens answer 401 from now on. A case it
+  // presented is its own story: it is erased whole, as "Vergeet deze casus" would.
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(clock_().time_since_epoch()).count();
+  for (const auto& [session_id, participant] : seats_.places_of(account.id)) {
+    const auto live = sessions_.find(session_id);
+    if (!live)
+      continue;
+    const auto read = read_case_session(*live);
+    if (read && read->presenter && read->presenter->value == participant) {
+      if (auto erased = sessions_.erase(session_id, now); !erased)
+        return erased;
+    } else if (auto ended = live->end_place(core::ParticipantId{participant}); !ended) {
+      return std::unexpected(ended.error());
+    }
+  }
   if (auto forgotten = seats_.forget(account.id); !forgotten)
     return std::unexpected(forgotten.error().message);
   return {};
