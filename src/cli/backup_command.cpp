@@ -56,8 +56,12 @@ void add_backup_commands(CLI::App& app, int& exit_code) {
       exit_code = exit_backup_failed;
       return;
     }
-    std::cout << "intervisie restore: " << listed(*restored) << " brought back into "
-              << restoring->data_dir << "\n";
+    std::cout << "intervisie restore: " << listed(restored->files) << " brought back into "
+              << restoring->data_dir;
+    if (restored->erased_again > 0)
+      std::cout << "; " << restored->erased_again
+                << " sessions erased after the backup was made are erased in it again";
+    std::cout << "\n";
   });
 }
 

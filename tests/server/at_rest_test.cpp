@@ -200,6 +200,28 @@ TEST(Forget, ThePresenterErasesTheirCaseAtOnceOnceTheSessionHasEnded) {
   EXPECT_EQ(report_for(done, "2.anything").status, 410u) << "it shows only that it was erased";
 }
 
+TEST(Forget, ACaseForgottenAfterABackupStaysForgottenWhenTheBackupIsRestored) {
+  ServerProcess server;
+  LiveMeeting m(server.port(), "incident", six);
+  m.connect_all();
+  incident_with_every_text(m);
+  const TempDir place;
+  const std::string backup = (place.path() / "backup").string();
+  const std::string data = " --data " + server.data_dir().string() + " > /dev/null";
+  ASSERT_EQ(intervisie("backup " + backup + data), 0);
+  ASSERT_EQ(forget(m, m.named("Pieter").token).status, 200u);
+  EXPECT_EQ(server.stop(), 0);
+
+  ASSERT_EQ(intervisie("restore " + backup + data + " --replace"), 0);
+  server.restart();
+  m.port = server.port();
+  EXPECT_EQ(report_for(m, m.named("Pieter").token).status, 410u)
+      << "the restored copy does not bring the forgotten case back";
+  for (const auto& [path, bytes] : files_under(server.data_dir()))
+    EXPECT_EQ(bytes.find("session:" + m.session_id), std::string::npos)
+        << path << " still holds the case's data key";
+}
+
 TEST(Forget, ACaseStillRunningIsNotErasedAndTheOthersCannotErase) {
   ServerProcess server;
   LiveMeeting m(server.port(), "incident", six);

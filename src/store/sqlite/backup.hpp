@@ -20,10 +20,16 @@ std::vector<std::string> database_files();
 std::expected<std::vector<std::string>, StoreError>
 back_up(const std::filesystem::path& data_dir, const std::filesystem::path& backup_dir);
 
+struct Restored {
+  std::vector<std::string> files;
+  // Sessions erased in the replaced store after the backup was made, erased in the copy again.
+  std::size_t erased_again = 0;
+};
+
 // Brings the databases of `backup_dir` back into `data_dir`, which no server may hold (its lock
-// is taken). A data directory that already has a store is replaced only when `replace`.
-std::expected<std::vector<std::string>, StoreError> restore(const std::filesystem::path& backup_dir,
-                                                            const std::filesystem::path& data_dir,
-                                                            bool replace);
+// is taken). A data directory that already has a store is replaced only when `replace`; what
+// was erased in it stays erased: those sessions' data keys and rows are removed from the copy.
+std::expected<Restored, StoreError> restore(const std::filesystem::path& backup_dir,
+                                            const std::filesystem::path& data_dir, bool replace);
 
 } // namespace intervisie::store::sqlite
