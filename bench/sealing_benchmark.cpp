@@ -25,8 +25,8 @@ void SealEventPayload(benchmark::State& state) {
   const std::string payload = payload_of(static_cast<std::size_t>(state.range(0)));
   std::uint64_t seq = 0;
   for (auto _ : state) {
-    std::string sealed =
-        seal(key, payload, event_associated_data("NPN4lXUd6uzaHs516MLuJg", ++seq, "question_asked"));
+    std::string sealed = seal(
+        key, payload, event_associated_data("NPN4lXUd6uzaHs516MLuJg", ++seq, "question_asked"));
     benchmark::DoNotOptimize(sealed);
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(payload.size()));
@@ -36,7 +36,8 @@ BENCHMARK(SealEventPayload)->ArgName("bytes")->Arg(200)->Arg(1000)->Arg(4000);
 void OpenEventPayload(benchmark::State& state) {
   const SecretKey key = SecretKey::random();
   const std::string payload = payload_of(static_cast<std::size_t>(state.range(0)));
-  const std::string associated = event_associated_data("NPN4lXUd6uzaHs516MLuJg", 7, "question_asked");
+  const std::string associated =
+      event_associated_data("NPN4lXUd6uzaHs516MLuJg", 7, "question_asked");
   const std::string sealed = seal(key, payload, associated);
   for (auto _ : state) {
     auto plain = open(key, sealed, associated);

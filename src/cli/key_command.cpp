@@ -48,7 +48,8 @@ std::expected<store::sealed::Rotation, std::string> rotate(const KeyOptions& opt
 void add_key_command(CLI::App& app, int& exit_code) {
   auto options = std::make_shared<KeyOptions>();
   CLI::App* command = app.add_subcommand(
-      "rotate-key", "Make a new master key and wrap every data key with it (stop the server first)");
+      "rotate-key",
+      "Make a new master key and wrap every data key with it (stop the server first)");
   command->add_option("--data", options->data_dir, "The server's data directory")
       ->capture_default_str();
   command
@@ -66,8 +67,8 @@ void add_key_command(CLI::App& app, int& exit_code) {
       return;
     }
     std::cout << "intervisie rotate-key: " << rotation->keys
-              << " data keys are now wrapped with master key " << rotation->new_id
-              << " (was " << rotation->old_id << ")\n";
+              << " data keys are now wrapped with master key " << rotation->new_id << " (was "
+              << rotation->old_id << ")\n";
   });
 }
 

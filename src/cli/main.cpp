@@ -1,7 +1,7 @@
 // The intervisie binary: wires the subcommands together; the work happens in the layers.
 #include "cli/backup_command.hpp"
-#include "cli/key_command.hpp"
 #include "cli/coach_command.hpp"
+#include "cli/key_command.hpp"
 #include "cli/methods_command.hpp"
 #include "cli/purge_command.hpp"
 #include "cli/serve_command.hpp"

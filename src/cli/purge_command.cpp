@@ -55,15 +55,15 @@ std::expected<server::PurgeReport, std::string> purge_now(const PurgeOptions& op
     const auto state = group ? registry.state(*group) : std::nullopt;
     return state ? state->retention_days : std::nullopt;
   });
-  const auto at = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      now().time_since_epoch())
-                      .count();
-  auto report = server::purge(*sealed, retention, at,
-                              [&](const std::string& session_id) -> std::expected<void, std::string> {
-                                if (auto erased = sealed->erase_session(session_id, at); !erased)
-                                  return std::unexpected(erased.error().message);
-                                return {};
-                              });
+  const auto at =
+      std::chrono::duration_cast<std::chrono::milliseconds>(now().time_since_epoch()).count();
+  auto report =
+      server::purge(*sealed, retention, at,
+                    [&](const std::string& session_id) -> std::expected<void, std::string> {
+                      if (auto erased = sealed->erase_session(session_id, at); !erased)
+                        return std::unexpected(erased.error().message);
+                      return {};
+                    });
   sealed->close();
   return report;
 }

@@ -165,9 +165,9 @@ private:
   // Erases what the retention no longer keeps, on the blocking threads; then again in a day.
   void purge_now() {
     boost::asio::post(blocking_, [this] {
-      const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           system_now().time_since_epoch())
-                           .count();
+      const auto now =
+          std::chrono::duration_cast<std::chrono::milliseconds>(system_now().time_since_epoch())
+              .count();
       auto purged = purge(*store_, retention_, now, [this, now](const std::string& session_id) {
         return registry_.erase(session_id, now);
       });
@@ -269,16 +269,15 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
   auto group_store = store::open_sqlite_group_store(options.data_dir);
   if (!group_store)
     return std::unexpected(group_store.error().message);
-  const std::filesystem::path key_file = options.master_key.empty()
-                                             ? options.data_dir / store::sealed::master_key_file_name
-                                             : options.master_key;
+  const std::filesystem::path key_file =
+      options.master_key.empty() ? options.data_dir / store::sealed::master_key_file_name
+                                 : options.master_key;
   auto key_ring = store::sealed::open_key_ring(**group_store, key_file);
   if (!key_ring)
     return std::unexpected(key_ring.error());
   auto server = std::make_unique<RunningServer>(std::move(*group_store), std::move(*key_ring),
-                                                std::move(*store),
-                                                std::move(*catalogue), std::move(site),
-                                                std::move(*dictionary), options);
+                                                std::move(*store), std::move(*catalogue),
+                                                std::move(site), std::move(*dictionary), options);
   if (auto listening = server->listen(options); !listening)
     return std::unexpected(listening.error());
   return server;

@@ -320,7 +320,9 @@ public:
     std::vector<WrappedKey> keys;
     auto read = each_row(
         "SELECT owner, wrapped FROM data_keys ORDER BY owner", [](Statement&) {},
-        [&](const Statement& s) { keys.push_back(WrappedKey{s.text_at(0), s.text_at(1)}); });
+        [&](const Statement& s) {
+          keys.push_back(WrappedKey{s.text_at(0), s.text_at(1)});
+        });
     if (!read)
       return std::unexpected(read.error());
     return keys;

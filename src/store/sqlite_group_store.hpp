@@ -1,6 +1,6 @@
-// The embedded store of accounts, groups and the key ring: `groups.db` beside the event store, one SQLite
-// connection behind a mutex. Writes are rare (people logging in, signing up for a meeting), so
-// each commits on its own and is synced before it returns.
+// The embedded store of accounts, groups and the key ring: `groups.db` beside the event store, one
+// SQLite connection behind a mutex. Writes are rare (people logging in, signing up for a meeting),
+// so each commits on its own and is synced before it returns.
 #pragma once
 
 #include "store/account_store.hpp"

@@ -279,8 +279,7 @@ std::vector<Scenario> scenarios() {
 }
 
 // The last code: a new code must be added here and get a scenario above.
-constexpr std::size_t code_count =
-    static_cast<std::size_t>(GroupRefusalCode::bad_retention) + 1;
+constexpr std::size_t code_count = static_cast<std::size_t>(GroupRefusalCode::bad_retention) + 1;
 
 TEST(GroupRefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, GroupRefusalCode> covered;

@@ -24,12 +24,24 @@ constexpr std::uint32_t first_seed = 20260001;
 constexpr std::uint32_t group_count = 3000;
 constexpr std::size_t commands_per_group = 250;
 
-constexpr std::array<std::string_view, 18> command_names{
-    "create_group",    "create_invitation",     "revoke_invitation", "accept_invitation",
-    "leave",           "schedule_meeting",      "call_off",          "sign_up",
-    "cancel",          "withdraw_cancellation", "propose_dates",     "answer_dates",
-    "choose_date",     "set_facilitator",       "start_case",        "record_presenter",
-    "record_follow_up", "set_retention"};
+constexpr std::array<std::string_view, 18> command_names{"create_group",
+                                                         "create_invitation",
+                                                         "revoke_invitation",
+                                                         "accept_invitation",
+                                                         "leave",
+                                                         "schedule_meeting",
+                                                         "call_off",
+                                                         "sign_up",
+                                                         "cancel",
+                                                         "withdraw_cancellation",
+                                                         "propose_dates",
+                                                         "answer_dates",
+                                                         "choose_date",
+                                                         "set_facilitator",
+                                                         "start_case",
+                                                         "record_presenter",
+                                                         "record_follow_up",
+                                                         "set_retention"};
 static_assert(command_names.size() == std::variant_size_v<GroupCommand>);
 
 // No name is part of another, nor of any text below, so a name found is a name left behind.

@@ -187,10 +187,9 @@ TEST(Forget, ThePresenterErasesTheirCaseAtOnceOnceTheSessionHasEnded) {
   const HttpResponse gone = report_for(done, presenter.token);
   EXPECT_EQ(gone.status, 410u) << "the record is gone";
   EXPECT_NE(gone.body.find("case_erased"), std::string::npos);
-  EXPECT_EQ(WsClient::open(server.port(), live_target(done.session_id, presenter.token))
-                .error()
-                .status,
-            401u);
+  EXPECT_EQ(
+      WsClient::open(server.port(), live_target(done.session_id, presenter.token)).error().status,
+      401u);
 
   server.kill();
   server.restart();
@@ -270,10 +269,12 @@ struct PurgeTest : ::testing::Test {
 
   // A session that finished at `finished_at_ms`.
   void finished(const std::string& id, std::int64_t finished_at_ms) {
-    ASSERT_TRUE(events->create_session({.session_id = id, .method_id = "incident",
-                                        .title = "Casus", .created_at_ms = 0}));
-    store::NewEvent closing{.kind = "session_finished", .payload = "{\"text\":\"geheim\"}",
-                            .at_ms = finished_at_ms, .finishes_session = true};
+    ASSERT_TRUE(events->create_session(
+        {.session_id = id, .method_id = "incident", .title = "Casus", .created_at_ms = 0}));
+    store::NewEvent closing{.kind = "session_finished",
+                            .payload = "{\"text\":\"geheim\"}",
+                            .at_ms = finished_at_ms,
+                            .finishes_session = true};
     std::promise<store::AppendResult> acked;
     events->append(id, 0, {closing}, [&](store::AppendResult r) { acked.set_value(r); });
     ASSERT_TRUE(acked.get_future().get());
@@ -282,9 +283,8 @@ struct PurgeTest : ::testing::Test {
   std::expected<PurgeReport, std::string> purge_at(std::int64_t now_ms) {
     return purge(*events, retention, now_ms, [&](const std::string& id) {
       erased_ids.push_back(id);
-      return events->erase_session(id, now_ms)
-                 ? std::expected<void, std::string>{}
-                 : std::unexpected(std::string{"failed"});
+      return events->erase_session(id, now_ms) ? std::expected<void, std::string>{}
+                                               : std::unexpected(std::string{"failed"});
     });
   }
 
@@ -299,8 +299,10 @@ struct PurgeTest : ::testing::Test {
 TEST_F(PurgeTest, ASessionIsKeptForItsRetentionAfterItFinishedAndThenErased) {
   finished("old", 0);
   finished("new", 20 * day_ms);
-  ASSERT_TRUE(events->create_session({.session_id = "running", .method_id = "incident",
-                                      .title = "Nog bezig", .created_at_ms = 0}));
+  ASSERT_TRUE(events->create_session({.session_id = "running",
+                                      .method_id = "incident",
+                                      .title = "Nog bezig",
+                                      .created_at_ms = 0}));
 
   auto early = purge_at(30 * day_ms - 1);
   ASSERT_TRUE(early) << early.error();

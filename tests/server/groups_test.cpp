@@ -636,16 +636,16 @@ TEST(Groups, DeletingAnAccountErasesTheCaseItPresentedWhole) {
   fresh_questioning_case(m, "van Pieter");
   const std::string report = "/api/sessions/" + m.session_id + "/report";
   const std::string pieter_token = m.named("Pieter").token;
-  ASSERT_EQ(http_request(server.port(), "GET", report, {},
-                         {{"Authorization", "Bearer " + pieter_token}})
-                .status,
-            200u);
+  ASSERT_EQ(
+      http_request(server.port(), "GET", report, {}, {{"Authorization", "Bearer " + pieter_token}})
+          .status,
+      200u);
 
   ASSERT_EQ(group.named(1).del("/api/me", {{"password", password}}).status, 200u);
-  EXPECT_EQ(http_request(server.port(), "GET", report, {},
-                         {{"Authorization", "Bearer " + pieter_token}})
-                .status,
-            410u);
+  EXPECT_EQ(
+      http_request(server.port(), "GET", report, {}, {{"Authorization", "Bearer " + pieter_token}})
+          .status,
+      410u);
   const auto view = group.named(0).get("/api/groups/" + group.id).json();
   EXPECT_EQ(view.at("cases").at(0).at("erased"), true);
   EXPECT_EQ(json::serialize(view).find("van Pieter"), std::string::npos);

@@ -207,7 +207,10 @@ TEST(SealedStore, RotatingTheMasterKeyKeepsEveryTextReadableAndRetiresTheOldKey)
 
 TEST(SealedStore, ARotationCutOffBeforeTheNewKeyFileIsInPlaceIsFinishedAtTheNextStart) {
   TempDir dir;
-  { SealedStores stores{dir.path()}; ASSERT_TRUE(stores.events->create_session(session("s1"))); }
+  {
+    SealedStores stores{dir.path()};
+    ASSERT_TRUE(stores.events->create_session(session("s1")));
+  }
   const auto key_file = dir.path() / "master.key";
   auto groups = open_sqlite_group_store(dir.path());
   ASSERT_TRUE(groups);
@@ -245,8 +248,7 @@ TEST(SealedStore, ErasingASessionDestroysItsKeySoOldCopiesOfTheFilesCannotBeRead
     EXPECT_EQ(stores.events->find_session("s1")->title, "");
   }
   // The live files no longer hold the wrapped key, not even in a free page or the log.
-  EXPECT_EQ(bytes_of_every_file(dir.path()).find(wrapped_before.substr(20, 40)),
-            std::string::npos);
+  EXPECT_EQ(bytes_of_every_file(dir.path()).find(wrapped_before.substr(20, 40)), std::string::npos);
   // The old copy still has its sealed rows, but restored over the live key ring they are gone
   // with the key; with its own key ring they still open — why backups must not outlive the
   // retention period (docs/privacy.md).

@@ -90,7 +90,6 @@ struct RecordFollowUp {
   std::string note;     // optional; only the presenter sees it
 };
 
-
 // --- the group's own settings -----------------------------------------------------------------
 // How many days after a meeting the content of its cases is erased; 0: the server's default.
 struct SetRetention {

@@ -131,7 +131,6 @@ struct FollowUpRecorded {
   bool operator==(const FollowUpRecorded&) const = default;
 };
 
-
 // --- the group's own settings -----------------------------------------------------------------
 struct RetentionSet {
   int days = 0; // 0: the server's default
@@ -142,13 +141,14 @@ struct RetentionSet {
 
 namespace intervisie::core::group {
 
-using GroupEventBody = std::variant<
-    event::GroupCreated, event::MemberJoined, event::MemberLeft, event::InvitationCreated,
-    event::InvitationRevoked, event::MeetingScheduled, event::MeetingCalledOff, event::SignedUp,
-    event::Cancelled, event::CancellationWithdrawn, event::NewDateNeeded, event::ReschedulerChanged,
-    event::RescheduleDropped, event::DatesProposed, event::DatesAnswered, event::MeetingMoved,
-    event::FacilitatorSet, event::CaseStarted, event::PresenterRecorded, event::FollowUpRecorded,
-    event::RetentionSet>;
+using GroupEventBody =
+    std::variant<event::GroupCreated, event::MemberJoined, event::MemberLeft,
+                 event::InvitationCreated, event::InvitationRevoked, event::MeetingScheduled,
+                 event::MeetingCalledOff, event::SignedUp, event::Cancelled,
+                 event::CancellationWithdrawn, event::NewDateNeeded, event::ReschedulerChanged,
+                 event::RescheduleDropped, event::DatesProposed, event::DatesAnswered,
+                 event::MeetingMoved, event::FacilitatorSet, event::CaseStarted,
+                 event::PresenterRecorded, event::FollowUpRecorded, event::RetentionSet>;
 
 struct GroupEvent {
   Instant at;

@@ -5,8 +5,7 @@
 namespace intervisie::core::group::rules {
 
 Decision decide(const Context& context, const cmd::SetRetention& command) {
-  if (command.days != 0 &&
-      (command.days < min_retention_days || command.days > max_retention_days))
+  if (command.days != 0 && (command.days < min_retention_days || command.days > max_retention_days))
     return refuse(Code::bad_retention, "days");
   return GroupEvents{context.event(event::RetentionSet{command.days})};
 }

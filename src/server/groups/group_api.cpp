@@ -647,8 +647,8 @@ void GroupApi::case_report(Call& call, const std::string& group_id, const std::s
                                                "The record is ready when the session has ended."));
     std::optional<std::int64_t> kept_until;
     if (retention && record->finished_at)
-      kept_until = retention->kept_until_ms(session_id,
-                                            record->finished_at->time_since_epoch().count());
+      kept_until =
+          retention->kept_until_ms(session_id, record->finished_at->time_since_epoch().count());
     promise->set_value(json_response(
         request, http::status::ok, json::serialize(record_to_json(*record, language, kept_until))));
   });
@@ -675,10 +675,10 @@ void GroupApi::forget_case(Call& call, const std::string& group_id, const std::s
     return call.answer(refusal_response(call.request, {Code::case_unknown}));
   auto finished = std::make_shared<std::promise<bool>>();
   auto answer = finished->get_future();
-  live->read_state([finished, participant = core::ParticipantId{*place}](
-                       const core::SessionState& session) {
-    finished->set_value(core::presenter_record(session, participant).has_value());
-  });
+  live->read_state(
+      [finished, participant = core::ParticipantId{*place}](const core::SessionState& session) {
+        finished->set_value(core::presenter_record(session, participant).has_value());
+      });
   if (answer.wait_for(std::chrono::seconds{5}) != std::future_status::ready)
     return call.error(http::status::service_unavailable, "busy", "The session did not answer.");
   if (!answer.get())

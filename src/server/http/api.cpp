@@ -309,14 +309,14 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
                                           "Only the presenter can open this record.")
                          : error_response(head, http::status::conflict, "session_not_finished",
                                           "The record is ready when the session has ended."));
-    respond(json_response(
-        head, http::status::ok,
-        boost::json::serialize(record_to_json(
-            *record, language,
-            retention && record->finished_at
-                ? std::optional{retention->kept_until_ms(
-                      session_id, record->finished_at->time_since_epoch().count())}
-                : std::nullopt))));
+    respond(
+        json_response(head, http::status::ok,
+                      boost::json::serialize(record_to_json(
+                          *record, language,
+                          retention && record->finished_at
+                              ? std::optional{retention->kept_until_ms(
+                                    session_id, record->finished_at->time_since_epoch().count())}
+                              : std::nullopt))));
   });
 }
 

@@ -52,9 +52,9 @@ void ForgetApi::forget(const Request& request, const std::string& session_id, Re
                                           "A case can be erased once the session has ended."));
     boost::asio::post(blocking_, [this, head = std::move(head), session_id,
                                   respond = std::move(respond)] {
-      const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                           clock_().time_since_epoch())
-                           .count();
+      const auto now =
+          std::chrono::duration_cast<std::chrono::milliseconds>(clock_().time_since_epoch())
+              .count();
       if (auto erased = sessions_.erase(session_id, now); !erased) {
         spdlog::error("{}", erased.error());
         return respond(error_response(head, http::status::internal_server_error, "storage_failed",

@@ -20,16 +20,15 @@ std::expected<SecretKey, std::string> opened(const SecretKey& master, std::strin
     return std::unexpected("the data key of " + std::string{owner} + " is damaged");
   const std::string_view made_with = wrapped.substr(0, colon);
   if (made_with != master.id())
-    return std::unexpected("the data keys were wrapped with master key " +
-                           std::string{made_with} + ", not with the key given (" + master.id() +
-                           ")");
+    return std::unexpected("the data keys were wrapped with master key " + std::string{made_with} +
+                           ", not with the key given (" + master.id() + ")");
   auto plain = open(master, wrapped.substr(colon + 1), associated(owner));
   if (!plain)
     return std::unexpected("the data key of " + std::string{owner} +
                            " does not open with master key " + master.id() +
                            " (the key ring is damaged)");
-  auto key = SecretKey::from_bytes(std::span{
-      reinterpret_cast<const unsigned char*>(plain->data()), plain->size()});
+  auto key = SecretKey::from_bytes(
+      std::span{reinterpret_cast<const unsigned char*>(plain->data()), plain->size()});
   sodium_memzero(plain->data(), plain->size());
   if (!key)
     return std::unexpected("the data key of " + std::string{owner} + " is damaged");
@@ -49,8 +48,7 @@ std::string group_owner(std::string_view group_id) {
 std::string wrap(const SecretKey& master, std::string_view owner, const SecretKey& key) {
   const auto bytes = key.bytes();
   return master.id() + ":" +
-         seal(master,
-              std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()},
+         seal(master, std::string_view{reinterpret_cast<const char*>(bytes.data()), bytes.size()},
               associated(owner));
 }
 
@@ -73,7 +71,8 @@ std::expected<void, std::string> KeyRing::check() const {
 
 KeyResult KeyRing::create(std::string_view owner) {
   auto key = std::make_shared<const SecretKey>(SecretKey::random());
-  if (auto added = store_.add_wrapped_key(WrappedKey{std::string{owner}, wrap(master_, owner, *key)});
+  if (auto added =
+          store_.add_wrapped_key(WrappedKey{std::string{owner}, wrap(master_, owner, *key)});
       !added)
     return std::unexpected(std::move(added.error()));
   std::lock_guard lock{mutex_};

@@ -38,9 +38,9 @@ private:
 std::expected<SecretKey, std::string> read_master_key(const std::filesystem::path& file) {
   FileDescriptor fd{::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
   if (fd.get() < 0)
-    return std::unexpected(errno == ENOENT ? "the master key file " + file.string() +
-                                                 " does not exist"
-                                           : system_error(file, "cannot read the master key"));
+    return std::unexpected(errno == ENOENT
+                               ? "the master key file " + file.string() + " does not exist"
+                               : system_error(file, "cannot read the master key"));
   struct stat about {};
   if (::fstat(fd.get(), &about) != 0)
     return std::unexpected(system_error(file, "cannot read the master key"));

@@ -33,9 +33,8 @@ std::expected<Rotation, std::string> rotate_master_key(KeyRingStore& store,
   }
   if (std::rename(pending.c_str(), key_file.c_str()) != 0)
     return std::unexpected("the data keys are wrapped with the new master key, which is in " +
-                           pending.string() + " but could not be renamed to " +
-                           key_file.string() + " (" + std::strerror(errno) +
-                           "); the next start finishes this");
+                           pending.string() + " but could not be renamed to " + key_file.string() +
+                           " (" + std::strerror(errno) + "); the next start finishes this");
   const std::filesystem::path dir = key_file.has_parent_path() ? key_file.parent_path() : ".";
   if (const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
     ::fsync(fd);

@@ -35,8 +35,8 @@ public:
     return inner_->put_secret(session_id, secret); // hashes: nothing to learn from them
   }
 
-  void append(std::string session_id, std::uint64_t expected_last_seq,
-              std::vector<NewEvent> events, AppendDone done) override {
+  void append(std::string session_id, std::uint64_t expected_last_seq, std::vector<NewEvent> events,
+              AppendDone done) override {
     auto key = key_for_writing(session_id);
     if (!key) {
       done(std::unexpected(std::move(key.error())));
@@ -60,8 +60,8 @@ public:
         continue; // written before this store sealed anything
       if (!key)
         return std::unexpected(std::move(key.error()));
-      auto plain = open(**key, event.payload,
-                        event_associated_data(session_id, event.seq, event.kind));
+      auto plain =
+          open(**key, event.payload, event_associated_data(session_id, event.seq, event.kind));
       if (!plain)
         return std::unexpected(unreadable(session_id, "event " + std::to_string(event.seq)));
       event.payload = std::move(*plain);

@@ -85,7 +85,8 @@ private:
   }
 
   static std::vector<NewEvent> sealed(const SecretKey& key, std::string_view group_id,
-                                      std::uint64_t after_seq, const std::vector<NewEvent>& events) {
+                                      std::uint64_t after_seq,
+                                      const std::vector<NewEvent>& events) {
     std::vector<NewEvent> out = events;
     std::uint64_t seq = after_seq;
     for (NewEvent& event : out)

@@ -41,9 +41,9 @@ std::string seal(const SecretKey& key, std::string_view plain, std::string_view 
   std::vector<unsigned char> box(nonce_size + plain.size() + tag_size);
   next_nonce(box.data());
   unsigned long long written = 0;
-  crypto_aead_xchacha20poly1305_ietf_encrypt(
-      box.data() + nonce_size, &written, bytes_of(plain), plain.size(), bytes_of(associated),
-      associated.size(), nullptr, box.data(), key.bytes().data());
+  crypto_aead_xchacha20poly1305_ietf_encrypt(box.data() + nonce_size, &written, bytes_of(plain),
+                                             plain.size(), bytes_of(associated), associated.size(),
+                                             nullptr, box.data(), key.bytes().data());
   std::string text(prefix.size() + sodium_base64_ENCODED_LEN(box.size(), variant), '\0');
   std::copy(prefix.begin(), prefix.end(), text.begin());
   sodium_bin2base64(text.data() + prefix.size(), text.size() - prefix.size(), box.data(),

@@ -28,9 +28,9 @@ std::optional<SecretKey> SecretKey::from_bytes(std::span<const unsigned char> by
 std::optional<SecretKey> SecretKey::from_text(std::string_view text) {
   std::array<unsigned char, size + 1> decoded{};
   std::size_t length = 0;
-  const bool ok = sodium_base642bin(decoded.data(), decoded.size(), text.data(), text.size(),
-                                    nullptr, &length, nullptr,
-                                    sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0;
+  const bool ok =
+      sodium_base642bin(decoded.data(), decoded.size(), text.data(), text.size(), nullptr, &length,
+                        nullptr, sodium_base64_VARIANT_URLSAFE_NO_PADDING) == 0;
   auto key = ok ? from_bytes(std::span{decoded.data(), length}) : std::nullopt;
   sodium_memzero(decoded.data(), decoded.size());
   return key;

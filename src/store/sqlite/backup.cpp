@@ -115,8 +115,8 @@ erase_again(const fs::path& data_dir,
   for (sqlite3* db : {keys->get(), events->get()})
     if (sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr) !=
         SQLITE_OK)
-      return std::unexpected(io(std::string{"erasing again what was erased since the backup: "} +
-                                sqlite3_errmsg(db)));
+      return std::unexpected(
+          io(std::string{"erasing again what was erased since the backup: "} + sqlite3_errmsg(db)));
   return count;
 }
 
