@@ -160,6 +160,13 @@ public:
   virtual std::expected<void, StoreError> erase_session(std::string_view session_id,
                                                         std::int64_t at_ms) = 0;
 
+  // Replaces the payloads of all the session's events, seq for seq (`events[i]` is seq i + 1,
+  // its kind unchanged): erasing what someone wrote when they delete their account. `conflict`
+  // when the session has another number of events now (appended meanwhile: read and try
+  // again), `not_found` when there is no such session or it was erased. Blocks for one commit.
+  virtual std::expected<void, StoreError> rewrite_session(std::string_view session_id,
+                                                          const std::vector<NewEvent>& events) = 0;
+
   virtual StoreStats stats() const = 0;
 
   // Makes every append already called durable (and calls its `done`), then closes. Later calls

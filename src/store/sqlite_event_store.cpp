@@ -83,6 +83,15 @@ public:
     return {};
   }
 
+  std::expected<void, StoreError> rewrite_session(std::string_view session_id,
+                                                  const std::vector<NewEvent>& events) override {
+    auto rewritten =
+        writer_.submit_and_wait(Change{sqlite::RewriteEvents{std::string{session_id}, events}});
+    if (!rewritten)
+      return std::unexpected(std::move(rewritten.error()));
+    return {};
+  }
+
   StoreStats stats() const override { return writer_.stats(); }
 
   void close() override {

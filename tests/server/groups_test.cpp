@@ -651,6 +651,43 @@ TEST(Groups, DeletingAnAccountErasesTheCaseItPresentedWhole) {
   EXPECT_EQ(json::serialize(view).find("van Pieter"), std::string::npos);
 }
 
+TEST(Groups, DeletingAnAccountTakesItsNameAndWordsOutOfOthersCases) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna", "Bram"});
+  const std::string meeting = schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  LiveMeeting live = case_with_everyone(server, group, "/api/meetings/" + meeting);
+  Member& pieter = live.named("Pieter");
+  incident_until_question_rounds(live);
+  for (const std::uint32_t asker : turn_order(live)) {
+    Member& who = live.by_id(asker);
+    live.ok(who, command("ask_question", {{"text", "Wat doe jij dan? KANARIE-" + who.name}}));
+    live.ok(pieter, command("answer_question"));
+  }
+  const std::string before = json::serialize(live.state(pieter));
+  ASSERT_NE(before.find("KANARIE-Anna"), std::string::npos);
+
+  ASSERT_EQ(group.named(2).del("/api/me", {{"password", password}}).status, 200u);
+  EXPECT_TRUE(pieter.ws->wait_closed().has_value()) << "the others' screens reload";
+  auto check = [&](const std::string& when) {
+    const Json state = live.state(pieter);
+    const std::string seen = json::serialize(state);
+    EXPECT_EQ(seen.find("KANARIE-Anna"), std::string::npos) << when << ": her words are gone";
+    EXPECT_NE(seen.find("KANARIE-Bram"), std::string::npos) << when << ": the others' stay";
+    EXPECT_EQ(seen.find("\"Anna\""), std::string::npos) << when << ": her name is gone";
+    EXPECT_NE(seen.find("oud-lid"), std::string::npos) << when;
+  };
+  check("at once");
+  for (const char* name : {"Fenna", "Pieter", "Bram"})
+    live.connect(live.named(name));
+  live.ok(live.named("Fenna"), command("next_step", {{"confirm", true}}));
+  check("as the meeting goes on");
+
+  server.kill();
+  server.restart();
+  live.port = server.port();
+  check("after a restart");
+}
+
 // A member whose phone died takes their place again from another device with their account:
 // the account is the proof, so nobody has to vouch for it, and the old device is closed.
 TEST(Groups, AMemberTakesBackTheirOwnSeatAtOnceOnAnotherDevice) {

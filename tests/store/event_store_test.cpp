@@ -283,6 +283,34 @@ TEST_P(EventStoreTest, AnErasedSessionKeepsItsFactsButNotItsContent) {
   EXPECT_EQ(store->erase_session("nope", 1).error().code, StoreErrorCode::not_found);
 }
 
+TEST_P(EventStoreTest, ARewriteReplacesEveryPayloadSeqForSeqOrNothing) {
+  ASSERT_TRUE(append_and_wait(*store, "s1", 0,
+                              {event("joined", "{\"name\":\"Anna\"}", 2'000),
+                               event("asked", "{\"text\":\"Van Anna\"}", 3'000)}));
+  EXPECT_EQ(store->rewrite_session("s1", {event("joined", "{}")}).error().code,
+            StoreErrorCode::conflict)
+      << "one event short: appended meanwhile";
+  EXPECT_EQ(store->rewrite_session("s1", {event("joined", "{}"), event("other", "{}")})
+                .error()
+                .code,
+            StoreErrorCode::conflict)
+      << "a kind that is not the stored one";
+  EXPECT_EQ(*store->read("s1", 0),
+            (std::vector<StoredEvent>{{1, "joined", "{\"name\":\"Anna\"}", 2'000},
+                                      {2, "asked", "{\"text\":\"Van Anna\"}", 3'000}}))
+      << "a refused rewrite changes nothing";
+
+  ASSERT_TRUE(store->rewrite_session("s1", {event("joined", "{\"name\":\"oud-lid\"}"),
+                                            event("asked", "{\"text\":\"\"}")}));
+  EXPECT_EQ(*store->read("s1", 0),
+            (std::vector<StoredEvent>{{1, "joined", "{\"name\":\"oud-lid\"}", 2'000},
+                                      {2, "asked", "{\"text\":\"\"}", 3'000}}))
+      << "times and kinds stay";
+  EXPECT_EQ(append_and_wait(*store, "s1", 2, {event("c", "{}")}), AppendResult{3u});
+  ASSERT_TRUE(store->erase_session("s1", 9'000));
+  EXPECT_EQ(store->rewrite_session("s1", {}).error().code, StoreErrorCode::not_found);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, EventStoreTest, ::testing::Values(Content::plain, Content::sealed),
                          [](const auto& stores) {
                            return stores.param == Content::plain ? "plain" : "sealed";

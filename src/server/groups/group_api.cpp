@@ -781,8 +781,13 @@ std::expected<void, std::string> GroupApi::erase(const store::Account& account) 
     if (read && read->presenter && read->presenter->value == participant) {
       if (auto erased = sessions_.erase(session_id, now); !erased)
         return erased;
-    } else if (auto ended = live->end_place(core::ParticipantId{participant}); !ended) {
-      return std::unexpected(ended.error());
+    } else {
+      if (auto ended = live->end_place(core::ParticipantId{participant}); !ended)
+        return std::unexpected(ended.error());
+      // Their words go too, and their name: in the others' cases they become "oud-lid".
+      if (auto erased = sessions_.erase_participant(session_id, core::ParticipantId{participant});
+          !erased)
+        return erased;
     }
   }
   if (auto forgotten = seats_.forget(account.id); !forgotten)

@@ -467,6 +467,15 @@ void LiveSession::close_for_erasure() {
   });
 }
 
+void LiveSession::close_for_reload() {
+  boost::asio::post(strand_, [self = shared_from_this()] {
+    for (const Connection& connection : self->connections_)
+      if (const auto alive = connection.client.lock())
+        alive->disconnect();
+    self->connections_.clear();
+  });
+}
+
 std::shared_ptr<const std::string> LiveSession::seat_moved_message(Language language) const {
   return std::make_shared<const std::string>(server_message_error(
       std::nullopt, "seat_moved",

@@ -118,6 +118,10 @@ public:
   // The session's content is being erased: from now on no token or join link opens it, its join
   // code is free again, and its open screens are closed ("session_erased"). Thread-safe.
   void close_for_erasure();
+  // The session's history was rewritten in the store (someone erased from it): the open screens
+  // are disconnected, as in a restart, and reconnect to the session as the store now holds it
+  // (a snapshot, or the events after `since`: the rewritten texts come only with a snapshot).
+  void close_for_reload();
 
   // Records the first events of a new session (create_session's); `done` runs once durable.
   void record_creation(core::Events events, std::function<void(std::optional<std::uint64_t>)> done);

@@ -1,5 +1,7 @@
 #include "server/live/session_registry.hpp"
 
+#include "core/session/erasure.hpp"
+
 #include "server/auth/token.hpp"
 #include "server/codec/event_json.hpp"
 
@@ -166,6 +168,69 @@ std::expected<std::size_t, std::string> SessionRegistry::restore_unfinished() {
   return records->size();
 }
 
+namespace {
+
+// The events of a stored history, or what is wrong with the first one that does not read.
+std::expected<std::vector<core::Event>, std::string>
+history_of(const std::string& session_id, const std::vector<store::StoredEvent>& stored) {
+  std::vector<core::Event> history;
+  history.reserve(stored.size());
+  for (const store::StoredEvent& record : stored) {
+    const std::string where = "session " + session_id + ", event " + std::to_string(record.seq);
+    boost::system::error_code parse_error;
+    const boost::json::value json = boost::json::parse(record.payload, parse_error);
+    if (parse_error)
+      return std::unexpected(where + ": " + parse_error.message());
+    auto event = event_from_json(json);
+    if (!event)
+      return std::unexpected(where + ": " + event.error().message);
+    history.push_back(std::move(*event));
+  }
+  return history;
+}
+
+} // namespace
+
+std::expected<void, std::string>
+SessionRegistry::erase_participant(const std::string& session_id,
+                                   core::ParticipantId participant) {
+  // Appends may come in between reading and rewriting: the rewrite then finds another count
+  // and is tried again on the longer history.
+  for (int attempt = 0;; ++attempt) {
+    auto stored = store_.read(session_id, 0);
+    if (!stored)
+      return std::unexpected(stored.error().message);
+    auto history = history_of(session_id, *stored);
+    if (!history)
+      return std::unexpected(history.error());
+    const std::vector<core::Event> erased =
+        core::erase_participant(std::move(*history), participant);
+    std::vector<store::NewEvent> rewritten;
+    rewritten.reserve(erased.size());
+    for (std::size_t i = 0; i < erased.size(); ++i)
+      rewritten.push_back(store::NewEvent{.kind = (*stored)[i].kind,
+                                          .payload = boost::json::serialize(event_to_json(erased[i])),
+                                          .at_ms = (*stored)[i].at_ms});
+    auto done = store_.rewrite_session(session_id, rewritten);
+    if (done)
+      break;
+    if (done.error().code != store::StoreErrorCode::conflict || attempt == 4)
+      return std::unexpected("erasing a participant of session " + session_id + ": " +
+                             done.error().message);
+  }
+  std::shared_ptr<LiveSession> live;
+  {
+    const std::scoped_lock lock(mutex_);
+    if (const auto found = sessions_.find(session_id); found != sessions_.end()) {
+      live = std::move(found->second);
+      sessions_.erase(found);
+    }
+  }
+  if (live)
+    live->close_for_reload();
+  return {};
+}
+
 std::expected<std::shared_ptr<LiveSession>, std::string>
 SessionRegistry::load(const std::string& session_id) {
   if (erased(session_id))
@@ -178,19 +243,9 @@ SessionRegistry::load(const std::string& session_id) {
   auto stored = store_.read(session_id, 0);
   if (!stored)
     return std::unexpected(stored.error().message);
-  std::vector<core::Event> history;
-  history.reserve(stored->size());
-  for (const store::StoredEvent& record : *stored) {
-    const std::string where = "session " + session_id + ", event " + std::to_string(record.seq);
-    boost::system::error_code parse_error;
-    const boost::json::value json = boost::json::parse(record.payload, parse_error);
-    if (parse_error)
-      return std::unexpected(where + ": " + parse_error.message());
-    auto event = event_from_json(json);
-    if (!event)
-      return std::unexpected(where + ": " + event.error().message);
-    history.push_back(std::move(*event));
-  }
+  auto history = history_of(session_id, *stored);
+  if (!history)
+    return std::unexpected(history.error());
   SessionSecrets kept;
   for (const store::Secret& secret : *secrets) {
     if (secret.name == join_secret_name)
@@ -208,7 +263,7 @@ SessionRegistry::load(const std::string& session_id) {
       kept.join_code = secret.value;
   }
   auto live = std::make_shared<LiveSession>(executor_, session_id, store_, clock_,
-                                            std::move(history), std::move(kept), coach_);
+                                            std::move(*history), std::move(kept), coach_);
   if (auto coded = live->take_join_code(codes_); !coded)
     return std::unexpected(coded.error());
   return live;

@@ -58,6 +58,13 @@ public:
   // Whether the session's content was erased (since this server started, or before).
   bool erased(const std::string& session_id) const;
 
+  // Someone who took part deleted their account: in the session's history their name becomes
+  // "oud-lid" and the texts they wrote are emptied (core/session/erasure.hpp), in the store.
+  // The session leaves memory and its open screens are closed, to reconnect to the rewritten
+  // one. Blocks for a commit. Why not, when it fails.
+  std::expected<void, std::string> erase_participant(const std::string& session_id,
+                                                     core::ParticipantId participant);
+
 private:
   std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
 

@@ -103,6 +103,19 @@ public:
     return inner_->erase_session(session_id, at_ms);
   }
 
+  std::expected<void, StoreError> rewrite_session(std::string_view session_id,
+                                                  const std::vector<NewEvent>& events) override {
+    auto key = key_for_writing(session_id);
+    if (!key)
+      return std::unexpected(std::move(key.error()));
+    std::vector<NewEvent> sealed = events;
+    std::uint64_t seq = 0;
+    for (NewEvent& event : sealed)
+      event.payload =
+          seal(**key, event.payload, event_associated_data(session_id, ++seq, event.kind));
+    return inner_->rewrite_session(session_id, sealed);
+  }
+
   StoreStats stats() const override { return inner_->stats(); }
 
   void close() override { inner_->close(); }

@@ -57,6 +57,10 @@ std::expected<Statement, StoreError> Connection::prepare(std::string_view sql) {
   return Statement{db_.get(), raw};
 }
 
+int Connection::changes() const {
+  return sqlite3_changes(db_.get());
+}
+
 bool Connection::in_transaction() const {
   return sqlite3_get_autocommit(db_.get()) == 0;
 }

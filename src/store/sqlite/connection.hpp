@@ -29,6 +29,8 @@ public:
 
   // False after SQLite rolled a transaction back by itself (after a full disk, say).
   bool in_transaction() const;
+  // Rows the last INSERT, UPDATE or DELETE changed.
+  int changes() const;
 
   const std::filesystem::path& file() const { return file_; }
 

@@ -23,6 +23,7 @@ struct SessionWrites::Statements {
   Statement delete_events;
   Statement delete_secrets;
   Statement mark_erased;
+  Statement rewrite_payload;
 };
 
 namespace {
@@ -54,6 +55,9 @@ constexpr std::string_view sql_delete_events = "DELETE FROM events WHERE session
 constexpr std::string_view sql_delete_secrets = "DELETE FROM session_secrets WHERE session_id = ?";
 constexpr std::string_view sql_mark_erased =
     "UPDATE sessions SET title = '', finished = TRUE, erased_at_ms = ? WHERE session_id = ?";
+
+constexpr std::string_view sql_rewrite_payload =
+    "UPDATE events SET payload = ? WHERE session_id = ? AND seq = ? AND kind = ?";
 
 std::string in_quotes(std::string_view text) {
   return "\"" + std::string{text} + "\"";
@@ -103,6 +107,7 @@ std::expected<SessionWrites, StoreError> SessionWrites::prepare(Connection db) {
       .delete_events = prepared(sql_delete_events),
       .delete_secrets = prepared(sql_delete_secrets),
       .mark_erased = prepared(sql_mark_erased),
+      .rewrite_payload = prepared(sql_rewrite_payload),
   });
   if (error)
     return std::unexpected(std::move(*error));
@@ -136,8 +141,10 @@ AppendResult SessionWrites::apply(const Change& change) {
           return create(one);
         else if constexpr (std::is_same_v<T, PutSecret>)
           return put_secret(one);
-        else
+        else if constexpr (std::is_same_v<T, EraseSession>)
           return erase(one);
+        else
+          return rewrite(one);
       },
       change);
 }
@@ -297,6 +304,44 @@ AppendResult SessionWrites::erase(const EraseSession& erase) {
     if (auto marked = mark.bind(1, erase.at_ms).bind(2, erase.session_id).run(); !marked)
       return failed(std::move(marked));
     return static_cast<std::uint64_t>(**last);
+  });
+  if (!result)
+    return std::unexpected(with_context(std::move(result.error()), doing));
+  return result;
+}
+
+AppendResult SessionWrites::rewrite(const RewriteEvents& rewrite) {
+  const std::string doing = "rewriting session " + in_quotes(rewrite.session_id);
+  auto last = last_seq(rewrite.session_id);
+  if (!last)
+    return std::unexpected(with_context(std::move(last.error()), doing));
+  if (!*last)
+    return std::unexpected(no_such_session(rewrite.session_id));
+  const auto current = static_cast<std::uint64_t>(**last);
+  if (current != rewrite.events.size())
+    return std::unexpected(StoreError{StoreErrorCode::conflict,
+                                      "session " + in_quotes(rewrite.session_id) + " is at seq " +
+                                          std::to_string(current) + ", not " +
+                                          std::to_string(rewrite.events.size())});
+  auto result = in_savepoint([&]() -> AppendResult {
+    Statement& update = statements_->rewrite_payload;
+    std::int64_t seq = 0;
+    for (const NewEvent& event : rewrite.events) {
+      auto use = update.use();
+      if (auto updated = update.bind(1, event.payload)
+                             .bind(2, rewrite.session_id)
+                             .bind(3, ++seq)
+                             .bind(4, event.kind)
+                             .run();
+          !updated)
+        return failed(std::move(updated));
+      if (db_.changes() != 1)
+        return std::unexpected(StoreError{StoreErrorCode::conflict,
+                                          "event " + std::to_string(seq) + " of session " +
+                                              in_quotes(rewrite.session_id) +
+                                              " is not of kind " + event.kind});
+    }
+    return current;
   });
   if (!result)
     return std::unexpected(with_context(std::move(result.error()), doing));

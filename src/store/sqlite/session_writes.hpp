@@ -41,6 +41,7 @@ private:
   AppendResult create(const CreateSession& create);
   AppendResult put_secret(const PutSecret& put);
   AppendResult erase(const EraseSession& erase);
+  AppendResult rewrite(const RewriteEvents& rewrite);
 
   // Null when there is no such session, or (unless `erased_too`) when it was erased.
   std::expected<std::optional<std::int64_t>, StoreError> last_seq(std::string_view session_id,

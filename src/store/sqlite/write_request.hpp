@@ -30,7 +30,12 @@ struct EraseSession {
   std::int64_t at_ms = 0;
 };
 
-using Change = std::variant<AppendEvents, CreateSession, PutSecret, EraseSession>;
+struct RewriteEvents {
+  std::string session_id;
+  std::vector<NewEvent> events; // seq 1, 2, …
+};
+
+using Change = std::variant<AppendEvents, CreateSession, PutSecret, EraseSession, RewriteEvents>;
 
 struct WriteRequest {
   Change change;
