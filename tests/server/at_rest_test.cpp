@@ -139,6 +139,43 @@ TEST(AtRest, NoCaseTextReachesAnyFileOfTheDataDirectoryOrOfABackup) {
   expect_no_canary_under(server.data_dir());
 }
 
+TEST(AtRest, NeitherDoBalintDraftsSharedAdviceOrAReframedStatement) {
+  ServerProcess server;
+  LiveMeeting m(server.port(), "balint", {"Fenna", "Pieter", "Anna", "Bram"});
+  m.connect_all();
+  Member& fenna = m.named("Fenna");
+  Member& pieter = m.named("Pieter");
+  m.ok(fenna, command("assign_presenter", {{"participant", pieter.id}}));
+  m.ok(fenna, command("start"));
+  m.ok(pieter, command("set_statement", {{"text", canary("balint_statement")}}));
+  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  question_rounds(m, pieter, Response::answer, canary("balint_question"));
+  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  for (const char* name : {"Fenna", "Anna", "Bram"})
+    m.ok(m.named(name), command("write_draft", {{"text", canary("draft")}}));
+  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  for (const std::uint32_t sharer : turn_order(m))
+    m.ok(m.by_id(sharer), command("share_advice", {{"essence", canary("essence")}}));
+  m.ok(fenna, command("next_step", {{"confirm", true}}));
+  m.ok(pieter, command("react", {{"tomorrow", canary("balint_reaction")}}));
+  m.wait_everyone_has(m.ok(fenna, command("next_step", {{"confirm", true}})));
+  const HttpResponse record = report_for(m, pieter.token);
+  ASSERT_EQ(record.status, 200u) << record.body;
+  EXPECT_NE(record.body.find(canary("essence")), std::string::npos);
+
+  LiveMeeting reframed(server.port(), "incident", six);
+  reframed.connect_all();
+  incident_until_question_rounds(reframed);
+  question_rounds(reframed, reframed.named("Pieter"), Response::answer);
+  reframed.ok(reframed.named("Fenna"), command("next_step", {{"confirm", true}}));
+  reframed.ok(reframed.named("Fenna"), command("close_gossip"));
+  reframed.ok(reframed.named("Fenna"), command("next_step", {{"confirm", true}}));
+  reframed.ok(reframed.named("Pieter"), command("reframe", {{"text", canary("reframe")}}));
+  expect_no_canary_under(server.data_dir());
+  EXPECT_EQ(server.stop(), 0);
+  expect_no_canary_under(server.data_dir());
+}
+
 TEST(AtRest, AWrongMasterKeyStopsTheServerAtStartWithAClearMessage) {
   ServerProcess server;
   LiveMeeting m(server.port(), "incident", {"Fenna", "Pieter", "Anna"});

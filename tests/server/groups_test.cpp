@@ -10,6 +10,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace intervisie::server::testing {
 namespace {
@@ -686,6 +689,64 @@ TEST(Groups, DeletingAnAccountTakesItsNameAndWordsOutOfOthersCases) {
   server.restart();
   live.port = server.port();
   check("after a restart");
+}
+
+TEST(Groups, NoPersonalTextOfAGroupReachesAFileInClear) {
+  ServerProcess server;
+  AccountClient fenna = person(server, "Fenna");
+  const auto created = fenna.post(
+      "/api/groups", {{"name", "KANARIE-groepsnaam"}, {"own_rules", {"KANARIE-eigen-regel"}}});
+  ASSERT_EQ(created.status, 201u) << created.body;
+  Group group{std::string(created.json().at("id").as_string()), {}};
+  group.members.push_back(std::move(fenna));
+  for (const char* name : {"Pieter", "Anna"}) {
+    AccountClient member = person(server, name);
+    ASSERT_EQ(member.post("/api/invitations/" + invite(group.named(0), group.id) + "/accept",
+                          {{"accept_ground_rules", true}})
+                  .status,
+              200u);
+    group.members.push_back(std::move(member));
+  }
+  const auto made = group.named(0).post(
+      "/api/groups/" + group.id + "/meetings",
+      {{"starts_at", now_ms() + 10 * 60 * 1000},
+       {"minutes", 120},
+       {"place", "KANARIE-plaats"},
+       {"video_link", "https://meet.example/KANARIE-videolink"}});
+  ASSERT_EQ(made.status, 201u) << made.body;
+  const std::string first = "/api/meetings/" + std::string(made.json().at("id").as_string());
+  const std::string next =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 14 * day_ms);
+  ASSERT_EQ(group.named(1).post(next + "/cancel", {{"reason", "KANARIE-reden"}}).status, 200u);
+  LiveMeeting live = case_with_everyone(server, group, first);
+  incident_until_question_rounds(live);
+  ASSERT_EQ(group.named(2).get(next).json().at("follow_ups_due").as_array().size(), 1u);
+  ASSERT_EQ(group.named(2).post(next + "/facilitator", {{"member", group.named(2).account_id()}})
+                .status,
+            200u);
+  ASSERT_EQ(group.named(2)
+                .post(next + "/follow-ups",
+                      {{"session_id", live.session_id}, {"note", "KANARIE-terugblik"}})
+                .status,
+            200u);
+  EXPECT_NE(group.named(1).get("/api/groups/" + group.id).body.find("KANARIE-terugblik"),
+            std::string::npos)
+      << "the presenter reads the note";
+
+  auto look = [&] {
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(server.data_dir())) {
+      if (!entry.is_regular_file())
+        continue;
+      std::ifstream in{entry.path(), std::ios::binary};
+      const std::string bytes{std::istreambuf_iterator<char>{in}, {}};
+      const auto found = bytes.find("KANARIE-");
+      EXPECT_EQ(found, std::string::npos)
+          << entry.path() << " holds " << bytes.substr(found, 24);
+    }
+  };
+  look();
+  EXPECT_EQ(server.stop(), 0);
+  look();
 }
 
 // A member whose phone died takes their place again from another device with their account:
