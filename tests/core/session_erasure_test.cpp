@@ -89,5 +89,34 @@ TEST(SessionErasure, SomeoneElsesWordsStayEvenWhenTheyWereTyped) {
   EXPECT_EQ(replay(erased).find_participant(D::anna)->name, "Anna");
 }
 
+TEST(SessionErasure, AdviceClosingRemarksAndDisturbancesGoToo) {
+  SessionDriver s = with_anna_everywhere();
+  s.ok(D::anna, command::RaiseDisturbance{"Anna moet weg."});
+  s.ok(D::fenna, command::ResolveDisturbance{});
+  s.ok(D::fenna, command::CloseGossip{});
+  s.ok(D::pieter, command::Reflect{"Herkenbaar."});
+  s.next();
+  s.ok(D::pieter, command::KeepStatement{});
+  s.next();
+  s.ok(D::fenna, command::EndPreparation{});
+  while (const auto adviser = s.turn())
+    s.ok(*adviser,
+         command::GiveAdvice{"zou ik het vragen, zegt " + std::to_string(adviser->value)});
+  s.next(true);
+  s.ok(D::pieter, command::React{"Morgen nee.", ""});
+  s.next();
+  for (const ParticipantId p : {D::fenna, D::pieter, D::anna, D::bram, D::carla, D::daan})
+    s.ok(p, command::ClosingRemark{"Slotwoord van " + std::to_string(p.value)});
+
+  const std::vector<Event> erased = erase_participant(s.history(), D::anna);
+  for (const auto& advice : all_of<event::AdviceGiven>(erased))
+    EXPECT_EQ(advice.text.empty(), advice.adviser == D::anna);
+  for (const auto& remark : all_of<event::ClosingRemarkMade>(erased))
+    EXPECT_EQ(remark.text.empty(), remark.author == D::anna);
+  for (const auto& disturbance : all_of<event::DisturbanceRaised>(erased))
+    EXPECT_TRUE(disturbance.text.empty());
+  EXPECT_EQ(replay(erased).advice.size(), s.state().advice.size());
+}
+
 } // namespace
 } // namespace intervisie::core::testing

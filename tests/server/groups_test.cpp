@@ -701,18 +701,18 @@ TEST(Groups, NoPersonalTextOfAGroupReachesAFileInClear) {
   group.members.push_back(std::move(fenna));
   for (const char* name : {"Pieter", "Anna"}) {
     AccountClient member = person(server, name);
-    ASSERT_EQ(member.post("/api/invitations/" + invite(group.named(0), group.id) + "/accept",
-                          {{"accept_ground_rules", true}})
+    ASSERT_EQ(member
+                  .post("/api/invitations/" + invite(group.named(0), group.id) + "/accept",
+                        {{"accept_ground_rules", true}})
                   .status,
               200u);
     group.members.push_back(std::move(member));
   }
-  const auto made = group.named(0).post(
-      "/api/groups/" + group.id + "/meetings",
-      {{"starts_at", now_ms() + 10 * 60 * 1000},
-       {"minutes", 120},
-       {"place", "KANARIE-plaats"},
-       {"video_link", "https://meet.example/KANARIE-videolink"}});
+  const auto made = group.named(0).post("/api/groups/" + group.id + "/meetings",
+                                        {{"starts_at", now_ms() + 10 * 60 * 1000},
+                                         {"minutes", 120},
+                                         {"place", "KANARIE-plaats"},
+                                         {"video_link", "https://meet.example/KANARIE-videolink"}});
   ASSERT_EQ(made.status, 201u) << made.body;
   const std::string first = "/api/meetings/" + std::string(made.json().at("id").as_string());
   const std::string next =
@@ -721,9 +721,9 @@ TEST(Groups, NoPersonalTextOfAGroupReachesAFileInClear) {
   LiveMeeting live = case_with_everyone(server, group, first);
   incident_until_question_rounds(live);
   ASSERT_EQ(group.named(2).get(next).json().at("follow_ups_due").as_array().size(), 1u);
-  ASSERT_EQ(group.named(2).post(next + "/facilitator", {{"member", group.named(2).account_id()}})
-                .status,
-            200u);
+  ASSERT_EQ(
+      group.named(2).post(next + "/facilitator", {{"member", group.named(2).account_id()}}).status,
+      200u);
   ASSERT_EQ(group.named(2)
                 .post(next + "/follow-ups",
                       {{"session_id", live.session_id}, {"note", "KANARIE-terugblik"}})
@@ -740,8 +740,7 @@ TEST(Groups, NoPersonalTextOfAGroupReachesAFileInClear) {
       std::ifstream in{entry.path(), std::ios::binary};
       const std::string bytes{std::istreambuf_iterator<char>{in}, {}};
       const auto found = bytes.find("KANARIE-");
-      EXPECT_EQ(found, std::string::npos)
-          << entry.path() << " holds " << bytes.substr(found, 24);
+      EXPECT_EQ(found, std::string::npos) << entry.path() << " holds " << bytes.substr(found, 24);
     }
   };
   look();

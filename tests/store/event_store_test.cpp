@@ -290,18 +290,17 @@ TEST_P(EventStoreTest, ARewriteReplacesEveryPayloadSeqForSeqOrNothing) {
   EXPECT_EQ(store->rewrite_session("s1", {event("joined", "{}")}).error().code,
             StoreErrorCode::conflict)
       << "one event short: appended meanwhile";
-  EXPECT_EQ(store->rewrite_session("s1", {event("joined", "{}"), event("other", "{}")})
-                .error()
-                .code,
-            StoreErrorCode::conflict)
+  EXPECT_EQ(
+      store->rewrite_session("s1", {event("joined", "{}"), event("other", "{}")}).error().code,
+      StoreErrorCode::conflict)
       << "a kind that is not the stored one";
   EXPECT_EQ(*store->read("s1", 0),
             (std::vector<StoredEvent>{{1, "joined", "{\"name\":\"Anna\"}", 2'000},
                                       {2, "asked", "{\"text\":\"Van Anna\"}", 3'000}}))
       << "a refused rewrite changes nothing";
 
-  ASSERT_TRUE(store->rewrite_session("s1", {event("joined", "{\"name\":\"oud-lid\"}"),
-                                            event("asked", "{\"text\":\"\"}")}));
+  ASSERT_TRUE(store->rewrite_session(
+      "s1", {event("joined", "{\"name\":\"oud-lid\"}"), event("asked", "{\"text\":\"\"}")}));
   EXPECT_EQ(*store->read("s1", 0),
             (std::vector<StoredEvent>{{1, "joined", "{\"name\":\"oud-lid\"}", 2'000},
                                       {2, "asked", "{\"text\":\"\"}", 3'000}}))

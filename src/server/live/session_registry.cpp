@@ -192,8 +192,7 @@ history_of(const std::string& session_id, const std::vector<store::StoredEvent>&
 } // namespace
 
 std::expected<void, std::string>
-SessionRegistry::erase_participant(const std::string& session_id,
-                                   core::ParticipantId participant) {
+SessionRegistry::erase_participant(const std::string& session_id, core::ParticipantId participant) {
   // Appends may come in between reading and rewriting: the rewrite then finds another count
   // and is tried again on the longer history.
   for (int attempt = 0;; ++attempt) {
@@ -208,9 +207,10 @@ SessionRegistry::erase_participant(const std::string& session_id,
     std::vector<store::NewEvent> rewritten;
     rewritten.reserve(erased.size());
     for (std::size_t i = 0; i < erased.size(); ++i)
-      rewritten.push_back(store::NewEvent{.kind = (*stored)[i].kind,
-                                          .payload = boost::json::serialize(event_to_json(erased[i])),
-                                          .at_ms = (*stored)[i].at_ms});
+      rewritten.push_back(
+          store::NewEvent{.kind = (*stored)[i].kind,
+                          .payload = boost::json::serialize(event_to_json(erased[i])),
+                          .at_ms = (*stored)[i].at_ms});
     auto done = store_.rewrite_session(session_id, rewritten);
     if (done)
       break;

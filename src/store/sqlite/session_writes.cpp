@@ -319,10 +319,10 @@ AppendResult SessionWrites::rewrite(const RewriteEvents& rewrite) {
     return std::unexpected(no_such_session(rewrite.session_id));
   const auto current = static_cast<std::uint64_t>(**last);
   if (current != rewrite.events.size())
-    return std::unexpected(StoreError{StoreErrorCode::conflict,
-                                      "session " + in_quotes(rewrite.session_id) + " is at seq " +
-                                          std::to_string(current) + ", not " +
-                                          std::to_string(rewrite.events.size())});
+    return std::unexpected(
+        StoreError{StoreErrorCode::conflict, "session " + in_quotes(rewrite.session_id) +
+                                                 " is at seq " + std::to_string(current) +
+                                                 ", not " + std::to_string(rewrite.events.size())});
   auto result = in_savepoint([&]() -> AppendResult {
     Statement& update = statements_->rewrite_payload;
     std::int64_t seq = 0;
@@ -336,10 +336,10 @@ AppendResult SessionWrites::rewrite(const RewriteEvents& rewrite) {
           !updated)
         return failed(std::move(updated));
       if (db_.changes() != 1)
-        return std::unexpected(StoreError{StoreErrorCode::conflict,
-                                          "event " + std::to_string(seq) + " of session " +
-                                              in_quotes(rewrite.session_id) +
-                                              " is not of kind " + event.kind});
+        return std::unexpected(
+            StoreError{StoreErrorCode::conflict, "event " + std::to_string(seq) + " of session " +
+                                                     in_quotes(rewrite.session_id) +
+                                                     " is not of kind " + event.kind});
     }
     return current;
   });
