@@ -1,9 +1,9 @@
 #include "cli/key_command.hpp"
 
+#include "cli/stopped_server_stores.hpp"
+
 #include "store/sealed/master_key_file.hpp"
 #include "store/sealed/rotate_master_key.hpp"
-#include "store/sqlite_event_store.hpp"
-#include "store/sqlite_group_store.hpp"
 
 #include <filesystem>
 #include <iostream>
@@ -20,17 +20,10 @@ struct KeyOptions {
 };
 
 std::expected<store::sealed::Rotation, std::string> rotate(const KeyOptions& options) {
-  // The event store holds the data directory's lock: no server may run meanwhile.
-  auto events = store::open_sqlite_event_store(options.data_dir);
-  if (!events)
-    return std::unexpected(events.error().message);
-  auto groups = store::open_sqlite_group_store(options.data_dir);
-  if (!groups)
-    return std::unexpected(groups.error().message);
-  const std::filesystem::path key_file =
-      options.master_key.empty()
-          ? std::filesystem::path{options.data_dir} / store::sealed::master_key_file_name
-          : std::filesystem::path{options.master_key};
+  auto stores = open_stopped_server_stores(options.data_dir, options.master_key);
+  if (!stores)
+    return std::unexpected(stores.error());
+  const std::filesystem::path& key_file = stores->key_file;
   if (!options.keep_old.empty()) {
     auto old = store::sealed::read_master_key(key_file);
     if (!old)
@@ -38,8 +31,8 @@ std::expected<store::sealed::Rotation, std::string> rotate(const KeyOptions& opt
     if (auto kept = store::sealed::write_master_key(options.keep_old, *old); !kept)
       return std::unexpected(kept.error());
   }
-  auto rotation = store::sealed::rotate_master_key(**groups, key_file);
-  (*events)->close();
+  auto rotation = store::sealed::rotate_master_key(*stores->groups, key_file);
+  stores->events->close();
   return rotation;
 }
 

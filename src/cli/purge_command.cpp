@@ -1,13 +1,12 @@
 #include "cli/purge_command.hpp"
 
+#include "cli/stopped_server_stores.hpp"
+
 #include "server/groups/group_registry.hpp"
 #include "server/retention/purge.hpp"
-#include "store/sealed/master_key_file.hpp"
 #include "store/sealed/open_key_ring.hpp"
 #include "store/sealed/sealed_event_store.hpp"
 #include "store/sealed/sealed_group_store.hpp"
-#include "store/sqlite_event_store.hpp"
-#include "store/sqlite_group_store.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -29,22 +28,14 @@ core::Instant now() {
 }
 
 std::expected<server::PurgeReport, std::string> purge_now(const PurgeOptions& options) {
-  // The event store holds the data directory's lock: no server may run meanwhile.
-  auto events = store::open_sqlite_event_store(options.data_dir);
-  if (!events)
-    return std::unexpected(events.error().message);
-  auto groups = store::open_sqlite_group_store(options.data_dir);
-  if (!groups)
-    return std::unexpected(groups.error().message);
-  const std::filesystem::path key_file =
-      options.master_key.empty()
-          ? std::filesystem::path{options.data_dir} / store::sealed::master_key_file_name
-          : std::filesystem::path{options.master_key};
-  auto ring = store::sealed::open_key_ring(**groups, key_file);
+  auto stores = open_stopped_server_stores(options.data_dir, options.master_key);
+  if (!stores)
+    return std::unexpected(stores.error());
+  auto ring = store::sealed::open_key_ring(*stores->groups, stores->key_file);
   if (!ring)
     return std::unexpected(ring.error());
-  auto sealed = store::sealed::seal_event_store(std::move(*events), **ring);
-  auto group_events = store::sealed::seal_group_store(**groups, **ring);
+  auto sealed = store::sealed::seal_event_store(std::move(stores->events), **ring);
+  auto group_events = store::sealed::seal_group_store(*stores->groups, **ring);
   // The groups' own retention needs their histories.
   server::GroupRegistry registry{*group_events, now};
   if (auto loaded = registry.load(); !loaded)

@@ -270,8 +270,7 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
   if (!group_store)
     return std::unexpected(group_store.error().message);
   const std::filesystem::path key_file =
-      options.master_key.empty() ? options.data_dir / store::sealed::master_key_file_name
-                                 : options.master_key;
+      store::sealed::master_key_path(options.data_dir, options.master_key);
   auto key_ring = store::sealed::open_key_ring(**group_store, key_file);
   if (!key_ring)
     return std::unexpected(key_ring.error());

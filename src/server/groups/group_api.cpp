@@ -616,17 +616,30 @@ void GroupApi::join_case(Call& call, const std::string& group_id, const std::str
               });
 }
 
-void GroupApi::case_report(Call& call, const std::string& group_id, const std::string& session_id) {
+std::optional<std::uint32_t> GroupApi::presenters_place(Call& call, const std::string& group_id,
+                                                        const std::string& session_id,
+                                                        std::string_view not_presenter) {
   const std::string& me = call.caller->account.id;
   learn_presenters(group_id);
   auto state = groups_.state(group_id);
   const group::Case* treated = state->find_case(session_id);
-  if (!treated)
-    return call.answer(refusal_response(call.request, {Code::case_unknown}));
+  if (!treated) {
+    call.answer(refusal_response(call.request, {Code::case_unknown}));
+    return std::nullopt;
+  }
   const auto place = seats_.place_of(session_id, me);
-  if (!treated->presenter || *treated->presenter != me || !place)
-    return call.error(http::status::forbidden, "not_presenter",
-                      "Only the member who brought in a case reads what was said.");
+  if (!treated->presenter || *treated->presenter != me || !place) {
+    call.error(http::status::forbidden, "not_presenter", std::string{not_presenter});
+    return std::nullopt;
+  }
+  return place;
+}
+
+void GroupApi::case_report(Call& call, const std::string& group_id, const std::string& session_id) {
+  const auto place = presenters_place(call, group_id, session_id,
+                                      "Only the member who brought in a case reads what was said.");
+  if (!place)
+    return;
   if (sessions_.erased(session_id))
     return call.error(http::status::gone, "case_erased",
                       "The content of this case has been erased; the facts stay in the history.");
@@ -635,10 +648,12 @@ void GroupApi::case_report(Call& call, const std::string& group_id, const std::s
     return call.answer(refusal_response(call.request, {Code::case_unknown}));
   auto promise = std::make_shared<std::promise<Response>>();
   auto future = promise->get_future();
-  const Request& request = call.request;
+  // A copy of the head: the callback may outlive this call when the session is slow to answer.
+  Request request{call.request.method(), call.request.target(), call.request.version()};
+  request.keep_alive(call.request.keep_alive());
   const auto language =
       request.target().find("lang=en") != std::string_view::npos ? Language::en : Language::nl;
-  live->read_state([promise, &request, participant = core::ParticipantId{*place}, language,
+  live->read_state([promise, request, participant = core::ParticipantId{*place}, language,
                     retention = retention_, session_id](const core::SessionState& session) {
     auto record = core::presenter_record(session, participant);
     if (!record)
@@ -658,16 +673,10 @@ void GroupApi::case_report(Call& call, const std::string& group_id, const std::s
 }
 
 void GroupApi::forget_case(Call& call, const std::string& group_id, const std::string& session_id) {
-  const std::string& me = call.caller->account.id;
-  learn_presenters(group_id);
-  auto state = groups_.state(group_id);
-  const group::Case* treated = state->find_case(session_id);
-  if (!treated)
-    return call.answer(refusal_response(call.request, {Code::case_unknown}));
-  const auto place = seats_.place_of(session_id, me);
-  if (!treated->presenter || *treated->presenter != me || !place)
-    return call.error(http::status::forbidden, "not_presenter",
-                      "Only the member who brought in a case can erase it.");
+  const auto place = presenters_place(call, group_id, session_id,
+                                      "Only the member who brought in a case can erase it.");
+  if (!place)
+    return;
   if (sessions_.erased(session_id))
     return call.answer_json(http::status::ok, json::object{{"erased", true}});
   auto live = sessions_.find(session_id);

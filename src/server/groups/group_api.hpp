@@ -54,6 +54,11 @@ private:
   void start_case(Call& call, const std::string& group_id, const std::string& meeting_id);
   void join_case(Call& call, const std::string& group_id, const std::string& meeting_id,
                  const std::string& session_id);
+  // The place the caller held in a case of the group they presented; otherwise answers
+  // (case_unknown, or not_presenter with this message) and gives none.
+  std::optional<std::uint32_t> presenters_place(Call& call, const std::string& group_id,
+                                                const std::string& session_id,
+                                                std::string_view not_presenter);
   void case_report(Call& call, const std::string& group_id, const std::string& session_id);
   // "Vergeet deze casus" from the group: the member who presented it erases its content.
   void forget_case(Call& call, const std::string& group_id, const std::string& session_id);

@@ -113,16 +113,11 @@ std::shared_ptr<LiveSession> SessionRegistry::find(const std::string& session_id
 
 std::expected<void, std::string> SessionRegistry::erase(const std::string& session_id,
                                                         std::int64_t at_ms) {
-  std::shared_ptr<LiveSession> live;
   {
     const std::scoped_lock lock(mutex_);
-    erased_.insert(session_id);
-    if (const auto found = sessions_.find(session_id); found != sessions_.end()) {
-      live = std::move(found->second);
-      sessions_.erase(found);
-    }
+    erased_.insert(session_id); // before it leaves memory: a load meanwhile must not keep it
   }
-  if (live)
+  if (const auto live = take(session_id))
     live->close_for_erasure();
   if (auto erased = store_.erase_session(session_id, at_ms); !erased) {
     if (erased.error().code == store::StoreErrorCode::not_found)
@@ -132,6 +127,16 @@ std::expected<void, std::string> SessionRegistry::erase(const std::string& sessi
     return std::unexpected("erasing session " + session_id + ": " + erased.error().message);
   }
   return {};
+}
+
+std::shared_ptr<LiveSession> SessionRegistry::take(const std::string& session_id) {
+  const std::scoped_lock lock(mutex_);
+  const auto found = sessions_.find(session_id);
+  if (found == sessions_.end())
+    return nullptr;
+  auto live = std::move(found->second);
+  sessions_.erase(found);
+  return live;
 }
 
 bool SessionRegistry::erased(const std::string& session_id) const {
@@ -218,15 +223,7 @@ SessionRegistry::erase_participant(const std::string& session_id, core::Particip
       return std::unexpected("erasing a participant of session " + session_id + ": " +
                              done.error().message);
   }
-  std::shared_ptr<LiveSession> live;
-  {
-    const std::scoped_lock lock(mutex_);
-    if (const auto found = sessions_.find(session_id); found != sessions_.end()) {
-      live = std::move(found->second);
-      sessions_.erase(found);
-    }
-  }
-  if (live)
+  if (const auto live = take(session_id))
     live->close_for_reload();
   return {};
 }

@@ -67,6 +67,8 @@ public:
 
 private:
   std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
+  // Removes the session from memory (the next find loads it again); null when it was not there.
+  std::shared_ptr<LiveSession> take(const std::string& session_id);
 
   boost::asio::any_io_executor executor_;
   store::EventStore& store_;

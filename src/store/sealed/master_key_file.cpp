@@ -35,6 +35,11 @@ private:
 
 } // namespace
 
+std::filesystem::path master_key_path(const std::filesystem::path& data_dir,
+                                      const std::filesystem::path& given) {
+  return given.empty() ? data_dir / master_key_file_name : given;
+}
+
 std::expected<SecretKey, std::string> read_master_key(const std::filesystem::path& file) {
   FileDescriptor fd{::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW)};
   if (fd.get() < 0)

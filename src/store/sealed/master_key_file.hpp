@@ -12,6 +12,10 @@ namespace intervisie::store::sealed {
 
 inline constexpr std::string_view master_key_file_name = "master.key";
 
+// Where the master key is: `given` (--master-key), or master.key in the data directory.
+std::filesystem::path master_key_path(const std::filesystem::path& data_dir,
+                                      const std::filesystem::path& given);
+
 // The key in `file`; a message that names the file when it is missing, unreadable, readable by
 // others (a key anyone can read protects nothing) or not a key file.
 std::expected<SecretKey, std::string> read_master_key(const std::filesystem::path& file);

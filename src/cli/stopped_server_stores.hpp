@@ -1,0 +1,25 @@
+// The stores of a data directory as a command sees them while no server runs (rotate-key,
+// purge): the event store takes the directory's lock, so a running server makes this fail.
+#pragma once
+
+#include "store/event_store.hpp"
+#include "store/sqlite_group_store.hpp"
+
+#include <expected>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace intervisie::cli {
+
+struct StoppedServerStores {
+  std::unique_ptr<store::EventStore> events;
+  std::unique_ptr<store::SqliteGroupStore> groups;
+  std::filesystem::path key_file; // --master-key, or master.key in the data directory
+};
+
+std::expected<StoppedServerStores, std::string>
+open_stopped_server_stores(const std::filesystem::path& data_dir,
+                           const std::filesystem::path& master_key);
+
+} // namespace intervisie::cli
