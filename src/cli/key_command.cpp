@@ -43,12 +43,7 @@ void add_key_command(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "rotate-key",
       "Make a new master key and wrap every data key with it (stop the server first)");
-  command->add_option("--data", options->data_dir, "The server's data directory")
-      ->capture_default_str();
-  command
-      ->add_option("--master-key", options->master_key,
-                   "The master key file (default: master.key in the data directory)")
-      ->envname("INTERVISIE_MASTER_KEY_FILE");
+  add_store_options(*command, options->data_dir, options->master_key);
   command->add_option("--keep-old", options->keep_old,
                       "Also write the old key to this file (backups made before the rotation "
                       "need it)");

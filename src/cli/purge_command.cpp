@@ -66,17 +66,13 @@ void add_purge_command(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "purge", "Erase the content of finished sessions whose retention is over (stop the server "
                "first; a running server does this daily)");
-  command->add_option("--data", options->data_dir, "The server's data directory")
-      ->capture_default_str();
-  command
-      ->add_option("--master-key", options->master_key,
-                   "The master key file (default: master.key in the data directory)")
-      ->envname("INTERVISIE_MASTER_KEY_FILE");
+  add_store_options(*command, options->data_dir, options->master_key);
   command
       ->add_option("--retention-days", options->retention_days,
-                   "The server's retention, as given to intervisie serve")
+                   "The server's retention, exactly as given to intervisie serve (asked for, so "
+                   "that a purge never erases sooner than the records promised)")
       ->check(CLI::Range(1, 3650))
-      ->capture_default_str();
+      ->required();
   command->callback([options, &exit_code] {
     auto report = purge_now(*options);
     if (!report) {

@@ -5,6 +5,14 @@
 
 namespace intervisie::cli {
 
+void add_store_options(CLI::App& command, std::string& data_dir, std::string& master_key) {
+  command.add_option("--data", data_dir, "The server's data directory")->capture_default_str();
+  command
+      .add_option("--master-key", master_key,
+                  "The master key file (default: master.key in the data directory)")
+      ->envname("INTERVISIE_MASTER_KEY_FILE");
+}
+
 std::expected<StoppedServerStores, std::string>
 open_stopped_server_stores(const std::filesystem::path& data_dir,
                            const std::filesystem::path& master_key) {

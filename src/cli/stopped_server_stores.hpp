@@ -3,7 +3,9 @@
 #pragma once
 
 #include "store/event_store.hpp"
+
 #include "store/sqlite_group_store.hpp"
+#include <CLI/CLI.hpp>
 
 #include <expected>
 #include <filesystem>
@@ -17,6 +19,9 @@ struct StoppedServerStores {
   std::unique_ptr<store::SqliteGroupStore> groups;
   std::filesystem::path key_file; // --master-key, or master.key in the data directory
 };
+
+// --data and --master-key (or INTERVISIE_MASTER_KEY_FILE), as `intervisie serve` takes them.
+void add_store_options(CLI::App& command, std::string& data_dir, std::string& master_key);
 
 std::expected<StoppedServerStores, std::string>
 open_stopped_server_stores(const std::filesystem::path& data_dir,

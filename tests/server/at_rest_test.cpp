@@ -284,9 +284,11 @@ TEST(Retention, TheRecordSaysUntilWhenItIsKept) {
 TEST(Retention, PurgeRefusesWhileAServerHoldsTheDataAndRunsAfterItStops) {
   ServerProcess server;
   const std::string data = " --data " + server.data_dir().string() + " > /dev/null 2>&1";
-  EXPECT_EQ(intervisie("purge" + data), 6) << "the server holds the data directory";
+  EXPECT_EQ(intervisie("purge" + data), 106) << "the server's retention must be said";
+  EXPECT_EQ(intervisie("purge --retention-days 30" + data), 6)
+      << "the server holds the data directory";
   EXPECT_EQ(server.stop(), 0);
-  EXPECT_EQ(intervisie("purge" + data), 0);
+  EXPECT_EQ(intervisie("purge --retention-days 30" + data), 0);
 }
 
 // The purge itself, with a clock the test sets: sealed stores in a directory of its own.
