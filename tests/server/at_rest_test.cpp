@@ -196,6 +196,42 @@ TEST(AtRest, AWrongMasterKeyStopsTheServerAtStartWithAClearMessage) {
   EXPECT_EQ(http_request(server.port(), "GET", "/api/methods").status, 200u);
 }
 
+TEST(AtRest, RotatingTheMasterKeyKeepsEveryRecordAndRetiresTheOldKey) {
+  ServerProcess server;
+  LiveMeeting m(server.port(), "incident", six);
+  m.connect_all();
+  incident_with_every_text(m);
+  const std::string data = " --data " + server.data_dir().string() + " > /dev/null 2>&1";
+  const TempDir place;
+  const fs::path old_key = place.path() / "old.key";
+  EXPECT_EQ(intervisie("rotate-key" + data), 5) << "not while the server holds the data";
+  EXPECT_EQ(server.stop(), 0);
+  const std::string before = [&] {
+    std::ifstream in{server.data_dir() / "master.key"};
+    return std::string{std::istreambuf_iterator<char>{in}, {}};
+  }();
+  ASSERT_EQ(intervisie("rotate-key --keep-old " + old_key.string() + data), 0);
+  std::ifstream kept{old_key};
+  EXPECT_EQ(std::string(std::istreambuf_iterator<char>{kept}, {}), before);
+
+  server.restart();
+  m.port = server.port();
+  const HttpResponse record = report_for(m, m.named("Pieter").token);
+  ASSERT_EQ(record.status, 200u) << record.body;
+  EXPECT_NE(record.body.find(canary("statement")), std::string::npos);
+  EXPECT_EQ(server.stop(), 0);
+
+  fs::copy_file(old_key, server.data_dir() / "master.key", fs::copy_options::overwrite_existing);
+  const std::string log = (place.path() / "old.log").string();
+  EXPECT_NE(intervisie("serve --port 0 --data " + server.data_dir().string() + " 2> " + log), 0)
+      << "the old key opens nothing any more";
+  std::ifstream said{log};
+  const std::string message{std::istreambuf_iterator<char>{said}, {}};
+  EXPECT_NE(message.find("is not the key this store's data keys were wrapped with"),
+            std::string::npos)
+      << message;
+}
+
 TEST(Forget, ThePresenterErasesTheirCaseAtOnceOnceTheSessionHasEnded) {
   ServerProcess server;
   LiveMeeting m(server.port(), "incident", six);
