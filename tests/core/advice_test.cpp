@@ -94,6 +94,23 @@ TEST(Advice, AdviceGoesRoundInTurnOnce) {
   EXPECT_EQ(s.state().current_step()->kind, StepKind::presenter_reaction);
 }
 
+TEST(Advice, ThePresenterHearsTheSameWhateverTheyTryInATurn) {
+  // One turn rule for every command of a turn: who you are is said before whether the round is
+  // still open, so passing and advising get the same answer.
+  SessionDriver s = advising();
+  EXPECT_EQ(s.refused(D::pieter, command::Pass{}), RefusalCode::not_allowed_for_role);
+  EXPECT_EQ(s.refused(D::pieter, command::GiveAdvice{"zou ik..."}),
+            RefusalCode::not_allowed_for_role);
+  for (ParticipantId adviser : {D::fenna, D::anna, D::bram, D::carla, D::daan})
+    s.ok(adviser, command::Pass{});
+  ASSERT_TRUE(s.state().step.turns.closed);
+  EXPECT_EQ(s.refused(D::pieter, command::Pass{}), RefusalCode::not_allowed_for_role);
+  EXPECT_EQ(s.refused(D::pieter, command::GiveAdvice{"zou ik..."}),
+            RefusalCode::not_allowed_for_role);
+  EXPECT_EQ(s.refused(D::anna, command::Pass{}), RefusalCode::rounds_closed);
+  EXPECT_EQ(s.refused(D::anna, command::GiveAdvice{"zou ik..."}), RefusalCode::rounds_closed);
+}
+
 TEST(Advice, AnAdviserMayPass) {
   SessionDriver s = advising();
   s.ok(D::fenna, command::Pass{});

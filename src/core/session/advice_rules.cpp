@@ -5,23 +5,6 @@
 #include <algorithm>
 
 namespace intervisie::core::rules {
-namespace {
-
-std::optional<RefusalCode> turn_refusal(const Context& context, const Contributor& from) {
-  const Turns& turns = context.state.step.turns;
-  if (context.state.presenter == from.who || !context.state.is_adviser(from.who) ||
-      std::ranges::find(turns.order, from.who) == turns.order.end())
-    return RefusalCode::not_allowed_for_role;
-  if (turns.closed)
-    return RefusalCode::rounds_closed;
-  if (turns.holder() != from.who)
-    return as_recorded(RefusalCode::not_your_turn, from);
-  if (context.state.preparing(context.now))
-    return RefusalCode::preparation_running;
-  return std::nullopt;
-}
-
-} // namespace
 
 Decision decide(const Context& context, const command::GiveAdvice& command) {
   if (!context.in_step(StepKind::advice))

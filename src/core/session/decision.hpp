@@ -64,6 +64,9 @@ std::expected<Contributor, Refusal> contributor(const Context& context,
                                                 Recording recording = {});
 // The refusal of a turn rule, said about the person recorded for: "not their turn".
 RefusalCode as_recorded(RefusalCode code, const Contributor& from);
+// Why `from` may not take the turn now (turn_rules.cpp), or none: the same checks in the same
+// order for asking, passing, advising and sharing.
+std::optional<RefusalCode> turn_refusal(const Context& context, const Contributor& from);
 
 // Texts people type: valid UTF-8, trimmed, within limits. Required texts may not be empty.
 std::expected<std::string, Refusal> required_text(std::string_view raw,

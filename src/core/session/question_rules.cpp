@@ -7,23 +7,6 @@
 namespace intervisie::core::rules {
 namespace {
 
-// The common gate of a turn: is it this contributor's turn, and is the floor free?
-std::optional<RefusalCode> turn_refusal(const Context& context, const Contributor& from) {
-  const Turns& turns = context.state.step.turns;
-  if (turns.closed)
-    return RefusalCode::rounds_closed;
-  if (!context.state.is_adviser(from.who) ||
-      std::ranges::find(turns.order, from.who) == turns.order.end())
-    return RefusalCode::not_allowed_for_role;
-  if (turns.holder() != from.who)
-    return as_recorded(RefusalCode::not_your_turn, from);
-  if (turns.awaiting)
-    return RefusalCode::answer_pending;
-  if (context.state.preparing(context.now))
-    return RefusalCode::preparation_running;
-  return std::nullopt;
-}
-
 bool declined_before(const SessionState& state, ParticipantId asker, std::string_view text) {
   const std::string wording = comparable(text);
   return std::ranges::any_of(state.questions, [&](const Question& question) {
