@@ -17,7 +17,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_sta
 # Every C++ file of ours that clang-format looks after, NUL-separated for xargs.
 FIND_FORMAT_FILES := { find src tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 2>/dev/null || true; }
 
-.PHONY: all setup build build-asan web test test-web run bench format format-check clean
+.PHONY: all setup build build-asan web test check test-web run bench format format-check clean
 
 all: build
 
@@ -58,16 +58,35 @@ test-web: web build
 	cd web && INTERVISIE_BINARY=$(CURDIR)/$(BUILD_DIR)/intervisie \
 	  INTERVISIE_METHODS_DIR=$(CURDIR)/methods node e2e/run.mjs
 
-# Every suite always runs; the target fails if any failed.
-test: setup format-check build build-asan web
-	@status=0; \
-	echo "== tests: $(BUILD_DIR)"; \
-	ctest --test-dir $(BUILD_DIR) $(CTEST_FLAGS) || status=1; \
-	echo "== tests: $(ASAN_DIR) (ASan + UBSan)"; \
-	$(ASAN_ENV) ctest --test-dir $(ASAN_DIR) $(CTEST_FLAGS) || status=1; \
-	echo "== tests: web (Chromium)"; \
-	$(MAKE) --no-print-directory test-web || status=1; \
+# Every suite always runs; the target fails if any failed. The time of each phase is printed at
+# the end, so a slow phase shows itself.
+test:
+	@set +e; status=0; summary=""; \
+	phase() { \
+	  local name="$$1"; shift; local start=$$SECONDS; "$$@"; local rc=$$?; \
+	  summary+="$$(printf '  %-32s %5d s' "$$name" $$((SECONDS - start)))"; \
+	  [ $$rc = 0 ] || summary+="  (failed)"; summary+=$$'\n'; return $$rc; \
+	}; \
+	phase "setup" $(MAKE) --no-print-directory setup && \
+	phase "format-check" $(MAKE) --no-print-directory format-check && \
+	phase "build" $(MAKE) --no-print-directory build && \
+	phase "build (ASan + UBSan)" $(MAKE) --no-print-directory build-asan && \
+	phase "web app" $(MAKE) --no-print-directory web || status=1; \
+	if [ $$status = 0 ]; then \
+	  echo "== tests: $(BUILD_DIR)"; \
+	  phase "tests" ctest --test-dir $(BUILD_DIR) $(CTEST_FLAGS) || status=1; \
+	  echo "== tests: $(ASAN_DIR) (ASan + UBSan)"; \
+	  phase "tests (ASan + UBSan)" env $(ASAN_ENV) ctest --test-dir $(ASAN_DIR) $(CTEST_FLAGS) \
+	    || status=1; \
+	  echo "== tests: web (Chromium)"; \
+	  phase "web tests (vitest, Chromium)" $(MAKE) --no-print-directory test-web || status=1; \
+	fi; \
+	echo "== time per phase"; printf '%s' "$$summary"; \
 	exit $$status
+
+# The quick inner loop: the plain build and its tests (no ASan, no browser).
+check: build
+	ctest --test-dir $(BUILD_DIR) $(CTEST_FLAGS)
 
 run: setup build web
 	./$(BUILD_DIR)/intervisie $(RUN_ARGS)
