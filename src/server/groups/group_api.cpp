@@ -1,5 +1,7 @@
 #include "server/groups/group_api.hpp"
 
+#include "server/live/created_session_json.hpp"
+
 #include "core/report/presenter_record.hpp"
 #include "server/auth/token.hpp"
 #include "server/calendar/ics.hpp"
@@ -556,19 +558,7 @@ void GroupApi::start_case(Call& call, const std::string& group_id, const std::st
             return pending.answer(failure_response(pending.request, started.error()));
           if (!seats_.record({created->session_id, created->facilitator.value, me}))
             return pending.answer(storage_failed(pending.request));
-          const std::string& id = created->session_id;
-          pending.answer_json(
-              http::status::created,
-              json::object{
-                  {"session_id", id},
-                  {"participant_id", created->facilitator.value},
-                  {"token", created->token},
-                  {"join_token", created->join_token},
-                  {"join_url", public_url_ + "/join/" + id + "#" + created->join_token},
-                  {"beamer_token", created->beamer_token},
-                  {"beamer_url", public_url_ + "/beamer/" + id + "#" + created->beamer_token},
-                  {"live_url", "/api/sessions/" + id + "/live"},
-                  {"join_code", created->join_code}});
+          pending.answer_json(http::status::created, created_session_json(*created, public_url_));
         });
       });
 }

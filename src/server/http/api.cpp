@@ -1,5 +1,7 @@
 #include "server/http/api.hpp"
 
+#include "server/live/created_session_json.hpp"
+
 #include "core/report/presenter_record.hpp"
 #include "core/session/decision.hpp"
 #include "server/auth/token.hpp"
@@ -164,19 +166,8 @@ void Api::create_session(const Request& request, const std::string& client_addre
         if (!created)
           return respond(error_response(head, status_of(created.error().code), created.error().code,
                                         created.error().message));
-        const std::string& id = created->session_id;
-        respond(json_response(
-            head, http::status::created,
-            boost::json::serialize(boost::json::object{
-                {"session_id", id},
-                {"participant_id", created->facilitator.value},
-                {"token", created->token},
-                {"join_token", created->join_token},
-                {"join_url", public_url + "/join/" + id + "#" + created->join_token},
-                {"beamer_token", created->beamer_token},
-                {"beamer_url", public_url + "/beamer/" + id + "#" + created->beamer_token},
-                {"live_url", "/api/sessions/" + id + "/live"},
-                {"join_code", created->join_code}})));
+        respond(json_response(head, http::status::created,
+                              boost::json::serialize(created_session_json(*created, public_url))));
       });
 }
 
