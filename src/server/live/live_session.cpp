@@ -1,5 +1,7 @@
 #include "server/live/live_session.hpp"
 
+#include "server/live/stored_events.hpp"
+
 #include "core/session/view.hpp"
 #include "server/auth/token.hpp"
 #include "server/codec/coach_json.hpp"
@@ -32,10 +34,6 @@ std::string joined(const std::vector<std::string>& hashes) {
   return out;
 }
 
-std::int64_t milliseconds(core::Instant at) {
-  return at.time_since_epoch().count();
-}
-
 std::string_view message_in(Language language, core::RefusalCode code) {
   return language == Language::en ? core::message_en(code) : core::message_nl(code);
 }
@@ -46,18 +44,6 @@ AdmissionError refusal_error(core::RefusalCode code) {
 
 AdmissionError storage_error() {
   return AdmissionError{"storage_failed", std::string(storage_failed_message)};
-}
-
-std::vector<store::NewEvent> records_of(const core::Events& events) {
-  std::vector<store::NewEvent> records;
-  records.reserve(events.size());
-  for (const core::Event& event : events)
-    records.push_back(store::NewEvent{
-        .kind = std::string(core::kind_name(event.body)),
-        .payload = boost::json::serialize(event_to_json(event)),
-        .at_ms = milliseconds(event.at),
-        .finishes_session = std::holds_alternative<core::event::SessionFinished>(event.body)});
-  return records;
 }
 
 template <class Visit> void each_admission(const core::Events& events, Visit visit) {

@@ -1,6 +1,7 @@
 #include "server/live/session_registry.hpp"
 
 #include "core/session/erasure.hpp"
+#include "server/live/stored_events.hpp"
 
 #include "server/auth/token.hpp"
 #include "server/codec/event_json.hpp"
@@ -129,6 +130,14 @@ std::expected<void, std::string> SessionRegistry::erase(const std::string& sessi
   return {};
 }
 
+std::expected<core::Events, std::string>
+SessionRegistry::read_history(const std::string& session_id) {
+  auto stored = store_.read(session_id, 0);
+  if (!stored)
+    return std::unexpected(stored.error().message);
+  return history_of(session_id, *stored);
+}
+
 std::shared_ptr<LiveSession> SessionRegistry::take(const std::string& session_id) {
   const std::scoped_lock lock(mutex_);
   const auto found = sessions_.find(session_id);
@@ -173,50 +182,16 @@ std::expected<std::size_t, std::string> SessionRegistry::restore_unfinished() {
   return records->size();
 }
 
-namespace {
-
-// The events of a stored history, or what is wrong with the first one that does not read.
-std::expected<std::vector<core::Event>, std::string>
-history_of(const std::string& session_id, const std::vector<store::StoredEvent>& stored) {
-  std::vector<core::Event> history;
-  history.reserve(stored.size());
-  for (const store::StoredEvent& record : stored) {
-    const std::string where = "session " + session_id + ", event " + std::to_string(record.seq);
-    boost::system::error_code parse_error;
-    const boost::json::value json = boost::json::parse(record.payload, parse_error);
-    if (parse_error)
-      return std::unexpected(where + ": " + parse_error.message());
-    auto event = event_from_json(json);
-    if (!event)
-      return std::unexpected(where + ": " + event.error().message);
-    history.push_back(std::move(*event));
-  }
-  return history;
-}
-
-} // namespace
-
 std::expected<void, std::string>
 SessionRegistry::erase_participant(const std::string& session_id, core::ParticipantId participant) {
   // Appends may come in between reading and rewriting: the rewrite then finds another count
   // and is tried again on the longer history.
   for (int attempt = 0;; ++attempt) {
-    auto stored = store_.read(session_id, 0);
-    if (!stored)
-      return std::unexpected(stored.error().message);
-    auto history = history_of(session_id, *stored);
+    auto history = read_history(session_id);
     if (!history)
       return std::unexpected(history.error());
-    const std::vector<core::Event> erased =
-        core::erase_participant(std::move(*history), participant);
-    std::vector<store::NewEvent> rewritten;
-    rewritten.reserve(erased.size());
-    for (std::size_t i = 0; i < erased.size(); ++i)
-      rewritten.push_back(
-          store::NewEvent{.kind = (*stored)[i].kind,
-                          .payload = boost::json::serialize(event_to_json(erased[i])),
-                          .at_ms = (*stored)[i].at_ms});
-    auto done = store_.rewrite_session(session_id, rewritten);
+    auto done = store_.rewrite_session(
+        session_id, records_of(core::erase_participant(std::move(*history), participant)));
     if (done)
       break;
     if (done.error().code != store::StoreErrorCode::conflict || attempt == 4)
@@ -237,10 +212,7 @@ SessionRegistry::load(const std::string& session_id) {
   auto secrets = store_.read_secrets(session_id);
   if (!secrets)
     return std::unexpected(secrets.error().message);
-  auto stored = store_.read(session_id, 0);
-  if (!stored)
-    return std::unexpected(stored.error().message);
-  auto history = history_of(session_id, *stored);
+  auto history = read_history(session_id);
   if (!history)
     return std::unexpected(history.error());
   SessionSecrets kept;

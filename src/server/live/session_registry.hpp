@@ -67,6 +67,8 @@ public:
 
 private:
   std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
+  // The session's whole history from the store, read into events.
+  std::expected<core::Events, std::string> read_history(const std::string& session_id);
   // Removes the session from memory (the next find loads it again); null when it was not there.
   std::shared_ptr<LiveSession> take(const std::string& session_id);
 

@@ -52,11 +52,6 @@ std::string wrap(const SecretKey& master, std::string_view owner, const SecretKe
               associated(owner));
 }
 
-std::expected<SecretKey, std::string> unwrap(const SecretKey& master, std::string_view owner,
-                                             std::string_view wrapped) {
-  return opened(master, owner, wrapped);
-}
-
 KeyRing::KeyRing(KeyRingStore& store, SecretKey master) : store_{store}, master_{master} {}
 
 std::expected<void, std::string> KeyRing::check() const {

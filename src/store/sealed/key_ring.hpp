@@ -51,8 +51,6 @@ private:
 // A data key wrapped by `master` for `owner`: "<master key id>:<sealed key>", so a wrong master
 // key is named, not guessed at.
 std::string wrap(const SecretKey& master, std::string_view owner, const SecretKey& key);
-std::expected<SecretKey, std::string> unwrap(const SecretKey& master, std::string_view owner,
-                                             std::string_view wrapped);
 
 // Wraps every key in `store` with `next` instead of `current`, in one transaction. The number of
 // keys, or why nothing changed.

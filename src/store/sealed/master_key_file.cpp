@@ -7,6 +7,9 @@
 #include <unistd.h>
 
 #include <array>
+#include <memory>
+
+#include <sodium.h>
 
 namespace intervisie::store::sealed {
 
@@ -73,7 +76,10 @@ std::expected<SecretKey, std::string> read_master_key(const std::filesystem::pat
 std::expected<void, std::string> write_master_key(const std::filesystem::path& file,
                                                   const SecretKey& key) {
   const std::filesystem::path next = file.string() + ".new";
-  const std::string line = std::string{header} + key.to_text() + "\n";
+  std::string line = std::string{header} + key.to_text() + "\n";
+  // The key's text is wiped however this ends.
+  const std::unique_ptr<std::string, void (*)(std::string*)> wipe{
+      &line, [](std::string* text) { sodium_memzero(text->data(), text->size()); }};
   {
     FileDescriptor fd{
         ::open(next.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600)};
