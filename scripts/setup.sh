@@ -32,6 +32,7 @@ packages=(
   libicu-dev            # names compared by Unicode's rules (src/core/text/person_name)
   hunspell-nl           # its Dutch dictionary
   # Tests and benchmarks
+  postgresql-15         # a real server for the PostgreSQL store's tests (tests/support/postgres_server)
   libgtest-dev
   libgmock-dev
   googletest

@@ -1,11 +1,10 @@
-// The event store's contract, as every adapter must keep it; run here against SQLite, plain and
-// with its content sealed (store/sealed/), which must keep the same contract.
+// The event store's contract, as every adapter must keep it; run here against SQLite and
+// PostgreSQL, each plain and with its content sealed (store/sealed/), which must keep the same
+// contract.
 #include "store/sealed/open_key_ring.hpp"
 #include "store/sealed/sealed_event_store.hpp"
-#include "store/sqlite_event_store.hpp"
-#include "store/sqlite_group_store.hpp"
 
-#include "support/temp_dir.hpp"
+#include "support/store_place.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,13 +13,15 @@
 #include <filesystem>
 #include <future>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace intervisie::store {
 namespace {
 
-// A fresh directory per test, removed afterwards: tests share nothing, not even a file name.
-using testing::TempDir;
+using testing::Backend;
+using testing::GroupStores;
+using testing::StorePlace;
 
 AppendResult append_and_wait(EventStore& store, const std::string& session_id,
                              std::uint64_t expected_last_seq, std::vector<NewEvent> events) {
@@ -44,35 +45,38 @@ NewSession session(std::string id, std::int64_t created_at_ms = 1'000) {
 
 enum class Content { plain, sealed };
 
-class EventStoreTest : public ::testing::TestWithParam<Content> {
+// A fresh place per test (a directory, and a database for PostgreSQL): tests share nothing.
+class EventStoreTest : public ::testing::TestWithParam<std::tuple<Backend, Content>> {
 protected:
   void SetUp() override {
-    store = open_store(dir.path());
+    store = open_store();
     ASSERT_NE(store, nullptr);
     ASSERT_TRUE(store->create_session(session("s1")));
   }
 
-  std::unique_ptr<EventStore> open_store(const std::filesystem::path& at) {
-    auto opened = open_sqlite_event_store(at);
+  std::unique_ptr<EventStore> open_store() {
+    auto opened = place.open_event_store();
     EXPECT_TRUE(opened.has_value()) << opened.error().message;
-    if (!opened || GetParam() == Content::plain)
+    if (!opened || std::get<Content>(GetParam()) == Content::plain)
       return opened ? std::move(*opened) : nullptr;
-    auto keys = open_sqlite_group_store(at);
+    auto keys = place.open_group_stores();
     EXPECT_TRUE(keys.has_value()) << keys.error().message;
-    auto ring = sealed::open_key_ring(**keys, at / "master.key");
+    if (!keys)
+      return nullptr;
+    auto ring = sealed::open_key_ring(keys->keys(), place.dir() / "master.key");
     EXPECT_TRUE(ring.has_value()) << ring.error();
-    if (!keys || !ring)
+    if (!ring)
       return nullptr;
     SealedKeys& kept = sealed_keys.emplace_back(std::move(*keys), std::move(*ring));
     return sealed::seal_event_store(std::move(*opened), *kept.ring);
   }
 
   struct SealedKeys {
-    std::unique_ptr<SqliteGroupStore> store;
+    GroupStores stores;
     std::unique_ptr<sealed::KeyRing> ring;
   };
 
-  TempDir dir;
+  StorePlace place{std::get<Backend>(GetParam())};
   std::deque<SealedKeys> sealed_keys; // outlive the stores that use them
   std::unique_ptr<EventStore> store;
 };
@@ -211,7 +215,7 @@ TEST_P(EventStoreTest, AcknowledgedEventsAreThereAfterReopening) {
   ASSERT_TRUE(append_and_wait(*store, "s2", 0, {event("c", "3")}));
   store.reset();
 
-  store = open_store(dir.path());
+  store = open_store();
   ASSERT_NE(store, nullptr);
   EXPECT_EQ(*store->read("s1", 0),
             (std::vector<StoredEvent>{{1, "a", "1", 1'000}, {2, "b", "2", 1'000}}));
@@ -232,7 +236,7 @@ TEST_P(EventStoreTest, CloseMakesPendingAppendsDurableFirst) {
     ASSERT_EQ(results[i], AppendResult{i + 1}) << "append " << i;
 
   store.reset();
-  store = open_store(dir.path());
+  store = open_store();
   auto events = store->read("s1", 0);
   ASSERT_EQ(events->size(), count);
   EXPECT_EQ(events->back().payload, std::to_string(count));
@@ -246,13 +250,6 @@ TEST_P(EventStoreTest, AClosedStoreRefusesEverything) {
   EXPECT_EQ(store->create_session(session("s9")).error().code, StoreErrorCode::closed);
   EXPECT_EQ(store->read("s1", 0).error().code, StoreErrorCode::closed);
   EXPECT_EQ(store->list_sessions(false).error().code, StoreErrorCode::closed);
-}
-
-TEST_P(EventStoreTest, OpeningCreatesTheDirectoryAndTheDatabase) {
-  const auto nested = dir.path() / "data" / "nested";
-  auto other = open_store(nested);
-  ASSERT_NE(other, nullptr);
-  EXPECT_TRUE(std::filesystem::exists(nested / sqlite_file_name));
 }
 
 TEST_P(EventStoreTest, AFinishedSessionKnowsWhenItFinished) {
@@ -310,9 +307,13 @@ TEST_P(EventStoreTest, ARewriteReplacesEveryPayloadSeqForSeqOrNothing) {
   EXPECT_EQ(store->rewrite_session("s1", {}).error().code, StoreErrorCode::not_found);
 }
 
-INSTANTIATE_TEST_SUITE_P(Stores, EventStoreTest, ::testing::Values(Content::plain, Content::sealed),
+INSTANTIATE_TEST_SUITE_P(Stores, EventStoreTest,
+                         ::testing::Combine(::testing::Values(Backend::sqlite, Backend::postgresql),
+                                            ::testing::Values(Content::plain, Content::sealed)),
                          [](const auto& stores) {
-                           return stores.param == Content::plain ? "plain" : "sealed";
+                           return std::string{testing::name_of(std::get<Backend>(stores.param))} +
+                                  (std::get<Content>(stores.param) == Content::plain ? "_plain"
+                                                                                     : "_sealed");
                          });
 
 } // namespace

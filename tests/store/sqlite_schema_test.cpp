@@ -54,6 +54,14 @@ TEST(Migrations, AreNumberedOneByOneFromOne) {
   EXPECT_EQ(latest_schema_version(), expected - 1);
 }
 
+TEST(SqliteEventStore, OpeningCreatesTheDirectoryAndTheDatabase) {
+  TempDir dir;
+  const auto nested = dir.path() / "data" / "nested";
+  auto opened = open_sqlite_event_store(nested);
+  ASSERT_TRUE(opened) << opened.error().message;
+  EXPECT_TRUE(std::filesystem::exists(nested / sqlite_file_name));
+}
+
 TEST(SqliteSchema, ANewStoreGetsTheLatestSchema) {
   TempDir dir;
   ASSERT_TRUE(open_sqlite_event_store(dir.path()));

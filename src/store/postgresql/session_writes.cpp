@@ -1,0 +1,318 @@
+#include "store/postgresql/session_writes.hpp"
+
+#include "store/postgresql/pg_error.hpp"
+
+#include <array>
+#include <string>
+
+namespace intervisie::store::postgresql {
+
+namespace {
+
+constexpr std::string_view append_name = "intervisie_append";
+constexpr std::string_view create_name = "intervisie_create_session";
+constexpr std::string_view put_secret_name = "intervisie_put_secret";
+constexpr std::string_view erase_mark_name = "intervisie_erase_mark";
+constexpr std::string_view erase_content_name = "intervisie_erase_content";
+constexpr std::string_view rewrite_name = "intervisie_rewrite";
+
+// $1 session, $2 expected last seq, $3 kinds, $4 payloads, $5 times, $6 the time of the first
+// event that finishes the session (NULL when none does). Answers (live, last_seq) as they were
+// before, or no row for an unknown session; writes only when live and at the expected seq.
+constexpr std::string_view sql_append =
+    "WITH target AS ("
+    "  SELECT last_seq, erased_at_ms IS NULL AS live FROM sessions"
+    "  WHERE session_id = $1::text FOR UPDATE),"
+    " advanced AS ("
+    "  UPDATE sessions SET last_seq = $2::bigint + cardinality($3::text[]),"
+    "   finished = sessions.finished OR $6::bigint IS NOT NULL,"
+    "   finished_at_ms = COALESCE(sessions.finished_at_ms, $6::bigint)"
+    "  FROM target"
+    "  WHERE sessions.session_id = $1::text AND target.live AND target.last_seq = $2::bigint"
+    "   AND cardinality($3::text[]) > 0"
+    "  RETURNING sessions.session_id),"
+    " inserted AS ("
+    "  INSERT INTO events (session_id, seq, kind, payload, at_ms)"
+    "  SELECT advanced.session_id, $2::bigint + e.n, e.kind, e.payload, e.at_ms"
+    "  FROM advanced,"
+    "   unnest($3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS e (kind, payload, at_ms, "
+    "n))"
+    " SELECT live, last_seq FROM target";
+
+// $1 session, $2 method, $3 title, $4 created at, $5 secret names, $6 secret values. Answers
+// how many sessions it created: 0 when the id is taken (erased sessions keep theirs).
+constexpr std::string_view sql_create =
+    "WITH created AS ("
+    "  INSERT INTO sessions (session_id, method_id, title, created_at_ms)"
+    "  VALUES ($1::text, $2::text, $3::text, $4::bigint)"
+    "  ON CONFLICT (session_id) DO NOTHING RETURNING session_id),"
+    " secrets AS ("
+    "  INSERT INTO session_secrets (session_id, name, value)"
+    "  SELECT created.session_id, s.name, s.value"
+    "  FROM created, unnest($5::text[], $6::text[]) AS s (name, value))"
+    " SELECT count(*) FROM created";
+
+// $1 session, $2 name, $3 value. Answers the live session's last seq, or no row.
+constexpr std::string_view sql_put_secret =
+    "WITH target AS ("
+    "  SELECT session_id, last_seq FROM sessions"
+    "  WHERE session_id = $1::text AND erased_at_ms IS NULL FOR SHARE),"
+    " stored AS ("
+    "  INSERT INTO session_secrets (session_id, name, value)"
+    "  SELECT session_id, $2::text, $3::text FROM target"
+    "  ON CONFLICT (session_id, name) DO UPDATE SET value = excluded.value)"
+    " SELECT last_seq FROM target";
+
+// Erasing is two statements: the mark first, which locks the row (an append on another node
+// waits, then finds the session erased), then the content, read with a snapshot taken after
+// the lock, so no event committed meanwhile stays behind. Deleting the content of a session
+// that is not there, or was erased already, deletes nothing: the second needs no condition.
+constexpr std::string_view sql_erase_mark =
+    "UPDATE sessions SET title = '', finished = TRUE, erased_at_ms = $2::bigint"
+    " WHERE session_id = $1::text AND erased_at_ms IS NULL RETURNING last_seq";
+constexpr std::string_view sql_erase_content =
+    "WITH gone AS (DELETE FROM events WHERE session_id = $1::text)"
+    " DELETE FROM session_secrets WHERE session_id = $1::text";
+
+// $1 session, $2 kinds, $3 payloads (seq 1, 2, …). Answers (last_seq, the first seq whose
+// stored kind differs or NULL), or no row for an unknown or erased session; writes only when
+// the count and every kind match.
+constexpr std::string_view sql_rewrite =
+    "WITH target AS ("
+    "  SELECT last_seq FROM sessions"
+    "  WHERE session_id = $1::text AND erased_at_ms IS NULL FOR UPDATE),"
+    " wanted AS ("
+    "  SELECT w.n AS seq, w.kind, w.payload"
+    "  FROM unnest($2::text[], $3::text[]) WITH ORDINALITY AS w (kind, payload, n)),"
+    " mismatch AS ("
+    "  SELECT min(wanted.seq) AS seq FROM wanted"
+    "  LEFT JOIN events ON events.session_id = $1::text AND events.seq = wanted.seq"
+    "  WHERE events.kind IS DISTINCT FROM wanted.kind),"
+    " rewritten AS ("
+    "  UPDATE events SET payload = wanted.payload FROM wanted, target, mismatch"
+    "  WHERE events.session_id = $1::text AND events.seq = wanted.seq"
+    "   AND target.last_seq = cardinality($2::text[]) AND mismatch.seq IS NULL)"
+    " SELECT target.last_seq, mismatch.seq FROM target, mismatch";
+
+std::string in_quotes(std::string_view text) {
+  return "\"" + std::string{text} + "\"";
+}
+
+StoreError no_such_session(std::string_view session_id) {
+  return StoreError{StoreErrorCode::not_found, "no session " + in_quotes(session_id)};
+}
+
+StoreError at_other_seq(std::string_view session_id, std::int64_t current, std::uint64_t wanted) {
+  return StoreError{StoreErrorCode::conflict, "session " + in_quotes(session_id) + " is at seq " +
+                                                  std::to_string(current) + ", not " +
+                                                  std::to_string(wanted)};
+}
+
+std::vector<std::string_view> kinds_of(const std::vector<NewEvent>& events) {
+  std::vector<std::string_view> kinds;
+  for (const NewEvent& event : events)
+    kinds.push_back(event.kind);
+  return kinds;
+}
+
+std::vector<std::string_view> payloads_of(const std::vector<NewEvent>& events) {
+  std::vector<std::string_view> payloads;
+  for (const NewEvent& event : events)
+    payloads.push_back(event.payload);
+  return payloads;
+}
+
+std::vector<Statement> append_statements(const AppendEvents& append) {
+  std::vector<std::int64_t> times;
+  const NewEvent* finishing = nullptr;
+  for (const NewEvent& event : append.events) {
+    times.push_back(event.at_ms);
+    if (event.finishes_session && finishing == nullptr)
+      finishing = &event;
+  }
+  Params params;
+  params.text(append.session_id)
+      .uint64(append.expected_last_seq)
+      .text_array(kinds_of(append.events))
+      .text_array(payloads_of(append.events))
+      .int64_array(times);
+  if (finishing != nullptr)
+    params.int64(finishing->at_ms);
+  else
+    params.null();
+  std::vector<Statement> statements;
+  statements.push_back(Statement{append_name, std::move(params)});
+  return statements;
+}
+
+std::vector<Statement> create_statements(const CreateSession& create) {
+  const NewSession& session = create.session;
+  // A name given twice: the last value counts, as when each is put one after the other (and
+  // one INSERT cannot write the same row twice).
+  std::vector<std::string_view> names;
+  std::vector<std::string_view> values;
+  for (const Secret& secret : session.secrets) {
+    bool replaced = false;
+    for (std::size_t i = 0; i < names.size(); ++i)
+      if (names[i] == secret.name) {
+        values[i] = secret.value;
+        replaced = true;
+      }
+    if (!replaced) {
+      names.push_back(secret.name);
+      values.push_back(secret.value);
+    }
+  }
+  Params params;
+  params.text(session.session_id)
+      .text(session.method_id)
+      .text(session.title)
+      .int64(session.created_at_ms)
+      .text_array(names)
+      .text_array(values);
+  std::vector<Statement> statements;
+  statements.push_back(Statement{create_name, std::move(params)});
+  return statements;
+}
+
+std::vector<Statement> put_secret_statements(const PutSecret& put) {
+  Params params;
+  params.text(put.session_id).text(put.secret.name).text(put.secret.value);
+  std::vector<Statement> statements;
+  statements.push_back(Statement{put_secret_name, std::move(params)});
+  return statements;
+}
+
+std::vector<Statement> erase_statements(const EraseSession& erase) {
+  Params mark;
+  mark.text(erase.session_id).int64(erase.at_ms);
+  Params content;
+  content.text(erase.session_id);
+  std::vector<Statement> statements;
+  statements.push_back(Statement{erase_mark_name, std::move(mark)});
+  statements.push_back(Statement{erase_content_name, std::move(content)});
+  return statements;
+}
+
+std::vector<Statement> rewrite_statements(const RewriteEvents& rewrite) {
+  Params params;
+  params.text(rewrite.session_id)
+      .text_array(kinds_of(rewrite.events))
+      .text_array(payloads_of(rewrite.events));
+  std::vector<Statement> statements;
+  statements.push_back(Statement{rewrite_name, std::move(params)});
+  return statements;
+}
+
+AppendResult append_outcome(const AppendEvents& append, const Result& rows) {
+  if (rows.rows() == 0 || !rows.boolean(0, 0))
+    return std::unexpected(no_such_session(append.session_id));
+  const std::int64_t current = rows.int64(0, 1);
+  if (static_cast<std::uint64_t>(current) != append.expected_last_seq)
+    return std::unexpected(at_other_seq(append.session_id, current, append.expected_last_seq));
+  return append.expected_last_seq + append.events.size();
+}
+
+AppendResult rewrite_outcome(const RewriteEvents& rewrite, const Result& rows) {
+  if (rows.rows() == 0)
+    return std::unexpected(no_such_session(rewrite.session_id));
+  const std::int64_t current = rows.int64(0, 0);
+  if (static_cast<std::uint64_t>(current) != rewrite.events.size())
+    return std::unexpected(at_other_seq(rewrite.session_id, current, rewrite.events.size()));
+  if (!rows.is_null(0, 1)) {
+    const std::int64_t seq = rows.int64(0, 1);
+    return std::unexpected(with_context(
+        StoreError{StoreErrorCode::conflict,
+                   "event " + std::to_string(seq) + " of session " + in_quotes(rewrite.session_id) +
+                       " is not of kind " + rewrite.events[static_cast<std::size_t>(seq - 1)].kind},
+        doing_of(Change{rewrite})));
+  }
+  return static_cast<std::uint64_t>(current);
+}
+
+} // namespace
+
+std::expected<void, StoreError> prepare_session_writes(Connection& db) {
+  const std::array<std::pair<std::string_view, std::string_view>, 6> all{{
+      {append_name, sql_append},
+      {create_name, sql_create},
+      {put_secret_name, sql_put_secret},
+      {erase_mark_name, sql_erase_mark},
+      {erase_content_name, sql_erase_content},
+      {rewrite_name, sql_rewrite},
+  }};
+  for (const auto& [name, sql] : all)
+    if (auto prepared = db.prepare(name, sql); !prepared)
+      return prepared;
+  return {};
+}
+
+std::expected<std::vector<Statement>, StoreError> statements_for(const Change& change) {
+  std::vector<Statement> statements = std::visit(
+      [](const auto& one) {
+        using T = std::decay_t<decltype(one)>;
+        if constexpr (std::is_same_v<T, AppendEvents>)
+          return append_statements(one);
+        else if constexpr (std::is_same_v<T, CreateSession>)
+          return create_statements(one);
+        else if constexpr (std::is_same_v<T, PutSecret>)
+          return put_secret_statements(one);
+        else if constexpr (std::is_same_v<T, EraseSession>)
+          return erase_statements(one);
+        else
+          return rewrite_statements(one);
+      },
+      change);
+  for (const Statement& statement : statements)
+    if (statement.params.problem())
+      return std::unexpected(with_context(*statement.params.problem(), doing_of(change)));
+  return statements;
+}
+
+AppendResult outcome_of(const Change& change, std::span<const Result> results) {
+  return std::visit(
+      [&results](const auto& one) -> AppendResult {
+        using T = std::decay_t<decltype(one)>;
+        const Result& rows = results.front();
+        if constexpr (std::is_same_v<T, AppendEvents>) {
+          return append_outcome(one, rows);
+        } else if constexpr (std::is_same_v<T, CreateSession>) {
+          if (rows.int64(0, 0) == 0)
+            return std::unexpected(
+                StoreError{StoreErrorCode::conflict,
+                           "session id " + in_quotes(one.session.session_id) + " is taken"});
+          return std::uint64_t{0};
+        } else if constexpr (std::is_same_v<T, PutSecret>) {
+          if (rows.rows() == 0)
+            return std::unexpected(no_such_session(one.session_id));
+          return static_cast<std::uint64_t>(rows.int64(0, 0));
+        } else if constexpr (std::is_same_v<T, EraseSession>) {
+          if (rows.rows() == 0)
+            return std::unexpected(no_such_session(one.session_id));
+          return static_cast<std::uint64_t>(rows.int64(0, 0));
+        } else {
+          return rewrite_outcome(one, rows);
+        }
+      },
+      change);
+}
+
+std::string doing_of(const Change& change) {
+  return std::visit(
+      [](const auto& one) -> std::string {
+        using T = std::decay_t<decltype(one)>;
+        if constexpr (std::is_same_v<T, AppendEvents>)
+          return "appending to session " + in_quotes(one.session_id);
+        else if constexpr (std::is_same_v<T, CreateSession>)
+          return "creating session " + in_quotes(one.session.session_id);
+        else if constexpr (std::is_same_v<T, PutSecret>)
+          return "storing a secret of session " + in_quotes(one.session_id);
+        else if constexpr (std::is_same_v<T, EraseSession>)
+          return "erasing session " + in_quotes(one.session_id);
+        else
+          return "rewriting session " + in_quotes(one.session_id);
+      },
+      change);
+}
+
+} // namespace intervisie::store::postgresql

@@ -1,0 +1,31 @@
+// The event store for many nodes: one PostgreSQL database, written by one thread per node with
+// group commit (a batch is one transaction sent in pipeline mode), read through a small pool of
+// connections.
+#pragma once
+
+#include "store/event_store.hpp"
+
+#include <cstddef>
+#include <expected>
+#include <memory>
+#include <string>
+
+namespace intervisie::store {
+
+struct PostgresOptions {
+  // Most write requests in one transaction, so the first of a long queue is not kept waiting.
+  // A batch is whatever queued up during the previous commit: many sessions share a commit
+  // under load, and a quiet store adds no latency.
+  std::size_t max_batch = 1024;
+  // Read connections kept open between reads; more are opened while many threads read at once.
+  std::size_t idle_readers = 4;
+};
+
+// Connects to `url` (postgresql://user@host:port/database, or libpq's key=value form) and
+// brings the event store's schema up to date (table schema_version), in one transaction under
+// an advisory lock, so nodes starting together migrate once. Fails with `newer_schema` for a
+// database written by a newer Intervisie and `io` when PostgreSQL cannot be reached.
+std::expected<std::unique_ptr<EventStore>, StoreError>
+open_postgresql_event_store(std::string url, PostgresOptions options = {});
+
+} // namespace intervisie::store
