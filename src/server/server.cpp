@@ -92,8 +92,6 @@ public:
     restored_ = *restored;
     if (auto loaded = groups_.load(); !loaded)
       return std::unexpected(loaded.error());
-    if (auto loaded = seats_.load(); !loaded)
-      return std::unexpected(loaded.error());
     boost::system::error_code error;
     const auto address = boost::asio::ip::make_address(options.host, error);
     if (error)
