@@ -106,6 +106,10 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
                    "Connections one client address may hold open at once (0: no limit, e.g. "
                    "behind a proxy)")
       ->capture_default_str();
+  serve->add_option("--trusted-proxy", options->trusted_proxies,
+                    "Address of a reverse proxy in front (e.g. 127.0.0.1 for nginx on this "
+                    "machine): its connections are not limited as one client's, and its "
+                    "X-Real-IP header names the client");
   serve->add_option("--allowed-origin", options->allowed_origins,
                     "Another web origin allowed to open live connections");
   serve->add_flag("--minimal-password-cost", options->minimal_password_cost,

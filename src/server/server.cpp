@@ -100,7 +100,8 @@ public:
     try {
       listener_ = std::make_shared<Listener>(
           io_, boost::asio::ip::tcp::endpoint{address, options.port}, api_,
-          HttpLimits{.connections_per_address = options.connections_per_address},
+          HttpLimits{.connections_per_address = options.connections_per_address,
+                     .trusted_proxies = options.trusted_proxies},
           WebSocketLimits{});
     } catch (const boost::system::system_error& failure) {
       return std::unexpected("cannot listen on " + options.host + ":" +

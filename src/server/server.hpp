@@ -27,6 +27,8 @@ struct ServerOptions {
   unsigned threads = 0;          // 0: one per core
   std::size_t sessions_per_minute = 30;
   std::size_t connections_per_address = 256; // open at once; 0: no limit
+  // Addresses of proxies in front (nginx): their X-Real-IP names the client.
+  std::vector<std::string> trusted_proxies;
   // Days after its finish that a session's content is erased, unless its group chose otherwise.
   int retention_days = 30;
   std::vector<std::string> allowed_origins;
