@@ -39,6 +39,8 @@ packages=(
   libbenchmark-dev
   # Web UI build and browser tests
   chromium
+  # The cluster test: several nodes behind nginx, routed by session id (deploy/nginx/)
+  nginx
 )
 
 # Node.js and npm build web/. Many machines already have a Node.js from elsewhere
@@ -88,6 +90,18 @@ apt_options=(-q -y -o DPkg::Lock::Timeout=600)
 
 say "updating the package lists"
 run_quietly "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get "${apt_options[@]}" update
+
+# Installing a service (nginx, PostgreSQL) must not start it: the tests start their own, on free
+# ports, and a machine's port 80 is not ours to take. Debian asks /usr/sbin/policy-rc.d first;
+# 101 means "not now". Only while we install, and only if the machine has no policy of its own.
+policy=/usr/sbin/policy-rc.d
+made_policy=0
+if [[ ! -e $policy ]]; then
+  printf '#!/bin/sh\nexit 101\n' | "${as_root[@]}" tee "$policy" >/dev/null
+  "${as_root[@]}" chmod 755 "$policy"
+  made_policy=1
+fi
+trap 'rm -f "$log"; if ((made_policy)); then "${as_root[@]}" rm -f "$policy"; fi' EXIT
 
 say "installing ${missing[*]}"
 run_quietly "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \

@@ -17,10 +17,11 @@ struct KeyOptions {
   std::string data_dir = "data";
   std::string master_key; // empty: master.key in the data directory
   std::string keep_old;
+  std::string store; // empty: the SQLite files in data_dir
 };
 
 std::expected<store::sealed::Rotation, std::string> rotate(const KeyOptions& options) {
-  auto stores = open_stopped_server_stores(options.data_dir, options.master_key);
+  auto stores = open_stopped_server_stores(options.store, options.data_dir, options.master_key);
   if (!stores)
     return std::unexpected(stores.error());
   const std::filesystem::path& key_file = stores->key_file;
@@ -43,10 +44,34 @@ void add_key_command(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "rotate-key",
       "Make a new master key and wrap every data key with it (stop the server first)");
-  add_store_options(*command, options->data_dir, options->master_key);
+  add_store_options(*command, options->store, options->data_dir, options->master_key);
   command->add_option("--keep-old", options->keep_old,
                       "Also write the old key to this file (backups made before the rotation "
                       "need it)");
+  auto new_file = std::make_shared<std::string>();
+  CLI::App* make = app.add_subcommand(
+      "new-master-key", "Make a master key file for nodes that share a PostgreSQL store (each "
+                        "node gets a copy and names it with --master-key)");
+  make->add_option("file", *new_file, "Where to write it (mode 0600); must not exist yet")
+      ->required();
+  make->callback([new_file, &exit_code] {
+    std::error_code ignored;
+    if (std::filesystem::exists(std::filesystem::symlink_status(*new_file, ignored))) {
+      std::cerr << "intervisie new-master-key: " << *new_file
+                << " exists already; a key file is never overwritten\n";
+      exit_code = exit_key_failed;
+      return;
+    }
+    const auto key = store::sealed::SecretKey::random();
+    if (auto written = store::sealed::write_master_key(*new_file, key); !written) {
+      std::cerr << "intervisie new-master-key: " << written.error() << "\n";
+      exit_code = exit_key_failed;
+      return;
+    }
+    std::cout << "intervisie new-master-key: master key " << key.id() << " written to " << *new_file
+              << "\n";
+  });
+
   command->callback([options, &exit_code] {
     auto rotation = rotate(*options);
     if (!rotation) {

@@ -20,6 +20,7 @@ namespace {
 struct PurgeOptions {
   std::string data_dir = "data";
   std::string master_key;
+  std::string store;
   int retention_days = server::default_retention_days;
 };
 
@@ -28,7 +29,7 @@ core::Instant now() {
 }
 
 std::expected<server::PurgeReport, std::string> purge_now(const PurgeOptions& options) {
-  auto stores = open_stopped_server_stores(options.data_dir, options.master_key);
+  auto stores = open_stopped_server_stores(options.store, options.data_dir, options.master_key);
   if (!stores)
     return std::unexpected(stores.error());
   auto ring = store::sealed::open_key_ring(*stores->groups, stores->key_file);
@@ -66,7 +67,7 @@ void add_purge_command(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand(
       "purge", "Erase the content of finished sessions whose retention is over (stop the server "
                "first; a running server does this daily)");
-  add_store_options(*command, options->data_dir, options->master_key);
+  add_store_options(*command, options->store, options->data_dir, options->master_key);
   command
       ->add_option("--retention-days", options->retention_days,
                    "The server's retention, exactly as given to intervisie serve (asked for, so "

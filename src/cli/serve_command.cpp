@@ -1,6 +1,8 @@
 #include "cli/serve_command.hpp"
 
+#include "language/hunspell_verb_oracle.hpp"
 #include "server/server.hpp"
+#include "store/stores.hpp"
 
 #include <sys/resource.h>
 
@@ -24,11 +26,40 @@ void raise_open_file_limit() {
   }
 }
 
+void warn_if_others_can_read(const std::filesystem::path& data_dir) {
+  namespace fs = std::filesystem;
+  std::error_code ignored;
+  if (const auto status = fs::status(data_dir, ignored);
+      fs::is_directory(status) &&
+      (status.permissions() & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none)
+    spdlog::warn("the data directory {} can be opened by other users of this machine; it holds "
+                 "case texts: chmod 700 it",
+                 data_dir.string());
+}
+
+std::expected<server::ServerPorts, std::string>
+open_ports(const std::string& store, const std::filesystem::path& data_dir,
+           const std::filesystem::path& dictionary) {
+  auto oracle = language::HunspellVerbOracle::open(dictionary);
+  if (!oracle)
+    return std::unexpected("the wording coach cannot start: " + oracle.error());
+  auto stores = store::open_stores(store, data_dir);
+  if (!stores)
+    return std::unexpected(stores.error().message);
+  return server::ServerPorts{std::move(*stores), std::move(*oracle)};
+}
+
 } // namespace
 
 void add_serve_command(CLI::App& app, std::string default_methods_dir, std::string default_web_dir,
                        int& exit_code) {
   auto options = std::make_shared<server::ServerOptions>();
+  // The adapters: chosen here, the composition root; the server gets them as ports.
+  struct Adapters {
+    std::string store; // empty: SQLite in the data directory
+    std::filesystem::path dictionary = "/usr/share/hunspell/nl";
+  };
+  auto adapters = std::make_shared<Adapters>();
   options->methods_dir = std::move(default_methods_dir);
   if (const char* from_environment = std::getenv("INTERVISIE_METHODS_DIR"))
     options->methods_dir = from_environment;
@@ -37,7 +68,15 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
   serve->add_option("--port", options->port, "Port to listen on (0: any free port)")
       ->capture_default_str();
   serve->add_option("--host", options->host, "Address to listen on")->capture_default_str();
-  serve->add_option("--data", options->data_dir, "Directory of the event store")
+  serve
+      ->add_option("--store", adapters->store,
+                   "A PostgreSQL URL (postgresql://user@host/database) that many nodes share; "
+                   "default: SQLite files in the data directory")
+      ->envname("INTERVISIE_STORE");
+  serve
+      ->add_option("--data", options->data_dir,
+                   "Directory of the SQLite store, and of master.key unless --master-key says "
+                   "otherwise")
       ->capture_default_str();
   serve
       ->add_option("--retention-days", options->retention_days,
@@ -67,17 +106,21 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
                    "Connections one client address may hold open at once (0: no limit, e.g. "
                    "behind a proxy)")
       ->capture_default_str();
+  serve->add_option("--trusted-proxy", options->trusted_proxies,
+                    "Address of a reverse proxy in front (e.g. 127.0.0.1 for nginx on this "
+                    "machine): its connections are not limited as one client's, and its "
+                    "X-Real-IP header names the client");
   serve->add_option("--allowed-origin", options->allowed_origins,
                     "Another web origin allowed to open live connections");
   serve->add_flag("--minimal-password-cost", options->minimal_password_cost,
                   "Hash passwords with the least work (for tests only: weakens stored passwords)");
   serve
-      ->add_option("--dictionary", options->dictionary,
+      ->add_option("--dictionary", adapters->dictionary,
                    "The wording coach's Dutch Hunspell dictionary, without .aff/.dic")
       ->envname("INTERVISIE_DICTIONARY")
       ->capture_default_str();
 
-  serve->callback([options, web_dir, default_web_dir, &exit_code] {
+  serve->callback([options, adapters, web_dir, default_web_dir, &exit_code] {
     raise_open_file_limit();
     // The server's log goes to stderr; stdout carries only the line that says where it listens.
     spdlog::set_default_logger(spdlog::stderr_color_mt("intervisie"));
@@ -92,7 +135,15 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
         std::cerr << "intervisie serve: no web app at " << default_web_dir
                   << " (run `make web`); serving the API only\n";
     }
-    auto running = server::Server::start(*options);
+    warn_if_others_can_read(options->data_dir);
+    auto ports = open_ports(adapters->store, options->data_dir, adapters->dictionary);
+    if (!ports) {
+      std::cerr << "intervisie serve: " << ports.error() << "\n";
+      exit_code = exit_cannot_serve;
+      return;
+    }
+    spdlog::info("data: {}", ports->stores.description);
+    auto running = server::Server::start(*options, std::move(*ports));
     if (!running) {
       std::cerr << "intervisie serve: " << running.error() << "\n";
       exit_code = exit_cannot_serve;

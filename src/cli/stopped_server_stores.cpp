@@ -1,11 +1,16 @@
 #include "cli/stopped_server_stores.hpp"
 
 #include "store/sealed/master_key_file.hpp"
-#include "store/sqlite_event_store.hpp"
 
 namespace intervisie::cli {
 
-void add_store_options(CLI::App& command, std::string& data_dir, std::string& master_key) {
+void add_store_options(CLI::App& command, std::string& store, std::string& data_dir,
+                       std::string& master_key) {
+  command
+      .add_option("--store", store,
+                  "A PostgreSQL URL (postgresql://user@host/database) shared by many nodes; "
+                  "default: the SQLite files in the data directory")
+      ->envname("INTERVISIE_STORE");
   command.add_option("--data", data_dir, "The server's data directory")->capture_default_str();
   command
       .add_option("--master-key", master_key,
@@ -14,15 +19,12 @@ void add_store_options(CLI::App& command, std::string& data_dir, std::string& ma
 }
 
 std::expected<StoppedServerStores, std::string>
-open_stopped_server_stores(const std::filesystem::path& data_dir,
+open_stopped_server_stores(const std::string& store, const std::filesystem::path& data_dir,
                            const std::filesystem::path& master_key) {
-  auto events = store::open_sqlite_event_store(data_dir);
-  if (!events)
-    return std::unexpected(events.error().message);
-  auto groups = store::open_sqlite_group_store(data_dir);
-  if (!groups)
-    return std::unexpected(groups.error().message);
-  return StoppedServerStores{std::move(*events), std::move(*groups),
+  auto stores = store::open_stores(store, data_dir);
+  if (!stores)
+    return std::unexpected(stores.error().message);
+  return StoppedServerStores{std::move(stores->events), std::move(stores->groups),
                              store::sealed::master_key_path(data_dir, master_key)};
 }
 

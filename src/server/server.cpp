@@ -1,6 +1,5 @@
 #include "server/server.hpp"
 
-#include "language/hunspell_verb_oracle.hpp"
 #include "server/accounts/account_api.hpp"
 #include "server/accounts/authenticator.hpp"
 #include "server/auth/token.hpp"
@@ -22,8 +21,6 @@
 #include "store/sealed/open_key_ring.hpp"
 #include "store/sealed/sealed_event_store.hpp"
 #include "store/sealed/sealed_group_store.hpp"
-#include "store/sqlite_event_store.hpp"
-#include "store/sqlite_group_store.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -45,15 +42,15 @@ core::Instant system_now() {
 
 class RunningServer final : public Server {
 public:
-  RunningServer(std::unique_ptr<store::SqliteGroupStore> group_store,
+  RunningServer(std::unique_ptr<store::GroupsDatabase> group_store,
                 std::unique_ptr<store::sealed::KeyRing> key_ring,
-                std::unique_ptr<store::EventStore> store, core::Catalogue catalogue,
-                StaticSite site, std::unique_ptr<language::HunspellVerbOracle> dictionary,
-                const ServerOptions& options)
+                std::unique_ptr<store::EventStore> store, bool shared_store,
+                core::Catalogue catalogue, StaticSite site,
+                std::unique_ptr<core::coach::VerbOracle> dictionary, const ServerOptions& options)
       : group_store_(std::move(group_store)), key_ring_(std::move(key_ring)),
         store_(store::sealed::seal_event_store(std::move(store), *key_ring_)),
         sealed_groups_(store::sealed::seal_group_store(*group_store_, *key_ring_)),
-        catalogue_(std::move(catalogue)), site_(std::move(site)),
+        shared_store_(shared_store), catalogue_(std::move(catalogue)), site_(std::move(site)),
         dictionary_(std::move(dictionary)), coach_(*dictionary_),
         registry_(io_.get_executor(), *store_, catalogue_, system_now, &coach_),
         api_(registry_, catalogue_, api_config(options), system_now, site_, &coach_),
@@ -86,13 +83,15 @@ public:
   }
 
   std::expected<void, std::string> listen(const ServerOptions& options) {
-    auto restored = registry_.restore_unfinished();
-    if (!restored)
-      return std::unexpected("could not restore the sessions: " + restored.error());
-    restored_ = *restored;
+    // Sessions in a shared store may be served by other nodes: each is claimed here only when
+    // a connection reaches it.
+    if (!shared_store_) {
+      auto restored = registry_.restore_unfinished();
+      if (!restored)
+        return std::unexpected("could not restore the sessions: " + restored.error());
+      restored_ = *restored;
+    }
     if (auto loaded = groups_.load(); !loaded)
-      return std::unexpected(loaded.error());
-    if (auto loaded = seats_.load(); !loaded)
       return std::unexpected(loaded.error());
     boost::system::error_code error;
     const auto address = boost::asio::ip::make_address(options.host, error);
@@ -101,7 +100,8 @@ public:
     try {
       listener_ = std::make_shared<Listener>(
           io_, boost::asio::ip::tcp::endpoint{address, options.port}, api_,
-          HttpLimits{.connections_per_address = options.connections_per_address},
+          HttpLimits{.connections_per_address = options.connections_per_address,
+                     .trusted_proxies = options.trusted_proxies},
           WebSocketLimits{});
     } catch (const boost::system::system_error& failure) {
       return std::unexpected("cannot listen on " + options.host + ":" +
@@ -199,13 +199,14 @@ private:
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_guard_{
       io_.get_executor()};
   // In this order: the sealed stores use the key ring, which keeps its keys in groups.db.
-  std::unique_ptr<store::SqliteGroupStore> group_store_;
+  std::unique_ptr<store::GroupsDatabase> group_store_;
   std::unique_ptr<store::sealed::KeyRing> key_ring_;
   std::unique_ptr<store::EventStore> store_;
   std::unique_ptr<store::GroupStore> sealed_groups_;
+  bool shared_store_;
   core::Catalogue catalogue_;
   StaticSite site_;
-  std::unique_ptr<language::HunspellVerbOracle> dictionary_;
+  std::unique_ptr<core::coach::VerbOracle> dictionary_;
   core::coach::Coach coach_;
   SessionRegistry registry_;
   Api api_;
@@ -234,7 +235,8 @@ private:
 
 } // namespace
 
-std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOptions& options) {
+std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOptions& options,
+                                                                  ServerPorts ports) {
   init_crypto();
   auto catalogue = store::load_catalogue(options.methods_dir);
   if (!catalogue) {
@@ -250,33 +252,18 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
       return std::unexpected("the web app cannot be served: " + loaded.error());
     site = std::move(*loaded);
   }
-  auto dictionary = language::HunspellVerbOracle::open(options.dictionary);
-  if (!dictionary)
-    return std::unexpected("the wording coach cannot start: " + dictionary.error());
-  {
-    namespace fs = std::filesystem;
-    std::error_code ignored;
-    if (const auto status = fs::status(options.data_dir, ignored);
-        fs::is_directory(status) &&
-        (status.permissions() & (fs::perms::group_all | fs::perms::others_all)) != fs::perms::none)
-      spdlog::warn("the data directory {} can be opened by other users of this machine; it holds "
-                   "case texts: chmod 700 it",
-                   options.data_dir.string());
-  }
-  auto store = store::open_sqlite_event_store(options.data_dir);
-  if (!store)
-    return std::unexpected(store.error().message);
-  auto group_store = store::open_sqlite_group_store(options.data_dir);
-  if (!group_store)
-    return std::unexpected(group_store.error().message);
+  store::Stores& stores = ports.stores;
   const std::filesystem::path key_file =
       store::sealed::master_key_path(options.data_dir, options.master_key);
-  auto key_ring = store::sealed::open_key_ring(**group_store, key_file);
+  // Nodes sharing a store must share one master key: none of them makes one of its own.
+  auto key_ring = store::sealed::open_key_ring(
+      *stores.groups, key_file,
+      stores.shared ? store::sealed::NewMasterKey::never : store::sealed::NewMasterKey::when_empty);
   if (!key_ring)
     return std::unexpected(key_ring.error());
-  auto server = std::make_unique<RunningServer>(std::move(*group_store), std::move(*key_ring),
-                                                std::move(*store), std::move(*catalogue),
-                                                std::move(site), std::move(*dictionary), options);
+  auto server = std::make_unique<RunningServer>(
+      std::move(stores.groups), std::move(*key_ring), std::move(stores.events), stores.shared,
+      std::move(*catalogue), std::move(site), std::move(ports.dictionary), options);
   if (auto listening = server->listen(options); !listening)
     return std::unexpected(listening.error());
   return server;

@@ -1,6 +1,10 @@
-// The whole live server wired together: the store, the sessions, the API, the listener and the
-// threads that run them. `intervisie serve` is a thin wrapper around this; tests start it too.
+// The whole live server wired together: the sessions, the API, the listener and the threads that
+// run them, on the ports it is given (stores, the coach's dictionary). `intervisie serve` chooses
+// and opens the adapters (src/cli/serve_command.cpp) and starts this.
 #pragma once
+
+#include "core/coach/verb_lexicon.hpp"
+#include "store/stores.hpp"
 
 #include <cstdint>
 #include <expected>
@@ -12,19 +16,19 @@
 namespace intervisie::server {
 
 struct ServerOptions {
-  std::string host = "0.0.0.0"; // phones in the room join over the local network
-  std::uint16_t port = 8080;    // 0: any free port (tests)
-  std::filesystem::path data_dir = "data";
+  std::string host = "0.0.0.0";            // phones in the room join over the local network
+  std::uint16_t port = 8080;               // 0: any free port (tests)
+  std::filesystem::path data_dir = "data"; // the master key's default place
   // The master key that wraps the data keys; empty: master.key in the data directory.
   std::filesystem::path master_key;
   std::filesystem::path methods_dir;
   std::filesystem::path web_dir; // the built web app; empty: the API only
-  // The wording coach's Dutch dictionary, without .aff/.dic (Debian's hunspell-nl).
-  std::filesystem::path dictionary = "/usr/share/hunspell/nl";
-  std::string public_url; // default: http://localhost:<port>
-  unsigned threads = 0;   // 0: one per core
+  std::string public_url;        // default: http://localhost:<port>
+  unsigned threads = 0;          // 0: one per core
   std::size_t sessions_per_minute = 30;
   std::size_t connections_per_address = 256; // open at once; 0: no limit
+  // Addresses of proxies in front (nginx): their X-Real-IP names the client.
+  std::vector<std::string> trusted_proxies;
   // Days after its finish that a session's content is erased, unless its group chose otherwise.
   int retention_days = 30;
   std::vector<std::string> allowed_origins;
@@ -32,10 +36,18 @@ struct ServerOptions {
   bool minimal_password_cost = false;
 };
 
+// What the server runs on, opened by the caller.
+struct ServerPorts {
+  store::Stores stores;
+  std::unique_ptr<core::coach::VerbOracle> dictionary; // the wording coach's
+};
+
 class Server {
 public:
-  // Opens the store, restores unfinished sessions and starts listening; or says why not.
-  static std::expected<std::unique_ptr<Server>, std::string> start(const ServerOptions& options);
+  // Opens the key ring, restores unfinished sessions (unless the stores are shared with other
+  // nodes: those are claimed when first reached) and starts listening; or says why not.
+  static std::expected<std::unique_ptr<Server>, std::string> start(const ServerOptions& options,
+                                                                   ServerPorts ports);
   virtual ~Server() = default;
 
   virtual std::uint16_t port() const = 0;

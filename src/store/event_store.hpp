@@ -1,6 +1,6 @@
 // The event store: where a session's events become durable before anyone is told they happened.
 // An interface only (ports and adapters): SQLite is the embedded default
-// (sqlite_event_store.hpp); a PostgreSQL adapter follows for many nodes.
+// (sqlite_event_store.hpp); PostgreSQL (postgresql/) serves many nodes sharing one database.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +49,9 @@ struct NewSession {
   std::string title;
   std::int64_t created_at_ms = 0;
   std::vector<Secret> secrets;
+  // Six digits to join by typing them; unique among unfinished sessions of every node, released
+  // when the session finishes or is erased. Empty: none.
+  std::string join_code;
 };
 
 struct SessionRecord {
@@ -67,12 +70,14 @@ struct SessionRecord {
 };
 
 enum class StoreErrorCode {
-  conflict,     // expected seq is not the session's last seq, or the session id is taken
+  conflict,     // expected seq is not the session's last seq, or the session id or join code
+                // is taken
   not_found,    // no such session
   io,           // the disk or the database failed; nothing of this request was written
   newer_schema, // the data was written by a newer Intervisie
   corrupt,      // the file is not an Intervisie store, or is damaged
   closed,       // the store was closed
+  fenced,       // another node has claimed the session since this one did (claim_session)
 };
 
 constexpr std::string_view to_string(StoreErrorCode code) {
@@ -89,6 +94,8 @@ constexpr std::string_view to_string(StoreErrorCode code) {
     return "corrupt";
   case StoreErrorCode::closed:
     return "closed";
+  case StoreErrorCode::fenced:
+    return "fenced";
   }
   return "unknown";
 }
@@ -118,8 +125,9 @@ class EventStore {
 public:
   virtual ~EventStore() = default;
 
-  // Creates the session (last_seq 0) with its secrets; durable when it returns success.
-  // `conflict` when the id is taken. Blocks for one commit: rare, so kept simple for callers.
+  // Creates the session (last_seq 0) with its secrets and join code; durable when it returns
+  // success. `conflict` when the id or the join code is taken. Blocks for one commit: rare, so
+  // kept simple for callers. The session is claimed by this store's node (claim_session).
   virtual std::expected<void, StoreError> create_session(const NewSession& session) = 0;
 
   // Adds or replaces one secret of a session (a participant's token hash when they join);
@@ -129,7 +137,8 @@ public:
 
   // Appends `events` after `expected_last_seq`; `done` gets the new last seq once they are
   // durable, or an error and nothing was written: `conflict` when the session is at another seq
-  // (optimistic concurrency), `not_found`, `io`, `closed`.
+  // (optimistic concurrency), `fenced` when another node claimed the session after this store's
+  // node did, `not_found`, `io`, `closed`.
   // - Appends are applied in the order of the calls, so a caller may pipeline several appends
   //   to one session, each expecting the seq the previous one reaches.
   // - Appends from many sessions share one commit (group commit): acknowledging costs one log
@@ -166,6 +175,23 @@ public:
   // again), `not_found` when there is no such session or it was erased. Blocks for one commit.
   virtual std::expected<void, StoreError> rewrite_session(std::string_view session_id,
                                                           const std::vector<NewEvent>& events) = 0;
+
+  // Many nodes sharing one store -------------------------------------------------------------
+  // One node at a time serves a live session (the proxy in front routes by session id). Claiming
+  // makes this store's node that one: from then on, appends to the session through any other
+  // node's store fail with `fenced`, so a node that wrongly believes it still serves a session
+  // can never fork its history. Returns the claim's epoch (1, 2, …: one more per claim).
+  // `not_found` when there is no such session. Call it before serving a session loaded from the
+  // store. An embedded store belongs to one process: it only checks the session is there.
+  virtual std::expected<std::uint64_t, StoreError> claim_session(std::string_view session_id) = 0;
+  // `listener` hears, on a thread of the store's, the id of each session this store's node had
+  // claimed and another node has claimed since: its copy in memory is stale, let it go. Set it
+  // once, before the first claim. An embedded store never calls it.
+  virtual void set_claim_listener(std::function<void(const std::string&)> listener) = 0;
+  // The unfinished session that holds a join code (NewSession::join_code), whichever node
+  // created it; nullopt when none does.
+  virtual std::expected<std::optional<std::string>, StoreError>
+  session_of_join_code(std::string_view code) = 0;
 
   virtual StoreStats stats() const = 0;
 

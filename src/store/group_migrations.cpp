@@ -53,6 +53,21 @@ constexpr std::array steps{
                " owner TEXT NOT NULL PRIMARY KEY,"
                " wrapped TEXT NOT NULL)",
     },
+    Migration{
+        .version = 3,
+        .name = "a version for every group write, so many nodes see each other's",
+        // One row counts the writes; taking the next number locks it until commit, so the
+        // numbers become visible in order.
+        .sql = "CREATE TABLE change_clock ("
+               " id BIGINT NOT NULL PRIMARY KEY,"
+               " version BIGINT NOT NULL);"
+               "INSERT INTO change_clock (id, version) VALUES (1, 0);"
+               "CREATE TABLE group_versions ("
+               " group_id TEXT NOT NULL PRIMARY KEY,"
+               " version BIGINT NOT NULL);"
+               "CREATE INDEX group_versions_by_version ON group_versions (version);"
+               "CREATE INDEX session_seats_by_session ON session_seats (session_id)",
+    },
 };
 
 } // namespace

@@ -37,6 +37,15 @@ struct SessionSeat {
   bool operator==(const SessionSeat&) const = default;
 };
 
+// Which groups changed since a reader last looked: how each node of many keeps its groups in
+// memory current. `version` counts every group write of every node; a reader passes it back.
+struct GroupChanges {
+  std::uint64_t version = 0;
+  std::vector<std::string> group_ids; // changed after the version asked about, up to `version`
+
+  bool operator==(const GroupChanges&) const = default;
+};
+
 // Thread-safe. Every write is durable when it returns success.
 class GroupStore {
 public:
@@ -49,6 +58,12 @@ public:
                       const std::vector<NewEvent>& events) = 0;
   // Every group with its events: what a starting server loads.
   virtual std::expected<std::vector<GroupStream>, StoreError> all_groups() = 0;
+  // One group's events, in seq order; empty when there is no such group.
+  virtual std::expected<std::vector<StoredEvent>, StoreError>
+  group_events(std::string_view group_id) = 0;
+  // The groups appended to or rewritten after `after_version` (by any node), and the version to
+  // ask from next time. 0 asks for every group written since the store was made.
+  virtual std::expected<GroupChanges, StoreError> group_changes(std::uint64_t after_version) = 0;
   // Replaces the payloads of a group's events, seq for seq (erasing a member who deleted their
   // account). `conflict` when the count differs from what is stored.
   virtual std::expected<void, StoreError> rewrite_group(std::string_view group_id,
@@ -60,7 +75,11 @@ public:
   invitation_link(std::string_view token_hash) = 0;
 
   virtual std::expected<void, StoreError> put_session_seat(const SessionSeat& seat) = 0;
-  virtual std::expected<std::vector<SessionSeat>, StoreError> session_seats() = 0;
+  // Read from the store every time, not kept in memory: any node may have written them.
+  virtual std::expected<std::vector<SessionSeat>, StoreError>
+  session_seats(std::string_view session_id) = 0;
+  virtual std::expected<std::vector<SessionSeat>, StoreError>
+  seats_of_account(std::string_view account_id) = 0;
   // Forgets which seats an account had (account deletion).
   virtual std::expected<void, StoreError> remove_session_seats(std::string_view account_id) = 0;
 };

@@ -45,6 +45,25 @@ constexpr std::array steps{
                "UPDATE sessions SET finished_at_ms = (SELECT MAX(at_ms) FROM events"
                " WHERE events.session_id = sessions.session_id) WHERE finished",
     },
+    Migration{
+        .version = 4,
+        .name = "join codes unique across nodes; which node serves a session",
+        // The codes of running sessions move from their secret ("code:token") to a table of
+        // their own, where the key keeps them unique whichever node issues them.
+        .sql = "CREATE TABLE join_codes ("
+               " code TEXT NOT NULL PRIMARY KEY,"
+               " session_id TEXT NOT NULL);"
+               "CREATE INDEX join_codes_by_session ON join_codes (session_id);"
+               "INSERT INTO join_codes (code, session_id)"
+               " SELECT substr(s.value, 1, 6), s.session_id FROM session_secrets s"
+               " JOIN sessions n ON n.session_id = s.session_id"
+               " WHERE s.name = 'join_code' AND NOT n.finished"
+               " ON CONFLICT (code) DO NOTHING;"
+               "CREATE TABLE session_claims ("
+               " session_id TEXT NOT NULL PRIMARY KEY,"
+               " node TEXT NOT NULL,"
+               " epoch BIGINT NOT NULL)",
+    },
 };
 
 } // namespace

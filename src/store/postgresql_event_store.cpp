@@ -1,11 +1,17 @@
 #include "store/postgresql_event_store.hpp"
 
 #include "store/migrations.hpp"
+#include "store/postgresql/claim_watch.hpp"
 #include "store/postgresql/connection_pool.hpp"
 #include "store/postgresql/group_commit.hpp"
 #include "store/postgresql/schema.hpp"
 #include "store/postgresql/session_reads.hpp"
 #include "store/postgresql/session_writes.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <random>
 
 namespace intervisie::store {
 
@@ -17,14 +23,23 @@ constexpr std::string_view reader_role = "intervisie event reader";
 
 class PostgresEventStore final : public EventStore {
 public:
-  PostgresEventStore(std::string url, pg::Connection writer, const PostgresOptions& options)
-      : readers_{url, std::string{reader_role}, options.idle_readers, pg::prepare_session_reads},
-        writer_{std::move(url), std::move(writer), options} {}
+  PostgresEventStore(std::string url, std::string node, pg::Connection writer,
+                     const PostgresOptions& options)
+      : watch_{url, node}, readers_{url, std::string{reader_role}, options.idle_readers,
+                                    pg::prepare_session_reads},
+        writer_{std::move(url), std::move(node), std::move(writer), options} {}
 
   ~PostgresEventStore() override { close(); }
 
+  // Creating claims the session for this node (epoch 1), in the same statement.
   std::expected<void, StoreError> create_session(const NewSession& session) override {
-    return done(writer_.submit_and_wait(pg::Change{pg::CreateSession{session}}));
+    watch_.claiming(session.session_id);
+    auto created = writer_.submit_and_wait(pg::Change{pg::CreateSession{session}});
+    if (created)
+      watch_.claimed(session.session_id, 1);
+    else
+      watch_.not_claimed(session.session_id);
+    return done(std::move(created));
   }
 
   std::expected<void, StoreError> put_secret(std::string_view session_id,
@@ -75,9 +90,31 @@ public:
         writer_.submit_and_wait(pg::Change{pg::RewriteEvents{std::string{session_id}, events}}));
   }
 
+  std::expected<std::uint64_t, StoreError> claim_session(std::string_view session_id) override {
+    const std::string id{session_id};
+    watch_.claiming(id);
+    auto claimed = writer_.submit_and_wait(pg::Change{pg::ClaimSession{id}});
+    if (claimed)
+      watch_.claimed(id, *claimed);
+    else
+      watch_.not_claimed(id);
+    return claimed;
+  }
+
+  void set_claim_listener(std::function<void(const std::string&)> listener) override {
+    watch_.listen(std::move(listener));
+  }
+
+  std::expected<std::optional<std::string>, StoreError>
+  session_of_join_code(std::string_view code) override {
+    return readers_.with_connection(
+        [&](pg::Connection& db) { return pg::session_of_join_code(db, code); });
+  }
+
   StoreStats stats() const override { return writer_.stats(); }
 
   void close() override {
+    watch_.stop();  // no listener call after close()
     writer_.stop(); // commits what is queued and answers every request first
     readers_.close();
   }
@@ -89,9 +126,28 @@ private:
     return {};
   }
 
+  pg::ClaimWatch watch_;
   pg::ConnectionPool readers_;
   pg::GroupCommit writer_; // last: its thread starts once the readers are ready
 };
+
+// This process's name among the nodes: host name, process id and a random suffix (two
+// containers may share a host name and a process id). One per process: the stores a process
+// opens, reopens included, are one node.
+const std::string& process_node_name() {
+  static const std::string name = [] {
+    std::array<char, 256> host{};
+    if (::gethostname(host.data(), host.size() - 1) != 0)
+      host = {};
+    std::random_device random;
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string suffix;
+    for (int i = 0; i < 8; ++i)
+      suffix += hex[random() % 16];
+    return std::string{host.data()} + ":" + std::to_string(::getpid()) + ":" + suffix;
+  }();
+  return name;
+}
 
 } // namespace
 
@@ -104,7 +160,9 @@ open_postgresql_event_store(std::string url, PostgresOptions options) {
     return std::unexpected(std::move(migrated.error()));
   if (auto prepared = pg::prepare_session_writes(*db); !prepared)
     return std::unexpected(std::move(prepared.error()));
-  return std::make_unique<PostgresEventStore>(std::move(url), std::move(*db), options);
+  std::string node = options.node.empty() ? process_node_name() : options.node;
+  return std::make_unique<PostgresEventStore>(std::move(url), std::move(node), std::move(*db),
+                                              options);
 }
 
 } // namespace intervisie::store

@@ -174,7 +174,7 @@ public:
         if (!inserted)
           return std::unexpected(std::move(inserted.error()));
       }
-      return {};
+      return mark_changed(db, group_id);
     });
     if (!written)
       return std::unexpected(written.error());
@@ -201,6 +201,42 @@ public:
     });
   }
 
+  Result<std::vector<StoredEvent>> group_events(std::string_view group_id) override {
+    return read("reading a group", [&](pg::Connection& db) -> Result<std::vector<StoredEvent>> {
+      auto rows = db.exec("SELECT seq, kind, payload, at_ms FROM group_events"
+                          " WHERE group_id = $1 ORDER BY seq",
+                          Params{}.text(group_id), "reading a group");
+      if (!rows)
+        return std::unexpected(std::move(rows.error()));
+      std::vector<StoredEvent> events;
+      for (int row = 0; row < rows->rows(); ++row)
+        events.push_back(StoredEvent{static_cast<std::uint64_t>(rows->int64(row, 0)),
+                                     rows->text(row, 1), rows->text(row, 2), rows->int64(row, 3)});
+      return events;
+    });
+  }
+
+  // The clock and the groups changed up to it in one statement: one snapshot, so a group
+  // written after the clock was read waits for the next call.
+  Result<GroupChanges> group_changes(std::uint64_t after_version) override {
+    return read("reading which groups changed", [&](pg::Connection& db) -> Result<GroupChanges> {
+      auto rows = db.exec("SELECT c.version, g.group_id FROM change_clock c"
+                          " LEFT JOIN group_versions g"
+                          "  ON g.version > $1 AND g.version <= c.version"
+                          " WHERE c.id = 1 ORDER BY g.version",
+                          Params{}.uint64(after_version), "reading which groups changed");
+      if (!rows)
+        return std::unexpected(std::move(rows.error()));
+      GroupChanges changes;
+      for (int row = 0; row < rows->rows(); ++row) {
+        changes.version = static_cast<std::uint64_t>(rows->int64(row, 0));
+        if (!rows->is_null(row, 1))
+          changes.group_ids.push_back(rows->text(row, 1));
+      }
+      return changes;
+    });
+  }
+
   Result<void> rewrite_group(std::string_view group_id,
                              const std::vector<NewEvent>& events) override {
     const std::string doing = "erasing personal data in group " + std::string{group_id};
@@ -220,7 +256,7 @@ public:
             !updated)
           return std::unexpected(std::move(updated.error()));
       }
-      return {};
+      return mark_changed(db, group_id);
     });
   }
 
@@ -261,21 +297,16 @@ public:
     });
   }
 
-  Result<std::vector<SessionSeat>> session_seats() override {
-    return read(
-        "reading who joined sessions", [&](pg::Connection& db) -> Result<std::vector<SessionSeat>> {
-          auto rows = db.exec("SELECT session_id, participant, account_id FROM session_seats"
-                              " ORDER BY session_id COLLATE \"C\", participant",
-                              "reading who joined sessions");
-          if (!rows)
-            return std::unexpected(std::move(rows.error()));
-          std::vector<SessionSeat> seats;
-          for (int row = 0; row < rows->rows(); ++row)
-            seats.push_back(SessionSeat{rows->text(row, 0),
-                                        static_cast<std::uint32_t>(rows->int64(row, 1)),
-                                        rows->text(row, 2)});
-          return seats;
-        });
+  Result<std::vector<SessionSeat>> session_seats(std::string_view session_id) override {
+    return seats("SELECT session_id, participant, account_id FROM session_seats"
+                 " WHERE session_id = $1 ORDER BY participant",
+                 session_id);
+  }
+
+  Result<std::vector<SessionSeat>> seats_of_account(std::string_view account_id) override {
+    return seats("SELECT session_id, participant, account_id FROM session_seats"
+                 " WHERE account_id = $1 ORDER BY session_id COLLATE \"C\", participant",
+                 account_id);
   }
 
   Result<void> remove_session_seats(std::string_view account_id) override {
@@ -385,6 +416,35 @@ private:
     return StoreError{StoreErrorCode::conflict, "the group changed meanwhile (at " +
                                                     std::to_string(current) + ", expected " +
                                                     std::to_string(expected) + ")"};
+  }
+
+  Result<std::vector<SessionSeat>> seats(std::string_view sql, std::string_view key) {
+    return read("reading who joined sessions",
+                [&](pg::Connection& db) -> Result<std::vector<SessionSeat>> {
+                  auto rows = db.exec(sql, Params{}.text(key), "reading who joined sessions");
+                  if (!rows)
+                    return std::unexpected(std::move(rows.error()));
+                  std::vector<SessionSeat> found;
+                  for (int row = 0; row < rows->rows(); ++row)
+                    found.push_back(SessionSeat{rows->text(row, 0),
+                                                static_cast<std::uint32_t>(rows->int64(row, 1)),
+                                                rows->text(row, 2)});
+                  return found;
+                });
+  }
+
+  // Inside a group write: the group gets the next version of the change clock. The clock's row
+  // stays locked until the commit, so versions become visible in their order on every node.
+  static Result<void> mark_changed(pg::Connection& db, std::string_view group_id) {
+    auto version = db.exec("UPDATE change_clock SET version = version + 1 WHERE id = 1"
+                           " RETURNING version",
+                           "taking the next group version");
+    if (!version)
+      return std::unexpected(std::move(version.error()));
+    return nothing(db.exec("INSERT INTO group_versions (group_id, version) VALUES ($1, $2)"
+                           " ON CONFLICT (group_id) DO UPDATE SET version = excluded.version",
+                           Params{}.text(group_id).int64(version->int64(0, 0)),
+                           "recording the group's version"));
   }
 
   Result<std::uint64_t> last_seq(pg::Connection& db, std::string_view group_id) {

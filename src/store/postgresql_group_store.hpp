@@ -3,9 +3,7 @@
 // (people logging in, signing up for a meeting), and each is committed before it returns.
 #pragma once
 
-#include "store/account_store.hpp"
-#include "store/group_store.hpp"
-#include "store/key_ring_store.hpp"
+#include "store/stores.hpp"
 
 #include <expected>
 #include <memory>
@@ -13,7 +11,7 @@
 
 namespace intervisie::store {
 
-class PostgresGroupStore : public AccountStore, public GroupStore, public KeyRingStore {};
+class PostgresGroupStore : public GroupsDatabase {};
 
 // Connects to `url` and brings the groups schema up to date (group_migrations(), under the
 // same advisory lock as the event store's). `newer_schema` for a database written by a newer

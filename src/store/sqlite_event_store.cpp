@@ -92,6 +92,21 @@ public:
     return {};
   }
 
+  // One process owns the directory (its lock): nothing to fence, only the session to find.
+  std::expected<std::uint64_t, StoreError> claim_session(std::string_view session_id) override {
+    if (auto found = find_session(session_id); !found)
+      return std::unexpected(std::move(found.error()));
+    return 1;
+  }
+
+  void set_claim_listener(std::function<void(const std::string&)>) override {}
+
+  std::expected<std::optional<std::string>, StoreError>
+  session_of_join_code(std::string_view code) override {
+    return readers_.with_reader(
+        [&](sqlite::SessionReads& reads) { return reads.session_of_join_code(code); });
+  }
+
   StoreStats stats() const override { return writer_.stats(); }
 
   void close() override {

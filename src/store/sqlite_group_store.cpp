@@ -169,7 +169,7 @@ public:
         if (!inserted)
           return inserted;
       }
-      return {};
+      return mark_changed(group_id);
     });
     if (!written)
       return std::unexpected(written.error());
@@ -194,6 +194,38 @@ public:
     return groups;
   }
 
+  Result<std::vector<StoredEvent>> group_events(std::string_view group_id) override {
+    std::lock_guard lock{mutex_};
+    std::vector<StoredEvent> events;
+    auto read = each_row(
+        "SELECT seq, kind, payload, at_ms FROM group_events WHERE group_id = ? ORDER BY seq",
+        [&](Statement& s) { s.bind(1, group_id); },
+        [&](const Statement& s) {
+          events.push_back(StoredEvent{static_cast<std::uint64_t>(s.int64_at(0)), s.text_at(1),
+                                       s.text_at(2), s.int64_at(3)});
+        });
+    if (!read)
+      return std::unexpected(read.error());
+    return events;
+  }
+
+  Result<GroupChanges> group_changes(std::uint64_t after_version) override {
+    std::lock_guard lock{mutex_};
+    auto version = count("SELECT version FROM change_clock WHERE id = 1", [](Statement&) {});
+    if (!version)
+      return std::unexpected(version.error());
+    GroupChanges changes{.version = static_cast<std::uint64_t>(*version), .group_ids = {}};
+    auto read = each_row(
+        "SELECT group_id FROM group_versions WHERE version > ? AND version <= ? ORDER BY version",
+        [&](Statement& s) {
+          s.bind(1, static_cast<std::int64_t>(after_version)).bind(2, *version);
+        },
+        [&](const Statement& s) { changes.group_ids.push_back(s.text_at(0)); });
+    if (!read)
+      return std::unexpected(read.error());
+    return changes;
+  }
+
   Result<void> rewrite_group(std::string_view group_id,
                              const std::vector<NewEvent>& events) override {
     return write("erasing personal data in group " + std::string{group_id}, [&]() -> Result<void> {
@@ -214,7 +246,7 @@ public:
         if (!updated)
           return updated;
       }
-      return {};
+      return mark_changed(group_id);
     });
   }
 
@@ -255,20 +287,16 @@ public:
     });
   }
 
-  Result<std::vector<SessionSeat>> session_seats() override {
-    std::lock_guard lock{mutex_};
-    std::vector<SessionSeat> seats;
-    auto read = each_row(
-        "SELECT session_id, participant, account_id FROM session_seats"
-        " ORDER BY session_id, participant",
-        [](Statement&) {},
-        [&](const Statement& s) {
-          seats.push_back(
-              SessionSeat{s.text_at(0), static_cast<std::uint32_t>(s.int64_at(1)), s.text_at(2)});
-        });
-    if (!read)
-      return std::unexpected(read.error());
-    return seats;
+  Result<std::vector<SessionSeat>> session_seats(std::string_view session_id) override {
+    return seats("SELECT session_id, participant, account_id FROM session_seats"
+                 " WHERE session_id = ? ORDER BY participant",
+                 session_id);
+  }
+
+  Result<std::vector<SessionSeat>> seats_of_account(std::string_view account_id) override {
+    return seats("SELECT session_id, participant, account_id FROM session_seats"
+                 " WHERE account_id = ? ORDER BY session_id, participant",
+                 account_id);
   }
 
   Result<void> remove_session_seats(std::string_view account_id) override {
@@ -408,6 +436,32 @@ private:
     if (*changed == 0)
       return std::unexpected(StoreError{StoreErrorCode::not_found, std::string{otherwise}});
     return {};
+  }
+
+  Result<std::vector<SessionSeat>> seats(std::string_view sql, std::string_view key) {
+    std::lock_guard lock{mutex_};
+    std::vector<SessionSeat> found;
+    auto read = each_row(
+        sql, [&](Statement& s) { s.bind(1, key); },
+        [&](const Statement& s) {
+          found.push_back(
+              SessionSeat{s.text_at(0), static_cast<std::uint32_t>(s.int64_at(1)), s.text_at(2)});
+        });
+    if (!read)
+      return std::unexpected(read.error());
+    return found;
+  }
+
+  // Inside a group write: the group gets the next version of the change clock.
+  Result<void> mark_changed(std::string_view group_id) {
+    auto version = count("UPDATE change_clock SET version = version + 1 WHERE id = 1"
+                         " RETURNING version",
+                         [](Statement&) {});
+    if (!version)
+      return std::unexpected(version.error());
+    return run("INSERT INTO group_versions (group_id, version) VALUES (?, ?)"
+               " ON CONFLICT (group_id) DO UPDATE SET version = excluded.version",
+               [&](Statement& s) { s.bind(1, group_id).bind(2, *version); });
   }
 
   Result<std::uint64_t> last_seq(std::string_view group_id) {

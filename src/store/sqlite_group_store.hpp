@@ -3,9 +3,7 @@
 // so each commits on its own and is synced before it returns.
 #pragma once
 
-#include "store/account_store.hpp"
-#include "store/group_store.hpp"
-#include "store/key_ring_store.hpp"
+#include "store/stores.hpp"
 
 #include <expected>
 #include <filesystem>
@@ -15,7 +13,7 @@ namespace intervisie::store {
 
 inline constexpr std::string_view group_file_name = "groups.db";
 
-class SqliteGroupStore : public AccountStore, public GroupStore, public KeyRingStore {};
+class SqliteGroupStore : public GroupsDatabase {};
 
 // Opens (creating when missing) `dir / groups.db` and brings its schema up to date. The
 // directory must exist; the event store holds its lock.

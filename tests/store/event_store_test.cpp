@@ -307,6 +307,49 @@ TEST_P(EventStoreTest, ARewriteReplacesEveryPayloadSeqForSeqOrNothing) {
   EXPECT_EQ(store->rewrite_session("s1", {}).error().code, StoreErrorCode::not_found);
 }
 
+TEST_P(EventStoreTest, AJoinCodeLeadsToItsSessionUntilTheSessionFinishes) {
+  NewSession coded = session("s2");
+  coded.join_code = "123456";
+  ASSERT_TRUE(store->create_session(coded));
+  EXPECT_EQ(store->session_of_join_code("123456").value(), "s2");
+  EXPECT_EQ(store->session_of_join_code("654321").value(), std::nullopt);
+
+  NewEvent finish = event("session_finished", "{}", 2'000);
+  finish.finishes_session = true;
+  ASSERT_TRUE(append_and_wait(*store, "s2", 0, {event("started", "{}"), finish}));
+  EXPECT_EQ(store->session_of_join_code("123456").value(), std::nullopt);
+}
+
+TEST_P(EventStoreTest, AJoinCodeHeldByARunningSessionIsTakenForAnotherAndWritesNothing) {
+  NewSession first = session("s2");
+  first.join_code = "123456";
+  ASSERT_TRUE(store->create_session(first));
+  NewSession second = session("s3");
+  second.join_code = "123456";
+  const auto taken = store->create_session(second);
+  ASSERT_FALSE(taken);
+  EXPECT_EQ(taken.error().code, StoreErrorCode::conflict);
+  EXPECT_EQ(store->find_session("s3").error().code, StoreErrorCode::not_found);
+  second.join_code = "123457";
+  EXPECT_TRUE(store->create_session(second));
+}
+
+TEST_P(EventStoreTest, AnErasedSessionGivesItsJoinCodeBack) {
+  NewSession coded = session("s2");
+  coded.join_code = "123456";
+  ASSERT_TRUE(store->create_session(coded));
+  ASSERT_TRUE(store->erase_session("s2", 5'000));
+  EXPECT_EQ(store->session_of_join_code("123456").value(), std::nullopt);
+  NewSession again = session("s3");
+  again.join_code = "123456";
+  EXPECT_TRUE(store->create_session(again));
+}
+
+TEST_P(EventStoreTest, OnlyASessionThatIsThereCanBeClaimed) {
+  EXPECT_TRUE(store->claim_session("s1"));
+  EXPECT_EQ(store->claim_session("nobody").error().code, StoreErrorCode::not_found);
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, EventStoreTest,
                          ::testing::Combine(::testing::Values(Backend::sqlite, Backend::postgresql),
                                             ::testing::Values(Content::plain, Content::sealed)),

@@ -102,13 +102,43 @@ TEST_P(GroupStoreTest, EverythingIsThereAfterReopening) {
   EXPECT_EQ(stores.groups().invitation_link("token-hash").value(),
             (InvitationLink{"g-1", "inv-1"}));
   EXPECT_EQ(stores.groups().invitation_link("other").value(), std::nullopt);
-  EXPECT_EQ(stores.groups().session_seats().value(),
+  EXPECT_EQ(stores.groups().session_seats("s-1").value(),
             (std::vector<SessionSeat>{{"s-1", 1, "acc-bram"}, {"s-1", 2, "acc-anna"}}));
+  EXPECT_EQ(stores.groups().seats_of_account("acc-anna").value(),
+            (std::vector<SessionSeat>{{"s-1", 2, "acc-anna"}}));
   ASSERT_TRUE(stores.groups().remove_session_seats("acc-anna"));
-  EXPECT_EQ(stores.groups().session_seats().value(),
+  EXPECT_EQ(stores.groups().session_seats("s-1").value(),
             (std::vector<SessionSeat>{{"s-1", 1, "acc-bram"}}));
+  EXPECT_EQ(stores.groups().seats_of_account("acc-anna").value(), std::vector<SessionSeat>{});
+  EXPECT_EQ(stores.groups().session_seats("s-2").value(), std::vector<SessionSeat>{});
 }
 
+TEST_P(GroupStoreTest, EveryGroupWriteIsAChangeThatAReaderSeesOnceInOrder) {
+  const GroupStores stores = open();
+  GroupStore& store = stores.groups();
+  const GroupChanges none = store.group_changes(0).value();
+  EXPECT_EQ(none.group_ids, std::vector<std::string>{});
+
+  ASSERT_TRUE(store.append_group_events("g-1", 0, {{"group_created", "{}", 10}}));
+  ASSERT_TRUE(store.append_group_events("g-2", 0, {{"group_created", "{}", 11}}));
+  const GroupChanges first = store.group_changes(none.version).value();
+  EXPECT_EQ(first.group_ids, (std::vector<std::string>{"g-1", "g-2"}));
+  EXPECT_EQ(store.group_changes(first.version).value().group_ids, std::vector<std::string>{});
+
+  // A rewrite (someone erased) counts too; the group changed last comes last.
+  ASSERT_TRUE(store.rewrite_group("g-1", {{"group_created", "{\"x\":1}", 10}}));
+  ASSERT_TRUE(store.append_group_events("g-2", 1, {{"member_joined", "{}", 12}}));
+  const GroupChanges second = store.group_changes(first.version).value();
+  EXPECT_EQ(second.group_ids, (std::vector<std::string>{"g-1", "g-2"}));
+  EXPECT_GT(second.version, first.version);
+  EXPECT_EQ(store.group_events("g-1").value(),
+            (std::vector<StoredEvent>{{1, "group_created", "{\"x\":1}", 10}}));
+  EXPECT_EQ(store.group_events("none").value(), std::vector<StoredEvent>{});
+
+  // A refused write is no change.
+  ASSERT_FALSE(store.append_group_events("g-2", 0, {{"group_created", "{}", 13}}));
+  EXPECT_EQ(store.group_changes(second.version).value().version, second.version);
+}
 TEST_P(GroupStoreTest, AnAccountsNameAndPasswordChangeButItsAddressStays) {
   const GroupStores stores = open();
   ASSERT_TRUE(stores.accounts().create_account(anna));

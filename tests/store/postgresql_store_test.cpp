@@ -13,7 +13,10 @@
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <functional>
 #include <future>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -113,16 +116,23 @@ protected:
     return std::move(*opened);
   }
 
-  // Ends the connections of the store's writer (or readers) as an operator or a failover would;
-  // waits until they are gone.
+  // Ends the connections of the store's writer (or readers, or claim watch) as an operator or a
+  // failover would; waits until they are gone (a store may open new ones at once).
   void terminate(std::string_view application_name) const {
-    const std::string of = " FROM pg_stat_activity WHERE datname = current_database()"
-                           " AND application_name = '" +
-                           std::string{application_name} + "'";
-    ASSERT_GT(number("SELECT count(pg_terminate_backend(pid))" + of), 0);
-    for (int i = 0; i < 2'000 && number("SELECT count(*)" + of) > 0; ++i)
+    auto db = admin();
+    auto pids = db.exec("SELECT string_agg(pid::text, ',') FROM pg_stat_activity"
+                        " WHERE datname = current_database() AND application_name = '" +
+                            std::string{application_name} + "'",
+                        "test query");
+    ASSERT_TRUE(pids) << pids.error().message;
+    ASSERT_FALSE(pids->is_null(0, 0)) << "no connection named " << application_name;
+    const std::string those = " pid IN (" + pids->text(0, 0) + ")";
+    ASSERT_GT(number("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE" + those),
+              0);
+    for (int i = 0; i < 2'000 && number("SELECT count(*) FROM pg_stat_activity WHERE" + those) > 0;
+         ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds{1});
-    ASSERT_EQ(number("SELECT count(*)" + of), 0);
+    ASSERT_EQ(number("SELECT count(*) FROM pg_stat_activity WHERE" + those), 0);
   }
 
   StorePlace place{Backend::postgresql};
@@ -373,6 +383,155 @@ TEST_F(PostgresqlTest, AClosedStoreAnswersEveryQueuedAppendBeforeItsConnectionsC
                    " AND application_name LIKE 'intervisie event%'"),
             0)
       << "close() leaves no connection open";
+}
+
+// Two nodes sharing the database: stores named apart, as two processes are.
+PostgresOptions node(std::string name) {
+  return PostgresOptions{.node = std::move(name)};
+}
+
+// What a claim listener hears, waited for without sleeping.
+class Heard {
+public:
+  std::function<void(const std::string&)> listener() {
+    return [this](const std::string& session_id) {
+      std::lock_guard lock{mutex_};
+      sessions_.push_back(session_id);
+      changed_.notify_all();
+    };
+  }
+
+  // The sessions heard once `count` have been, or whatever was heard within a few seconds.
+  std::vector<std::string> wait_for(std::size_t count) {
+    std::unique_lock lock{mutex_};
+    changed_.wait_for(lock, std::chrono::seconds{10}, [&] { return sessions_.size() >= count; });
+    return sessions_;
+  }
+
+  std::vector<std::string> now() {
+    std::lock_guard lock{mutex_};
+    return sessions_;
+  }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::string> sessions_;
+};
+
+TEST_F(PostgresqlTest, AnAppendThroughANodeThatLostTheClaimIsFencedAndWritesNothing) {
+  auto first = open_events(node("first"));
+  auto second = open_events(node("second"));
+  ASSERT_TRUE(first->create_session(session("s1"))); // claimed by the first, epoch 1
+  ASSERT_EQ(append_and_wait(*first, "s1", 0, {event("a")}), AppendResult{1u});
+
+  EXPECT_EQ(second->claim_session("s1"), (std::expected<std::uint64_t, StoreError>{2u}));
+  const AppendResult fenced = append_and_wait(*first, "s1", 1, {event("from the old node")});
+  ASSERT_FALSE(fenced);
+  EXPECT_EQ(fenced.error().code, StoreErrorCode::fenced) << fenced.error().message;
+  EXPECT_EQ(append_and_wait(*second, "s1", 1, {event("b")}), AppendResult{2u});
+
+  EXPECT_EQ(first->claim_session("s1"), (std::expected<std::uint64_t, StoreError>{3u}));
+  EXPECT_EQ(append_and_wait(*second, "s1", 2, {event("c")}).error().code, StoreErrorCode::fenced);
+  EXPECT_EQ(append_and_wait(*first, "s1", 2, {event("c")}), AppendResult{3u});
+  EXPECT_EQ(first->read("s1", 0)->size(), 3u);
+}
+
+TEST_F(PostgresqlTest, AHistoryReadAfterAClaimIsAllTheOldNodeEverGetsAcknowledged) {
+  auto old_node = open_events(node("old"));
+  auto new_node = open_events(node("new"));
+  ASSERT_TRUE(old_node->create_session(session("s1")));
+
+  constexpr std::uint64_t count = 300;
+  std::vector<AppendResult> results(count, std::unexpected(StoreError{}));
+  std::promise<void> first_acked;
+  std::promise<void> all_answered;
+  std::atomic<std::uint64_t> answered{0};
+  for (std::uint64_t i = 0; i < count; ++i)
+    old_node->append("s1", i, {event(std::to_string(i + 1))}, [&, i](AppendResult r) {
+      results[i] = std::move(r);
+      if (i == 0)
+        first_acked.set_value();
+      if (++answered == count)
+        all_answered.set_value();
+    });
+  first_acked.get_future().wait();
+  ASSERT_TRUE(new_node->claim_session("s1"));
+  const std::size_t history = new_node->read("s1", 0)->size();
+  all_answered.get_future().wait();
+
+  std::uint64_t acknowledged = 0;
+  while (acknowledged < count && results[acknowledged])
+    ++acknowledged;
+  EXPECT_EQ(acknowledged, history) << "every acknowledged append, and nothing else";
+  for (std::uint64_t i = acknowledged; i < count; ++i)
+    ASSERT_EQ(results[i].error().code, StoreErrorCode::fenced) << "append " << i;
+  EXPECT_EQ(new_node->read("s1", 0)->size(), history);
+}
+
+TEST_F(PostgresqlTest, TheNodeThatHeldASessionHearsWhenAnotherClaimsIt) {
+  auto first = open_events(node("first"));
+  auto second = open_events(node("second"));
+  Heard by_first;
+  Heard by_second;
+  first->set_claim_listener(by_first.listener());
+  second->set_claim_listener(by_second.listener());
+  ASSERT_TRUE(first->create_session(session("s1")));
+  ASSERT_TRUE(first->create_session(session("s2")));
+  ASSERT_TRUE(second->create_session(session("s3")));
+
+  ASSERT_TRUE(second->claim_session("s1"));
+  EXPECT_EQ(by_first.wait_for(1), std::vector<std::string>{"s1"});
+  ASSERT_TRUE(first->claim_session("s3"));
+  ASSERT_TRUE(first->claim_session("s1")); // and back
+  EXPECT_EQ(by_second.wait_for(2), (std::vector<std::string>{"s3", "s1"}));
+  EXPECT_EQ(by_first.now(), std::vector<std::string>{"s1"})
+      << "its own claims and sessions it never held are not news to a node";
+}
+
+TEST_F(PostgresqlTest, TheClaimWatchHearsAgainAfterItsConnectionWasDropped) {
+  auto first = open_events(node("first"));
+  auto second = open_events(node("second"));
+  Heard by_first;
+  first->set_claim_listener(by_first.listener());
+  ASSERT_TRUE(first->create_session(session("s1")));
+  terminate("intervisie claim watch");
+
+  ASSERT_TRUE(second->claim_session("s1"));
+  EXPECT_EQ(by_first.wait_for(1), std::vector<std::string>{"s1"})
+      << "heard when it comes, or read from the table when the watch reconnects";
+}
+
+TEST_F(PostgresqlTest, TwoNodesCreatingSessionsWithOneJoinCodeAtOnceGetItOnce) {
+  auto first = open_events(node("first"));
+  auto second = open_events(node("second"));
+  for (int round = 0; round < 20; ++round) {
+    const std::string code = std::to_string(100'000 + round);
+    auto make = [&](EventStore& store, std::string id) {
+      NewSession coded = session(std::move(id));
+      coded.join_code = code;
+      return std::async(std::launch::async,
+                        [&store, coded] { return store.create_session(coded); });
+    };
+    auto one = make(*first, "a" + std::to_string(round));
+    auto other = make(*second, "b" + std::to_string(round));
+    const auto created_one = one.get();
+    const auto created_other = other.get();
+    ASSERT_NE(created_one.has_value(), created_other.has_value()) << "round " << round;
+    const auto& refused = created_one ? created_other : created_one;
+    EXPECT_EQ(refused.error().code, StoreErrorCode::conflict) << refused.error().message;
+    const auto holder = first->session_of_join_code(code).value();
+    EXPECT_EQ(holder, (created_one ? "a" : "b") + std::to_string(round));
+  }
+}
+
+TEST_F(PostgresqlTest, TheStoresOfOneProcessAreOneNode) {
+  auto store = open_events();
+  ASSERT_TRUE(store->create_session(session("s1")));
+  store.reset();
+  store = open_events();
+  EXPECT_EQ(append_and_wait(*store, "s1", 0, {event("a")}), AppendResult{1u})
+      << "reopened, it still holds the claim";
 }
 
 } // namespace

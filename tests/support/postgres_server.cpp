@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -176,6 +177,23 @@ int free_loopback_port() {
   return port;
 }
 
+// Directories of test processes that died without stopping their server (the kernel killed
+// the server with them): the first line of postmaster.pid names a process that is gone. A
+// directory still being set up has no postmaster.pid yet and is left alone.
+void sweep_abandoned(const fs::path& base) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(base, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with("intervisie-pg-") || name.starts_with("intervisie-pg-cluster"))
+      continue;
+    std::ifstream pid_file{entry.path() / "data" / "postmaster.pid"};
+    long pid = 0;
+    if (!(pid_file >> pid) || pid <= 0 || ::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH)
+      continue;
+    fs::remove_all(entry.path(), error);
+  }
+}
+
 bool log_says(const fs::path& log, std::string_view words) {
   std::ifstream in{log};
   const std::string all{std::istreambuf_iterator<char>{in}, {}};
@@ -225,6 +243,7 @@ private:
       return std::unexpected(account.error());
     account_ = *account;
     const fs::path base = temp_base(account_);
+    sweep_abandoned(base);
     auto dir = make_temp_dir(base, "intervisie-pg");
     if (!dir)
       return std::unexpected(dir.error());

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 
+#include <spdlog/spdlog.h>
+
 namespace intervisie::server {
 
 namespace group = core::group;
@@ -26,32 +28,66 @@ std::vector<store::NewEvent> to_stored(const group::GroupEvents& events) {
 } // namespace
 
 std::expected<void, std::string> GroupRegistry::load() {
+  // The version first: what is written meanwhile is read again at the next catch-up.
+  auto changes = store_.group_changes(0);
+  if (!changes)
+    return std::unexpected("the groups cannot be read: " + changes.error().message);
   auto streams = store_.all_groups();
   if (!streams)
     return std::unexpected("the groups cannot be read: " + streams.error().message);
   std::lock_guard lock{mutex_};
-  std::vector<std::pair<core::Instant, std::string>> created;
-  for (store::GroupStream& stream : *streams) {
-    Entry entry;
-    for (const store::StoredEvent& stored : stream.events) {
-      auto event = group_event_from_stored(stored);
-      if (!event)
-        return std::unexpected("group " + stream.group_id + ", event " +
-                               std::to_string(stored.seq) + ": " + event.error().message);
-      group::apply(entry.state, *event);
-      index(stream.group_id, *event);
-      entry.events.push_back(std::move(*event));
-    }
-    created.emplace_back(entry.state.created_at, stream.group_id);
-    groups_.emplace(stream.group_id, std::move(entry));
-  }
-  std::ranges::sort(created);
-  for (auto& [at, id] : created)
-    order_.push_back(std::move(id));
+  for (store::GroupStream& stream : *streams)
+    if (auto adopted = adopt(stream.group_id, stream.events); !adopted)
+      return adopted;
+  version_ = changes->version;
   return {};
 }
 
-void GroupRegistry::index(const std::string& group_id, const group::GroupEvent& event) {
+std::expected<void, std::string>
+GroupRegistry::adopt(const std::string& group_id,
+                     const std::vector<store::StoredEvent>& stored) const {
+  Entry entry;
+  for (const store::StoredEvent& one : stored) {
+    auto event = group_event_from_stored(one);
+    if (!event)
+      return std::unexpected("group " + group_id + ", event " + std::to_string(one.seq) + ": " +
+                             event.error().message);
+    group::apply(entry.state, *event);
+    index(group_id, *event);
+    entry.events.push_back(std::move(*event));
+  }
+  const core::Instant created = entry.state.created_at;
+  const bool known = groups_.contains(group_id);
+  groups_.insert_or_assign(group_id, std::move(entry));
+  if (!known) // in order of creation, wherever it was created
+    order_.insert(std::ranges::upper_bound(
+                      order_, created, {},
+                      [this](const std::string& id) { return groups_.at(id).state.created_at; }),
+                  group_id);
+  return {};
+}
+
+void GroupRegistry::catch_up() const {
+  auto changes = store_.group_changes(version_);
+  if (!changes) {
+    spdlog::error("groups: cannot see what other nodes changed: {}", changes.error().message);
+    return;
+  }
+  for (const std::string& group_id : changes->group_ids) {
+    auto events = store_.group_events(group_id);
+    if (!events) {
+      spdlog::error("groups: cannot read group {}: {}", group_id, events.error().message);
+      return; // the version stays, so the next request tries again
+    }
+    if (auto adopted = adopt(group_id, *events); !adopted) {
+      spdlog::error("groups: {}", adopted.error());
+      return;
+    }
+  }
+  version_ = changes->version;
+}
+
+void GroupRegistry::index(const std::string& group_id, const group::GroupEvent& event) const {
   if (const auto* scheduled = std::get_if<group::event::MeetingScheduled>(&event.body))
     meeting_groups_[scheduled->meeting] = group_id;
   else if (const auto* started = std::get_if<group::event::CaseStarted>(&event.body))
@@ -75,6 +111,7 @@ GroupRegistry::Result GroupRegistry::create(const std::string& group_id,
                                             const group::cmd::CreateGroup& command,
                                             const group::AccountId& actor) {
   std::lock_guard lock{mutex_};
+  catch_up();
   if (groups_.contains(group_id))
     return std::unexpected(refused(group::GroupRefusalCode::group_exists));
   Entry entry;
@@ -93,19 +130,30 @@ GroupRegistry::Result GroupRegistry::execute(const std::string& group_id,
                                              const group::GroupCommand& command,
                                              const group::AccountId& actor) {
   std::lock_guard lock{mutex_};
-  const auto found = groups_.find(group_id);
-  if (found == groups_.end())
-    return std::unexpected(refused(group::GroupRefusalCode::no_group));
-  auto events = group::decide(found->second.state, command, actor, clock_());
-  if (!events)
-    return std::unexpected(GroupFailure{events.error()});
-  return append(group_id, found->second, std::move(*events));
+  catch_up();
+  // Another node may write the group between our catch-up and our append: then the append is
+  // a conflict, and the command is decided again on the group as it is now.
+  for (int attempt = 1;; ++attempt) {
+    const auto found = groups_.find(group_id);
+    if (found == groups_.end())
+      return std::unexpected(refused(group::GroupRefusalCode::no_group));
+    auto events = group::decide(found->second.state, command, actor, clock_());
+    if (!events)
+      return std::unexpected(GroupFailure{events.error()});
+    auto appended = append(group_id, found->second, std::move(*events));
+    const auto* failure =
+        appended ? nullptr : std::get_if<store::StoreError>(&appended.error().reason);
+    if (!failure || failure->code != store::StoreErrorCode::conflict || attempt == 3)
+      return appended;
+    catch_up();
+  }
 }
 
 std::expected<void, group::GroupRefusal> GroupRegistry::check(const std::string& group_id,
                                                               const group::GroupCommand& command,
                                                               const group::AccountId& actor) {
   std::lock_guard lock{mutex_};
+  catch_up();
   const auto found = groups_.find(group_id);
   if (found == groups_.end())
     return std::unexpected(group::GroupRefusal{group::GroupRefusalCode::no_group});
@@ -117,6 +165,7 @@ std::expected<void, group::GroupRefusal> GroupRegistry::check(const std::string&
 
 std::optional<group::GroupState> GroupRegistry::state(const std::string& group_id) const {
   std::lock_guard lock{mutex_};
+  catch_up();
   const auto found = groups_.find(group_id);
   if (found == groups_.end())
     return std::nullopt;
@@ -125,6 +174,7 @@ std::optional<group::GroupState> GroupRegistry::state(const std::string& group_i
 
 std::vector<std::string> GroupRegistry::groups_of(const group::AccountId& account) const {
   std::lock_guard lock{mutex_};
+  catch_up();
   std::vector<std::string> ids;
   for (const std::string& id : order_)
     if (groups_.at(id).state.is_member(account))
@@ -134,6 +184,7 @@ std::vector<std::string> GroupRegistry::groups_of(const group::AccountId& accoun
 
 std::optional<std::string> GroupRegistry::group_of_meeting(const std::string& meeting_id) const {
   std::lock_guard lock{mutex_};
+  catch_up();
   const auto found = meeting_groups_.find(meeting_id);
   if (found == meeting_groups_.end())
     return std::nullopt;
@@ -142,6 +193,7 @@ std::optional<std::string> GroupRegistry::group_of_meeting(const std::string& me
 
 std::optional<std::string> GroupRegistry::group_of_session(const std::string& session_id) const {
   std::lock_guard lock{mutex_};
+  catch_up();
   const auto found = session_groups_.find(session_id);
   if (found == session_groups_.end())
     return std::nullopt;
@@ -150,6 +202,7 @@ std::optional<std::string> GroupRegistry::group_of_session(const std::string& se
 
 std::expected<void, std::string> GroupRegistry::erase(const group::AccountId& account) {
   std::lock_guard lock{mutex_};
+  catch_up();
   for (const std::string& id : order_) {
     Entry& entry = groups_.at(id);
     if (entry.state.is_member(account)) {

@@ -1,7 +1,9 @@
-// Every group of this server, in memory, with its events in the group store: a command is
-// decided by the core, made durable, then folded; readers get a copy of a group's state. Groups
-// change at the pace of people planning meetings, so one mutex serves them all. Blocking: call
-// it off the network threads.
+// Every group, in memory, with its events in the group store: a command is decided by the core,
+// made durable, then folded; readers get a copy of a group's state. With many nodes sharing one
+// store, each call first catches up with what other nodes wrote (the store's change versions);
+// an append that meets a change made meanwhile is decided again. Groups change at the pace of
+// people planning meetings, so one mutex serves them all. Blocking: call it off the network
+// threads.
 #pragma once
 
 #include "core/group/engine.hpp"
@@ -66,15 +68,23 @@ private:
   };
 
   Result append(const std::string& group_id, Entry& entry, core::group::GroupEvents events);
-  void index(const std::string& group_id, const core::group::GroupEvent& event);
+  void index(const std::string& group_id, const core::group::GroupEvent& event) const;
+  // With the mutex held: takes the group as stored, in place of what memory had.
+  std::expected<void, std::string> adopt(const std::string& group_id,
+                                         const std::vector<store::StoredEvent>& stored) const;
+  // With the mutex held: reloads every group written (by any node) since this one last looked.
+  // A failure is logged; the caller then works with what memory has.
+  void catch_up() const;
 
   store::GroupStore& store_;
   Clock clock_;
   mutable std::mutex mutex_;
-  std::unordered_map<std::string, Entry> groups_;
-  std::vector<std::string> order_; // group ids in order of creation
-  std::unordered_map<std::string, std::string> meeting_groups_;
-  std::unordered_map<std::string, std::string> session_groups_;
+  // A cache of the store, refreshed by reads too: hence mutable.
+  mutable std::unordered_map<std::string, Entry> groups_;
+  mutable std::vector<std::string> order_; // group ids in order of creation
+  mutable std::unordered_map<std::string, std::string> meeting_groups_;
+  mutable std::unordered_map<std::string, std::string> session_groups_;
+  mutable std::uint64_t version_ = 0; // of the store's changes, as far as memory has them
 };
 
 } // namespace intervisie::server

@@ -1,12 +1,11 @@
 // Which member sits in which place of a group's live session: how the group learns who
-// presented a case. Kept in the group store; read at start, then from memory.
+// presented a case. Read from the group store each time: with many nodes, the seat may have been
+// taken on another one. Thread-safe.
 #pragma once
 
 #include "store/group_store.hpp"
 
 #include <expected>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -18,7 +17,6 @@ class SessionSeats {
 public:
   explicit SessionSeats(store::GroupStore& store) : store_{store} {}
 
-  std::expected<void, std::string> load();
   std::expected<void, store::StoreError> record(const store::SessionSeat& seat);
   std::optional<std::string> account_at(const std::string& session_id,
                                         std::uint32_t participant) const;
@@ -31,8 +29,6 @@ public:
 
 private:
   store::GroupStore& store_;
-  mutable std::mutex mutex_;
-  std::map<std::pair<std::string, std::uint32_t>, std::string> seats_;
 };
 
 } // namespace intervisie::server

@@ -1,11 +1,14 @@
 #include "server/http/http_session.hpp"
 
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/http/rfc7230.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/range/iterator_range.hpp>
+
+#include <algorithm>
 
 namespace intervisie::server {
 
@@ -96,7 +99,19 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
         ->run(std::move(request));
     return;
   }
-  api_.handle(std::move(request), client_address_, [self = shared_from_this()](Response response) {
+  std::string client = client_address_;
+  if (std::ranges::find(limits_.trusted_proxies, client_address_) !=
+      limits_.trusted_proxies.end()) {
+    // The proxy says whom it speaks for; what it says must at least be an address.
+    boost::system::error_code invalid;
+    const auto header = request.find("X-Real-IP");
+    if (header != request.end()) {
+      const std::string claimed{header->value()};
+      if (boost::asio::ip::make_address(claimed, invalid); !invalid)
+        client = claimed;
+    }
+  }
+  api_.handle(std::move(request), client, [self = shared_from_this()](Response response) {
     boost::asio::post(
         self->stream_.get_executor(),
         [self, response = std::move(response)]() mutable { self->respond(std::move(response)); });

@@ -21,6 +21,9 @@ struct HttpLimits {
   // Open connections one client address may hold (0: no limit). Generous: a school's phones
   // may all come from one address.
   std::size_t connections_per_address = 256;
+  // Proxies in front (nginx, for many nodes): a connection from one of them is not counted as
+  // its address's, and its requests' client address is the X-Real-IP the proxy sets.
+  std::vector<std::string> trusted_proxies;
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {

@@ -43,19 +43,19 @@ Response JoinCodeApi::join(const Request& request, const std::string& client_add
   if (!JoinCodes::well_formed(code))
     return error_response(request, http::status::bad_request, "bad_value",
                           "join code: \"code\" must be six digits");
-  const auto live = sessions_.find_by_code(code);
-  const auto offer = live ? live->join_offer() : std::nullopt;
-  if (!offer) {
+  const auto found = sessions_.find_by_code(code);
+  if (!found) {
     guesses_.failed(now);
     return error_response(request, http::status::not_found, "unknown_code",
                           "No running session has this code.");
   }
-  const std::string& id = live->id();
+  const std::string& id = found->session_id;
+  const std::string& token = found->offer.join_token;
   return json_response(request, http::status::ok,
                        boost::json::serialize(boost::json::object{
                            {"session_id", id},
-                           {"join_token", offer->join_token},
-                           {"join_url", public_url_ + "/join/" + id + "#" + offer->join_token}}));
+                           {"join_token", token},
+                           {"join_url", public_url_ + "/join/" + id + "#" + token}}));
 }
 
 } // namespace intervisie::server

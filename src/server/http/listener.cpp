@@ -2,6 +2,8 @@
 
 #include <boost/asio/strand.hpp>
 
+#include <algorithm>
+
 namespace intervisie::server {
 
 Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
@@ -38,7 +40,10 @@ void Listener::on_accept(boost::beast::error_code error, boost::asio::ip::tcp::s
   socket.set_option(boost::asio::ip::tcp::no_delay(true), ignored);
   const auto peer = socket.remote_endpoint(ignored);
   std::string address = ignored ? std::string("unknown") : peer.address().to_string();
-  auto hold = connections_->admit(address);
+  // A trusted proxy carries many clients: it is not held to one client's share.
+  const bool proxy =
+      std::ranges::find(limits_.trusted_proxies, address) != limits_.trusted_proxies.end();
+  auto hold = proxy ? std::make_shared<const int>(0) : connections_->admit(address);
   if (!hold) {
     socket.close(ignored); // this address holds all the connections it may
     return accept();

@@ -641,12 +641,24 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
   if (!result) {
     // What was decided after this append expected it to succeed: start again from what is
     // durable. Later appends of the same generation fail as conflicts and change nothing more.
-    if (generation == generation_) {
+    const bool current = generation == generation_;
+    if (current) {
       decided_state_ = durable_state_;
       decided_seq_ = history_.size();
       ++generation_;
     }
-    spdlog::error("session {}: an append failed: {}", id_, result.error().message);
+    const store::StoreErrorCode code = result.error().code;
+    if (current &&
+        (code == store::StoreErrorCode::fenced || code == store::StoreErrorCode::conflict)) {
+      // Another node serves the session now (or wrote to it): this copy is stale. Its screens
+      // reconnect, through the proxy, to the node that serves it.
+      spdlog::warn("session {}: served elsewhere now ({}); its screens reconnect there", id_,
+                   result.error().message);
+      if (auto taken_over = std::exchange(taken_over_, nullptr))
+        taken_over();
+    } else if (current) {
+      spdlog::error("session {}: an append failed: {}", id_, result.error().message);
+    }
     durable(std::nullopt);
     return;
   }

@@ -123,6 +123,10 @@ public:
   // (a snapshot, or the events after `since`: the rewritten texts come only with a snapshot).
   void close_for_reload();
 
+  // `taken_over` runs (on the strand, once) when the store refuses an append because another
+  // node serves the session now, or wrote to it: this copy is stale. Set before it is shared.
+  void set_taken_over(std::function<void()> taken_over) { taken_over_ = std::move(taken_over); }
+
   // Records the first events of a new session (create_session's); `done` runs once durable.
   void record_creation(core::Events events, std::function<void(std::optional<std::uint64_t>)> done);
 
@@ -237,6 +241,7 @@ private:
   core::SessionState decided_state_;
   std::uint64_t decided_seq_ = 0;
   std::uint64_t generation_ = 0; // bumped when a failed append discards what was decided after it
+  std::function<void()> taken_over_;
 
   std::vector<Connection> connections_;
   boost::json::array last_connected_; // as the last presence message said

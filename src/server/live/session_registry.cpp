@@ -32,7 +32,18 @@ SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor, store::E
                                  const core::Catalogue& catalogue, LiveSession::Clock clock,
                                  const core::coach::Coach* coach)
     : executor_(std::move(executor)), store_(store), catalogue_(catalogue),
-      clock_(std::move(clock)), coach_(coach) {}
+      clock_(std::move(clock)), coach_(coach) {
+  store_.set_claim_listener([this](const std::string& session_id) { let_go(session_id); });
+}
+
+void SessionRegistry::let_go(const std::string& session_id) {
+  if (const auto live = take(session_id))
+    live->close_for_reload();
+}
+
+void SessionRegistry::watch(LiveSession& live) {
+  live.set_taken_over([this, id = live.id()] { let_go(id); });
+}
 
 void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) {
   const core::Method* method = catalogue_.find(request.method_id);
@@ -58,19 +69,30 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   const std::string facilitator_hash = token_hash(created.token);
   const std::string join_hash = token_hash(created.join_token);
   const std::string beamer_hash = token_hash(created.beamer_token);
-  created.join_code = codes_.issue(created.session_id);
-  const std::string join_code = created.join_code + ":" + created.join_token;
-  auto stored = store_.create_session(
-      store::NewSession{.session_id = created.session_id,
-                        .method_id = method->id,
-                        .title = std::get<core::event::SessionCreated>(events->front().body).title,
-                        .created_at_ms = now.time_since_epoch().count(),
-                        .secrets = {{std::string(join_secret_name), join_hash},
-                                    {std::string(join_code_secret_name), join_code},
-                                    {participant_secret_name(facilitator), facilitator_hash},
-                                    {participant_secret_name(beamer_viewer), beamer_hash}}});
-  if (!stored) {
+  // The code is unique on this node at once, and across nodes by the store's key: another
+  // node's session may hold it, then another code is tried.
+  std::expected<void, store::StoreError> stored;
+  std::string join_code;
+  for (int attempt = 1;; ++attempt) {
+    created.join_code = codes_.issue(created.session_id);
+    join_code = created.join_code + ":" + created.join_token;
+    stored = store_.create_session(store::NewSession{
+        .session_id = created.session_id,
+        .method_id = method->id,
+        .title = std::get<core::event::SessionCreated>(events->front().body).title,
+        .created_at_ms = now.time_since_epoch().count(),
+        .secrets = {{std::string(join_secret_name), join_hash},
+                    {std::string(join_code_secret_name), join_code},
+                    {participant_secret_name(facilitator), facilitator_hash},
+                    {participant_secret_name(beamer_viewer), beamer_hash}},
+        .join_code = created.join_code});
+    if (stored)
+      break;
     codes_.release(created.join_code, created.session_id);
+    if (stored.error().code != store::StoreErrorCode::conflict || attempt == 5)
+      break;
+  }
+  if (!stored) {
     spdlog::error("creating a session failed: {}", stored.error().message);
     done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
     return;
@@ -83,6 +105,7 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
           .join_code = join_code},
       coach_);
   (void)live->take_join_code(codes_); // the code just issued, already stored: nothing can fail
+  watch(*live);
   {
     const std::scoped_lock lock(mutex_);
     sessions_[created.session_id] = live;
@@ -153,9 +176,34 @@ bool SessionRegistry::erased(const std::string& session_id) const {
   return erased_.contains(session_id);
 }
 
-std::shared_ptr<LiveSession> SessionRegistry::find_by_code(const std::string& code) {
-  const auto session = codes_.session_of(code);
-  return session ? find(*session) : nullptr;
+std::optional<CodedSession> SessionRegistry::find_by_code(const std::string& code) {
+  // A session served here answers from memory; any other from the store, without being loaded
+  // here: the node that serves it is the one its connections reach.
+  if (const auto held = codes_.session_of(code)) {
+    std::shared_ptr<LiveSession> live;
+    {
+      const std::scoped_lock lock(mutex_);
+      if (const auto found = sessions_.find(*held); found != sessions_.end())
+        live = found->second;
+    }
+    if (auto offer = live ? live->join_offer() : std::nullopt)
+      return CodedSession{*held, std::move(*offer)};
+  }
+  auto session_id = store_.session_of_join_code(code);
+  if (!session_id) {
+    spdlog::error("looking up a join code failed: {}", session_id.error().message);
+    return std::nullopt;
+  }
+  if (!*session_id || erased(**session_id))
+    return std::nullopt;
+  auto secrets = store_.read_secrets(**session_id);
+  if (!secrets)
+    return std::nullopt;
+  for (const store::Secret& secret : *secrets)
+    if (secret.name == join_code_secret_name && secret.value.starts_with(code + ":") &&
+        secret.value.size() > code.size() + 1)
+      return CodedSession{**session_id, JoinOffer{code, secret.value.substr(code.size() + 1)}};
+  return std::nullopt;
 }
 
 std::expected<std::size_t, std::string> SessionRegistry::restore_unfinished() {
@@ -209,6 +257,10 @@ SessionRegistry::load(const std::string& session_id) {
     return std::unexpected("session " + session_id + " was erased");
   if (auto record = store_.find_session(session_id); !record || record->erased_at_ms)
     return std::unexpected("session " + session_id + (record ? " was erased" : " is not there"));
+  // Claimed before its history is read: whatever the node that served it before still
+  // appends is either in that history or refused (`fenced`).
+  if (auto claimed = store_.claim_session(session_id); !claimed)
+    return std::unexpected("claiming session " + session_id + ": " + claimed.error().message);
   auto secrets = store_.read_secrets(session_id);
   if (!secrets)
     return std::unexpected(secrets.error().message);
@@ -235,6 +287,7 @@ SessionRegistry::load(const std::string& session_id) {
                                             std::move(*history), std::move(kept), coach_);
   if (auto coded = live->take_join_code(codes_); !coded)
     return std::unexpected(coded.error());
+  watch(*live);
   return live;
 }
 

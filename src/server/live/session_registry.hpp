@@ -1,5 +1,8 @@
-// Every live session of this server, by id: creating them, and finding them again, from memory
-// or from the store after a restart.
+// Every live session this node serves, by id: creating them, and finding them again, from memory
+// or from the store after a restart. With many nodes sharing one store, finding a session that
+// is not in memory claims it for this node (store::EventStore::claim_session); when another node
+// claims it, or the store refuses an append to it, this node lets it go and its screens
+// reconnect (to the node the proxy sends them to).
 #pragma once
 
 #include "core/method/catalogue.hpp"
@@ -22,6 +25,12 @@ struct CreatedSession {
   std::string join_token;   // for everyone else's join link
   std::string beamer_token; // the read-only view on the shared screen
   std::string join_code;    // six digits, for joining by typing them
+};
+
+// A running session found by its join code, and what the code leads to.
+struct CodedSession {
+  std::string session_id;
+  JoinOffer offer;
 };
 
 struct NewSessionRequest {
@@ -48,8 +57,9 @@ public:
   // Loads every unfinished session, so a restart continues where it stopped. The count, or why not.
   std::expected<std::size_t, std::string> restore_unfinished();
 
-  // The running session whose join code this is; null when none.
-  std::shared_ptr<LiveSession> find_by_code(const std::string& code);
+  // The running session whose join code this is, on whichever node it was made; without
+  // loading it here. Nothing when none.
+  std::optional<CodedSession> find_by_code(const std::string& code);
 
   // Erases the session's content for good (store::EventStore::erase_session): it leaves memory,
   // its open screens are closed, and from then on it is unknown to every route. Blocks for a
@@ -67,6 +77,10 @@ public:
 
 private:
   std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
+  // Out of memory, screens closed to reconnect: another node serves the session now.
+  void let_go(const std::string& session_id);
+  // Lets the session go when the store says another node took it over.
+  void watch(LiveSession& live);
   // The session's whole history from the store, read into events.
   std::expected<core::Events, std::string> read_history(const std::string& session_id);
   // Removes the session from memory (the next find loads it again); null when it was not there.

@@ -117,6 +117,33 @@ std::string Connection::describe() const {
   return description;
 }
 
+std::string describe_url(const std::string& url) {
+  char* error = nullptr;
+  PQconninfoOption* options = PQconninfoParse(url.c_str(), &error);
+  if (options == nullptr) {
+    PQfreemem(error);
+    return "PostgreSQL (a URL libpq cannot read)";
+  }
+  std::string db;
+  std::string host;
+  std::string port;
+  for (const PQconninfoOption* option = options; option->keyword != nullptr; ++option) {
+    const std::string_view keyword = option->keyword;
+    const std::string value = option->val != nullptr ? option->val : "";
+    if (keyword == "dbname")
+      db = value;
+    else if (keyword == "host")
+      host = value;
+    else if (keyword == "port")
+      port = value;
+  }
+  PQconninfoFree(options);
+  std::string description = "PostgreSQL database \"" + db + "\"";
+  if (!host.empty())
+    description += " on " + host + (port.empty() ? "" : ":" + port);
+  return description;
+}
+
 int Connection::backend_pid() const {
   return PQbackendPID(conn_.get());
 }

@@ -56,4 +56,8 @@ private:
   std::unique_ptr<pg_conn, Finish> conn_;
 };
 
+// "PostgreSQL database "x" on host:port" for a URL, without opening it and without its
+// password; the URL's own words when libpq cannot read it.
+std::string describe_url(const std::string& url);
+
 } // namespace intervisie::store::postgresql

@@ -27,8 +27,9 @@ std::expected<Connection, StoreError> open_writer(const std::string& url) {
   return std::move(*db);
 }
 
-GroupCommit::GroupCommit(std::string url, Connection db, const PostgresOptions& options)
-    : url_{std::move(url)}, db_{std::move(db)},
+GroupCommit::GroupCommit(std::string url, std::string node, Connection db,
+                         const PostgresOptions& options)
+    : url_{std::move(url)}, node_{std::move(node)}, db_{std::move(db)},
       max_batch_{std::max<std::size_t>(options.max_batch, 1)}, thread_{[this] { run(); }} {}
 
 GroupCommit::~GroupCommit() {
@@ -132,7 +133,7 @@ void GroupCommit::commit(std::vector<WriteRequest>& batch) {
     changes.reserve(batch.size());
     for (const WriteRequest& request : batch)
       changes.push_back(&request.change);
-    BatchOutcome outcome = commit_batch(**db, changes);
+    BatchOutcome outcome = commit_batch(**db, changes, node_);
     if (outcome.lost)
       db_.reset(); // the next batch opens another
     if (outcome.committed)

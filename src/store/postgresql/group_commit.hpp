@@ -25,8 +25,10 @@ inline constexpr std::string_view writer_role = "intervisie event writer";
 
 class GroupCommit {
 public:
-  // `db`: the first connection, its statements prepared (prepare_session_writes).
-  GroupCommit(std::string url, Connection db, const PostgresOptions& options); // starts the thread
+  // `db`: the first connection, its statements prepared (prepare_session_writes); `node`: the
+  // name this store's node appends and claims under.
+  GroupCommit(std::string url, std::string node, Connection db,
+              const PostgresOptions& options); // starts the thread
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
   ~GroupCommit();
@@ -53,6 +55,7 @@ private:
   void count(const std::vector<WriteRequest>& batch, const std::vector<AppendResult>& results);
 
   const std::string url_;
+  const std::string node_;
   std::optional<Connection> db_; // only the writer thread touches it
   const std::size_t max_batch_;
 

@@ -145,13 +145,14 @@ Sent send_and_read(Connection& db, const std::vector<std::vector<Statement>*>& s
 
 } // namespace
 
-BatchOutcome commit_batch(Connection& db, std::span<const Change* const> changes) {
+BatchOutcome commit_batch(Connection& db, std::span<const Change* const> changes,
+                          std::string_view node) {
   BatchOutcome outcome;
   outcome.results.resize(changes.size(), std::unexpected(StoreError{}));
   std::vector<bool> answered(changes.size(), false);
   std::vector<std::vector<Statement>> statements(changes.size());
   for (std::size_t i = 0; i < changes.size(); ++i) {
-    auto made = statements_for(*changes[i]);
+    auto made = statements_for(*changes[i], node);
     if (made) {
       statements[i] = std::move(*made);
     } else {

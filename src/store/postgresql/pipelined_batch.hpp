@@ -8,6 +8,7 @@
 #include "store/postgresql/write_request.hpp"
 
 #include <span>
+#include <string_view>
 #include <vector>
 
 namespace intervisie::store::postgresql {
@@ -19,13 +20,16 @@ struct BatchOutcome {
 };
 
 // Commits `changes` on `db` (prepared by prepare_session_writes), each all or nothing:
-// - A stale seq, an unknown session, a taken id: that change's error, the others go on.
+// - A stale seq, an unknown session, a taken id, a lost claim: that change's error, the others
+//   go on.
 // - A statement that fails for its change's own values (text PostgreSQL refuses, say) aborts
 //   the transaction: that change gets the error and the others are sent again without it.
 //   A deadlock with another node is retried as it was, a few times.
 // - A lost connection: every change not answered gets `io`; nothing was acknowledged. (When it
 //   went after COMMIT had left, the server may have committed: an `io` is then a write that
 //   did happen, and the caller's retry meets a conflict, never a duplicate.)
-BatchOutcome commit_batch(Connection& db, std::span<const Change* const> changes);
+// `node`: this store's node, the one that appends and claims (session_writes.hpp).
+BatchOutcome commit_batch(Connection& db, std::span<const Change* const> changes,
+                          std::string_view node);
 
 } // namespace intervisie::store::postgresql

@@ -15,6 +15,7 @@ constexpr std::string_view events_after_name = "intervisie_events_after";
 constexpr std::string_view secrets_name = "intervisie_secrets";
 constexpr std::string_view all_sessions_name = "intervisie_all_sessions";
 constexpr std::string_view unfinished_sessions_name = "intervisie_unfinished_sessions";
+constexpr std::string_view join_code_name = "intervisie_session_of_join_code";
 
 // The columns session_at() reads, in its order. Text is ordered COLLATE "C": byte by byte, as
 // SQLite does, whatever the database's locale.
@@ -33,6 +34,9 @@ constexpr std::string_view sql_unfinished_sessions =
     "SELECT session_id, method_id, title, finished, last_seq, created_at_ms, finished_at_ms,"
     " erased_at_ms FROM sessions WHERE NOT finished"
     " ORDER BY created_at_ms, session_id COLLATE \"C\"";
+
+constexpr std::string_view sql_session_of_join_code =
+    "SELECT session_id FROM join_codes WHERE code = $1::text";
 
 std::string in_quotes(std::string_view text) {
   return "\"" + std::string{text} + "\"";
@@ -60,7 +64,8 @@ SessionRecord session_at(const Result& rows, int row) {
 } // namespace
 
 std::expected<void, StoreError> prepare_session_reads(Connection& db) {
-  const std::array<std::pair<std::string_view, std::string_view>, 5> all{{
+  const std::array<std::pair<std::string_view, std::string_view>, 6> all{{
+      {join_code_name, sql_session_of_join_code},
       {find_session_name, sql_find_session},
       {events_after_name, sql_events_after},
       {secrets_name, sql_secrets},
@@ -134,6 +139,16 @@ std::expected<std::vector<SessionRecord>, StoreError> list_sessions(Connection& 
   for (int row = 0; row < rows->rows(); ++row)
     sessions.push_back(session_at(*rows, row));
   return sessions;
+}
+
+std::expected<std::optional<std::string>, StoreError> session_of_join_code(Connection& db,
+                                                                           std::string_view code) {
+  auto rows = db.exec_prepared(join_code_name, Params{}.text(code), "looking up a join code");
+  if (!rows)
+    return std::unexpected(std::move(rows.error()));
+  if (rows->rows() == 0)
+    return std::nullopt;
+  return rows->text(0, 0);
 }
 
 } // namespace intervisie::store::postgresql

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <expected>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +23,8 @@ std::expected<std::vector<Secret>, StoreError> read_secrets(Connection& db,
                                                             std::string_view session_id);
 std::expected<std::vector<SessionRecord>, StoreError> list_sessions(Connection& db,
                                                                     bool unfinished_only);
+// The unfinished session that holds the join code, if any.
+std::expected<std::optional<std::string>, StoreError> session_of_join_code(Connection& db,
+                                                                           std::string_view code);
 
 } // namespace intervisie::store::postgresql

@@ -9,48 +9,75 @@ namespace intervisie::store::postgresql {
 
 namespace {
 
+constexpr std::string_view lock_session_name = "intervisie_lock_session";
 constexpr std::string_view append_name = "intervisie_append";
 constexpr std::string_view create_name = "intervisie_create_session";
 constexpr std::string_view put_secret_name = "intervisie_put_secret";
 constexpr std::string_view erase_mark_name = "intervisie_erase_mark";
 constexpr std::string_view erase_content_name = "intervisie_erase_content";
 constexpr std::string_view rewrite_name = "intervisie_rewrite";
+constexpr std::string_view claim_name = "intervisie_claim";
+
+// Takes the session's row lock, so that the next statement reads who holds the claim with a
+// snapshot taken after it (see the header).
+constexpr std::string_view sql_lock_session =
+    "SELECT 1 FROM sessions WHERE session_id = $1::text FOR UPDATE";
 
 // $1 session, $2 expected last seq, $3 kinds, $4 payloads, $5 times, $6 the time of the first
-// event that finishes the session (NULL when none does). Answers (live, last_seq) as they were
-// before, or no row for an unknown session; writes only when live and at the expected seq.
+// event that finishes the session (NULL when none does), $7 this node. Answers (live, last_seq,
+// ours) as they were before, or no row for an unknown session; writes only when live, claimed
+// by this node (or by none) and at the expected seq. Finishing releases the join code.
 constexpr std::string_view sql_append =
     "WITH target AS ("
-    "  SELECT last_seq, erased_at_ms IS NULL AS live FROM sessions"
-    "  WHERE session_id = $1::text FOR UPDATE),"
+    "  SELECT s.last_seq, s.erased_at_ms IS NULL AS live,"
+    "   NOT EXISTS (SELECT 1 FROM session_claims c"
+    "    WHERE c.session_id = s.session_id AND c.node <> $7::text) AS ours"
+    "  FROM sessions s WHERE s.session_id = $1::text FOR UPDATE OF s),"
     " advanced AS ("
     "  UPDATE sessions SET last_seq = $2::bigint + cardinality($3::text[]),"
     "   finished = sessions.finished OR $6::bigint IS NOT NULL,"
     "   finished_at_ms = COALESCE(sessions.finished_at_ms, $6::bigint)"
     "  FROM target"
-    "  WHERE sessions.session_id = $1::text AND target.live AND target.last_seq = $2::bigint"
-    "   AND cardinality($3::text[]) > 0"
+    "  WHERE sessions.session_id = $1::text AND target.live AND target.ours"
+    "   AND target.last_seq = $2::bigint AND cardinality($3::text[]) > 0"
     "  RETURNING sessions.session_id),"
     " inserted AS ("
     "  INSERT INTO events (session_id, seq, kind, payload, at_ms)"
     "  SELECT advanced.session_id, $2::bigint + e.n, e.kind, e.payload, e.at_ms"
     "  FROM advanced,"
     "   unnest($3::text[], $4::text[], $5::bigint[]) WITH ORDINALITY AS e (kind, payload, at_ms, "
-    "n))"
-    " SELECT live, last_seq FROM target";
+    "n)),"
+    " released AS ("
+    "  DELETE FROM join_codes WHERE session_id = $1::text AND $6::bigint IS NOT NULL"
+    "   AND EXISTS (SELECT 1 FROM advanced))"
+    " SELECT live, last_seq, ours FROM target";
 
-// $1 session, $2 method, $3 title, $4 created at, $5 secret names, $6 secret values. Answers
-// how many sessions it created: 0 when the id is taken (erased sessions keep theirs).
+// $1 session, $2 method, $3 title, $4 created at, $5 secret names, $6 secret values, $7 join
+// code ('' for none), $8 this node. Answers (id taken, code taken, sessions created); writes
+// only when neither is taken, and then claims the session for this node. Two nodes creating
+// one code at once: the second meets the join code's primary key (a conflict, batch retried).
 constexpr std::string_view sql_create =
-    "WITH created AS ("
+    "WITH taken AS ("
+    "  SELECT EXISTS (SELECT 1 FROM sessions WHERE session_id = $1::text) AS id,"
+    "   $7::text <> '' AND EXISTS (SELECT 1 FROM join_codes WHERE code = $7::text) AS code),"
+    " created AS ("
     "  INSERT INTO sessions (session_id, method_id, title, created_at_ms)"
-    "  VALUES ($1::text, $2::text, $3::text, $4::bigint)"
+    "  SELECT $1::text, $2::text, $3::text, $4::bigint FROM taken WHERE NOT taken.id AND NOT "
+    "taken.code"
     "  ON CONFLICT (session_id) DO NOTHING RETURNING session_id),"
     " secrets AS ("
     "  INSERT INTO session_secrets (session_id, name, value)"
     "  SELECT created.session_id, s.name, s.value"
-    "  FROM created, unnest($5::text[], $6::text[]) AS s (name, value))"
-    " SELECT count(*) FROM created";
+    "  FROM created, unnest($5::text[], $6::text[]) AS s (name, value)),"
+    " coded AS ("
+    "  INSERT INTO join_codes (code, session_id)"
+    "  SELECT $7::text, session_id FROM created WHERE $7::text <> ''),"
+    " claimed AS ("
+    "  INSERT INTO session_claims (session_id, node, epoch)"
+    "  SELECT session_id, $8::text, 1 FROM created"
+    "  ON CONFLICT (session_id) DO UPDATE SET node = excluded.node,"
+    "   epoch = session_claims.epoch + 1)"
+    " SELECT taken.id, taken.code, (SELECT count(*) FROM created) FROM taken";
 
 // $1 session, $2 name, $3 value. Answers the live session's last seq, or no row.
 constexpr std::string_view sql_put_secret =
@@ -65,13 +92,15 @@ constexpr std::string_view sql_put_secret =
 
 // Erasing is two statements: the mark first, which locks the row (an append on another node
 // waits, then finds the session erased), then the content, read with a snapshot taken after
-// the lock, so no event committed meanwhile stays behind. Deleting the content of a session
-// that is not there, or was erased already, deletes nothing: the second needs no condition.
+// the lock, so no event committed meanwhile stays behind. Deleting the content (and the join
+// code) of a session that is not there, or was erased already, deletes nothing: the second
+// needs no condition.
 constexpr std::string_view sql_erase_mark =
     "UPDATE sessions SET title = '', finished = TRUE, erased_at_ms = $2::bigint"
     " WHERE session_id = $1::text AND erased_at_ms IS NULL RETURNING last_seq";
 constexpr std::string_view sql_erase_content =
-    "WITH gone AS (DELETE FROM events WHERE session_id = $1::text)"
+    "WITH gone AS (DELETE FROM events WHERE session_id = $1::text),"
+    " code AS (DELETE FROM join_codes WHERE session_id = $1::text)"
     " DELETE FROM session_secrets WHERE session_id = $1::text";
 
 // $1 session, $2 kinds, $3 payloads (seq 1, 2, …). Answers (last_seq, the first seq whose
@@ -93,6 +122,21 @@ constexpr std::string_view sql_rewrite =
     "  WHERE events.session_id = $1::text AND events.seq = wanted.seq"
     "   AND target.last_seq = cardinality($2::text[]) AND mismatch.seq IS NULL)"
     " SELECT target.last_seq, mismatch.seq FROM target, mismatch";
+
+// $1 session, $2 this node, $3 claims_channel. Locks the session's row (see the header), claims
+// it, one epoch more than the last claim, and tells every node at commit. Answers the epoch, or
+// no row for an unknown session.
+constexpr std::string_view sql_claim =
+    "WITH target AS ("
+    "  SELECT session_id FROM sessions WHERE session_id = $1::text FOR UPDATE),"
+    " claimed AS ("
+    "  INSERT INTO session_claims (session_id, node, epoch)"
+    "  SELECT session_id, $2::text, 1 FROM target"
+    "  ON CONFLICT (session_id) DO UPDATE SET node = excluded.node,"
+    "   epoch = session_claims.epoch + 1"
+    "  RETURNING epoch)"
+    " SELECT epoch, pg_notify($3::text, epoch::text || chr(9) || $2::text || chr(9) || $1::text)"
+    " FROM claimed";
 
 std::string in_quotes(std::string_view text) {
   return "\"" + std::string{text} + "\"";
@@ -122,7 +166,7 @@ std::vector<std::string_view> payloads_of(const std::vector<NewEvent>& events) {
   return payloads;
 }
 
-std::vector<Statement> append_statements(const AppendEvents& append) {
+std::vector<Statement> append_statements(const AppendEvents& append, std::string_view node) {
   std::vector<std::int64_t> times;
   const NewEvent* finishing = nullptr;
   for (const NewEvent& event : append.events) {
@@ -140,12 +184,16 @@ std::vector<Statement> append_statements(const AppendEvents& append) {
     params.int64(finishing->at_ms);
   else
     params.null();
+  params.text(node);
+  Params lock;
+  lock.text(append.session_id);
   std::vector<Statement> statements;
+  statements.push_back(Statement{lock_session_name, std::move(lock)});
   statements.push_back(Statement{append_name, std::move(params)});
   return statements;
 }
 
-std::vector<Statement> create_statements(const CreateSession& create) {
+std::vector<Statement> create_statements(const CreateSession& create, std::string_view node) {
   const NewSession& session = create.session;
   // A name given twice: the last value counts, as when each is put one after the other (and
   // one INSERT cannot write the same row twice).
@@ -169,7 +217,9 @@ std::vector<Statement> create_statements(const CreateSession& create) {
       .text(session.title)
       .int64(session.created_at_ms)
       .text_array(names)
-      .text_array(values);
+      .text_array(values)
+      .text(session.join_code)
+      .text(node);
   std::vector<Statement> statements;
   statements.push_back(Statement{create_name, std::move(params)});
   return statements;
@@ -204,9 +254,22 @@ std::vector<Statement> rewrite_statements(const RewriteEvents& rewrite) {
   return statements;
 }
 
+std::vector<Statement> claim_statements(const ClaimSession& claim, std::string_view node) {
+  Params params;
+  params.text(claim.session_id).text(node).text(claims_channel);
+  std::vector<Statement> statements;
+  statements.push_back(Statement{claim_name, std::move(params)});
+  return statements;
+}
+
 AppendResult append_outcome(const AppendEvents& append, const Result& rows) {
   if (rows.rows() == 0 || !rows.boolean(0, 0))
     return std::unexpected(no_such_session(append.session_id));
+  if (!rows.boolean(0, 2))
+    return std::unexpected(
+        StoreError{StoreErrorCode::fenced, "session " + in_quotes(append.session_id) +
+                                               " is served by another node now (it claimed the "
+                                               "session after this one did)"});
   const std::int64_t current = rows.int64(0, 1);
   if (static_cast<std::uint64_t>(current) != append.expected_last_seq)
     return std::unexpected(at_other_seq(append.session_id, current, append.expected_last_seq));
@@ -233,13 +296,15 @@ AppendResult rewrite_outcome(const RewriteEvents& rewrite, const Result& rows) {
 } // namespace
 
 std::expected<void, StoreError> prepare_session_writes(Connection& db) {
-  const std::array<std::pair<std::string_view, std::string_view>, 6> all{{
+  const std::array<std::pair<std::string_view, std::string_view>, 8> all{{
+      {lock_session_name, sql_lock_session},
       {append_name, sql_append},
       {create_name, sql_create},
       {put_secret_name, sql_put_secret},
       {erase_mark_name, sql_erase_mark},
       {erase_content_name, sql_erase_content},
       {rewrite_name, sql_rewrite},
+      {claim_name, sql_claim},
   }};
   for (const auto& [name, sql] : all)
     if (auto prepared = db.prepare(name, sql); !prepared)
@@ -247,20 +312,23 @@ std::expected<void, StoreError> prepare_session_writes(Connection& db) {
   return {};
 }
 
-std::expected<std::vector<Statement>, StoreError> statements_for(const Change& change) {
+std::expected<std::vector<Statement>, StoreError> statements_for(const Change& change,
+                                                                 std::string_view node) {
   std::vector<Statement> statements = std::visit(
-      [](const auto& one) {
+      [node](const auto& one) {
         using T = std::decay_t<decltype(one)>;
         if constexpr (std::is_same_v<T, AppendEvents>)
-          return append_statements(one);
+          return append_statements(one, node);
         else if constexpr (std::is_same_v<T, CreateSession>)
-          return create_statements(one);
+          return create_statements(one, node);
         else if constexpr (std::is_same_v<T, PutSecret>)
           return put_secret_statements(one);
         else if constexpr (std::is_same_v<T, EraseSession>)
           return erase_statements(one);
-        else
+        else if constexpr (std::is_same_v<T, RewriteEvents>)
           return rewrite_statements(one);
+        else
+          return claim_statements(one, node);
       },
       change);
   for (const Statement& statement : statements)
@@ -273,25 +341,27 @@ AppendResult outcome_of(const Change& change, std::span<const Result> results) {
   return std::visit(
       [&results](const auto& one) -> AppendResult {
         using T = std::decay_t<decltype(one)>;
-        const Result& rows = results.front();
         if constexpr (std::is_same_v<T, AppendEvents>) {
-          return append_outcome(one, rows);
+          return append_outcome(one, results.back()); // after the lock
         } else if constexpr (std::is_same_v<T, CreateSession>) {
-          if (rows.int64(0, 0) == 0)
+          const Result& rows = results.front();
+          if (rows.boolean(0, 0) || (!rows.boolean(0, 1) && rows.int64(0, 2) == 0))
             return std::unexpected(
                 StoreError{StoreErrorCode::conflict,
                            "session id " + in_quotes(one.session.session_id) + " is taken"});
+          if (rows.boolean(0, 1))
+            return std::unexpected(
+                StoreError{StoreErrorCode::conflict,
+                           "join code " + in_quotes(one.session.join_code) + " is taken"});
           return std::uint64_t{0};
-        } else if constexpr (std::is_same_v<T, PutSecret>) {
-          if (rows.rows() == 0)
-            return std::unexpected(no_such_session(one.session_id));
-          return static_cast<std::uint64_t>(rows.int64(0, 0));
-        } else if constexpr (std::is_same_v<T, EraseSession>) {
-          if (rows.rows() == 0)
-            return std::unexpected(no_such_session(one.session_id));
-          return static_cast<std::uint64_t>(rows.int64(0, 0));
+        } else if constexpr (std::is_same_v<T, RewriteEvents>) {
+          return rewrite_outcome(one, results.front());
         } else {
-          return rewrite_outcome(one, rows);
+          // put_secret and erase answer the last seq, a claim its epoch: the first number.
+          const Result& rows = results.front();
+          if (rows.rows() == 0)
+            return std::unexpected(no_such_session(one.session_id));
+          return static_cast<std::uint64_t>(rows.int64(0, 0));
         }
       },
       change);
@@ -309,8 +379,10 @@ std::string doing_of(const Change& change) {
           return "storing a secret of session " + in_quotes(one.session_id);
         else if constexpr (std::is_same_v<T, EraseSession>)
           return "erasing session " + in_quotes(one.session_id);
-        else
+        else if constexpr (std::is_same_v<T, RewriteEvents>)
           return "rewriting session " + in_quotes(one.session_id);
+        else
+          return "claiming session " + in_quotes(one.session_id);
       },
       change);
 }

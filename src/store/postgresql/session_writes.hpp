@@ -9,6 +9,12 @@
 // an unknown session is a row saying so, never an error, and the transaction goes on. The
 // checks lock the session's row (FOR UPDATE / FOR SHARE) first, so another node's writer on the
 // same session waits for this commit and then sees its result.
+//
+// Fencing (claim_session): a claim and an append to one session both lock the session's row
+// first, so they happen one after the other; an append reads who holds the claim in a statement
+// of its own after it has the lock, so it sees every claim committed before it. An append
+// through a node that no longer holds the claim writes nothing and answers `fenced`, in the
+// same transaction as the write it refuses.
 #pragma once
 
 #include "store/event_store.hpp"
@@ -33,12 +39,16 @@ struct Statement {
 // Prepares the statements of every change on a writer's new connection.
 std::expected<void, StoreError> prepare_session_writes(Connection& db);
 
-// The statements that make `change`, in order; an error when its values cannot be sent at all
-// (a text with a NUL character).
-std::expected<std::vector<Statement>, StoreError> statements_for(const Change& change);
+// Where every claim is announced (pg_notify), in the claim's transaction: "epoch\tnode\tsession".
+inline constexpr std::string_view claims_channel = "intervisie_session_claims";
+
+// The statements that make `change` for the node named `node`, in order; an error when its
+// values cannot be sent at all (a text with a NUL character).
+std::expected<std::vector<Statement>, StoreError> statements_for(const Change& change,
+                                                                 std::string_view node);
 
 // What the rows of the change's statements (in order) say: the session's last seq after the
-// change, or why nothing was written (`not_found`, `conflict`).
+// change (a claim's epoch), or why nothing was written (`not_found`, `conflict`, `fenced`).
 AppendResult outcome_of(const Change& change, std::span<const Result> results);
 
 // What was being done, for messages: "appending to session "x"".

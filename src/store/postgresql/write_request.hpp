@@ -35,11 +35,18 @@ struct RewriteEvents {
   std::vector<NewEvent> events; // seq 1, 2, …
 };
 
-using Change = std::variant<AppendEvents, CreateSession, PutSecret, EraseSession, RewriteEvents>;
+// Makes this store's node the one that serves the session (EventStore::claim_session).
+struct ClaimSession {
+  std::string session_id;
+};
+
+using Change =
+    std::variant<AppendEvents, CreateSession, PutSecret, EraseSession, RewriteEvents, ClaimSession>;
 
 struct WriteRequest {
   Change change;
-  AppendDone done; // the session's last seq after the change, or why nothing was written
+  AppendDone done; // the session's last seq after the change (a claim's epoch), or why nothing
+                   // was written
 };
 
 } // namespace intervisie::store::postgresql

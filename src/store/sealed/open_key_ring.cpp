@@ -19,7 +19,7 @@ std::string wrapped_with(const std::vector<WrappedKey>& keys) {
 } // namespace
 
 std::expected<std::unique_ptr<KeyRing>, std::string>
-open_key_ring(KeyRingStore& store, const std::filesystem::path& key_file) {
+open_key_ring(KeyRingStore& store, const std::filesystem::path& key_file, NewMasterKey new_key) {
   auto keys = store.wrapped_keys();
   if (!keys)
     return std::unexpected("cannot read the key ring: " + keys.error().message);
@@ -30,6 +30,11 @@ open_key_ring(KeyRingStore& store, const std::filesystem::path& key_file) {
                            " is missing, and the store holds " + std::to_string(keys->size()) +
                            " data keys wrapped with master key " + wrapped_with(*keys) +
                            ": put that key file back (or name it with --master-key)");
+  if (!present && new_key == NewMasterKey::never)
+    return std::unexpected("the master key file " + key_file.string() +
+                           " is missing: nodes that share a store share one master key. Make it "
+                           "once with `intervisie new-master-key FILE`, copy it to every node "
+                           "(mode 0600) and name it with --master-key");
   if (!present) {
     if (auto written = write_master_key(key_file, SecretKey::random()); !written)
       return std::unexpected(written.error());
@@ -43,7 +48,7 @@ open_key_ring(KeyRingStore& store, const std::filesystem::path& key_file) {
       // A rotation stopped after the store took the new wrapping, before the new key file was
       // renamed into place: finish it.
       if (std::rename(pending.c_str(), key_file.c_str()) == 0)
-        return open_key_ring(store, key_file);
+        return open_key_ring(store, key_file, new_key);
     }
     return std::unexpected("the master key in " + key_file.string() + " (" + master->id() +
                            ") is not the key this store's data keys were wrapped with (" +

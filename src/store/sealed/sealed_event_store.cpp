@@ -22,7 +22,8 @@ public:
       : inner_{std::move(inner)}, keys_{keys} {}
 
   std::expected<void, StoreError> create_session(const NewSession& session) override {
-    auto key = keys_.create(session_owner(session.session_id));
+    // find_or_create: a creation refused for its join code is tried again with another code.
+    auto key = keys_.find_or_create(session_owner(session.session_id));
     if (!key)
       return std::unexpected(std::move(key.error()));
     NewSession sealed = session;
@@ -81,6 +82,19 @@ public:
   std::expected<std::vector<Secret>, StoreError>
   read_secrets(std::string_view session_id) override {
     return inner_->read_secrets(session_id);
+  }
+
+  std::expected<std::uint64_t, StoreError> claim_session(std::string_view session_id) override {
+    return inner_->claim_session(session_id);
+  }
+
+  void set_claim_listener(std::function<void(const std::string&)> listener) override {
+    inner_->set_claim_listener(std::move(listener));
+  }
+
+  std::expected<std::optional<std::string>, StoreError>
+  session_of_join_code(std::string_view code) override {
+    return inner_->session_of_join_code(code); // six digits: nothing to learn from them
   }
 
   std::expected<std::vector<SessionRecord>, StoreError>

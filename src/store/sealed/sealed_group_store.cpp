@@ -29,26 +29,24 @@ public:
     auto groups = inner_.all_groups();
     if (!groups)
       return groups;
-    for (GroupStream& group : *groups) {
-      std::shared_ptr<const SecretKey> key;
-      for (StoredEvent& event : group.events) {
-        if (!is_sealed(event.payload))
-          continue; // written before groups were sealed
-        if (!key) {
-          auto found = keys_.find(group_owner(group.group_id));
-          if (!found)
-            return std::unexpected(std::move(found.error()));
-          key = *found;
-        }
-        auto plain = open(*key, event.payload, associated(group.group_id, event.seq, event.kind));
-        if (!plain)
-          return std::unexpected(StoreError{
-              StoreErrorCode::corrupt, "event " + std::to_string(event.seq) + " of group \"" +
-                                           group.group_id + "\" does not open with its data key"});
-        event.payload = std::move(*plain);
-      }
-    }
+    for (GroupStream& group : *groups)
+      if (auto opened = open_events(group.group_id, group.events); !opened)
+        return std::unexpected(std::move(opened.error()));
     return groups;
+  }
+
+  std::expected<std::vector<StoredEvent>, StoreError>
+  group_events(std::string_view group_id) override {
+    auto events = inner_.group_events(group_id);
+    if (!events)
+      return events;
+    if (auto opened = open_events(group_id, *events); !opened)
+      return std::unexpected(std::move(opened.error()));
+    return events;
+  }
+
+  std::expected<GroupChanges, StoreError> group_changes(std::uint64_t after_version) override {
+    return inner_.group_changes(after_version);
   }
 
   std::expected<void, StoreError> rewrite_group(std::string_view group_id,
@@ -70,14 +68,42 @@ public:
   std::expected<void, StoreError> put_session_seat(const SessionSeat& seat) override {
     return inner_.put_session_seat(seat);
   }
-  std::expected<std::vector<SessionSeat>, StoreError> session_seats() override {
-    return inner_.session_seats();
+  std::expected<std::vector<SessionSeat>, StoreError>
+  session_seats(std::string_view session_id) override {
+    return inner_.session_seats(session_id);
+  }
+  std::expected<std::vector<SessionSeat>, StoreError>
+  seats_of_account(std::string_view account_id) override {
+    return inner_.seats_of_account(account_id);
   }
   std::expected<void, StoreError> remove_session_seats(std::string_view account_id) override {
     return inner_.remove_session_seats(account_id);
   }
 
 private:
+  std::expected<void, StoreError> open_events(std::string_view group_id,
+                                              std::vector<StoredEvent>& events) {
+    std::shared_ptr<const SecretKey> key;
+    for (StoredEvent& event : events) {
+      if (!is_sealed(event.payload))
+        continue; // written before groups were sealed
+      if (!key) {
+        auto found = keys_.find(group_owner(group_id));
+        if (!found)
+          return std::unexpected(std::move(found.error()));
+        key = *found;
+      }
+      auto plain = open(*key, event.payload, associated(group_id, event.seq, event.kind));
+      if (!plain)
+        return std::unexpected(
+            StoreError{StoreErrorCode::corrupt, "event " + std::to_string(event.seq) +
+                                                    " of group \"" + std::string{group_id} +
+                                                    "\" does not open with its data key"});
+      event.payload = std::move(*plain);
+    }
+    return {};
+  }
+
   // A new group gets its key with its first event; a group from before sealing gets one with
   // its next write.
   KeyResult key_for_writing(std::string_view group_id) {

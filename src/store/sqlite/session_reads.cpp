@@ -15,6 +15,7 @@ struct SessionReads::Statements {
   Statement secrets;
   Statement all_sessions;
   Statement unfinished_sessions;
+  Statement session_of_join_code;
 };
 
 namespace {
@@ -32,6 +33,8 @@ constexpr std::string_view sql_all_sessions =
     "SELECT session_id, method_id, title, finished, last_seq, created_at_ms, finished_at_ms,"
     " erased_at_ms FROM sessions"
     " ORDER BY created_at_ms, session_id";
+constexpr std::string_view sql_session_of_join_code =
+    "SELECT session_id FROM join_codes WHERE code = ?";
 constexpr std::string_view sql_unfinished_sessions =
     "SELECT session_id, method_id, title, finished, last_seq, created_at_ms, finished_at_ms,"
     " erased_at_ms FROM sessions"
@@ -97,6 +100,7 @@ std::expected<SessionReads, StoreError> SessionReads::open(const std::filesystem
       .secrets = prepared(sql_secrets),
       .all_sessions = prepared(sql_all_sessions),
       .unfinished_sessions = prepared(sql_unfinished_sessions),
+      .session_of_join_code = prepared(sql_session_of_join_code),
   });
   if (error)
     return std::unexpected(std::move(*error));
@@ -169,6 +173,18 @@ SessionReads::read_secrets(std::string_view session_id) {
 std::expected<std::vector<SessionRecord>, StoreError>
 SessionReads::list_sessions(bool unfinished_only) {
   return sessions(unfinished_only ? statements_->unfinished_sessions : statements_->all_sessions);
+}
+
+std::expected<std::optional<std::string>, StoreError>
+SessionReads::session_of_join_code(std::string_view code) {
+  Statement& statement = statements_->session_of_join_code;
+  auto use = statement.use();
+  auto row = statement.bind(1, code).step();
+  if (!row)
+    return std::unexpected(with_context(std::move(row.error()), "looking up a join code"));
+  if (!*row)
+    return std::nullopt;
+  return statement.text_at(0);
 }
 
 } // namespace intervisie::store::sqlite

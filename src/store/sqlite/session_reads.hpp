@@ -8,6 +8,8 @@
 #include <expected>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +28,7 @@ public:
   std::expected<SessionRecord, StoreError> find_session(std::string_view session_id);
   std::expected<std::vector<Secret>, StoreError> read_secrets(std::string_view session_id);
   std::expected<std::vector<SessionRecord>, StoreError> list_sessions(bool unfinished_only);
+  std::expected<std::optional<std::string>, StoreError> session_of_join_code(std::string_view code);
 
 private:
   struct Statements;

@@ -24,6 +24,9 @@ struct SessionWrites::Statements {
   Statement delete_secrets;
   Statement mark_erased;
   Statement rewrite_payload;
+  Statement join_code_taken;
+  Statement insert_join_code;
+  Statement release_join_code;
 };
 
 namespace {
@@ -58,6 +61,11 @@ constexpr std::string_view sql_mark_erased =
 
 constexpr std::string_view sql_rewrite_payload =
     "UPDATE events SET payload = ? WHERE session_id = ? AND seq = ? AND kind = ?";
+
+constexpr std::string_view sql_join_code_taken = "SELECT 1 FROM join_codes WHERE code = ?";
+constexpr std::string_view sql_insert_join_code =
+    "INSERT INTO join_codes (code, session_id) VALUES (?, ?)";
+constexpr std::string_view sql_release_join_code = "DELETE FROM join_codes WHERE session_id = ?";
 
 std::string in_quotes(std::string_view text) {
   return "\"" + std::string{text} + "\"";
@@ -108,6 +116,9 @@ std::expected<SessionWrites, StoreError> SessionWrites::prepare(Connection db) {
       .delete_secrets = prepared(sql_delete_secrets),
       .mark_erased = prepared(sql_mark_erased),
       .rewrite_payload = prepared(sql_rewrite_payload),
+      .join_code_taken = prepared(sql_join_code_taken),
+      .insert_join_code = prepared(sql_insert_join_code),
+      .release_join_code = prepared(sql_release_join_code),
   });
   if (error)
     return std::unexpected(std::move(*error));
@@ -187,6 +198,12 @@ std::expected<void, StoreError> SessionWrites::upsert_secret(std::string_view se
   return statement.bind(1, session_id).bind(2, secret.name).bind(3, secret.value).run();
 }
 
+std::expected<void, StoreError> SessionWrites::release_join_code(std::string_view session_id) {
+  Statement& statement = statements_->release_join_code;
+  auto use = statement.use();
+  return statement.bind(1, session_id).run();
+}
+
 AppendResult SessionWrites::append(const AppendEvents& append) {
   const std::string doing = "appending to session " + in_quotes(append.session_id);
   auto last = last_seq(append.session_id);
@@ -233,6 +250,8 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
       auto marking = mark.use();
       if (auto marked = mark.bind(1, finished_at).bind(2, append.session_id).run(); !marked)
         return failed(std::move(marked));
+      if (auto released = release_join_code(append.session_id); !released)
+        return failed(std::move(released));
     }
     return static_cast<std::uint64_t>(seq);
   });
@@ -250,6 +269,16 @@ AppendResult SessionWrites::create(const CreateSession& create) {
   if (*last)
     return std::unexpected(StoreError{StoreErrorCode::conflict,
                                       "session id " + in_quotes(session.session_id) + " is taken"});
+  if (!session.join_code.empty()) {
+    Statement& taken = statements_->join_code_taken;
+    auto use = taken.use();
+    auto row = taken.bind(1, session.join_code).step();
+    if (!row)
+      return std::unexpected(with_context(std::move(row.error()), doing));
+    if (*row)
+      return std::unexpected(StoreError{StoreErrorCode::conflict,
+                                        "join code " + in_quotes(session.join_code) + " is taken"});
+  }
 
   auto result = in_savepoint([&]() -> AppendResult {
     Statement& insert = statements_->insert_session;
@@ -266,6 +295,13 @@ AppendResult SessionWrites::create(const CreateSession& create) {
     for (const Secret& secret : session.secrets)
       if (auto put = upsert_secret(session.session_id, secret); !put)
         return failed(std::move(put));
+    if (!session.join_code.empty()) {
+      Statement& insert_code = statements_->insert_join_code;
+      auto use = insert_code.use();
+      if (auto inserted = insert_code.bind(1, session.join_code).bind(2, session.session_id).run();
+          !inserted)
+        return failed(std::move(inserted));
+    }
     return std::uint64_t{0};
   });
   if (!result)
@@ -299,6 +335,8 @@ AppendResult SessionWrites::erase(const EraseSession& erase) {
       if (auto deleted = statement->bind(1, erase.session_id).run(); !deleted)
         return failed(std::move(deleted));
     }
+    if (auto released = release_join_code(erase.session_id); !released)
+      return failed(std::move(released));
     Statement& mark = statements_->mark_erased;
     auto use = mark.use();
     if (auto marked = mark.bind(1, erase.at_ms).bind(2, erase.session_id).run(); !marked)

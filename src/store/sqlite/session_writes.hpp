@@ -47,6 +47,8 @@ private:
   std::expected<std::optional<std::int64_t>, StoreError> last_seq(std::string_view session_id,
                                                                   bool erased_too = false);
   std::expected<void, StoreError> upsert_secret(std::string_view session_id, const Secret& secret);
+  // A finished or erased session's join code is free for another.
+  std::expected<void, StoreError> release_join_code(std::string_view session_id);
   template <class Write> AppendResult in_savepoint(Write&& write);
 
   Connection db_;

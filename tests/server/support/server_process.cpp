@@ -89,10 +89,10 @@ std::string ServerProcess::log() const {
   return text.str();
 }
 
-void ServerProcess::start() {
-  std::vector<std::string> arguments = {INTERVISIE_BINARY, "serve", "--port", "0", "--host",
-                                        "127.0.0.1", "--data", data_dir_.string(), "--methods-dir",
-                                        INTERVISIE_METHODS_DIR,
+void ServerProcess::start(std::uint16_t port) {
+  std::vector<std::string> arguments = {INTERVISIE_BINARY, "serve", "--port", std::to_string(port),
+                                        "--host", "127.0.0.1", "--data", data_dir_.string(),
+                                        "--methods-dir", INTERVISIE_METHODS_DIR,
                                         // Hundreds of accounts are made in the tests.
                                         "--minimal-password-cost"};
   arguments.insert(arguments.end(), extra_arguments_.begin(), extra_arguments_.end());
@@ -189,6 +189,12 @@ void ServerProcess::restart() {
   if (running())
     throw std::logic_error("restart: the server is still running");
   start();
+}
+
+void ServerProcess::restart_on_same_port() {
+  if (running())
+    throw std::logic_error("restart: the server is still running");
+  start(port_);
 }
 
 } // namespace intervisie::server::testing

@@ -47,11 +47,13 @@ public:
   int kill(int signal = 9);
   // SIGTERM: the orderly stop; returns the exit code (or -signal if a signal ended it).
   int stop();
-  // Starts the server again on the same data directory (after kill or stop); new port.
+  // Starts the server again on the same data directory (after kill or stop); new port, or the
+  // same one (a node behind a proxy that lists it by port).
   void restart();
+  void restart_on_same_port();
 
 private:
-  void start();
+  void start(std::uint16_t port = 0);
 
   TempDir temp_;
   std::filesystem::path data_dir_;
