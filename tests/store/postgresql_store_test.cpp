@@ -519,7 +519,8 @@ TEST_F(PostgresqlTest, TwoNodesCreatingSessionsWithOneJoinCodeAtOnceGetItOnce) {
     const auto created_other = other.get();
     ASSERT_NE(created_one.has_value(), created_other.has_value()) << "round " << round;
     const auto& refused = created_one ? created_other : created_one;
-    EXPECT_EQ(refused.error().code, StoreErrorCode::conflict) << refused.error().message;
+    EXPECT_EQ(refused.error(),
+              (StoreError{StoreErrorCode::conflict, "join code \"" + code + "\" is taken"}));
     const auto holder = first->session_of_join_code(code).value();
     EXPECT_EQ(holder, (created_one ? "a" : "b") + std::to_string(round));
   }

@@ -32,6 +32,10 @@ ClaimWatch::~ClaimWatch() {
 void ClaimWatch::listen(Listener listener) {
   std::call_once(started_, [&] {
     listener_ = std::move(listener);
+    {
+      std::lock_guard lock{mutex_};
+      listening_ = true;
+    }
     std::promise<void> ready;
     auto listening = ready.get_future();
     thread_ = std::thread{[this, &ready] { run(&ready); }};
@@ -49,9 +53,7 @@ void ClaimWatch::claimed(const std::string& session_id, std::uint64_t epoch) {
   Held& held = held_[session_id];
   --held.pending;
   held.epoch = std::max(held.epoch, epoch);
-  settle(session_id, to_tell_);
-  if (!to_tell_.empty())
-    wake();
+  settle(session_id);
 }
 
 void ClaimWatch::not_claimed(const std::string& session_id) {
@@ -63,18 +65,19 @@ void ClaimWatch::not_claimed(const std::string& session_id) {
   if (found->second.pending == 0 && found->second.epoch == 0)
     held_.erase(found);
   else
-    settle(session_id, to_tell_);
-  if (!to_tell_.empty())
-    wake();
+    settle(session_id);
 }
 
-void ClaimWatch::settle(const std::string& session_id, std::vector<std::string>& lost) {
+void ClaimWatch::settle(const std::string& session_id) {
   const auto found = held_.find(session_id);
   if (found == held_.end() || found->second.pending > 0)
     return;
   if (found->second.other_epoch > found->second.epoch) {
     held_.erase(found);
-    lost.push_back(session_id);
+    if (listening_) {
+      to_tell_.push_back(session_id);
+      wake();
+    }
   } else {
     found->second.other_epoch = 0;
   }

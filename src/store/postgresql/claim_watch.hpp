@@ -59,8 +59,9 @@ private:
   void heard(std::string_view payload);
   // What was said while no connection listened: the claims, read from the table.
   void catch_up(Connection& db);
-  // After a claim of this node ended: lost to a later claim heard meanwhile? Under `mutex_`.
-  void settle(const std::string& session_id, std::vector<std::string>& lost);
+  // After a claim of this node ended: lost to a later claim heard meanwhile? Then it is told,
+  // on the thread. Under `mutex_`.
+  void settle(const std::string& session_id);
   void tell(const std::vector<std::string>& sessions);
   // Sleeps until stop() or `timeout`; false when stopping.
   bool wait(int timeout_ms);
@@ -73,6 +74,7 @@ private:
   std::mutex mutex_;
   std::unordered_map<std::string, Held> held_;
   std::vector<std::string> to_tell_; // lost while a claim ended: told on the thread
+  bool listening_ = false;           // a listener is set: what is lost is worth telling
   bool stopping_ = false;
 
   int wake_fd_ = -1; // an eventfd: stop() wakes the thread from poll()

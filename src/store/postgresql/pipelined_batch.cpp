@@ -184,8 +184,8 @@ BatchOutcome commit_batch(Connection& db, std::span<const Change* const> changes
       if (failed->sqlstate.starts_with("40") && ++contention <= contention_retries)
         continue;
       const std::size_t culprit = pending[failed->change];
-      outcome.results[culprit] =
-          std::unexpected(with_context(std::move(failed->error), doing_of(*changes[culprit])));
+      outcome.results[culprit] = std::unexpected(
+          refusal_of(*changes[culprit], std::move(failed->error), failed->sqlstate));
       answered[culprit] = true;
       continue; // the others again, without it
     }

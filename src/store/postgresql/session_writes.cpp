@@ -367,6 +367,14 @@ AppendResult outcome_of(const Change& change, std::span<const Result> results) {
       change);
 }
 
+StoreError refusal_of(const Change& change, StoreError error, std::string_view sqlstate) {
+  if (const auto* create = std::get_if<CreateSession>(&change);
+      create != nullptr && sqlstate == unique_violation)
+    return StoreError{StoreErrorCode::conflict,
+                      "join code " + in_quotes(create->session.join_code) + " is taken"};
+  return with_context(std::move(error), doing_of(change));
+}
+
 std::string doing_of(const Change& change) {
   return std::visit(
       [](const auto& one) -> std::string {

@@ -51,6 +51,10 @@ std::expected<std::vector<Statement>, StoreError> statements_for(const Change& c
 // change (a claim's epoch), or why nothing was written (`not_found`, `conflict`, `fenced`).
 AppendResult outcome_of(const Change& change, std::span<const Result> results);
 
+// A statement of the change that the server refused, in the change's words: a join code taken
+// by another node meanwhile is that, not a constraint's name.
+StoreError refusal_of(const Change& change, StoreError error, std::string_view sqlstate);
+
 // What was being done, for messages: "appending to session "x"".
 std::string doing_of(const Change& change);
 
