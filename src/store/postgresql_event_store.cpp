@@ -131,9 +131,10 @@ private:
   pg::GroupCommit writer_; // last: its thread starts once the readers are ready
 };
 
-// This process's name among the nodes: host name, process id and a random suffix (two
-// containers may share a host name and a process id). One per process: the stores a process
-// opens, reopens included, are one node.
+} // namespace
+
+// Host name, process id and a random suffix (two containers may share a host name and a
+// process id). One per process: the stores a process opens, reopens included, are one node.
 const std::string& process_node_name() {
   static const std::string name = [] {
     std::array<char, 256> host{};
@@ -148,8 +149,6 @@ const std::string& process_node_name() {
   }();
   return name;
 }
-
-} // namespace
 
 std::expected<std::unique_ptr<EventStore>, StoreError>
 open_postgresql_event_store(std::string url, PostgresOptions options) {

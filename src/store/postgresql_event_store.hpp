@@ -25,6 +25,9 @@ struct PostgresOptions {
   std::string node;
 };
 
+// This process's name among the nodes, the one its stores claim under by default.
+const std::string& process_node_name();
+
 // Connects to `url` (postgresql://user@host:port/database, or libpq's key=value form) and
 // brings the event store's schema up to date (table schema_version), in one transaction under
 // an advisory lock, so nodes starting together migrate once. Fails with `newer_schema` for a

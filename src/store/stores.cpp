@@ -34,7 +34,9 @@ std::expected<Stores, StoreError> open_stores(std::string_view location,
   auto groups = open_postgresql_group_store(url);
   if (!groups)
     return std::unexpected(std::move(groups.error()));
-  return Stores{std::move(*events), std::move(*groups), true, postgresql::describe_url(url)};
+  return Stores{std::move(*events), std::move(*groups), true,
+                "PostgreSQL at " + postgresql::describe_url(url) + " as node " +
+                    process_node_name()};
 }
 
 } // namespace intervisie::store

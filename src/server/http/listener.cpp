@@ -41,7 +41,8 @@ void Listener::on_accept(boost::beast::error_code error, boost::asio::ip::tcp::s
   const auto peer = socket.remote_endpoint(ignored);
   std::string address = ignored ? std::string("unknown") : peer.address().to_string();
   // A trusted proxy carries many clients: it is not held to one client's share.
-  const bool proxy = std::ranges::find(limits_.trusted_proxies, address) != limits_.trusted_proxies.end();
+  const bool proxy =
+      std::ranges::find(limits_.trusted_proxies, address) != limits_.trusted_proxies.end();
   auto hold = proxy ? std::make_shared<const int>(0) : connections_->admit(address);
   if (!hold) {
     socket.close(ignored); // this address holds all the connections it may
