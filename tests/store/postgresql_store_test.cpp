@@ -292,6 +292,28 @@ TEST_F(PostgresqlTest, AppendsOfManySessionsShareOneCommit) {
   EXPECT_EQ(stats.largest_batch, sessions);
 }
 
+// Megabytes in one pipeline: sent without blocking, with results read while it is still going
+// out (pipelined_batch.cpp), in one transaction.
+TEST_F(PostgresqlTest, AThousandAppendsOfEightKilobytesShareOneTransaction) {
+  auto store = open_events();
+  ASSERT_TRUE(store->create_session(session("s1")));
+  ASSERT_TRUE(store->create_session(session("s2")));
+  constexpr std::uint64_t count = 1'000;
+  std::vector<Pending> pending(count);
+  const std::uint64_t commits_before = store->stats().commits;
+  {
+    HeldWriter held{*store, "s2", 0};
+    for (std::uint64_t i = 0; i < count; ++i)
+      store->append("s1", i, {event(std::string(8'000, static_cast<char>('a' + i % 26)))},
+                    pending[i].done());
+  }
+  for (std::uint64_t i = 0; i < count; ++i)
+    ASSERT_EQ(pending[i].result.get(), AppendResult{i + 1});
+  EXPECT_EQ(store->stats().commits - commits_before, 2u);
+  EXPECT_EQ(store->stats().largest_batch, count);
+  EXPECT_EQ(store->read("s1", 990)->back().payload, std::string(8'000, 'a' + 999 % 26));
+}
+
 TEST_F(PostgresqlTest, ALostConnectionMidBatchFailsThatBatchWithIoAndTheNextOneReconnects) {
   auto store = open_events();
   for (const char* id : {"s1", "s2", "s3"})
