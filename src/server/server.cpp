@@ -80,6 +80,14 @@ public:
     api_.add_routes(group_api_);
     api_.add_routes(return_api_);
     api_.add_routes(join_code_api_);
+    if (shared_store_)
+      join_code_api_.share_failures([this](std::int64_t window_start_ms,
+                                           std::int64_t by) -> std::optional<std::int64_t> {
+        auto counted = group_store_->count_in_window("failed_join_codes", window_start_ms, by);
+        if (!counted)
+          spdlog::error("the cluster's count of failed join codes: {}", counted.error().message);
+        return counted ? std::optional{*counted} : std::nullopt;
+      });
   }
 
   std::expected<void, std::string> listen(const ServerOptions& options) {

@@ -61,6 +61,12 @@ public:
   // protects: `candidate` becomes it when there is none yet; the stored one is returned.
   virtual std::expected<std::string, StoreError> server_key(std::string_view name,
                                                             std::string_view candidate) = 0;
+
+  // A count that every node sharing this store sees (the ceiling on failed join codes of a
+  // whole cluster): adds `by` (0: only reads) to the count of `name` in the window that starts
+  // at `window_start_ms`, and returns it. Earlier windows of the name are forgotten.
+  virtual std::expected<std::int64_t, StoreError>
+  count_in_window(std::string_view name, std::int64_t window_start_ms, std::int64_t by) = 0;
 };
 
 } // namespace intervisie::store

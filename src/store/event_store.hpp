@@ -24,7 +24,8 @@ struct StoredEvent {
   bool operator==(const StoredEvent&) const = default;
 };
 
-// An event to append; the store gives it the next seq. Text must be valid UTF-8 (PostgreSQL).
+// An event to append; the store gives it the next seq. Text must be valid UTF-8 without NUL
+// characters (PostgreSQL refuses both).
 struct NewEvent {
   std::string kind;
   std::string payload;
@@ -73,7 +74,9 @@ enum class StoreErrorCode {
   conflict,     // expected seq is not the session's last seq, or the session id or join code
                 // is taken
   not_found,    // no such session
-  io,           // the disk or the database failed; nothing of this request was written
+  io,           // the disk or the database failed: for SQLite nothing of this request was
+                // written; for PostgreSQL a connection lost after COMMIT was sent may have
+                // written it (an append tried again then meets `conflict`, never a double)
   newer_schema, // the data was written by a newer Intervisie
   corrupt,      // the file is not an Intervisie store, or is damaged
   closed,       // the store was closed

@@ -68,6 +68,15 @@ constexpr std::array steps{
                "CREATE INDEX group_versions_by_version ON group_versions (version);"
                "CREATE INDEX session_seats_by_session ON session_seats (session_id)",
     },
+    Migration{
+        .version = 4,
+        .name = "counts that every node sees, per window of time",
+        .sql = "CREATE TABLE shared_counts ("
+               " name TEXT NOT NULL,"
+               " window_start_ms BIGINT NOT NULL,"
+               " count BIGINT NOT NULL,"
+               " PRIMARY KEY (name, window_start_ms))",
+    },
 };
 
 } // namespace

@@ -30,8 +30,11 @@ public:
   virtual std::expected<void, StoreError> add_wrapped_key(const WrappedKey& key) = 0;
   virtual std::expected<std::optional<std::string>, StoreError>
   wrapped_key(std::string_view owner) = 0;
-  // Destroys the key so that no copy of the database file keeps it either (its bytes are
-  // overwritten and the log is emptied). Destroying a key that is not there succeeds.
+  // Destroys the key: no live row holds it any more. SQLite overwrites its bytes and empties the
+  // log, so no copy of the file made afterwards keeps it. PostgreSQL overwrites, then deletes
+  // the row; old row versions stay on disk until vacuum, and in the WAL and in backups: their
+  // life is the operator's to bound (docs/deploy.md). Destroying a key that is not there
+  // succeeds.
   virtual std::expected<void, StoreError> destroy_wrapped_key(std::string_view owner) = 0;
   virtual std::expected<std::vector<WrappedKey>, StoreError> wrapped_keys() = 0;
   // Replaces every key's wrapping in one transaction (a new master key): `conflict` unless

@@ -145,6 +145,31 @@ public:
     return value;
   }
 
+  Result<std::int64_t> count_in_window(std::string_view name, std::int64_t window_start_ms,
+                                       std::int64_t by) override {
+    std::int64_t total = 0;
+    const std::string doing = "counting " + std::string{name};
+    auto counted = write(doing, [&](pg::Connection& db) -> Result<void> {
+      if (auto forgotten =
+              db.exec("DELETE FROM shared_counts WHERE name = $1 AND window_start_ms < $2",
+                      Params{}.text(name).int64(window_start_ms), doing);
+          !forgotten)
+        return std::unexpected(std::move(forgotten.error()));
+      auto added = db.exec("INSERT INTO shared_counts (name, window_start_ms, count)"
+                           " VALUES ($1, $2, $3) ON CONFLICT (name, window_start_ms)"
+                           " DO UPDATE SET count = shared_counts.count + excluded.count"
+                           " RETURNING count",
+                           Params{}.text(name).int64(window_start_ms).int64(by), doing);
+      if (!added)
+        return std::unexpected(std::move(added.error()));
+      total = added->int64(0, 0);
+      return {};
+    });
+    if (!counted)
+      return std::unexpected(counted.error());
+    return total;
+  }
+
   Result<std::uint64_t> append_group_events(std::string_view group_id,
                                             std::uint64_t expected_last_seq,
                                             const std::vector<NewEvent>& events) override {

@@ -141,6 +141,29 @@ public:
     return value;
   }
 
+  Result<std::int64_t> count_in_window(std::string_view name, std::int64_t window_start_ms,
+                                       std::int64_t by) override {
+    std::int64_t total = 0;
+    auto counted = write("counting " + std::string{name}, [&]() -> Result<void> {
+      if (auto forgotten = run("DELETE FROM shared_counts WHERE name = ? AND window_start_ms < ?",
+                               [&](Statement& s) { s.bind(1, name).bind(2, window_start_ms); });
+          !forgotten)
+        return forgotten;
+      auto added =
+          count("INSERT INTO shared_counts (name, window_start_ms, count)"
+                " VALUES (?, ?, ?) ON CONFLICT (name, window_start_ms)"
+                " DO UPDATE SET count = count + excluded.count RETURNING count",
+                [&](Statement& s) { s.bind(1, name).bind(2, window_start_ms).bind(3, by); });
+      if (!added)
+        return std::unexpected(added.error());
+      total = *added;
+      return {};
+    });
+    if (!counted)
+      return std::unexpected(counted.error());
+    return total;
+  }
+
   Result<std::uint64_t> append_group_events(std::string_view group_id,
                                             std::uint64_t expected_last_seq,
                                             const std::vector<NewEvent>& events) override {

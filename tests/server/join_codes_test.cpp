@@ -9,6 +9,9 @@
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <optional>
+
 #include <set>
 
 namespace intervisie::server::testing {
@@ -58,6 +61,39 @@ TEST(GuessGuard, ManyAddressesFailingTogetherStopEveryoneUntilTheMinuteHasPassed
   }
   EXPECT_FALSE(guard.allow("192.168.1.7", at_second(2))) << "a fresh address waits too";
   EXPECT_TRUE(guard.allow("192.168.1.7", at_second(62)));
+}
+
+TEST(GuessGuard, NodesSharingAStoreFailTogetherAgainstOneCeiling) {
+  // Two nodes' guards over one shared count, as a cluster's PostgreSQL keeps it.
+  std::map<std::int64_t, std::int64_t> shared;
+  const auto count = [&shared](std::int64_t window,
+                               std::int64_t by) -> std::optional<std::int64_t> {
+    return shared[window] += by;
+  };
+  GuessGuard first{10, 300};
+  GuessGuard second{10, 300};
+  first.share_failures(count);
+  second.share_failures(count);
+  for (int i = 0; i < 300; ++i) {
+    GuessGuard& node = i % 2 == 0 ? first : second;
+    ASSERT_TRUE(node.allow("10.0." + std::to_string(i / 200) + "." + std::to_string(i % 200),
+                           at_second(1)));
+    node.failed(at_second(1));
+  }
+  EXPECT_FALSE(first.allow("192.168.1.7", at_second(2))) << "150 failures here, 300 in all";
+  EXPECT_FALSE(second.allow("192.168.1.8", at_second(2)));
+  EXPECT_TRUE(first.allow("192.168.1.7", at_second(62))) << "a new minute";
+}
+
+TEST(GuessGuard, WhenTheSharedCountCannotBeReadTheNodesOwnCountDecides) {
+  GuessGuard guard{10, 300};
+  guard.share_failures([](std::int64_t, std::int64_t) { return std::nullopt; });
+  for (int i = 0; i < 300; ++i) {
+    ASSERT_TRUE(guard.allow("10.0." + std::to_string(i / 200) + "." + std::to_string(i % 200),
+                            at_second(1)));
+    guard.failed(at_second(1));
+  }
+  EXPECT_FALSE(guard.allow("192.168.1.7", at_second(2)));
 }
 
 std::string code_of(const HttpResponse& response) {

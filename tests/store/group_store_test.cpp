@@ -193,6 +193,18 @@ TEST_P(GroupStoreTest, GroupsAndSeatsComeInTheOrderOfTheirIdsByteForByte) {
   EXPECT_EQ(ids, (std::vector<std::string>{"G-z", "g-a", "g-b", "g-\xc3\xa9"}));
 }
 
+TEST_P(GroupStoreTest, ASharedCountGrowsWithinItsWindowAndForgetsEarlierOnes) {
+  const GroupStores stores = open();
+  AccountStore& store = stores.accounts();
+  EXPECT_EQ(store.count_in_window("failed_join_codes", 60'000, 0).value(), 0);
+  EXPECT_EQ(store.count_in_window("failed_join_codes", 60'000, 1).value(), 1);
+  EXPECT_EQ(store.count_in_window("failed_join_codes", 60'000, 1).value(), 2);
+  EXPECT_EQ(store.count_in_window("other", 60'000, 0).value(), 0) << "each name its own";
+  EXPECT_EQ(store.count_in_window("failed_join_codes", 120'000, 1).value(), 1) << "a new window";
+  EXPECT_EQ(store.count_in_window("failed_join_codes", 60'000, 0).value(), 0)
+      << "an earlier window is forgotten";
+}
+
 INSTANTIATE_TEST_SUITE_P(Stores, GroupStoreTest,
                          ::testing::Values(Backend::sqlite, Backend::postgresql),
                          [](const auto& backend) {

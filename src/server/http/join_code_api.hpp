@@ -22,6 +22,10 @@ public:
 
   // Set once the port is known, before the first request.
   void set_public_url(std::string url) { public_url_ = std::move(url); }
+  // Nodes sharing a store: the ceiling on failed codes holds for all of them together.
+  void share_failures(GuessGuard::SharedCount shared) {
+    guesses_.share_failures(std::move(shared));
+  }
 
   bool handle(Request& request, const std::vector<std::string>& segments,
               const std::string& client_address, Respond& respond) override;
