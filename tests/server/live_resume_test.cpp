@@ -168,26 +168,6 @@ TEST(LivePresence, WhoIsConnectedIsBroadcastAndAReturneeKeepsTheirTurn) {
   EXPECT_EQ(turn_order(m), order);
 }
 
-// The rest of an incident session from the gossip on, without reframing (8 steps).
-std::uint64_t finish_from_gossip(LiveMeeting& m) {
-  Member& fenna = m.named("Fenna");
-  Member& pieter = m.named("Pieter");
-  m.ok(fenna, command("close_gossip"));
-  m.ok(pieter, command("reflect", {{"text", "Ja, dat herken ik."}}));
-  m.ok(fenna, command("next_step"));
-  m.ok(pieter, command("keep_statement"));
-  m.ok(fenna, command("next_step"));
-  m.ok(fenna, command("end_preparation"));
-  for (const std::uint32_t adviser : turn_order(m))
-    m.ok(m.by_id(adviser), command("give_advice", {{"text", "zou ik een keer nee oefenen."}}));
-  m.ok(fenna, command("next_step"));
-  m.ok(pieter, command("react", {{"tomorrow", "Eén keer nee zeggen."}}));
-  m.ok(fenna, command("next_step"));
-  for (Member& member : m.members)
-    m.ok(member, command("closing_remark"));
-  return m.ok(fenna, command("next_step"));
-}
-
 TEST(LiveRestart, AfterKillNineEveryAcknowledgedEventIsThereAndClientsResume) {
   ServerProcess server;
   LiveMeeting m(server.port(), "incident", six);

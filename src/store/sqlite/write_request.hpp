@@ -1,7 +1,7 @@
 // One change waiting for the writer thread, and whom to tell when it is durable.
 #pragma once
 
-#include "store/event_store.hpp"
+#include "store/write_changes.hpp"
 
 #include <cstdint>
 #include <string>
@@ -10,30 +10,11 @@
 
 namespace intervisie::store::sqlite {
 
-struct AppendEvents {
-  std::string session_id;
-  std::uint64_t expected_last_seq = 0;
-  std::vector<NewEvent> events;
-};
-
-struct CreateSession {
-  NewSession session;
-};
-
-struct PutSecret {
-  std::string session_id;
-  Secret secret;
-};
-
-struct EraseSession {
-  std::string session_id;
-  std::int64_t at_ms = 0;
-};
-
-struct RewriteEvents {
-  std::string session_id;
-  std::vector<NewEvent> events; // seq 1, 2, …
-};
+using store::AppendEvents;
+using store::CreateSession;
+using store::EraseSession;
+using store::PutSecret;
+using store::RewriteEvents;
 
 using Change = std::variant<AppendEvents, CreateSession, PutSecret, EraseSession, RewriteEvents>;
 

@@ -83,6 +83,10 @@ std::uint32_t id_of(const Json& json);
 // chosen) and the statement, into the question rounds.
 void incident_until_question_rounds(LiveMeeting& meeting);
 
+// The rest of an incident session of incident_until_question_rounds's people, from the gossip
+// on, without reframing; the seq of the last ack (the finish).
+std::uint64_t finish_from_gossip(LiveMeeting& meeting);
+
 enum class Response { answer, rate };
 // One round in which everyone in the turn order asks and the presenter answers (or rates),
 // then a round in which everyone passes, which closes the rounds.
