@@ -7,6 +7,7 @@
 #include "store/postgresql_event_store.hpp"
 #include "store/postgresql_group_store.hpp"
 
+#include "support/held_writer.hpp"
 #include "support/store_place.hpp"
 
 #include <gtest/gtest.h>
@@ -25,6 +26,7 @@ namespace intervisie::store {
 namespace {
 
 using testing::Backend;
+using testing::HeldWriter;
 using testing::StorePlace;
 
 NewEvent event(std::string payload) {
@@ -44,35 +46,6 @@ AppendResult append_and_wait(EventStore& store, const std::string& session_id,
                [&acked](AppendResult r) { acked.set_value(std::move(r)); });
   return result.get();
 }
-
-// Holds the writer thread inside the `done` of one append, so whatever is appended meanwhile
-// queues up and forms the next batch: batching shown without timing.
-class HeldWriter {
-public:
-  HeldWriter(EventStore& store, const std::string& session_id, std::uint64_t expected_last_seq) {
-    auto held = held_.get_future();
-    store.append(session_id, expected_last_seq, {event("hold")},
-                 [this, released = released_.get_future().share()](AppendResult) {
-                   held_.set_value();
-                   released.wait();
-                 });
-    held.wait();
-  }
-  HeldWriter(const HeldWriter&) = delete;
-  HeldWriter& operator=(const HeldWriter&) = delete;
-  ~HeldWriter() { release(); }
-
-  void release() {
-    if (!was_released_)
-      released_.set_value();
-    was_released_ = true;
-  }
-
-private:
-  std::promise<void> held_;
-  std::promise<void> released_;
-  bool was_released_ = false;
-};
 
 // An append whose answer the test collects later.
 struct Pending {

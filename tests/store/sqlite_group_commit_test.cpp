@@ -1,6 +1,7 @@
 // Group commit: the appends of many sessions share one transaction, and one log sync.
 #include "store/sqlite_event_store.hpp"
 
+#include "support/held_writer.hpp"
 #include "support/temp_dir.hpp"
 
 #include <gtest/gtest.h>
@@ -15,6 +16,8 @@
 
 namespace intervisie::store {
 namespace {
+
+using testing::HeldWriter;
 
 using testing::TempDir;
 
@@ -34,35 +37,6 @@ AppendResult append_and_wait(EventStore& store, const std::string& session_id,
 std::string session_name(std::size_t i) {
   return "s" + std::to_string(i);
 }
-
-// Holds the writer thread inside the `done` of one append, so whatever is appended meanwhile
-// queues up and forms the next batch: batching shown without timing.
-class HeldWriter {
-public:
-  HeldWriter(EventStore& store, const std::string& session_id, std::uint64_t expected_last_seq) {
-    auto held = held_.get_future();
-    store.append(session_id, expected_last_seq, {event("hold")},
-                 [this, released = released_.get_future().share()](AppendResult) {
-                   held_.set_value();
-                   released.wait();
-                 });
-    held.wait();
-  }
-  HeldWriter(const HeldWriter&) = delete;
-  HeldWriter& operator=(const HeldWriter&) = delete;
-  ~HeldWriter() { release(); }
-
-  void release() {
-    if (!was_released_)
-      released_.set_value();
-    was_released_ = true;
-  }
-
-private:
-  std::promise<void> held_;
-  std::promise<void> released_;
-  bool was_released_ = false;
-};
 
 // Counts acknowledgements from any thread and lets the test wait for all of them.
 class Acks {
