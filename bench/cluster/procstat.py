@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Helper of bench/cluster/run.sh: samples the server-side processes and prints the table.
 
-  procstat.py sample OUT.json GROUP=PID[,PID...] ...
+  procstat.py sample OUT.json [--cpu-only] GROUP=PID[,PID...] ...
       One sample of every process of every group: CPU (utime+stime, and for a process whose
       children are part of the group - nginx's master, PostgreSQL's postmaster - also cutime
       +cstime: children that ended in between still count), VmRSS, Pss, open descriptors.
@@ -64,7 +64,7 @@ def memory_of(pid):
             "name": open(f"/proc/{pid}/comm").read().strip()}
 
 
-def sample(out, groups):
+def sample(out, groups, cpu_only=False):
     # First the CPU times of every process, quickly and stamped with the time; then memory and
     # descriptors, which take seconds with 50,000 descriptors open.
     members = {}
@@ -84,12 +84,13 @@ def sample(out, groups):
             except (OSError, ValueError):
                 pass  # gone in between
     result["time"] = time.time()
-    for name, procs in result["groups"].items():
+    for name, procs in result["groups"].items() if not cpu_only else ():
         for p in procs:
             try:
                 p.update(memory_of(p["pid"]))
             except (OSError, ValueError):
                 p.update({"rss_kib": 0, "pss_kib": 0, "fds": 0, "name": "?"})
+    result["done"] = time.time()
     with open(out, "w") as f:
         json.dump(result, f)
 
@@ -126,6 +127,7 @@ def row(name, connections, meetings, d):
               "late": 0, "events": 0, "planned": 0.0, "measured": 0.0, "dropped": 0,
               "given_up": 0, "setup_s": 0.0}
     windows = []
+    loads = []  # the 1-minute load average at the window's start and end, as the tools saw it
     for path in sorted(glob.glob(os.path.join(d, "load-*.out"))):
         text = open(path).read()
         m = re.search(r"connections\s+(\d+) of \d+ established.*?(\d+) given up, (\d+) dropped",
@@ -144,6 +146,10 @@ def row(name, connections, meetings, d):
         m = re.search(r"messages\s+(\d+) events received", text)
         if m:
             totals["events"] += int(m.group(1))
+        m = re.search(r"load average ([\d.]+) at the start of the measured window, ([\d.]+) at "
+                      r"its end", text)
+        if m:
+            loads.append(max(float(m.group(1)), float(m.group(2))))
         m = re.search(r"measured from unix time ([\d.]+) to ([\d.]+)", text)
         if m:
             windows.append((float(m.group(1)), float(m.group(2))))
@@ -165,8 +171,8 @@ def row(name, connections, meetings, d):
          "p50_ms": percentile(delivered, 0.5), "p99_ms": percentile(delivered, 0.99),
          "p999_ms": percentile(delivered, 0.999),
          "ack_p50_ms": percentile(acked, 0.5), "ack_p99_ms": percentile(acked, 0.99),
-         "samples": len(delivered), "window_s": wall, "loadavg": open("/proc/loadavg").read()
-         .split()[0], "windows": windows, "sample_window": [start["time"], end["time"]]}
+         "samples": len(delivered), "window_s": wall, "loadavg": max(loads, default=0.0),
+         "windows": windows, "sample_window": [start["time"], end["time"]]}
     # Rates, each over its own window: the server side's CPU over the script's samples, the
     # messages over the load processes' windows (the two agree to within ~0.1 s).
     events_per_s = max(r["events_per_s"], 1e-9)
@@ -178,7 +184,7 @@ def row(name, connections, meetings, d):
                   if p["pid"] in before)
         r[f"cpu_{group}_pct"] = 100.0 * cpu / wall
         r[f"cpu_{group}_us_per_msg"] = cpu / wall * 1e6 / events_per_s
-        r[f"fds_{group}_peak"] = peak_fds([idle, start, end], group)
+        r[f"fds_{group}_peak"] = peak_fds([idle, end], group)
         r[f"procs_{group}"] = len(idle["groups"].get(group, []))
     r["cpu_server_us_per_msg"] = sum(r[f"cpu_{g}_us_per_msg"] for g in ("nodes", "nginx",
                                                                       "postgres"))
@@ -246,8 +252,8 @@ def table(path):
          if r["procs_postgres"] else "-"),
         ("   busiest load process",
          lambda r: f'{fmt(r["fds_load_peak"])} ({r["procs_load"]} processes)'),
-        ("measured window (s), load average at end",
-         lambda r: f'{fmt(r["window_s"], 1)}, {r["loadavg"]}'),
+        ("measured window (s); 1-min load average, highest",
+         lambda r: f'{fmt(r["window_s"], 1)}; {fmt(r["loadavg"], 2)}'),
     ]
     cells = [[label] + [f(r) for r in rows] for label, f in lines]
     widths = [max(len(c[i]) for c in cells) for i in range(len(cells[0]))]
@@ -262,7 +268,8 @@ def table(path):
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "sample":
-        sample(sys.argv[2], sys.argv[3:])
+        cpu_only = sys.argv[3] == "--cpu-only"
+        sample(sys.argv[2], sys.argv[4 if cpu_only else 3:], cpu_only)
     elif command == "row":
         row(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5])
     elif command == "table":

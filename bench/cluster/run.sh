@@ -37,6 +37,9 @@ NGINX=/usr/sbin/nginx
 server_bin=$BUILD/intervisie
 load_bin=$BUILD/intervisie_load
 stat=$here/procstat.py
+# The interpreter itself, not a version manager's shim, which can take seconds to start on a
+# busy machine (and the samples are timed).
+py=$(python3 -c 'import sys; print(sys.executable)')
 
 for binary in "$server_bin" "$load_bin" "$PG_BIN/postgres" "$NGINX"; do
   [[ -x $binary ]] || { echo "run.sh: $binary is missing (build it first)" >&2; exit 2; }
@@ -89,7 +92,7 @@ trap cleanup EXIT
 trap 'say "interrupted"; exit 130' INT TERM
 
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+  "$py" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
 wait_http() { # url, what, pid
@@ -204,7 +207,10 @@ groups() { # the process groups sampled: server side and the load processes
   printf '%s\n' "${all[@]}"
 }
 
-sample() { mapfile -t g < <(groups); python3 "$stat" sample "$1" "${g[@]}"; }
+sample() { # file [--cpu-only]
+  mapfile -t g < <(groups)
+  "$py" "$stat" sample "$1" ${2:-} "${g[@]}"
+}
 
 # slug, name, port, meetings, load processes
 measure() {
@@ -240,16 +246,16 @@ measure() {
   # Everyone connected and quiet: the load processes settle, warm up, then measure together.
   touch "$dir/go"
   sleep $((SETTLE + WARMUP))
-  sample "$dir/start.json"
+  sample "$dir/start.json" --cpu-only
   # Until a moment short of the load processes' window (they exit as soon as it ends), counted
   # from the first sample's time stamp (a sample takes seconds with 50,000 descriptors open).
-  python3 -c "import json, time; t = json.load(open('$dir/start.json'))['time'];
+  "$py" -c "import json, time; t = json.load(open('$dir/start.json'))['time'];
 time.sleep(max(0, t + $DURATION - 0.25 - time.time()))"
   sample "$dir/end.json"
   say "$name: measured ${DURATION} s; waiting for the load processes' reports"
   for pid in "${load_pids[@]}"; do wait "$pid" || say "a load process exited with $?"; done
   load_pids=()
-  python3 "$stat" row "$name" "$((meetings * 8))" "$meetings" "$dir" >"$dir/row.json"
+  "$py" "$stat" row "$name" "$((meetings * 8))" "$meetings" "$dir" >"$dir/row.json"
   grep -h -E "^(connections|commands|latency|  |messages|saturated)" "$dir"/load-*.out | \
     sort | uniq -c | sort -rn | head -20 >&2 || true
 }
@@ -277,5 +283,5 @@ for phase in $PHASES; do
 done
 
 echo
-python3 "$stat" table "$results/rows.jsonl"
+"$py" "$stat" table "$results/rows.jsonl"
 cp "$results/rows.jsonl" "${OUT:-/dev/null}" 2>/dev/null || true
