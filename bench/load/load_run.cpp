@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <thread>
@@ -45,6 +46,11 @@ std::string fixed(double value, int decimals = 2) {
   char text[64];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
   return text;
+}
+
+// Wall-clock time, for lining the measured window up with samples taken by another program.
+double unix_seconds() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 double mib(std::uint64_t kib) {
@@ -128,6 +134,14 @@ asio::awaitable<void> LoadRun::run() {
   }
   connect_seconds_ = seconds_since(started);
 
+  // Several load processes: say that this one is set up, and wait for the word to go on.
+  if (!options_.ready_file.empty())
+    std::ofstream(options_.ready_file)
+        << open_clients() << " connected, " << count(MeetingPhase::ready) << " meetings ready\n";
+  if (!options_.go_file.empty())
+    while (!std::filesystem::exists(options_.go_file))
+      co_await pause(50ms);
+
   // 3. Idle: everyone connected, nobody sends.
   co_await pause(seconds(options_.settle_seconds));
   server_idle_ = sample_process(server_.pid);
@@ -147,6 +161,7 @@ asio::awaitable<void> LoadRun::run() {
   stats_.measuring = true;
   load_average_start_ = load_average();
   const auto measure_start = Clock::now();
+  window_start_ = unix_seconds();
   server_load_start_ = sample_process(server_.pid);
   tool_load_start_ = sample_process(::getpid());
   const auto measure_end = measure_start + seconds(options_.duration_seconds);
@@ -158,6 +173,7 @@ asio::awaitable<void> LoadRun::run() {
   stats_.measuring = false;
   load_average_end_ = load_average();
   measured_seconds_ = seconds_since(measure_start);
+  window_end_ = unix_seconds();
   server_load_end_ = sample_process(server_.pid);
   tool_load_end_ = sample_process(::getpid());
   server_load_peak_kib_ = std::max(server_load_peak_kib_, server_load_end_.rss_kib);
@@ -301,6 +317,14 @@ void LoadRun::print_report(std::ostream& out) {
       << " acked/s (planned " << fixed(planned, 1) << "/s)\n";
   for (const auto& [code, n] : commands.error_codes)
     out << "               error: " << n << " x " << code << "\n";
+  out << "messages     " << commands.events_received << " events received by the clients ("
+      << fixed(measured_seconds_ > 0
+                   ? static_cast<double>(commands.events_received) / measured_seconds_
+                   : 0,
+               1)
+      << "/s)\n";
+  out << "window       measured from unix time " << fixed(window_start_, 3) << " to "
+      << fixed(window_end_, 3) << "\n";
   out << "latency      sent -> all 8 have the event: p50 " << fixed(delivered.percentile_ms(0.5))
       << " ms  p99 " << fixed(delivered.percentile_ms(0.99)) << " ms  p999 "
       << fixed(delivered.percentile_ms(0.999)) << " ms  max " << fixed(delivered.max_ms())
@@ -355,6 +379,20 @@ void LoadRun::print_report(std::ostream& out) {
   out << "budget       50,000 connections: " << (scale ? "met" : "missed") << " ("
       << connected_at_idle_ << "); p99 <= 20 ms at 10x pace: " << (fast ? "met" : "missed")
       << "; <= 16 KiB per idle connection: " << small << "\n";
+}
+
+} // namespace intervisie::load
+
+namespace intervisie::load {
+
+void LoadRun::write_latencies(const std::string& path) const {
+  std::ofstream out(path);
+  for (const std::uint64_t us : stats_.delivered.microseconds())
+    out << "delivered " << us << "\n";
+  for (const std::uint64_t us : stats_.acked.microseconds())
+    out << "acked " << us << "\n";
+  if (!out)
+    throw std::runtime_error("cannot write the latencies to " + path);
 }
 
 } // namespace intervisie::load

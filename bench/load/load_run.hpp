@@ -44,6 +44,8 @@ public:
   // Runs the whole load on the io_context; `done` gets the exception that ended it, if any.
   void start(std::function<void(std::exception_ptr)> done);
   void print_report(std::ostream& out);
+  // One line per measured latency: `delivered US` and `acked US` (--latencies).
+  void write_latencies(const std::string& path) const;
 
   void on_open(LiveClient& client) override;
   void on_failed(LiveClient& client, const boost::beast::error_code& error,
@@ -79,6 +81,7 @@ private:
   bool setup_timed_out_ = false;
   std::size_t connected_at_idle_ = 0;
   double measured_seconds_ = 0;
+  double window_start_ = 0, window_end_ = 0; // unix time
   ProcessSample server_empty_, server_sessions_, server_idle_, server_load_start_, server_load_end_;
   std::uint64_t server_load_peak_kib_ = 0;
   ProcessSample tool_idle_, tool_load_start_, tool_load_end_;

@@ -118,6 +118,8 @@ int run(const LoadOptions& options) {
   if (failure)
     std::rethrow_exception(failure);
   load.print_report(std::cout);
+  if (!options.latencies_file.empty())
+    load.write_latencies(options.latencies_file);
   std::cout.flush();
   if (server)
     server->stop();

@@ -57,6 +57,8 @@ void Meeting::on_message(LiveClient& client, const ServerMessage& message, Clock
     }
     break;
   case MessageType::event:
+    if (stats_.measuring)
+      ++stats_.commands.events_received;
     client.seq = std::max(client.seq, message.seq);
     seq_ = std::max(seq_, message.seq);
     check_delivered(now);

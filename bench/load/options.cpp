@@ -56,6 +56,14 @@ std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--seed", options.seed, "Seed for the meetings' start offsets")
       ->capture_default_str();
+  app.add_option("--latencies", options.latencies_file,
+                 "Write every measured latency to FILE (`delivered US` / `acked US` lines), so "
+                 "that several load processes' percentiles can be merged");
+  app.add_option("--ready-file", options.ready_file,
+                 "Create FILE once every meeting is connected and set up");
+  app.add_option("--go-file", options.go_file,
+                 "After setup, wait until FILE exists before the settle time and the traffic "
+                 "(starts several load processes' traffic at once)");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {

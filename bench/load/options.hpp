@@ -30,6 +30,10 @@ struct LoadOptions {
   double setup_timeout_seconds = 900; // for creating and connecting everything
   double command_timeout_seconds = 10;
   std::uint64_t seed = 1;
+  // For several load processes against one server or cluster (bench/cluster/run.sh):
+  std::string latencies_file; // non-empty: every measured latency written here, to merge runs
+  std::string ready_file;     // non-empty: created once every meeting is set up
+  std::string go_file;        // non-empty: after setup, wait until this file exists
 
   std::size_t clients() const { return meetings * clients_per_meeting; }
   double interval_seconds() const { return human_interval_seconds / pace; }

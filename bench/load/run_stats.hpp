@@ -20,6 +20,7 @@ public:
   double percentile_ms(double q);
   double max_ms();
   double mean_ms() const;
+  const std::vector<std::uint64_t>& microseconds() const { return samples_; }
 
 private:
   std::vector<std::uint64_t> samples_;
@@ -42,7 +43,8 @@ struct CommandCounts {
   std::uint64_t delivered = 0; // reached every open client of the meeting
   std::uint64_t refused = 0;   // answered by an error
   std::uint64_t timed_out = 0;
-  std::uint64_t late = 0; // sent after its time because the previous one was still open
+  std::uint64_t late = 0;            // sent after its time because the previous one was still open
+  std::uint64_t events_received = 0; // event messages received by all clients, any command's
   std::map<std::string, std::uint64_t> error_codes;
 };
 
