@@ -35,8 +35,7 @@ std::expected<Stores, StoreError> open_stores(std::string_view location,
   if (!groups)
     return std::unexpected(std::move(groups.error()));
   return Stores{std::move(*events), std::move(*groups), true,
-                "PostgreSQL at " + postgresql::describe_url(url) + " as node " +
-                    process_node_name()};
+                postgresql::describe_url(url) + " as node " + process_node_name()};
 }
 
 } // namespace intervisie::store
