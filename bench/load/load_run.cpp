@@ -102,7 +102,12 @@ asio::awaitable<void> LoadRun::run() {
   // 1. The meetings, over HTTP.
   std::vector<MeetingSeed> seeds(options_.meetings);
   auto started = Clock::now();
-  co_await create_meetings(server_.endpoint, seeds, options_.setup_concurrency, setup_);
+  if (options_.rooms) {
+    for (std::size_t i = 0; i < seeds.size(); ++i)
+      seeds[i] = MeetingSeed{.complete = true, .session_id = "m" + std::to_string(i), .people = {}};
+  } else {
+    co_await create_meetings(server_.endpoint, seeds, options_.setup_concurrency, setup_);
+  }
   http_seconds_ = seconds_since(started);
   server_sessions_ = sample_process(server_.pid);
 
@@ -111,8 +116,8 @@ asio::awaitable<void> LoadRun::run() {
   meetings_.reserve(seeds.size());
   for (MeetingSeed& seed : seeds) {
     const bool complete = seed.complete;
-    auto& meeting =
-        *meetings_.emplace_back(std::make_unique<Meeting>(io_, std::move(seed), stats_));
+    auto& meeting = *meetings_.emplace_back(
+        std::make_unique<Meeting>(io_, std::move(seed), stats_, options_.rooms));
     const auto index = static_cast<std::uint32_t>(meetings_.size() - 1);
     for (std::uint8_t slot = 0; slot < clients_per_meeting; ++slot) {
       LiveClient& client = clients_.emplace_back(io_, *this, index, slot);
@@ -218,12 +223,16 @@ void LoadRun::connect(LiveClient& client) {
   ++connecting_;
   ++stats_.connections.attempts;
   const MeetingSeed& seed = meetings_[client.meeting()]->seed();
-  const std::string target =
-      "/api/sessions/" + seed.session_id + "/live?token=" + seed.people[client.slot()].token;
+  const std::string target = options_.rooms
+                                 ? "/rooms/" + seed.session_id
+                                 : "/api/sessions/" + seed.session_id +
+                                       "/live?token=" + seed.people[client.slot()].token +
+                                       "&stream=" + options_.stream;
   client.connect(server_.endpoint, sources_[next_source_++ % sources_.size()], host_, target);
 }
 
-void LoadRun::on_open(LiveClient&) {
+void LoadRun::on_open(LiveClient& client) {
+  meetings_[client.meeting()]->on_client_open(client);
   --connecting_;
   ++stats_.connections.established;
   connect_more();
@@ -317,7 +326,8 @@ void LoadRun::print_report(std::ostream& out) {
       << " acked/s (planned " << fixed(planned, 1) << "/s)\n";
   for (const auto& [code, n] : commands.error_codes)
     out << "               error: " << n << " x " << code << "\n";
-  out << "messages     " << commands.events_received << " events received by the clients ("
+  out << "messages     " << commands.events_received << " "
+      << (options_.rooms ? "commands" : options_.stream) << " received by the clients ("
       << fixed(measured_seconds_ > 0
                    ? static_cast<double>(commands.events_received) / measured_seconds_
                    : 0,

@@ -36,12 +36,40 @@ std::uint64_t microseconds(Clock::duration duration) {
 
 } // namespace
 
-Meeting::Meeting(boost::asio::io_context& io, MeetingSeed seed, RunStats& stats)
-    : timer_(io), seed_(std::move(seed)), stats_(stats) {
+Meeting::Meeting(boost::asio::io_context& io, MeetingSeed seed, RunStats& stats, bool rooms)
+    : timer_(io), seed_(std::move(seed)), stats_(stats), rooms_(rooms) {
   // The facilitator takes turns too; the turn order is the order of joining, presenter left out.
   for (std::uint8_t slot = 0; slot < clients_per_meeting; ++slot)
     if (slot != presenter)
       order_.push_back(slot);
+}
+
+void Meeting::on_client_open(LiveClient& client) {
+  // A room has no snapshot and nothing to set up: the meeting is ready once all eight are in.
+  if (!rooms_)
+    return;
+  client.has_snapshot = true;
+  if (phase_ == MeetingPhase::connecting &&
+      std::ranges::all_of(clients_, [](const LiveClient* c) { return c->has_snapshot; }))
+    phase_ = MeetingPhase::ready;
+}
+
+void Meeting::on_ack(Clock::time_point now) {
+  open_.acked = true;
+  if (open_.measured) {
+    ++stats_.commands.acked;
+    stats_.acked.add(microseconds(now - open_.sent_at));
+  }
+  if (open_.kind == Kind::ask) {
+    awaiting_answer_ = true;
+  } else if (open_.kind == Kind::answer) {
+    awaiting_answer_ = false;
+    position_ = (position_ + 1) % order_.size();
+  }
+  if (open_.delivered)
+    complete(now);
+  else
+    check_delivered(now);
 }
 
 void Meeting::on_message(LiveClient& client, const ServerMessage& message, Clock::time_point now) {
@@ -64,21 +92,19 @@ void Meeting::on_message(LiveClient& client, const ServerMessage& message, Clock
     check_delivered(now);
     break;
   case MessageType::ack:
-    if (!open_.active || message.id != open_.id)
+    if (open_.active && message.id == open_.id)
+      on_ack(now);
+    break;
+  case MessageType::command:
+    // A room's copy of a command: this client has it; the sender's own copy is its ack.
+    if (stats_.measuring)
+      ++stats_.commands.events_received;
+    if (!rooms_ || !open_.active || message.id != open_.id)
       break;
-    open_.acked = true;
-    if (open_.measured) {
-      ++stats_.commands.acked;
-      stats_.acked.add(microseconds(now - open_.sent_at));
-    }
-    if (open_.kind == Kind::ask) {
-      awaiting_answer_ = true;
-    } else if (open_.kind == Kind::answer) {
-      awaiting_answer_ = false;
-      position_ = (position_ + 1) % order_.size();
-    }
-    if (open_.delivered)
-      complete(now);
+    client.seq = std::max(client.seq, open_.first_seq);
+    seq_ = std::max(seq_, open_.first_seq);
+    if (client.slot() == open_.slot && !open_.acked)
+      on_ack(now);
     else
       check_delivered(now);
     break;
@@ -128,6 +154,7 @@ void Meeting::send(std::uint8_t slot, Kind kind, std::string_view command) {
   open_ = OpenCommand{.active = true,
                       .kind = kind,
                       .id = std::move(id),
+                      .slot = slot,
                       .sent_at = Clock::now(),
                       .first_seq = seq_ + 1,
                       .measured = stats_.measuring && kind != Kind::setup};

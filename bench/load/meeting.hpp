@@ -29,7 +29,8 @@ enum class MeetingPhase { connecting, preparing, ready, failed };
 
 class Meeting {
 public:
-  Meeting(boost::asio::io_context& io, MeetingSeed seed, RunStats& stats);
+  // `rooms`: the server is a bare room-broadcast peer (LoadOptions::rooms).
+  Meeting(boost::asio::io_context& io, MeetingSeed seed, RunStats& stats, bool rooms = false);
   Meeting(const Meeting&) = delete;
   Meeting& operator=(const Meeting&) = delete;
 
@@ -38,6 +39,7 @@ public:
   MeetingPhase phase() const { return phase_; }
   void fail() { phase_ = MeetingPhase::failed; }
 
+  void on_client_open(LiveClient& client);
   void on_message(LiveClient& client, const ServerMessage& message, Clock::time_point now);
   void on_client_closed(LiveClient& client, Clock::time_point now);
   // A command open longer than `limit` counts as timed out; the meeting goes on.
@@ -55,6 +57,7 @@ private:
     bool active = false;
     Kind kind = Kind::setup;
     std::string id;
+    std::uint8_t slot = 0; // who sent it
     Clock::time_point sent_at;
     std::uint64_t first_seq = 0; // the seq of the event it causes
     bool measured = false;       // sent inside the measured window
@@ -64,6 +67,7 @@ private:
 
   void send(std::uint8_t slot, Kind kind, std::string_view command);
   void next_setup_command();
+  void on_ack(Clock::time_point now);
   void next_traffic_command();
   void check_delivered(Clock::time_point now);
   void complete(Clock::time_point now);
@@ -73,6 +77,7 @@ private:
   boost::asio::steady_timer timer_;
   MeetingSeed seed_;
   RunStats& stats_;
+  bool rooms_;
   std::array<LiveClient*, clients_per_meeting> clients_{};
   MeetingPhase phase_ = MeetingPhase::connecting;
 

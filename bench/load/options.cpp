@@ -54,6 +54,11 @@ std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
   app.add_option("--command-timeout", options.command_timeout_seconds,
                  "Seconds after which a command without ack and delivery counts as timed out")
       ->capture_default_str();
+  app.add_option("--stream", options.stream,
+                 "patches (the web app's stream, the default) or events (clients that fold events)")
+      ->check(CLI::IsMember({"patches", "events"}));
+  app.add_flag("--rooms", options.rooms,
+               "With --port: a bare room-broadcast server (bench/compare), not Intervisie");
   app.add_option("--seed", options.seed, "Seed for the meetings' start offsets")
       ->capture_default_str();
   app.add_option("--latencies", options.latencies_file,

@@ -30,6 +30,13 @@ struct LoadOptions {
   double setup_timeout_seconds = 900; // for creating and connecting everything
   double command_timeout_seconds = 10;
   std::uint64_t seed = 1;
+  // What the clients subscribe to: "patches" as the web app does (only what changed in each
+  // participant's view), or "events" (every event, for clients that fold them).
+  std::string stream = "patches";
+  // The server at --port is a bare room-broadcast peer (bench/compare), not Intervisie: nothing
+  // is created over HTTP, each meeting's clients join /rooms/<meeting>, and the room sends each
+  // command to all eight as it is: the sender's copy counts as the ack, every copy as delivered.
+  bool rooms = false;
   // For several load processes against one server or cluster (bench/cluster/run.sh):
   std::string latencies_file; // non-empty: every measured latency written here, to merge runs
   std::string ready_file;     // non-empty: created once every meeting is set up

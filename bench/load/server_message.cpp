@@ -20,7 +20,7 @@ std::optional<ServerMessage> parse_server_message(std::string_view text) {
     return std::nullopt;
   ServerMessage message;
   const std::string_view name = type->get_string();
-  if (name == "event")
+  if (name == "event" || name == "patch")
     message.type = MessageType::event;
   else if (name == "ack")
     message.type = MessageType::ack;
@@ -30,6 +30,8 @@ std::optional<ServerMessage> parse_server_message(std::string_view text) {
     message.type = MessageType::presence;
   else if (name == "snapshot")
     message.type = MessageType::snapshot;
+  else if (name == "command")
+    message.type = MessageType::command;
   if (const auto* seq = object->if_contains("seq"); seq != nullptr && seq->is_number())
     message.seq = seq->to_number<std::uint64_t>();
   if (const auto* id = object->if_contains("id"); id != nullptr && id->is_string())

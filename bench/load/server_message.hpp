@@ -9,7 +9,9 @@
 
 namespace intervisie::load {
 
-enum class MessageType { snapshot, event, ack, error, presence, other };
+// A patch (stream=patches) counts as an event: it is what the command changed in a view.
+// A command comes back only from a bare room-broadcast server (bench/compare), as it was sent.
+enum class MessageType { snapshot, event, ack, error, presence, command, other };
 
 struct ServerMessage {
   MessageType type = MessageType::other;

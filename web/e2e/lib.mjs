@@ -95,18 +95,18 @@ export class Server {
     // Without --public-url the server names itself http://localhost:<port> in join links.
     this.base = `http://localhost:${this.port}`;
     if (!streamChecked) {
-      await this.checkSnapshotStream();
+      await this.checkPatchStream();
       streamChecked = true;
     }
   }
 
-  /** The app needs `stream=snapshots` (protocol 3.1); a server without it ignores an unknown value. */
-  async checkSnapshotStream() {
+  /** The app needs `stream=patches` (protocol 3.1); an older server refuses it with 400. */
+  async checkPatchStream() {
     const created = await this.api('POST', '/api/sessions', { method: 'balint', title: 'Probe', facilitator_name: 'Probe' });
     if (created.status !== 201) throw new Error(`probe session: ${JSON.stringify(created)}`);
     const { session_id: id, token } = created.body;
-    const status = await upgradeStatus(this.port, `/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=x`);
-    if (status !== 400) throw new Error(`${binary} does not know stream=snapshots (an unknown stream gave ${status}, not 400): rebuild it`);
+    const status = await upgradeStatus(this.port, `/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`);
+    if (status !== 101) throw new Error(`${binary} does not know stream=patches (it answered ${status}, not 101): rebuild it`);
   }
 
   async stop() {
@@ -350,9 +350,9 @@ export async function typeInto(p, label, text, { slash = false } = {}) {
   await key(p, 'Escape');
 }
 
-/** The page opened exactly `n` live sockets, each asking for snapshots. */
+/** The page opened exactly `n` live sockets, each asking for patches. */
 export function socketsAre(p, n, when) {
-  assert(p.sockets.every((u) => u.includes('stream=snapshots')), `${p.name}: a socket without stream=snapshots: ${p.sockets.join(' ')}`);
+  assert(p.sockets.every((u) => u.includes('stream=patches')), `${p.name}: a socket without stream=patches: ${p.sockets.join(' ')}`);
   assert(p.sockets.length === n, `${p.name} opened ${p.sockets.length} live sockets ${when}, expected ${n}`);
 }
 

@@ -210,7 +210,7 @@ export async function tooManyScreens(browser, server) {
       window.held = [];
       for (let i = 0; i < 8; i += 1) {
         await new Promise((ok, fail) => {
-          const ws = new WebSocket(`ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=snapshots`);
+          const ws = new WebSocket(`ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`);
           ws.onmessage = (e) => (JSON.parse(e.data).type === 'snapshot' ? ok() : fail(new Error(e.data)));
           ws.onclose = () => fail(new Error('closed'));
           window.held.push(ws);

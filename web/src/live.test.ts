@@ -52,13 +52,13 @@ beforeEach(() => {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('LiveSession', () => {
-  it('keeps one socket that asks for snapshots and shows each one as it comes', async () => {
+  it('keeps one socket that asks for patches and shows each view as it comes', async () => {
     const live = new LiveSession('abc', '1.secret');
     const views: LiveView[] = [];
     live.subscribe((v) => views.push(v));
     expect(FakeSocket.made).toHaveLength(1);
     const socket = FakeSocket.made[0];
-    expect(socket.url).toBe('ws://example.test/api/sessions/abc/live?token=1.secret&stream=snapshots');
+    expect(socket.url).toBe('ws://example.test/api/sessions/abc/live?token=1.secret&stream=patches');
     socket.open();
     socket.receive({ type: 'snapshot', seq: 4, state: state(4) });
     expect(live.current.status).toBe('online');
@@ -67,21 +67,55 @@ describe('LiveSession', () => {
     const result = live.send({ kind: 'start' });
     const sent = socket.sent[0] as { type: string; id: string; command: unknown };
     expect(sent).toMatchObject({ type: 'command', command: { kind: 'start' } });
-    // The server sends the events, then the snapshot of the change, then the ack.
-    socket.receive({ type: 'event', seq: 5, event: { kind: 'session_started', at: 1, actor: 1 } });
-    socket.receive({ type: 'event', seq: 6, event: { kind: 'step_started', at: 1, actor: 1, step: 0 } });
-    expect(live.current.state?.version).toBe(4);
-    socket.receive({ type: 'snapshot', seq: 6, state: state(6, { phase: 'running' }) });
-    expect(live.current.state?.version).toBe(6);
+    // The server sends what changed in this view, then the ack.
+    const before = live.current.state;
+    socket.receive({
+      type: 'patch',
+      seq: 6,
+      patch: [
+        { op: 'replace', path: '/version', value: 6 },
+        { op: 'add', path: '/phase', value: 'running' },
+        { op: 'add', path: '/connected/1', value: 2 },
+      ],
+    });
+    expect(live.current.state).toMatchObject({ version: 6, phase: 'running', connected: [1, 2] });
+    expect(before).toMatchObject({ version: 4, connected: [1] }); // a new state, not a changed one
     socket.receive({ type: 'ack', id: sent.id, seq: 6 });
     await expect(result).resolves.toEqual({ ok: true, seq: 6 });
 
-    socket.receive({ type: 'presence', connected: [1, 2] });
-    expect(live.current.state?.connected).toEqual([1, 2]);
+    // Presence alone (the event and snapshot streams have it) still counts.
+    socket.receive({ type: 'presence', connected: [1] });
+    expect(live.current.state?.connected).toEqual([1]);
     expect(live.current.state?.version).toBe(6);
 
     // No second socket was ever opened.
     expect(FakeSocket.made).toHaveLength(1);
+    live.close();
+  });
+
+  it('connects again for a whole view when a patch does not fit, and never shows half of it', () => {
+    const live = new LiveSession('abc', '1.secret');
+    const first = FakeSocket.made[0];
+    first.open();
+    first.receive({ type: 'snapshot', seq: 3, state: state(3) });
+    first.receive({
+      type: 'patch',
+      seq: 4,
+      patch: [
+        { op: 'replace', path: '/version', value: 4 },
+        { op: 'replace', path: '/flip_chart/questions/7/text', value: 'Wat?' },
+      ],
+    });
+    expect(live.current.state?.version).toBe(3);
+    expect(first.readyState).toBe(3);
+    expect(FakeSocket.made).toHaveLength(2);
+    const second = FakeSocket.made[1];
+    second.open();
+    second.receive({ type: 'snapshot', seq: 4, state: state(4) });
+    expect(live.current).toMatchObject({ status: 'online', state: { version: 4 } });
+    // The old socket's late messages count for nothing.
+    first.receive({ type: 'patch', seq: 5, patch: [{ op: 'replace', path: '/version', value: 5 }] });
+    expect(live.current.state?.version).toBe(4);
     live.close();
   });
 
@@ -111,7 +145,7 @@ describe('LiveSession', () => {
     vi.advanceTimersByTime(400);
     expect(FakeSocket.made).toHaveLength(2);
     const second = FakeSocket.made[1];
-    expect(second.url).toContain('&stream=snapshots');
+    expect(second.url).toContain('&stream=patches');
     expect(second.url).not.toContain('since');
     second.open();
     second.receive({ type: 'snapshot', seq: 9, state: state(9) });

@@ -1,11 +1,13 @@
 // The live connection to one session: one WebSocket per page.
 //
-// The client asks for `stream=snapshots` (docs/protocol.md 3.1): the server sends this
-// participant's whole view on connecting, and again after every change, before the ack of the
-// command that caused it. Folding events on the client would mean copying the engine's rules
-// (turn order, timers, roles, per-viewer filtering); this way the server's view is the only
-// truth and the page simply shows the latest snapshot. Events are not needed for that.
+// The client asks for `stream=patches` (docs/protocol.md 3.1): the server sends this
+// participant's whole view on connecting, and after every change only what changed in it (a
+// JSON Patch), before the ack of the command that caused it. Folding events on the client would
+// mean copying the engine's rules (turn order, timers, roles, per-viewer filtering); this way
+// the server's view is the only truth and the page shows exactly the view the server made.
+// A patch that does not fit (it never should) makes the page connect again for a whole view.
 
+import { applyPatch } from 'fast-json-patch';
 import type { Command, ServerMessage, SessionState } from './types';
 
 /**
@@ -31,7 +33,7 @@ type Listener = (view: LiveView) => void;
 function liveUrl(sessionId: string, token: string): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const id = encodeURIComponent(sessionId);
-  return `${proto}//${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=snapshots`;
+  return `${proto}//${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`;
 }
 
 const RETRY_MS = [300, 800, 1500, 3000, 5000];
@@ -113,7 +115,7 @@ export class LiveSession {
 
   private connect(): void {
     if (this.closed) return;
-    // No `since`: with stream=snapshots every connection starts with the whole view.
+    // No `since`: with stream=patches every connection starts with the whole view.
     const socket = new WebSocket(liveUrl(this.sessionId, this.token));
     this.socket = socket;
     if (this.view.status !== 'connecting' && !this.openedOnce) this.emit({ status: 'connecting' });
@@ -182,6 +184,24 @@ export class LiveSession {
         this.retries = 0;
         this.emit({ state: msg.state, status: 'online', receivedAt: performance.now() });
         break;
+      case 'patch': {
+        const state = this.view.state;
+        let next: SessionState;
+        try {
+          if (!state) throw new Error('a patch before the first snapshot');
+          // Validated and on a copy: the state on screen is never half-patched.
+          next = applyPatch(state, msg.patch, true, false).newDocument;
+        } catch {
+          // Start again from a whole view rather than show one the server never made.
+          socket.close();
+          this.socket = null;
+          this.failPending('connection_lost');
+          this.connect();
+          break;
+        }
+        this.emit({ state: next, receivedAt: performance.now() });
+        break;
+      }
       case 'ack':
       case 'error': {
         if (msg.type === 'error' && msg.id === null && (msg.code === 'seat_moved' || msg.code === 'place_ended')) {
@@ -198,7 +218,7 @@ export class LiveSession {
           this.crowded(socket);
           break;
         }
-        // The snapshot with this command's effect came before its ack, so the page is current.
+        // The patch with this command's effect came before its ack, so the page is current.
         if (msg.id === null) break;
         const resolve = this.pending.get(msg.id);
         this.pending.delete(msg.id);

@@ -1,3 +1,4 @@
+import type { Operation } from 'fast-json-patch';
 // Shapes of the Intervisie protocol (docs/protocol.md), as far as the UI reads them.
 
 export type Lang = 'nl' | 'en';
@@ -272,6 +273,8 @@ export type Command =
 
 export type ServerMessage =
   | { type: 'snapshot'; seq: number; state: SessionState }
+  /** RFC 6902 operations that turn the last state into this one (stream=patches). */
+  | { type: 'patch'; seq: number; patch: Operation[] }
   | { type: 'event'; seq: number; event: { kind: string; at: number; actor: number | null } }
   | { type: 'ack'; id: string; seq: number }
   | { type: 'error'; id: string | null; code: string; message: string }

@@ -18,15 +18,17 @@ std::string quoted(std::string_view text) {
 
 // {"type":"…","seq":N,"<name>":<payload>} without copying the payload into a new object.
 std::string with_payload(std::string_view type, std::uint64_t seq, std::string_view name,
-                         const boost::json::object& payload) {
-  std::string text = R"({"type":)";
+                         std::string_view payload) {
+  std::string text;
+  text.reserve(payload.size() + 64);
+  text += R"({"type":)";
   text += quoted(type);
   text += R"(,"seq":)";
   text += std::to_string(seq);
   text += ",";
   text += quoted(name);
   text += ":";
-  text += boost::json::serialize(payload);
+  text += payload;
   text += "}";
   return text;
 }
@@ -81,11 +83,15 @@ std::expected<ClientCommand, ClientMessageError> parse_client_message(std::strin
 }
 
 std::string server_message_snapshot(std::uint64_t seq, const boost::json::object& state) {
-  return with_payload("snapshot", seq, "state", state);
+  return with_payload("snapshot", seq, "state", boost::json::serialize(state));
 }
 
 std::string server_message_event(std::uint64_t seq, const boost::json::object& event) {
-  return with_payload("event", seq, "event", event);
+  return with_payload("event", seq, "event", boost::json::serialize(event));
+}
+
+std::string server_message_patch(std::uint64_t seq, const boost::json::array& patch) {
+  return with_payload("patch", seq, "patch", boost::json::serialize(patch));
 }
 
 std::string server_message_ack(std::string_view id, std::uint64_t seq) {

@@ -2,6 +2,7 @@
 //   client → server  {"type":"command","id":"c17","command":{"kind":"pass"}}
 //   server → client  {"type":"snapshot","seq":12,"state":{…}}
 //                    {"type":"event","seq":13,"event":{"kind":"turn_passed",…}}
+//                    {"type":"patch","seq":13,"patch":[{"op":"replace","path":"/version",…}]}
 //                    {"type":"ack","id":"c17","seq":13}
 //                    {"type":"error","id":"c17","code":"not_your_turn","message":"…"}
 // An error about a message whose id could not be read carries "id":null.
@@ -42,6 +43,8 @@ std::expected<ClientCommand, ClientMessageError> parse_client_message(std::strin
 
 std::string server_message_snapshot(std::uint64_t seq, const boost::json::object& state);
 std::string server_message_event(std::uint64_t seq, const boost::json::object& event);
+// `patch`: RFC 6902 operations that turn the viewer's last state into the one at `seq`.
+std::string server_message_patch(std::uint64_t seq, const boost::json::array& patch);
 std::string server_message_ack(std::string_view id, std::uint64_t seq);
 std::string server_message_error(std::optional<std::string_view> id, std::string_view code,
                                  std::string_view message);

@@ -435,10 +435,15 @@ std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) 
     } else if (param.key == "lang") {
       target.subscription.language = param.value == "en" ? Language::en : Language::nl;
     } else if (param.key == "stream") {
-      if (param.value != "events" && param.value != "snapshots")
+      if (param.value == "events")
+        target.subscription.stream = Stream::events;
+      else if (param.value == "snapshots")
+        target.subscription.stream = Stream::snapshots;
+      else if (param.value == "patches")
+        target.subscription.stream = Stream::patches;
+      else
         return std::unexpected(error_response(request, http::status::bad_request, "bad_stream",
-                                              "stream must be events or snapshots."));
-      target.subscription.snapshots = param.value == "snapshots";
+                                              "stream must be events, snapshots or patches."));
     }
   }
   target.live = registry_.find(segments[2]);

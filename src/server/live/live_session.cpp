@@ -1,5 +1,7 @@
 #include "server/live/live_session.hpp"
 
+#include "server/codec/json_patch.hpp"
+
 #include "server/live/stored_events.hpp"
 
 #include "core/session/view.hpp"
@@ -450,6 +452,7 @@ void LiveSession::close_for_erasure() {
                 ? "The content of this session has been erased; it no longer opens."
                 : "De inhoud van deze bijeenkomst is gewist; ze gaat niet meer open.")));
     self->connections_.clear();
+    self->views_.clear();
   });
 }
 
@@ -459,6 +462,7 @@ void LiveSession::close_for_reload() {
       if (const auto alive = connection.client.lock())
         alive->disconnect();
     self->connections_.clear();
+    self->views_.clear();
   });
 }
 
@@ -516,9 +520,9 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
       return;
     }
     self->connections_.push_back(
-        Connection{client, seat, subscription.language, subscription.snapshots});
+        Connection{client, seat, subscription.language, subscription.stream});
     const std::optional<std::uint64_t> since =
-        subscription.snapshots ? std::nullopt : subscription.since;
+        subscription.stream == Stream::events ? subscription.since : std::nullopt;
     const Connection& connection = self->connections_.back();
     std::vector<std::shared_ptr<const std::string>> backlog;
     if (since && *since <= self->history_.size()) {
@@ -536,8 +540,14 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
                 i + 1, event_to_json(forget ? core::without_free_text(std::move(*seen)) : *seen))));
         core::apply(state, event);
       }
+    } else if (connection.stream == Stream::patches) {
+      // The place's other patch connections hear what changed (the newcomer is connected now);
+      // this one starts from the same view.
+      const auto view = self->refresh_view(participant, &connection);
+      backlog.push_back(std::make_shared<const std::string>(
+          server_message_snapshot(self->history_.size(), *view)));
     } else {
-      backlog.push_back(self->snapshot_for(connection));
+      backlog.push_back(self->snapshot_for(participant));
     }
     client->send_backlog(std::move(backlog));
     // Its snapshot above already knows who is here.
@@ -670,15 +680,15 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
   close_moved_seats(events);
   if (durable_state_.phase == core::Phase::finished)
     release_join_code();
-  for (const Connection& connection : connections_)
-    if (connection.snapshots)
-      connection.send(snapshot_for(connection));
+  send_views();
   durable(history_.size());
 }
 
 void LiveSession::broadcast(const core::Event& event, std::uint64_t seq) {
   std::shared_ptr<const std::string> shared;
   for (const Connection& connection : connections_) {
+    if (connection.stream == Stream::patches)
+      continue; // its view's patch tells it what the event changed
     auto seen = core::view(event, durable_state_, connection.participant());
     if (!seen)
       continue;
@@ -717,22 +727,82 @@ core::Away LiveSession::away() const {
 void LiveSession::broadcast_presence(const Connection* fresh) {
   boost::json::array now_connected = connected();
   const bool changed = now_connected != last_connected_;
-  boost::json::object presence{{"type", "presence"}, {"connected", now_connected}};
+  last_connected_ = now_connected;
+  boost::json::object presence{{"type", "presence"}, {"connected", std::move(now_connected)}};
   auto message = std::make_shared<const std::string>(boost::json::serialize(presence));
-  for (const Connection& connection : connections_)
-    connection.send(message);
+  bool patch_subscribers = false;
+  for (const Connection& connection : connections_) {
+    if (connection.stream == Stream::patches)
+      patch_subscribers = true; // `connected` is part of its view: a patch tells it
+    else
+      connection.send(message);
+  }
+  if (!changed)
+    return;
   // Who is away decides what the facilitator may do for others (may_for): their snapshot
   // stream hears of a change at once, not only with the next event.
-  if (changed)
-    for (const Connection& connection : connections_)
-      if (&connection != fresh && connection.snapshots &&
-          connection.participant() == durable_state_.facilitator)
-        connection.send(snapshot_for(connection));
-  last_connected_ = std::move(now_connected);
+  for (const Connection& connection : connections_)
+    if (&connection != fresh && connection.stream == Stream::snapshots &&
+        connection.participant() == durable_state_.facilitator)
+      connection.send(snapshot_for(connection.participant()));
+  if (patch_subscribers)
+    send_patches();
 }
 
-std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& connection) const {
-  const core::ParticipantId participant = connection.participant();
+void LiveSession::send_views() {
+  std::map<core::ParticipantId, std::shared_ptr<const std::string>> snapshots;
+  for (const Connection& connection : connections_) {
+    if (connection.stream != Stream::snapshots)
+      continue;
+    auto& snapshot = snapshots[connection.participant()];
+    if (!snapshot)
+      snapshot = snapshot_for(connection.participant());
+    connection.send(snapshot);
+  }
+  send_patches();
+}
+
+void LiveSession::send_patches() {
+  std::vector<core::ParticipantId> viewers;
+  for (const Connection& connection : connections_)
+    if (connection.stream == Stream::patches)
+      viewers.push_back(connection.participant());
+  std::ranges::sort(viewers);
+  const auto [first, last] = std::ranges::unique(viewers);
+  viewers.erase(first, last);
+  // Nobody left to patch: the view is made anew when someone subscribes again.
+  std::erase_if(views_,
+                [&](const auto& view) { return !std::ranges::binary_search(viewers, view.first); });
+  for (const core::ParticipantId viewer : viewers)
+    refresh_view(viewer);
+}
+
+std::shared_ptr<const boost::json::object>
+LiveSession::refresh_view(core::ParticipantId participant, const Connection* newcomer) {
+  auto fresh = std::make_shared<const boost::json::object>(view_for(participant));
+  auto& view = views_[participant];
+  if (view) {
+    const boost::json::array patch = json_patch(*view, *fresh);
+    if (!patch.empty()) {
+      const auto message =
+          std::make_shared<const std::string>(server_message_patch(history_.size(), patch));
+      for (const Connection& connection : connections_)
+        if (&connection != newcomer && connection.stream == Stream::patches &&
+            connection.participant() == participant)
+          connection.send(message);
+    }
+  }
+  view = fresh;
+  return fresh;
+}
+
+std::shared_ptr<const std::string>
+LiveSession::snapshot_for(core::ParticipantId participant) const {
+  return std::make_shared<const std::string>(
+      server_message_snapshot(history_.size(), view_for(participant)));
+}
+
+boost::json::object LiveSession::view_for(core::ParticipantId participant) const {
   const core::Instant now = clock_();
   // What this participant may do now, asked of the rules on the whole state (the shared
   // screen may do nothing, and is not told so).
@@ -749,7 +819,7 @@ std::shared_ptr<const std::string> LiveSession::snapshot_for(const Connection& c
   }
   if (coach_ != nullptr && durable_state_.coach_hints && participant == durable_state_.facilitator)
     mark_questions(state);
-  return std::make_shared<const std::string>(server_message_snapshot(history_.size(), state));
+  return state;
 }
 
 void LiveSession::mark_questions(boost::json::object& state) const {

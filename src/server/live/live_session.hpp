@@ -32,13 +32,21 @@ using Language = core::Language;
 // nothing private; it cannot send commands. Participants are numbered from 1.
 inline constexpr core::ParticipantId beamer_viewer{0};
 
+// What a connection hears after its first message (docs/protocol.md 3.1).
+enum class Stream {
+  events,    // the events it may see; it folds them itself
+  snapshots, // the events, and after every change a fresh snapshot of its view
+  // Only what changed in its view, as a JSON Patch (the web app): a client that shows the state
+  // gets the server's view without folding events or receiving the whole view again.
+  patches,
+};
+
 // How one connection wants to hear about the session.
 struct Subscription {
   std::optional<std::uint64_t> since; // resume: every event after this seq, not a snapshot
   Language language = Language::nl;
-  // Also a fresh snapshot after every change, for clients that show the state rather than fold
-  // the events themselves (the web app). A snapshot subscription always starts with one.
-  bool snapshots = false;
+  // A snapshot or patch subscription always starts with a snapshot (`since` does not count).
+  Stream stream = Stream::events;
 };
 
 // A newcomer's admission: their id and the token they connect with.
@@ -177,7 +185,7 @@ private:
     std::weak_ptr<Client> client;
     Seat seat;
     Language language = Language::nl;
-    bool snapshots = false;
+    Stream stream = Stream::events;
 
     core::ParticipantId participant() const { return seat.participant; }
     bool is(const std::shared_ptr<Client>& other) const {
@@ -206,7 +214,18 @@ private:
   boost::json::array connected() const;
   // Every participant without an open live connection: the facilitator may act for them.
   core::Away away() const;
-  std::shared_ptr<const std::string> snapshot_for(const Connection& connection) const;
+  // The state as `participant` sees it now, with who is connected and the join code.
+  boost::json::object view_for(core::ParticipantId participant) const;
+  std::shared_ptr<const std::string> snapshot_for(core::ParticipantId participant) const;
+  // After a change: every snapshot subscriber gets its view (made once per viewer), every patch
+  // subscriber what changed in it.
+  void send_views();
+  // Every patch subscriber hears what changed in its view (made once per viewer).
+  void send_patches();
+  // Makes `participant`'s view anew and sends what changed to its patch connections (but
+  // `newcomer`, which gets the new view whole); returns the new view.
+  std::shared_ptr<const boost::json::object> refresh_view(core::ParticipantId participant,
+                                                          const Connection* newcomer = nullptr);
   // The facilitator's view: each question the coach flags carries "coach" (never anyone else's).
   void mark_questions(boost::json::object& state) const;
   const Connection* find(const std::shared_ptr<Client>& client) const;
@@ -244,6 +263,8 @@ private:
   std::function<void()> taken_over_;
 
   std::vector<Connection> connections_;
+  // The view every patch subscriber of a participant has now: what its next patch starts from.
+  std::map<core::ParticipantId, std::shared_ptr<const boost::json::object>> views_;
   boost::json::array last_connected_; // as the last presence message said
 
   mutable std::mutex tokens_mutex_;

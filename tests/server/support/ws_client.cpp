@@ -209,7 +209,7 @@ void WsClient::read_next() {
     if (const auto* object = message.if_object()) {
       if (const auto* seq = object->if_contains("seq"); seq && seq->is_number()) {
         const std::string type = type_of(message);
-        if (type == "event" || type == "snapshot")
+        if (type == "event" || type == "snapshot" || type == "patch")
           last_seq_ = std::max(last_seq_, seq->to_number<std::uint64_t>());
       }
     }

@@ -80,7 +80,8 @@ public:
   // Waits until `done()` holds (it is asked after each message); throws on timeout or close.
   void wait_until(const std::function<bool()>& done, const std::string& what,
                   std::chrono::milliseconds timeout = default_timeout);
-  // Waits until an event or snapshot with at least this seq has arrived; throws on timeout.
+  // Waits until an event, snapshot or patch with at least this seq has arrived; throws on
+  // timeout.
   void wait_seq(std::uint64_t seq, std::chrono::milliseconds timeout = default_timeout);
   // Reads whatever has already arrived, without waiting.
   void poll();
@@ -90,7 +91,7 @@ public:
   const std::vector<std::string>& received_text() const { return received_text_; }
   // How many acks and errors have arrived so far.
   std::size_t answer_count() const { return answers_; }
-  // The highest "seq" of any event or snapshot received so far (0 if none).
+  // The highest "seq" of any event, snapshot or patch received so far (0 if none).
   std::uint64_t last_seq() const { return last_seq_; }
 
   // Waits for the server to end the connection; its close code (0 if there was no close frame).
