@@ -56,7 +56,7 @@ std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--stream", options.stream,
                  "patches (the web app's stream, the default) or events (clients that fold events)")
-      ->check(CLI::IsMember({"patches", "events"}));
+      ->check(CLI::IsMember({"patches", "snapshots", "events"}));
   app.add_flag("--rooms", options.rooms,
                "With --port: a bare room-broadcast server (bench/compare), not Intervisie");
   app.add_option("--seed", options.seed, "Seed for the meetings' start offsets")

@@ -68,25 +68,43 @@ Event without_free_text(Event event) {
   return event;
 }
 
-SessionState view(const SessionState& state, ParticipantId viewer) {
+ViewCut view_cut(const SessionState& state, ParticipantId viewer) {
+  ViewCut cut{
+      .shared_screen = state.find_participant(viewer) == nullptr,
+      .presenter_private = sees_private_of(state, viewer, state.presenter),
+      // "Alleen voor de inbrenger": after the end, the others' screens show no case at all.
+      .forgets_case = state.phase == Phase::finished && !keeps_the_case(state, viewer),
+      .drafts = {},
+  };
+  cut.drafts.reserve(state.drafts.size());
+  for (const Draft& draft : state.drafts)
+    cut.drafts.push_back(draft.shared || sees_private_of(state, viewer, draft.author));
+  return cut;
+}
+
+SessionState view(const SessionState& state, const ViewCut& cut) {
   SessionState seen = state;
-  const bool shared_screen = state.find_participant(viewer) == nullptr;
-  if (shared_screen && seen.disturbance)
+  if (cut.shared_screen && seen.disturbance)
     seen.disturbance->raised_by.reset();
-  if (shared_screen)
+  if (cut.shared_screen)
     seen.returns.clear(); // who asks to come back is for the group's phones, not the wall
-  std::erase_if(seen.drafts, [&](const Draft& draft) {
-    return !draft.shared && !sees_private_of(state, viewer, draft.author);
-  });
-  if (!sees_private_of(state, viewer, state.presenter)) {
+  std::vector<Draft> drafts;
+  for (std::size_t i = 0; i < seen.drafts.size(); ++i)
+    if (i < cut.drafts.size() && cut.drafts[i])
+      drafts.push_back(std::move(seen.drafts[i]));
+  seen.drafts = std::move(drafts);
+  if (!cut.presenter_private) {
     seen.private_notes.clear();
     for (Question& question : seen.questions)
       question.answer_note.clear();
   }
-  // "Alleen voor de inbrenger": after the end, the others' screens show no case at all.
-  if (state.phase == Phase::finished && !keeps_the_case(state, viewer))
+  if (cut.forgets_case)
     forget_the_case(seen);
   return seen;
+}
+
+SessionState view(const SessionState& state, ParticipantId viewer) {
+  return view(state, view_cut(state, viewer));
 }
 
 std::optional<Event> view(const Event& event, const SessionState& state_before,

@@ -4,9 +4,26 @@
 #include "core/session/event.hpp"
 #include "core/session/session_state.hpp"
 
+#include <compare>
 #include <optional>
+#include <vector>
 
 namespace intervisie::core {
+
+// Everything that decides how the state is cut for one viewer. Viewers with the same cut see
+// the same state, so a server can make that view once for all of them.
+struct ViewCut {
+  bool shared_screen = false;     // no participant: the beamer
+  bool presenter_private = false; // sees the presenter's private notes and answer notes
+  bool forgets_case = false;      // finished, and the case is not theirs to keep
+  std::vector<bool> drafts;       // per draft of the state: whether this viewer sees it
+
+  auto operator<=>(const ViewCut&) const = default;
+};
+
+ViewCut view_cut(const SessionState& state, ParticipantId viewer);
+// The state as a viewer with this cut sees it.
+SessionState view(const SessionState& state, const ViewCut& cut);
 
 // A Balint draft only to its author until it is shared; the presenter's notes (private notes
 // and notes on answers) only to the presenter. A viewer who is no participant is the shared

@@ -90,8 +90,17 @@ std::string server_message_event(std::uint64_t seq, const boost::json::object& e
   return with_payload("event", seq, "event", boost::json::serialize(event));
 }
 
-std::string server_message_patch(std::uint64_t seq, const boost::json::array& patch) {
-  return with_payload("patch", seq, "patch", boost::json::serialize(patch));
+std::string server_message_patch(std::uint64_t seq, std::string_view operations,
+                                 std::string_view more_operations) {
+  std::string list;
+  list.reserve(operations.size() + more_operations.size() + 3);
+  list += '[';
+  list += operations;
+  if (!operations.empty() && !more_operations.empty())
+    list += ',';
+  list += more_operations;
+  list += ']';
+  return with_payload("patch", seq, "patch", list);
 }
 
 std::string server_message_ack(std::string_view id, std::uint64_t seq) {

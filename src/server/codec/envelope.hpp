@@ -43,8 +43,10 @@ std::expected<ClientCommand, ClientMessageError> parse_client_message(std::strin
 
 std::string server_message_snapshot(std::uint64_t seq, const boost::json::object& state);
 std::string server_message_event(std::uint64_t seq, const boost::json::object& event);
-// `patch`: RFC 6902 operations that turn the viewer's last state into the one at `seq`.
-std::string server_message_patch(std::uint64_t seq, const boost::json::array& patch);
+// The RFC 6902 operations that turn the viewer's last state into the one at `seq`, given as
+// two comma-separated lists of serialised operations (either may be empty), in order.
+std::string server_message_patch(std::uint64_t seq, std::string_view operations,
+                                 std::string_view more_operations);
 std::string server_message_ack(std::string_view id, std::uint64_t seq);
 std::string server_message_error(std::optional<std::string_view> id, std::string_view code,
                                  std::string_view message);

@@ -6,11 +6,14 @@
 #pragma once
 
 #include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 namespace intervisie::server {
 
 // Applying the result to `from` gives a value equal to `to`; empty when they are equal.
 boost::json::array json_patch(const boost::json::value& from, const boost::json::value& to);
+// The same for two objects (a view), without wrapping them in values: that would copy them.
+boost::json::array json_patch(const boost::json::object& from, const boost::json::object& to);
 
 } // namespace intervisie::server

@@ -290,19 +290,13 @@ ViewerAbilities abilities_of(const core::SessionState& state, core::ParticipantI
   return abilities;
 }
 
-object state_to_json(const core::SessionState& state, core::ParticipantId viewer, core::Instant now,
-                     const ViewerAbilities* abilities) {
+object shared_view_to_json(const core::SessionState& state, core::Instant now) {
   array participants;
   for (const core::Participant& participant : state.participants)
     participants.push_back(object{{"id", participant.id.value},
                                   {"name", participant.name},
                                   {"device", participant.has_device},
                                   {"roles", roles(state, participant.id)}});
-  const auto own_vote = state.votes.find(viewer);
-  object you{
-      {"id", viewer.value},
-      {"roles", roles(state, viewer)},
-      {"vote", own_vote == state.votes.end() ? value(nullptr) : value(own_vote->second.value)}};
   array warnings;
   if (state.small_group())
     warnings.emplace_back("small_group");
@@ -315,7 +309,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
                              {"participant", pending.participant.value},
                              {"at", milliseconds(pending.at)}});
 
-  object json{
+  return object{
       {"version", state.version},
       {"phase", wire_name(state.phase)},
       {"finished", state.phase == core::Phase::finished},
@@ -334,7 +328,7 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
                                      : value(nullptr)},
       {"presenter", id_or_null(state.presenter)},
       {"scribe", id_or_null(state.scribe)},
-      {"you", std::move(you)},
+      {"you", nullptr}, // the viewer's own (viewer_to_json), here to keep the fields' order
       {"turn", turn(state)},
       {"timer", timer(state, now)},
       {"disturbance", disturbance(state.disturbance)},
@@ -346,8 +340,26 @@ object state_to_json(const core::SessionState& state, core::ParticipantId viewer
       {"floor", floor_of(state, now)},
       {"flip_chart", flip_chart(state)},
   };
+}
+
+object viewer_to_json(const core::SessionState& state, core::ParticipantId viewer,
+                      const ViewerAbilities* abilities) {
+  const auto own_vote = state.votes.find(viewer);
+  object json{
+      {"you", object{{"id", viewer.value},
+                     {"roles", roles(state, viewer)},
+                     {"vote", own_vote == state.votes.end() ? value(nullptr)
+                                                            : value(own_vote->second.value)}}}};
   if (abilities)
     add_abilities(json, *abilities);
+  return json;
+}
+
+object state_to_json(const core::SessionState& state, core::ParticipantId viewer, core::Instant now,
+                     const ViewerAbilities* abilities) {
+  object json = shared_view_to_json(state, now);
+  for (auto& [key, own] : viewer_to_json(state, viewer, abilities))
+    json[key] = std::move(own);
   return json;
 }
 

@@ -29,9 +29,17 @@ ViewerAbilities abilities_of(const core::SessionState& state, core::ParticipantI
                              core::Instant now, core::Away away);
 
 // `abilities`: for a participant's snapshot ("may", "may_for", "next_step"); null for the
-// shared screen's, which has none of them.
+// shared screen's, which has none of them. It is shared_view_to_json with viewer_to_json's
+// fields set in it.
 boost::json::object state_to_json(const core::SessionState& viewed_state,
                                   core::ParticipantId viewer, core::Instant now,
                                   const ViewerAbilities* abilities = nullptr);
+
+// What every viewer with the same cut of the state sees alike (core::ViewCut): all but the
+// viewer's own fields, with "you" null in its place.
+boost::json::object shared_view_to_json(const core::SessionState& viewed_state, core::Instant now);
+// The viewer's own fields: "you", and with `abilities` "may", "may_for" and "next_step".
+boost::json::object viewer_to_json(const core::SessionState& state, core::ParticipantId viewer,
+                                   const ViewerAbilities* abilities = nullptr);
 
 } // namespace intervisie::server

@@ -21,6 +21,14 @@
 namespace intervisie::server {
 namespace {
 
+// A patch's operations without the brackets, to be joined with others into one patch.
+std::string operations_text(const boost::json::array& operations) {
+  if (operations.empty())
+    return {};
+  std::string text = boost::json::serialize(operations);
+  return text.substr(1, text.size() - 2);
+}
+
 // What a client is told when the store fails; the details go to the server's log only.
 constexpr std::string_view storage_failed_message =
     "The server could not store this; nothing of it was kept. Try again in a moment.";
@@ -541,17 +549,21 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
         core::apply(state, event);
       }
     } else if (connection.stream == Stream::patches) {
-      // The place's other patch connections hear what changed (the newcomer is connected now);
-      // this one starts from the same view.
-      const auto view = self->refresh_view(participant, &connection);
+      // Everyone's patch connections hear what changed (the newcomer is connected now); this
+      // one starts from the view they now hold.
+      self->send_patches(&connection);
+      const HeldView& held = self->views_.at(participant);
+      boost::json::object view = *held.shared;
+      for (const auto& [name, own] : held.own)
+        view[name] = own;
       backlog.push_back(std::make_shared<const std::string>(
-          server_message_snapshot(self->history_.size(), *view)));
+          server_message_snapshot(self->history_.size(), view)));
     } else {
       backlog.push_back(self->snapshot_for(participant));
     }
     client->send_backlog(std::move(backlog));
-    // Its snapshot above already knows who is here.
-    self->broadcast_presence(&connection);
+    // Its snapshot above already knows who is here, and the patch subscribers have heard.
+    self->broadcast_presence(&connection, connection.stream == Stream::patches);
   });
 }
 
@@ -724,7 +736,7 @@ core::Away LiveSession::away() const {
   return away;
 }
 
-void LiveSession::broadcast_presence(const Connection* fresh) {
+void LiveSession::broadcast_presence(const Connection* fresh, bool patches_sent) {
   boost::json::array now_connected = connected();
   const bool changed = now_connected != last_connected_;
   last_connected_ = now_connected;
@@ -745,7 +757,7 @@ void LiveSession::broadcast_presence(const Connection* fresh) {
     if (&connection != fresh && connection.stream == Stream::snapshots &&
         connection.participant() == durable_state_.facilitator)
       connection.send(snapshot_for(connection.participant()));
-  if (patch_subscribers)
+  if (patch_subscribers && !patches_sent)
     send_patches();
 }
 
@@ -762,7 +774,7 @@ void LiveSession::send_views() {
   send_patches();
 }
 
-void LiveSession::send_patches() {
+void LiveSession::send_patches(const Connection* newcomer) {
   std::vector<core::ParticipantId> viewers;
   for (const Connection& connection : connections_)
     if (connection.stream == Stream::patches)
@@ -773,27 +785,47 @@ void LiveSession::send_patches() {
   // Nobody left to patch: the view is made anew when someone subscribes again.
   std::erase_if(views_,
                 [&](const auto& view) { return !std::ranges::binary_search(viewers, view.first); });
-  for (const core::ParticipantId viewer : viewers)
-    refresh_view(viewer);
-}
-
-std::shared_ptr<const boost::json::object>
-LiveSession::refresh_view(core::ParticipantId participant, const Connection* newcomer) {
-  auto fresh = std::make_shared<const boost::json::object>(view_for(participant));
-  auto& view = views_[participant];
-  if (view) {
-    const boost::json::array patch = json_patch(*view, *fresh);
-    if (!patch.empty()) {
-      const auto message =
-          std::make_shared<const std::string>(server_message_patch(history_.size(), patch));
-      for (const Connection& connection : connections_)
-        if (&connection != newcomer && connection.stream == Stream::patches &&
-            connection.participant() == participant)
-          connection.send(message);
+  if (viewers.empty())
+    return;
+  const core::Instant now = clock_();
+  // The shared part is made, and its change written, once per cut of the state: the advisers
+  // of a question round all see the same flip chart.
+  struct Made {
+    core::SessionState viewed;
+    std::shared_ptr<const boost::json::object> shared;
+  };
+  std::map<ViewKey, Made> made;
+  std::map<std::pair<const boost::json::object*, const boost::json::object*>, std::string> changes;
+  // The shared parts replaced here stay alive until the end, so no address is reused for a new
+  // one while `changes` is keyed by addresses.
+  std::vector<std::shared_ptr<const boost::json::object>> replaced;
+  for (const core::ParticipantId viewer : viewers) {
+    auto [entry, fresh] = made.try_emplace(view_key(viewer));
+    Made& view = entry->second;
+    if (fresh) {
+      view.viewed = core::view(durable_state_, entry->first.cut);
+      view.shared = std::make_shared<const boost::json::object>(
+          shared_view(view.viewed, entry->first.marked, now));
     }
+    boost::json::object own = own_view(view.viewed, viewer, now);
+    HeldView& held = views_[viewer];
+    if (held.shared) {
+      auto [change, unknown] = changes.try_emplace({held.shared.get(), view.shared.get()});
+      if (unknown)
+        change->second = operations_text(json_patch(*held.shared, *view.shared));
+      const std::string own_change = operations_text(json_patch(held.own, own));
+      if (!change->second.empty() || !own_change.empty()) {
+        const auto message = std::make_shared<const std::string>(
+            server_message_patch(history_.size(), change->second, own_change));
+        for (const Connection& connection : connections_)
+          if (&connection != newcomer && connection.stream == Stream::patches &&
+              connection.participant() == viewer)
+            connection.send(message);
+      }
+      replaced.push_back(std::move(held.shared));
+    }
+    held = HeldView{view.shared, std::move(own)};
   }
-  view = fresh;
-  return fresh;
 }
 
 std::shared_ptr<const std::string>
@@ -802,23 +834,44 @@ LiveSession::snapshot_for(core::ParticipantId participant) const {
       server_message_snapshot(history_.size(), view_for(participant)));
 }
 
-boost::json::object LiveSession::view_for(core::ParticipantId participant) const {
-  const core::Instant now = clock_();
-  // What this participant may do now, asked of the rules on the whole state (the shared
-  // screen may do nothing, and is not told so).
-  std::optional<ViewerAbilities> abilities;
-  if (participant != beamer_viewer)
-    abilities = abilities_of(durable_state_, participant, now, away());
-  boost::json::object state = state_to_json(core::view(durable_state_, participant), participant,
-                                            now, abilities ? &*abilities : nullptr);
+LiveSession::ViewKey LiveSession::view_key(core::ParticipantId participant) const {
+  return ViewKey{.cut = core::view_cut(durable_state_, participant),
+                 .marked = coach_ != nullptr && durable_state_.coach_hints &&
+                           participant == durable_state_.facilitator};
+}
+
+boost::json::object LiveSession::shared_view(const core::SessionState& viewed, bool marked,
+                                             core::Instant now) const {
+  boost::json::object state = shared_view_to_json(viewed, now);
   state["connected"] = connected();
   {
     const std::scoped_lock lock(tokens_mutex_);
     state["join_code"] =
         join_offer_ ? boost::json::value(join_offer_->code) : boost::json::value(nullptr);
   }
-  if (coach_ != nullptr && durable_state_.coach_hints && participant == durable_state_.facilitator)
+  if (marked)
     mark_questions(state);
+  return state;
+}
+
+boost::json::object LiveSession::own_view(const core::SessionState& viewed,
+                                          core::ParticipantId participant,
+                                          core::Instant now) const {
+  // What this participant may do now, asked of the rules on the whole state (the shared
+  // screen may do nothing, and is not told so).
+  std::optional<ViewerAbilities> abilities;
+  if (participant != beamer_viewer)
+    abilities = abilities_of(durable_state_, participant, now, away());
+  return viewer_to_json(viewed, participant, abilities ? &*abilities : nullptr);
+}
+
+boost::json::object LiveSession::view_for(core::ParticipantId participant) const {
+  const core::Instant now = clock_();
+  const ViewKey key = view_key(participant);
+  const core::SessionState viewed = core::view(durable_state_, key.cut);
+  boost::json::object state = shared_view(viewed, key.marked, now);
+  for (auto& [name, own] : own_view(viewed, participant, now))
+    state[name] = std::move(own);
   return state;
 }
 

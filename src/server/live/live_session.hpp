@@ -5,6 +5,7 @@
 
 #include "core/coach/coach.hpp"
 #include "core/session/engine.hpp"
+#include "core/session/view.hpp"
 #include "server/codec/envelope.hpp"
 #include "server/live/client.hpp"
 #include "server/live/join_codes.hpp"
@@ -209,23 +210,40 @@ private:
   void on_durable(const core::Events& events, std::uint64_t generation,
                   const store::AppendResult& result, const Durable& durable);
   void broadcast(const core::Event& event, std::uint64_t seq);
-  // `fresh`: a connection just attached, whose snapshot is up to date already.
-  void broadcast_presence(const Connection* fresh = nullptr);
+  // `fresh`: a connection just attached, whose snapshot is up to date already; `patches_sent`:
+  // the patch subscribers have heard of it already.
+  void broadcast_presence(const Connection* fresh = nullptr, bool patches_sent = false);
   boost::json::array connected() const;
   // Every participant without an open live connection: the facilitator may act for them.
   core::Away away() const;
-  // The state as `participant` sees it now, with who is connected and the join code.
+  // Who sees the same shared part of the view: the same cut of the state, and the coach's
+  // marks or not (the facilitator's alone).
+  struct ViewKey {
+    core::ViewCut cut;
+    bool marked = false;
+    auto operator<=>(const ViewKey&) const = default;
+  };
+  // What a patch subscriber holds of its view: the part it shares with every viewer of the same
+  // key (the very same object), and its own fields ("you", "may", …).
+  struct HeldView {
+    std::shared_ptr<const boost::json::object> shared;
+    boost::json::object own;
+  };
+  ViewKey view_key(core::ParticipantId participant) const;
+  // The shared part, with who is connected, the join code and (`marked`) the coach's marks.
+  boost::json::object shared_view(const core::SessionState& viewed, bool marked,
+                                  core::Instant now) const;
+  boost::json::object own_view(const core::SessionState& viewed, core::ParticipantId participant,
+                               core::Instant now) const;
+  // The state as `participant` sees it now: the shared part with its own fields set in it.
   boost::json::object view_for(core::ParticipantId participant) const;
   std::shared_ptr<const std::string> snapshot_for(core::ParticipantId participant) const;
   // After a change: every snapshot subscriber gets its view (made once per viewer), every patch
   // subscriber what changed in it.
   void send_views();
-  // Every patch subscriber hears what changed in its view (made once per viewer).
-  void send_patches();
-  // Makes `participant`'s view anew and sends what changed to its patch connections (but
-  // `newcomer`, which gets the new view whole); returns the new view.
-  std::shared_ptr<const boost::json::object> refresh_view(core::ParticipantId participant,
-                                                          const Connection* newcomer = nullptr);
+  // Every patch subscriber hears what changed in its view; the shared parts are made and
+  // compared once per key. `newcomer` hears nothing: it gets its view whole.
+  void send_patches(const Connection* newcomer = nullptr);
   // The facilitator's view: each question the coach flags carries "coach" (never anyone else's).
   void mark_questions(boost::json::object& state) const;
   const Connection* find(const std::shared_ptr<Client>& client) const;
@@ -264,7 +282,7 @@ private:
 
   std::vector<Connection> connections_;
   // The view every patch subscriber of a participant has now: what its next patch starts from.
-  std::map<core::ParticipantId, std::shared_ptr<const boost::json::object>> views_;
+  std::map<core::ParticipantId, HeldView> views_;
   boost::json::array last_connected_; // as the last presence message said
 
   mutable std::mutex tokens_mutex_;
