@@ -98,6 +98,8 @@ bench: build
 	  found=1; echo "== $$exe"; "$$exe"; \
 	done < <(find $(BUILD_DIR)/bench -maxdepth 1 -type f -executable -print0 2>/dev/null | sort -z); \
 	if [ $$found = 0 ]; then echo "no benchmarks in $(BUILD_DIR)/bench"; fi
+	@echo "== bench/compare: Intervisie beside two bare broadcast servers (bench/compare/README.md)"
+	python3 bench/compare/compare.py --build $(BUILD_DIR)
 
 format:
 	@$(FIND_FORMAT_FILES) | xargs -0 -r clang-format -i

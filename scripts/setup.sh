@@ -30,6 +30,7 @@ packages=(
   libqrencode-dev       # join-by-QR codes
   libhunspell-dev       # the wording coach's verb oracle (src/language)
   libicu-dev            # names compared by Unicode's rules (src/core/text/person_name)
+  libjemalloc-dev       # the server's allocator: a live view is many small JSON nodes (bench/compare)
   hunspell-nl           # its Dutch dictionary
   # Tests and benchmarks
   postgresql-15         # a real server for the PostgreSQL store's tests (tests/support/postgres_server)

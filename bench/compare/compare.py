@@ -4,6 +4,10 @@
   bench/compare/compare.py [--meetings 300] [--paces 10,83] [--duration 10] [--warmup 3]
                            [--sustain] [--servers intervisie,intervisie-events,node,beast]
 
+Servers: `intervisie` is the web app's stream (stream=patches), `intervisie-events` the event
+stream, `intervisie-snapshots` the snapshot stream (what the web app used before patches),
+`node` and `beast` the two bare peers.
+
 Every server gets the same load from build/intervisie_load: --meetings meetings of 8
 WebSockets, one command per meeting every 10 s / pace, and the same latency: from a command's
 send until all 8 members have what it caused (Intervisie: the patch or event; the peers: the
@@ -66,7 +70,9 @@ class Server:
             self.data = tempfile.mkdtemp(prefix="intervisie-compare-")
             cmd = [os.path.join(self.build, "intervisie"), "serve", "--host", "127.0.0.1",
                    "--port", str(self.port), "--data", self.data,
-                   "--sessions-per-minute", "1000000"]
+                   "--sessions-per-minute", "1000000",
+                   # Thousands of clients, all from this machine's address.
+                   "--connections-per-address", "0"]
         elif self.name == "node":
             cmd = ["node", os.path.join(HERE, "node-peer", "peer.mjs"), str(self.port)]
         else:
@@ -91,6 +97,8 @@ class Server:
             return ["--stream", "patches"]
         if self.name == "intervisie-events":
             return ["--stream", "events"]
+        if self.name == "intervisie-snapshots":
+            return ["--stream", "snapshots"]
         return ["--rooms"]
 
 
