@@ -225,11 +225,12 @@ export class LiveSession {
         resolve?.(msg.type === 'ack' ? { ok: true, seq: msg.seq } : { ok: false, code: msg.code, message: msg.message });
         break;
       }
+      // Not sent on stream=patches (there `connected` and every event's effect come by patch);
+      // handled anyway, so a server that sends them cannot leave the page behind.
       case 'presence':
         if (this.view.state) this.emit({ state: { ...this.view.state, connected: msg.connected } });
         break;
       case 'event':
-        // The snapshot that follows carries its effect; nothing on the page reads events.
         break;
     }
   }

@@ -32,6 +32,15 @@ void add_operation(array& patch, std::string_view op, std::string_view path, con
   patch.push_back(std::move(operation));
 }
 
+// An operation on the member `key` of what `path` points to.
+void add_member_operation(array& patch, std::string_view op, std::string& path,
+                          std::string_view key, const value* with) {
+  const std::size_t length = path.size();
+  append_token(path, key);
+  add_operation(patch, op, path, with);
+  path.resize(length);
+}
+
 // `path` is the pointer to `from` and `to`; it grows and shrinks back as the walk goes down,
 // so nothing is allocated for the parts that did not change.
 void diff(const value& from, const value& to, std::string& path, array& patch);
@@ -59,23 +68,15 @@ void diff_objects(const object& from, const object& to, std::string& path, array
   for (std::size_t i = same; i < from.size(); ++i) {
     const auto& [key, before] = *(from.begin() + i);
     const value* after = to.if_contains(key);
-    const std::size_t length = path.size();
-    if (after == nullptr) {
-      append_token(path, key);
-      add_operation(patch, "remove", path, nullptr);
-      path.resize(length);
-    } else {
+    if (after == nullptr)
+      add_member_operation(patch, "remove", path, key, nullptr);
+    else
       diff_member(before, *after, key, path, patch);
-    }
   }
   for (std::size_t i = same; i < to.size(); ++i) {
     const auto& [key, after] = *(to.begin() + i);
-    if (!from.contains(key)) {
-      const std::size_t length = path.size();
-      append_token(path, key);
-      add_operation(patch, "add", path, &after);
-      path.resize(length);
-    }
+    if (!from.contains(key))
+      add_member_operation(patch, "add", path, key, &after);
   }
 }
 
@@ -84,17 +85,10 @@ void diff_arrays(const array& from, const array& to, std::string& path, array& p
   for (std::size_t i = 0; i < common; ++i)
     diff_member(from[i], to[i], std::to_string(i), path, patch);
   // From the end backwards, so each index still means what it meant in `from`.
-  const std::size_t length = path.size();
-  for (std::size_t i = from.size(); i > common; --i) {
-    append_token(path, std::to_string(i - 1));
-    add_operation(patch, "remove", path, nullptr);
-    path.resize(length);
-  }
-  for (std::size_t i = common; i < to.size(); ++i) {
-    append_token(path, std::to_string(i));
-    add_operation(patch, "add", path, &to[i]);
-    path.resize(length);
-  }
+  for (std::size_t i = from.size(); i > common; --i)
+    add_member_operation(patch, "remove", path, std::to_string(i - 1), nullptr);
+  for (std::size_t i = common; i < to.size(); ++i)
+    add_member_operation(patch, "add", path, std::to_string(i), &to[i]);
 }
 
 void diff(const value& from, const value& to, std::string& path, array& patch) {

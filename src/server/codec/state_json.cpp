@@ -355,11 +355,15 @@ object viewer_to_json(const core::SessionState& state, core::ParticipantId viewe
   return json;
 }
 
+void set_viewer_fields(object& shared, object own) {
+  for (auto& [key, field] : own)
+    shared[key] = std::move(field);
+}
+
 object state_to_json(const core::SessionState& state, core::ParticipantId viewer, core::Instant now,
                      const ViewerAbilities* abilities) {
   object json = shared_view_to_json(state, now);
-  for (auto& [key, own] : viewer_to_json(state, viewer, abilities))
-    json[key] = std::move(own);
+  set_viewer_fields(json, viewer_to_json(state, viewer, abilities));
   return json;
 }
 

@@ -41,5 +41,7 @@ boost::json::object shared_view_to_json(const core::SessionState& viewed_state, 
 // The viewer's own fields: "you", and with `abilities` "may", "may_for" and "next_step".
 boost::json::object viewer_to_json(const core::SessionState& state, core::ParticipantId viewer,
                                    const ViewerAbilities* abilities = nullptr);
+// A whole view: the shared part with the viewer's own fields set in it.
+void set_viewer_fields(boost::json::object& shared, boost::json::object own);
 
 } // namespace intervisie::server

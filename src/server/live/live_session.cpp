@@ -554,8 +554,7 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
       self->send_patches(&connection);
       const HeldView& held = self->views_.at(participant);
       boost::json::object view = *held.shared;
-      for (const auto& [name, own] : held.own)
-        view[name] = own;
+      set_viewer_fields(view, held.own);
       backlog.push_back(std::make_shared<const std::string>(
           server_message_snapshot(self->history_.size(), view)));
     } else {
@@ -870,8 +869,7 @@ boost::json::object LiveSession::view_for(core::ParticipantId participant) const
   const ViewKey key = view_key(participant);
   const core::SessionState viewed = core::view(durable_state_, key.cut);
   boost::json::object state = shared_view(viewed, key.marked, now);
-  for (auto& [name, own] : own_view(viewed, participant, now))
-    state[name] = std::move(own);
+  set_viewer_fields(state, own_view(viewed, participant, now));
   return state;
 }
 

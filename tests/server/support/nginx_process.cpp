@@ -1,5 +1,7 @@
 #include "nginx_process.hpp"
 
+#include "child_process.hpp"
+
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -10,7 +12,6 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -95,19 +96,8 @@ void NginxProcess::start(const std::vector<std::uint16_t>& node_ports) {
   const std::string prefix = dir.string() + "/";
   const std::string conf = (dir / "nginx.conf").string();
   const std::string early_log = (dir / "error.log").string(); // before nginx.conf is read
-  const pid_t parent = ::getpid();
-  const pid_t pid = ::fork();
-  if (pid < 0)
-    throw std::runtime_error("fork: " + std::string(std::strerror(errno)));
-  if (pid == 0) {
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-      ::_exit(126);
-    ::execl(nginx_binary, nginx_binary, "-p", prefix.c_str(), "-e", early_log.c_str(), "-c",
-            conf.c_str(), "-g", "daemon off;", static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  pid_ = pid;
+  pid_ =
+      start_child({nginx_binary, "-p", prefix, "-e", early_log, "-c", conf, "-g", "daemon off;"});
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
   while (!accepts(port_)) {
     int status = 0;

@@ -1,5 +1,7 @@
 #include "server_process.hpp"
 
+#include "child_process.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -13,7 +15,6 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -96,10 +97,6 @@ void ServerProcess::start(std::uint16_t port) {
                                         // Hundreds of accounts are made in the tests.
                                         "--minimal-password-cost"};
   arguments.insert(arguments.end(), extra_arguments_.begin(), extra_arguments_.end());
-  std::vector<char*> argv;
-  for (std::string& argument : arguments)
-    argv.push_back(argument.data());
-  argv.push_back(nullptr);
 
   std::array<int, 2> out{};
   if (::pipe2(out.data(), O_CLOEXEC) != 0)
@@ -108,23 +105,10 @@ void ServerProcess::start(std::uint16_t port) {
   const int log_fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
   if (log_fd < 0)
     throw std::runtime_error("cannot open the server log: " + std::string(std::strerror(errno)));
-  const pid_t parent = ::getpid();
-  const pid_t pid = ::fork();
-  if (pid < 0)
-    throw std::runtime_error("fork: " + std::string(std::strerror(errno)));
-  if (pid == 0) {
-    // If the test binary dies, the server goes with it: no servers left behind.
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if (::getppid() != parent)
-      ::_exit(126);
-    ::dup2(out[1], STDOUT_FILENO);
-    ::dup2(log_fd, STDERR_FILENO);
-    ::execv(argv[0], argv.data());
-    ::_exit(127);
-  }
+  // If the test binary dies, the server goes with it: no servers left behind.
+  pid_ = start_child(arguments, out[1], log_fd);
   ::close(out[1]);
   ::close(log_fd);
-  pid_ = pid;
   stdout_fd_ = out[0];
 
   // Read stdout until the port line and the line after it have arrived.
