@@ -82,6 +82,16 @@ ViewCut view_cut(const SessionState& state, ParticipantId viewer) {
   return cut;
 }
 
+ListCut list_cut(const ViewCut& cut) {
+  return ListCut{.hidden = cut.forgets_case, .presenter_private = cut.presenter_private};
+}
+
+Question view(Question question, const ListCut& cut) {
+  if (!cut.presenter_private)
+    question.answer_note.clear();
+  return question;
+}
+
 SessionState view(const SessionState& state, const ViewCut& cut) {
   SessionState seen = state;
   if (cut.shared_screen && seen.disturbance)
@@ -93,12 +103,12 @@ SessionState view(const SessionState& state, const ViewCut& cut) {
     if (i < cut.drafts.size() && cut.drafts[i])
       drafts.push_back(std::move(seen.drafts[i]));
   seen.drafts = std::move(drafts);
-  if (!cut.presenter_private) {
+  const ListCut lists = list_cut(cut);
+  if (!lists.presenter_private)
     seen.private_notes.clear();
-    for (Question& question : seen.questions)
-      question.answer_note.clear();
-  }
-  if (cut.forgets_case)
+  for (Question& question : seen.questions)
+    question = view(std::move(question), lists);
+  if (lists.hidden)
     forget_the_case(seen);
   return seen;
 }

@@ -22,6 +22,19 @@ struct ViewCut {
 };
 
 ViewCut view_cut(const SessionState& state, ParticipantId viewer);
+
+// What a cut does to the flip chart's lists that grow through a meeting (questions,
+// observations, reflections, advice, closing remarks, notes and the presenter's private notes),
+// item by item: view(state, cut) cuts them this way, and a server that sends only what changed
+// cuts each changed item the same way.
+struct ListCut {
+  bool hidden = false;            // the case is forgotten: every list is empty
+  bool presenter_private = false; // the private notes, and the notes on answers
+  auto operator<=>(const ListCut&) const = default;
+};
+ListCut list_cut(const ViewCut& cut);
+// The question as it shows with this cut: its answer note only for the presenter's eyes.
+Question view(Question question, const ListCut& cut);
 // The state as a viewer with this cut sees it.
 SessionState view(const SessionState& state, const ViewCut& cut);
 

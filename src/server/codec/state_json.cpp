@@ -159,25 +159,67 @@ array candidates(const core::SessionState& state) {
   return result;
 }
 
+} // namespace
+
+object question_to_json(const core::Question& question) {
+  object json{{"id", question.id.value},
+              {"step", question.step},
+              {"round", question.round},
+              {"asker", question.asker.value},
+              {"recorded_by", id_or_null(question.recorded_by)},
+              {"text", question.text},
+              {"outcome", wire_name(question.outcome)},
+              {"rating", question.rating ? value(wire_name(*question.rating)) : value(nullptr)},
+              {"rating_recorded_by", id_or_null(question.rating_recorded_by)},
+              {"key_point", question.key_point ? value(*question.key_point) : value(nullptr)},
+              {"key_point_by", id_or_null(question.key_point_by)}};
+  // Only the presenter's own view holds the note.
+  if (!question.answer_note.empty())
+    json["answer_note"] = question.answer_note;
+  return json;
+}
+
+object observation_to_json(const core::Observation& observation) {
+  return object{{"step", observation.step},
+                {"author", observation.author.value},
+                {"text", observation.text},
+                {"recorded_by", id_or_null(observation.recorded_by)}};
+}
+
+object reflection_to_json(const core::Reflection& reflection) {
+  return object{{"step", reflection.step}, {"text", reflection.text}};
+}
+
+object advice_to_json(const core::Advice& given) {
+  return object{{"id", given.id.value},
+                {"step", given.step},
+                {"adviser", given.adviser.value},
+                {"text", given.text},
+                {"recorded_by", id_or_null(given.recorded_by)},
+                {"key_point", given.key_point ? value(*given.key_point) : value(nullptr)},
+                {"key_point_by", id_or_null(given.key_point_by)}};
+}
+
+object closing_remark_to_json(const core::ClosingRemark& remark) {
+  return object{{"author", remark.author.value},
+                {"text", remark.text},
+                {"recorded_by", id_or_null(remark.recorded_by)}};
+}
+
+object note_to_json(const core::Note& note) {
+  return object{{"step", note.step}, {"author", note.author.value}, {"text", note.text}};
+}
+
+value method_to_json(const core::SessionState& state) {
+  return state.method ? value(method_outline(*state.method)) : value(nullptr);
+}
+
+namespace {
+
 array questions(const std::vector<core::Question>& list) {
   array result;
-  for (const core::Question& question : list) {
-    object json{{"id", question.id.value},
-                {"step", question.step},
-                {"round", question.round},
-                {"asker", question.asker.value},
-                {"recorded_by", id_or_null(question.recorded_by)},
-                {"text", question.text},
-                {"outcome", wire_name(question.outcome)},
-                {"rating", question.rating ? value(wire_name(*question.rating)) : value(nullptr)},
-                {"rating_recorded_by", id_or_null(question.rating_recorded_by)},
-                {"key_point", question.key_point ? value(*question.key_point) : value(nullptr)},
-                {"key_point_by", id_or_null(question.key_point_by)}};
-    // Only the presenter's own view holds the note.
-    if (!question.answer_note.empty())
-      json["answer_note"] = question.answer_note;
-    result.push_back(std::move(json));
-  }
+  for (const core::Question& question : list)
+    result.push_back(question_to_json(question));
   return result;
 }
 
@@ -191,23 +233,13 @@ array texts(const std::vector<std::string>& list) {
 object flip_chart(const core::SessionState& state) {
   array observations;
   for (const core::Observation& observation : state.observations)
-    observations.push_back(object{{"step", observation.step},
-                                  {"author", observation.author.value},
-                                  {"text", observation.text},
-                                  {"recorded_by", id_or_null(observation.recorded_by)}});
+    observations.push_back(observation_to_json(observation));
   array reflections;
   for (const core::Reflection& reflection : state.reflections)
-    reflections.push_back(object{{"step", reflection.step}, {"text", reflection.text}});
+    reflections.push_back(reflection_to_json(reflection));
   array advice;
   for (const core::Advice& given : state.advice)
-    advice.push_back(
-        object{{"id", given.id.value},
-               {"step", given.step},
-               {"adviser", given.adviser.value},
-               {"text", given.text},
-               {"recorded_by", id_or_null(given.recorded_by)},
-               {"key_point", given.key_point ? value(*given.key_point) : value(nullptr)},
-               {"key_point_by", id_or_null(given.key_point_by)}});
+    advice.push_back(advice_to_json(given));
   array drafts;
   for (const core::Draft& draft : state.drafts)
     drafts.push_back(object{{"author", draft.author.value},
@@ -216,13 +248,10 @@ object flip_chart(const core::SessionState& state) {
                             {"essence", draft.essence}});
   array closing_remarks;
   for (const core::ClosingRemark& remark : state.closing_remarks)
-    closing_remarks.push_back(object{{"author", remark.author.value},
-                                     {"text", remark.text},
-                                     {"recorded_by", id_or_null(remark.recorded_by)}});
+    closing_remarks.push_back(closing_remark_to_json(remark));
   array notes;
   for (const core::Note& note : state.notes)
-    notes.push_back(
-        object{{"step", note.step}, {"author", note.author.value}, {"text", note.text}});
+    notes.push_back(note_to_json(note));
   const auto statement = state.statement();
   return object{
       {"candidates", candidates(state)},
@@ -290,7 +319,7 @@ ViewerAbilities abilities_of(const core::SessionState& state, core::ParticipantI
   return abilities;
 }
 
-object shared_view_to_json(const core::SessionState& state, core::Instant now) {
+object shared_view_to_json(const core::SessionState& state, core::Instant now, bool with_method) {
   array participants;
   for (const core::Participant& participant : state.participants)
     participants.push_back(object{{"id", participant.id.value},
@@ -315,7 +344,7 @@ object shared_view_to_json(const core::SessionState& state, core::Instant now) {
       {"finished", state.phase == core::Phase::finished},
       {"finished_at", state.finished_at ? value(milliseconds(*state.finished_at)) : value(nullptr)},
       {"title", state.title},
-      {"method", state.method ? value(method_outline(*state.method)) : value(nullptr)},
+      {"method", with_method ? method_to_json(state) : value(nullptr)},
       {"step", current_step(state)},
       {"visited_steps", std::move(visited)},
       {"participants", std::move(participants)},

@@ -37,7 +37,18 @@ boost::json::object state_to_json(const core::SessionState& viewed_state,
 
 // What every viewer with the same cut of the state sees alike (core::ViewCut): all but the
 // viewer's own fields, with "you" null in its place.
-boost::json::object shared_view_to_json(const core::SessionState& viewed_state, core::Instant now);
+// `with_method`: false leaves "method" null, for a caller that keeps the outline apart (it does
+// not change while a meeting runs).
+boost::json::object shared_view_to_json(const core::SessionState& viewed_state, core::Instant now,
+                                        bool with_method = true);
+boost::json::value method_to_json(const core::SessionState& state);
+// The items of the flip chart's lists, one at a time: what a patch adds or replaces.
+boost::json::object question_to_json(const core::Question& question);
+boost::json::object observation_to_json(const core::Observation& observation);
+boost::json::object reflection_to_json(const core::Reflection& reflection);
+boost::json::object advice_to_json(const core::Advice& given);
+boost::json::object closing_remark_to_json(const core::ClosingRemark& remark);
+boost::json::object note_to_json(const core::Note& note);
 // The viewer's own fields: "you", and with `abilities` "may", "may_for" and "next_step".
 boost::json::object viewer_to_json(const core::SessionState& state, core::ParticipantId viewer,
                                    const ViewerAbilities* abilities = nullptr);

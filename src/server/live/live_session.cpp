@@ -1,7 +1,5 @@
 #include "server/live/live_session.hpp"
 
-#include "server/codec/json_patch.hpp"
-
 #include "server/live/stored_events.hpp"
 
 #include "core/session/view.hpp"
@@ -20,14 +18,6 @@
 
 namespace intervisie::server {
 namespace {
-
-// A patch's operations without the brackets, to be joined with others into one patch.
-std::string operations_text(const boost::json::array& operations) {
-  if (operations.empty())
-    return {};
-  std::string text = boost::json::serialize(operations);
-  return text.substr(1, text.size() - 2);
-}
 
 // What a client is told when the store fails; the details go to the server's log only.
 constexpr std::string_view storage_failed_message =
@@ -552,9 +542,8 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
       // Everyone's patch connections hear what changed (the newcomer is connected now); this
       // one starts from the view they now hold.
       self->send_patches(&connection);
-      const HeldView& held = self->views_.at(participant);
-      boost::json::object view = *held.shared;
-      set_viewer_fields(view, held.own);
+      const boost::json::object view = self->views_.held(
+          participant, [&](const core::Question& question) { return self->coach_mark(question); });
       backlog.push_back(std::make_shared<const std::string>(
           server_message_snapshot(self->history_.size(), view)));
     } else {
@@ -781,49 +770,33 @@ void LiveSession::send_patches(const Connection* newcomer) {
   std::ranges::sort(viewers);
   const auto [first, last] = std::ranges::unique(viewers);
   viewers.erase(first, last);
-  // Nobody left to patch: the view is made anew when someone subscribes again.
-  std::erase_if(views_,
-                [&](const auto& view) { return !std::ranges::binary_search(viewers, view.first); });
-  if (viewers.empty())
+  if (viewers.empty()) {
+    views_.clear(); // made anew when someone subscribes again
     return;
-  const core::Instant now = clock_();
-  // The shared part is made, and its change written, once per cut of the state: the advisers
-  // of a question round all see the same flip chart.
-  struct Made {
-    core::SessionState viewed;
-    std::shared_ptr<const boost::json::object> shared;
+  }
+  ViewPatches::Context context{
+      .now = clock_(),
+      .connected = connected(),
+      .join_code = nullptr,
+      .key_of = [this](core::ParticipantId viewer) { return view_key(viewer); },
+      .own_of =
+          [this, now = clock_()](const core::SessionState& viewed, core::ParticipantId viewer) {
+            return own_view(viewed, viewer, now);
+          },
+      .mark_of = [this](const core::Question& question) { return coach_mark(question); },
   };
-  std::map<ViewKey, Made> made;
-  std::map<std::pair<const boost::json::object*, const boost::json::object*>, std::string> changes;
-  // The shared parts replaced here stay alive until the end, so no address is reused for a new
-  // one while `changes` is keyed by addresses.
-  std::vector<std::shared_ptr<const boost::json::object>> replaced;
-  for (const core::ParticipantId viewer : viewers) {
-    auto [entry, fresh] = made.try_emplace(view_key(viewer));
-    Made& view = entry->second;
-    if (fresh) {
-      view.viewed = core::view(durable_state_, entry->first.cut);
-      view.shared = std::make_shared<const boost::json::object>(
-          shared_view(view.viewed, entry->first.marked, now));
-    }
-    boost::json::object own = own_view(view.viewed, viewer, now);
-    HeldView& held = views_[viewer];
-    if (held.shared) {
-      auto [change, unknown] = changes.try_emplace({held.shared.get(), view.shared.get()});
-      if (unknown)
-        change->second = operations_text(json_patch(*held.shared, *view.shared));
-      const std::string own_change = operations_text(json_patch(held.own, own));
-      if (!change->second.empty() || !own_change.empty()) {
-        const auto message = std::make_shared<const std::string>(
-            server_message_patch(history_.size(), change->second, own_change));
-        for (const Connection& connection : connections_)
-          if (&connection != newcomer && connection.stream == Stream::patches &&
-              connection.participant() == viewer)
-            connection.send(message);
-      }
-      replaced.push_back(std::move(held.shared));
-    }
-    held = HeldView{view.shared, std::move(own)};
+  {
+    const std::scoped_lock lock(tokens_mutex_);
+    if (join_offer_)
+      context.join_code = boost::json::value(join_offer_->code);
+  }
+  for (ViewPatches::Patch& patch : views_.update(durable_state_, viewers, context)) {
+    const auto message = std::make_shared<const std::string>(
+        server_message_patch(history_.size(), patch.operations, {}));
+    for (const Connection& connection : connections_)
+      if (&connection != newcomer && connection.stream == Stream::patches &&
+          connection.participant() == patch.viewer)
+        connection.send(message);
   }
 }
 
@@ -833,10 +806,10 @@ LiveSession::snapshot_for(core::ParticipantId participant) const {
       server_message_snapshot(history_.size(), view_for(participant)));
 }
 
-LiveSession::ViewKey LiveSession::view_key(core::ParticipantId participant) const {
-  return ViewKey{.cut = core::view_cut(durable_state_, participant),
-                 .marked = coach_ != nullptr && durable_state_.coach_hints &&
-                           participant == durable_state_.facilitator};
+ViewPatches::Key LiveSession::view_key(core::ParticipantId participant) const {
+  return ViewPatches::Key{.cut = core::view_cut(durable_state_, participant),
+                          .marked = coach_ != nullptr && durable_state_.coach_hints &&
+                                    participant == durable_state_.facilitator};
 }
 
 boost::json::object LiveSession::shared_view(const core::SessionState& viewed, bool marked,
@@ -866,7 +839,7 @@ boost::json::object LiveSession::own_view(const core::SessionState& viewed,
 
 boost::json::object LiveSession::view_for(core::ParticipantId participant) const {
   const core::Instant now = clock_();
-  const ViewKey key = view_key(participant);
+  const ViewPatches::Key key = view_key(participant);
   const core::SessionState viewed = core::view(durable_state_, key.cut);
   boost::json::object state = shared_view(viewed, key.marked, now);
   set_viewer_fields(state, own_view(viewed, participant, now));
@@ -882,24 +855,26 @@ void LiveSession::mark_questions(boost::json::object& state) const {
     return;
   for (boost::json::value& item : listed->get_array()) {
     const core::QuestionId id{static_cast<std::uint32_t>(item.at("id").to_number<std::uint64_t>())};
-    auto mark = coach_marks_.find(id);
-    if (mark == coach_marks_.end()) {
-      const auto question = std::ranges::find(durable_state_.questions, id, &core::Question::id);
-      if (question == durable_state_.questions.end())
-        continue;
-      const bool open_questions = question->step < durable_state_.method->steps.size() &&
-                                  durable_state_.method->steps[question->step].open_questions;
-      const auto verdict = coach_->check(core::coach::TextKind::question, question->text,
-                                         {.judge_question_form = open_questions});
-      // Only what is worth a look: a closed question where open ones are asked for, hidden advice.
-      boost::json::value marked = nullptr;
-      if (!verdict.hints.empty())
-        marked = to_json(verdict, question->text);
-      mark = coach_marks_.emplace(id, std::move(marked)).first;
-    }
-    if (!mark->second.is_null())
-      item.get_object()["coach"] = mark->second;
+    if (const core::Question* question = durable_state_.find_question(id))
+      if (boost::json::value mark = coach_mark(*question); !mark.is_null())
+        item.get_object()["coach"] = std::move(mark);
   }
+}
+
+boost::json::value LiveSession::coach_mark(const core::Question& question) const {
+  auto mark = coach_marks_.find(question.id);
+  if (mark == coach_marks_.end()) {
+    const bool open_questions = question.step < durable_state_.method->steps.size() &&
+                                durable_state_.method->steps[question.step].open_questions;
+    const auto verdict = coach_->check(core::coach::TextKind::question, question.text,
+                                       {.judge_question_form = open_questions});
+    // Only what is worth a look: a closed question where open ones are asked for, hidden advice.
+    boost::json::value marked = nullptr;
+    if (!verdict.hints.empty())
+      marked = to_json(verdict, question.text);
+    mark = coach_marks_.emplace(question.id, std::move(marked)).first;
+  }
+  return mark->second;
 }
 
 void LiveSession::read_state(std::function<void(const core::SessionState&)> reader) {

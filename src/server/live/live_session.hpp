@@ -9,6 +9,7 @@
 #include "server/codec/envelope.hpp"
 #include "server/live/client.hpp"
 #include "server/live/join_codes.hpp"
+#include "server/live/view_patches.hpp"
 #include "store/event_store.hpp"
 
 #include <boost/asio/any_io_executor.hpp>
@@ -216,20 +217,7 @@ private:
   boost::json::array connected() const;
   // Every participant without an open live connection: the facilitator may act for them.
   core::Away away() const;
-  // Who sees the same shared part of the view: the same cut of the state, and the coach's
-  // marks or not (the facilitator's alone).
-  struct ViewKey {
-    core::ViewCut cut;
-    bool marked = false;
-    auto operator<=>(const ViewKey&) const = default;
-  };
-  // What a patch subscriber holds of its view: the part it shares with every viewer of the same
-  // key (the very same object), and its own fields ("you", "may", …).
-  struct HeldView {
-    std::shared_ptr<const boost::json::object> shared;
-    boost::json::object own;
-  };
-  ViewKey view_key(core::ParticipantId participant) const;
+  ViewPatches::Key view_key(core::ParticipantId participant) const;
   // The shared part, with who is connected, the join code and (`marked`) the coach's marks.
   boost::json::object shared_view(const core::SessionState& viewed, bool marked,
                                   core::Instant now) const;
@@ -241,11 +229,12 @@ private:
   // After a change: every snapshot subscriber gets its view (made once per viewer), every patch
   // subscriber what changed in it.
   void send_views();
-  // Every patch subscriber hears what changed in its view; the shared parts are made and
-  // compared once per key. `newcomer` hears nothing: it gets its view whole.
+  // Every patch subscriber hears what changed in its view. `newcomer` hears nothing: it gets
+  // its view whole.
   void send_patches(const Connection* newcomer = nullptr);
   // The facilitator's view: each question the coach flags carries "coach" (never anyone else's).
   void mark_questions(boost::json::object& state) const;
+  boost::json::value coach_mark(const core::Question& question) const; // null: nothing to flag
   const Connection* find(const std::shared_ptr<Client>& client) const;
 
   // On the strand: a return request, its token made durable first.
@@ -282,7 +271,7 @@ private:
 
   std::vector<Connection> connections_;
   // The view every patch subscriber of a participant has now: what its next patch starts from.
-  std::map<core::ParticipantId, HeldView> views_;
+  ViewPatches views_;
   boost::json::array last_connected_; // as the last presence message said
 
   mutable std::mutex tokens_mutex_;
