@@ -541,9 +541,7 @@ void LiveSession::attach(std::shared_ptr<Client> client, Seat seat, Subscription
     } else if (connection.stream == Stream::patches) {
       // Everyone's patch connections hear what changed (the newcomer is connected now); this
       // one starts from the view they now hold.
-      self->send_patches(&connection);
-      const boost::json::object view = self->views_.held(
-          participant, [&](const core::Question& question) { return self->coach_mark(question); });
+      const boost::json::object view = self->send_patches(&connection);
       backlog.push_back(std::make_shared<const std::string>(
           server_message_snapshot(self->history_.size(), view)));
     } else {
@@ -762,7 +760,7 @@ void LiveSession::send_views() {
   send_patches();
 }
 
-void LiveSession::send_patches(const Connection* newcomer) {
+boost::json::object LiveSession::send_patches(const Connection* newcomer) {
   std::vector<core::ParticipantId> viewers;
   for (const Connection& connection : connections_)
     if (connection.stream == Stream::patches)
@@ -772,7 +770,7 @@ void LiveSession::send_patches(const Connection* newcomer) {
   viewers.erase(first, last);
   if (viewers.empty()) {
     views_.clear(); // made anew when someone subscribes again
-    return;
+    return {};
   }
   ViewPatches::Context context{
       .now = clock_(),
@@ -790,7 +788,9 @@ void LiveSession::send_patches(const Connection* newcomer) {
     if (join_offer_)
       context.join_code = boost::json::value(join_offer_->code);
   }
-  for (ViewPatches::Patch& patch : views_.update(durable_state_, viewers, context)) {
+  auto update = views_.update(durable_state_, viewers, context,
+                              newcomer ? std::optional{newcomer->participant()} : std::nullopt);
+  for (const ViewPatches::Patch& patch : update.patches) {
     const auto message = std::make_shared<const std::string>(
         server_message_patch(history_.size(), patch.operations, {}));
     for (const Connection& connection : connections_)
@@ -798,6 +798,7 @@ void LiveSession::send_patches(const Connection* newcomer) {
           connection.participant() == patch.viewer)
         connection.send(message);
   }
+  return std::move(update.whole);
 }
 
 std::shared_ptr<const std::string>

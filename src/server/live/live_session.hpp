@@ -229,9 +229,9 @@ private:
   // After a change: every snapshot subscriber gets its view (made once per viewer), every patch
   // subscriber what changed in it.
   void send_views();
-  // Every patch subscriber hears what changed in its view. `newcomer` hears nothing: it gets
-  // its view whole.
-  void send_patches(const Connection* newcomer = nullptr);
+  // Every patch subscriber hears what changed in its view. `newcomer` hears nothing: its view
+  // whole is returned, for its snapshot.
+  boost::json::object send_patches(const Connection* newcomer = nullptr);
   // The facilitator's view: each question the coach flags carries "coach" (never anyone else's).
   void mark_questions(boost::json::object& state) const;
   boost::json::value coach_mark(const core::Question& question) const; // null: nothing to flag

@@ -4,8 +4,10 @@
 #include "server/codec/state_json.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <sodium.h>
 
 #include <algorithm>
+#include <mutex>
 #include <string_view>
 #include <utility>
 
@@ -121,15 +123,157 @@ std::string path_of(std::string_view list, std::size_t index) {
   return path;
 }
 
+// The fields a view has, by number: a viewer holds numbers and digests, not names. The growing
+// lists and the method are not among them (they are patched apart).
+constexpr std::array<std::string_view, 34> known_fields{"/version",
+                                                        "/phase",
+                                                        "/finished",
+                                                        "/finished_at",
+                                                        "/title",
+                                                        "/step",
+                                                        "/visited_steps",
+                                                        "/participants",
+                                                        "/facilitator",
+                                                        "/facilitator_takes_turns",
+                                                        "/coach_hints",
+                                                        "/contributions_override",
+                                                        "/presenter",
+                                                        "/scribe",
+                                                        "/turn",
+                                                        "/timer",
+                                                        "/disturbance",
+                                                        "/paused",
+                                                        "/paused_since",
+                                                        "/warnings",
+                                                        "/returns",
+                                                        "/floor",
+                                                        "/connected",
+                                                        "/join_code",
+                                                        "/you",
+                                                        "/may",
+                                                        "/may_for",
+                                                        "/next_step",
+                                                        "/flip_chart/candidates",
+                                                        "/flip_chart/chosen",
+                                                        "/flip_chart/statement",
+                                                        "/flip_chart/statements",
+                                                        "/flip_chart/drafts",
+                                                        "/flip_chart/reaction"};
+
+// A field the list above lacks still works: it gets a number for the life of the process.
+class OtherFields {
+public:
+  static OtherFields& instance() {
+    static OtherFields fields;
+    return fields;
+  }
+  std::uint16_t number(std::string_view name) {
+    const std::scoped_lock lock(mutex_);
+    auto found = std::ranges::find(names_, name);
+    if (found == names_.end())
+      found = names_.insert(names_.end(), std::string(name));
+    return static_cast<std::uint16_t>(known_fields.size() +
+                                      static_cast<std::size_t>(found - names_.begin()));
+  }
+  std::string name(std::uint16_t number) {
+    const std::scoped_lock lock(mutex_);
+    return names_.at(number - known_fields.size());
+  }
+
+private:
+  std::mutex mutex_;
+  std::vector<std::string> names_;
+};
+
+std::uint16_t field_number(std::string_view name) {
+  for (std::size_t i = 0; i < known_fields.size(); ++i)
+    if (known_fields[i] == name)
+      return static_cast<std::uint16_t>(i);
+  return OtherFields::instance().number(name);
+}
+
+std::string field_name(std::uint16_t number) {
+  if (number < known_fields.size())
+    return std::string(known_fields[number]);
+  return OtherFields::instance().name(number);
+}
+
+// A view's fields, each with its value as text: what a patch sends when the field changed.
+struct MadeFields {
+  std::shared_ptr<const ViewPatches::Fields> fields;
+  std::vector<std::string> texts; // by position in *fields
+};
+
+void add_field(ViewPatches::Fields& fields, std::vector<std::string>& texts, std::string_view name,
+               const value& field) {
+  std::string text = boost::json::serialize(field);
+  ViewPatches::Field made{.name = field_number(name), .digest = {}};
+  crypto_generichash(made.digest.data(), made.digest.size(),
+                     reinterpret_cast<const unsigned char*>(text.data()), text.size(), nullptr, 0);
+  fields.push_back(made);
+  texts.push_back(std::move(text));
+}
+
+// The bounded part's fields ("you" there is only a placeholder; the viewer's own fields say it).
+MadeFields bounded_fields(const object& bounded) {
+  ViewPatches::Fields fields;
+  std::vector<std::string> texts;
+  std::string name;
+  for (const auto& [key, field] : bounded) {
+    if (key == "method" || key == "you")
+      continue;
+    if (key == "flip_chart") {
+      for (const auto& [list, items] : field.as_object()) {
+        bool growing = false;
+        each_list([&](std::string_view name_of_list, auto) { growing |= name_of_list == list; });
+        if (!growing)
+          add_field(fields, texts, "/flip_chart/" + std::string(list), items);
+      }
+      continue;
+    }
+    name.assign("/").append(key);
+    add_field(fields, texts, name, field);
+  }
+  return {std::make_shared<const ViewPatches::Fields>(std::move(fields)), std::move(texts)};
+}
+
+MadeFields own_fields(const object& own) {
+  ViewPatches::Fields fields;
+  std::vector<std::string> texts;
+  for (const auto& [key, field] : own)
+    add_field(fields, texts, "/" + std::string(key), field);
+  return {std::make_shared<const ViewPatches::Fields>(std::move(fields)), std::move(texts)};
+}
+
+// What turns the fields `before` into `after`: each new or changed field whole, each gone one
+// removed.
+std::string field_operations(const ViewPatches::Fields& before, const MadeFields& after) {
+  std::string operations;
+  const ViewPatches::Fields& now = *after.fields;
+  for (std::size_t i = 0; i < now.size(); ++i) {
+    const auto old = std::ranges::find(before, now[i].name, &ViewPatches::Field::name);
+    if (old != before.end() && old->digest == now[i].digest)
+      continue;
+    // "add" sets a member whether it was there or not (RFC 6902, 4.1).
+    join(operations, R"({"op":"add","path":")" + field_name(now[i].name) + R"(","value":)" +
+                         after.texts[i] + "}");
+  }
+  for (const ViewPatches::Field& old : before)
+    if (std::ranges::find(now, old.name, &ViewPatches::Field::name) == now.end())
+      join(operations, R"({"op":"remove","path":")" + field_name(old.name) + R"("})");
+  return operations;
+}
+
 } // namespace
 
-std::vector<ViewPatches::Patch> ViewPatches::update(core::SessionState& state,
-                                                    std::span<const core::ParticipantId> viewers,
-                                                    const Context& context) {
+ViewPatches::Update ViewPatches::update(core::SessionState& state,
+                                        std::span<const core::ParticipantId> viewers,
+                                        const Context& context,
+                                        std::optional<core::ParticipantId> whole_for) {
   std::erase_if(held_, [&](const auto& entry) {
     return std::ranges::find(viewers, entry.first) == viewers.end();
   });
-  std::vector<Patch> patches;
+  Update result;
 
   // What changed in the lists since they were last shown: compared once, for every viewer.
   std::vector<ListChange> changes;
@@ -187,20 +331,21 @@ std::vector<ViewPatches::Patch> ViewPatches::update(core::SessionState& state,
   }
   struct Made {
     core::SessionState viewed;
-    std::shared_ptr<const object> bounded;
+    object bounded;
+    MadeFields fields;
   };
   std::map<core::ViewCut, Made> made;
-  std::map<std::pair<const object*, const object*>, std::string> bounded_changes;
+  std::map<std::pair<const Fields*, const Fields*>, std::string> bounded_changes;
   std::map<ListKey, std::string> item_changes;
   std::map<std::pair<ListKey, ListKey>, std::string> list_changes;
-  // The bounded parts replaced here stay alive until the end, so no address is reused for a new
-  // one while `bounded_changes` is keyed by addresses.
-  std::vector<std::shared_ptr<const object>> replaced;
+  // The fields replaced here stay alive until the end, so no address is reused for new ones
+  // while `bounded_changes` is keyed by addresses.
+  std::vector<std::shared_ptr<const Fields>> replaced;
   std::string method_change;
   if (shown_.method != state.method) {
-    method_ = method_to_json(state);
-    array operations{object{{"op", "replace"}, {"path", "/method"}, {"value", method_}}};
-    method_change = operations_text(operations);
+    method_change = R"({"op":"replace","path":"/method","value":)" +
+                    boost::json::serialize(method_to_json(state)) + "}";
+    shown_.method = state.method;
   }
 
   for (const core::ParticipantId viewer : viewers) {
@@ -209,21 +354,29 @@ std::vector<ViewPatches::Patch> ViewPatches::update(core::SessionState& state,
     Made& view = entry->second;
     if (fresh) {
       view.viewed = core::view(light, key.cut);
-      object bounded = shared_view_to_json(view.viewed, context.now, false);
-      bounded["connected"] = context.connected;
-      bounded["join_code"] = context.join_code;
-      view.bounded = std::make_shared<const object>(std::move(bounded));
+      view.bounded = shared_view_to_json(view.viewed, context.now, false);
+      view.bounded["connected"] = context.connected;
+      view.bounded["join_code"] = context.join_code;
+      view.fields = bounded_fields(view.bounded);
     }
     const ListKey lists{.cut = core::list_cut(key.cut), .marked = key.marked};
     object own = context.own_of(view.viewed, viewer);
+    const MadeFields own_made = own_fields(own);
+    if (whole_for == viewer) {
+      result.whole = view.bounded;
+      result.whole["method"] = method_to_json(state);
+      set_lists(result.whole["flip_chart"].as_object(), state, lists.cut, lists.marked,
+                context.mark_of);
+      set_viewer_fields(result.whole, std::move(own));
+    }
     auto [place, first] = held_.try_emplace(viewer);
     Held& held = place->second;
     if (!first) {
       std::string operations;
       auto [bounded_change, unknown] =
-          bounded_changes.try_emplace({held.bounded.get(), view.bounded.get()});
+          bounded_changes.try_emplace({held.bounded.get(), view.fields.fields.get()});
       if (unknown)
-        bounded_change->second = operations_text(json_patch(*held.bounded, *view.bounded));
+        bounded_change->second = field_operations(*held.bounded, view.fields);
       join(operations, bounded_change->second);
       if (held.lists == lists) {
         auto [items, new_key] = item_changes.try_emplace(lists);
@@ -237,12 +390,15 @@ std::vector<ViewPatches::Patch> ViewPatches::update(core::SessionState& state,
         join(operations, whole->second);
       }
       join(operations, method_change);
-      join(operations, operations_text(json_patch(held.own, own)));
+      join(operations, field_operations(held.own, own_made));
       if (!operations.empty())
-        patches.push_back(Patch{viewer, std::move(operations)});
+        result.patches.push_back(Patch{viewer, std::move(operations)});
       replaced.push_back(std::move(held.bounded));
     }
-    held = Held{.cut = key.cut, .lists = lists, .bounded = view.bounded, .own = std::move(own)};
+    held = Held{.cut = key.cut,
+                .lists = lists,
+                .bounded = view.fields.fields,
+                .own = Fields(*own_made.fields)};
   }
 
   // The lists as shown now: only what changed is copied.
@@ -256,17 +412,7 @@ std::vector<ViewPatches::Patch> ViewPatches::update(core::SessionState& state,
     shown.resize(std::min(shown.size(), change.after));
     shown.insert(shown.end(), now.begin() + static_cast<std::ptrdiff_t>(shown.size()), now.end());
   });
-  shown_.method = state.method;
-  return patches;
-}
-
-object ViewPatches::held(core::ParticipantId viewer, const MarkOf& mark_of) const {
-  const Held& held = held_.at(viewer);
-  object view = *held.bounded;
-  view["method"] = method_;
-  set_lists(view["flip_chart"].as_object(), shown_, held.lists.cut, held.lists.marked, mark_of);
-  set_viewer_fields(view, held.own);
-  return view;
+  return result;
 }
 
 void ViewPatches::clear() {

@@ -4,8 +4,10 @@
 // Only the flip chart's lists grow with a meeting. They are compared item by item with the
 // lists as last shown (texts compare as bytes, nothing is made of an unchanged item), and only
 // a changed item becomes an operation, once per way of cutting the lists. The rest of a view is
-// bounded by the group and the method: it is made once per cut of the state and diffed whole.
-// So a viewer's patch costs the size of the change, not of the meeting.
+// bounded by the group and the method: it is made once per cut of the state, and each of its
+// fields is replaced whole when its digest changed. A viewer holds only those digests, not its
+// view, so an idle connection costs a few hundred bytes here. A viewer's patch costs the size of
+// the change, not of the meeting.
 #pragma once
 
 #include "core/session/session_state.hpp"
@@ -15,10 +17,13 @@
 #include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
+#include <array>
 #include <compare>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -51,18 +56,30 @@ public:
     core::ParticipantId viewer;
     std::string operations; // a JSON Patch's operations without the brackets; never empty
   };
+  struct Update {
+    std::vector<Patch> patches;
+    boost::json::object whole; // the view of `whole_for`, when asked
+  };
 
   // Brings every viewer's view to `state`, and returns the patch of each whose view changed.
   // A viewer seen for the first time starts from the view it has now and gets no patch;
-  // viewers not listed are forgotten. The state's growing lists are borrowed for a moment (to
-  // copy the rest without them) and are back when this returns.
-  std::vector<Patch> update(core::SessionState& state, std::span<const core::ParticipantId> viewers,
-                            const Context& context);
-
-  // The whole view `viewer` holds since the last update: what its snapshot must be.
-  boost::json::object held(core::ParticipantId viewer, const MarkOf& mark_of) const;
+  // viewers not listed are forgotten. `whole_for` (one of the viewers) gets its view whole, as
+  // the others' patches leave it: a new connection's snapshot. The state's growing lists are
+  // borrowed for a moment (to copy the rest without them) and are back when this returns.
+  Update update(core::SessionState& state, std::span<const core::ParticipantId> viewers,
+                const Context& context,
+                std::optional<core::ParticipantId> whole_for = std::nullopt);
 
   void clear();
+
+  // A field of a view (a JSON Pointer, e.g. "/step" or "/flip_chart/drafts", by number) and the
+  // digest of its value as last sent.
+  struct Field {
+    std::uint16_t name = 0;
+    std::array<unsigned char, 16> digest{};
+    bool operator==(const Field&) const = default;
+  };
+  using Fields = std::vector<Field>;
 
 private:
   struct ListKey {
@@ -73,13 +90,12 @@ private:
   struct Held {
     core::ViewCut cut;
     ListKey lists;
-    std::shared_ptr<const boost::json::object> bounded; // shared by every viewer of the cut
-    boost::json::object own;
+    std::shared_ptr<const Fields> bounded; // shared by every viewer of the cut
+    Fields own;
   };
 
   // The lists as the viewers hold them: only the growing lists of this state are filled.
   core::SessionState shown_;
-  boost::json::value method_; // the outline of shown_.method
   std::map<core::ParticipantId, Held> held_;
 };
 

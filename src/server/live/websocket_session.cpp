@@ -55,9 +55,8 @@ void WebSocketSession::on_read(beast::error_code error, std::size_t) {
   }
   const std::string text = beast::buffers_to_string(buffer_.data());
   buffer_.consume(buffer_.size());
-  // Give back what a large message made the buffer grow to: idle connections stay small.
-  if (buffer_.capacity() > 4096)
-    buffer_.shrink_to_fit();
+  // An idle connection keeps no read buffer: most of the time, nobody on it is speaking.
+  buffer_.shrink_to_fit();
   auto command = parse_client_message(text);
   if (!command)
     live_->reply_error(shared_from_this(), server_message_error(command.error()));

@@ -11,8 +11,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+#include <boost/container/devector.hpp>
 
-#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,7 +57,8 @@ private:
   Subscription subscription_;
   WebSocketLimits limits_;
   std::shared_ptr<const void> hold_; // the connection's place among its address's
-  std::deque<std::shared_ptr<const std::string>> queue_;
+  // Not std::deque: that allocates a block of its own even when empty, on every connection.
+  boost::container::devector<std::shared_ptr<const std::string>> queue_;
   std::size_t queued_bytes_ = 0;
   // The part of the queue's front that is the backlog (send_backlog): exempt from the limits.
   std::size_t backlog_messages_ = 0;
