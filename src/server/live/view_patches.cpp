@@ -254,9 +254,9 @@ std::string field_operations(const ViewPatches::Fields& before, const MadeFields
     const auto old = std::ranges::find(before, now[i].name, &ViewPatches::Field::name);
     if (old != before.end() && old->digest == now[i].digest)
       continue;
-    // "add" sets a member whether it was there or not (RFC 6902, 4.1).
-    join(operations, R"({"op":"add","path":")" + field_name(now[i].name) + R"(","value":)" +
-                         after.texts[i] + "}");
+    const char* op = old == before.end() ? "add" : "replace";
+    join(operations, R"({"op":")" + std::string(op) + R"(","path":")" + field_name(now[i].name) +
+                         R"(","value":)" + after.texts[i] + "}");
   }
   for (const ViewPatches::Field& old : before)
     if (std::ranges::find(now, old.name, &ViewPatches::Field::name) == now.end())
