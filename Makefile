@@ -100,6 +100,8 @@ bench: build
 	if [ $$found = 0 ]; then echo "no benchmarks in $(BUILD_DIR)/bench"; fi
 	@echo "== bench/compare: Intervisie beside two bare broadcast servers (bench/compare/README.md)"
 	python3 bench/compare/compare.py --build $(BUILD_DIR)
+	@echo "== bench/restore: cold start and restore with years of meetings (bench/restore/README.md)"
+	python3 bench/restore/run.py --build $(BUILD_DIR)
 
 format:
 	@$(FIND_FORMAT_FILES) | xargs -0 -r clang-format -i

@@ -94,10 +94,15 @@ public:
     // Sessions in a shared store may be served by other nodes: each is claimed here only when
     // a connection reaches it.
     if (!shared_store_) {
+      const auto started = std::chrono::steady_clock::now();
       auto restored = registry_.restore_unfinished();
       if (!restored)
         return std::unexpected("could not restore the sessions: " + restored.error());
       restored_ = *restored;
+      spdlog::info("restored {} unfinished sessions in {} ms", restored_,
+                   std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now() - started)
+                       .count());
     }
     if (auto loaded = groups_.load(); !loaded)
       return std::unexpected(loaded.error());

@@ -46,7 +46,9 @@ AccountApi::AccountApi(store::AccountStore& accounts, AccountGroups& groups,
       logins_by_address_{config.logins_per_minute}, failed_logins_{std::max<std::size_t>(
                                                         1, config.logins_per_minute / 2)},
       accounts_by_address_{config.accounts_per_minute},
-      decoy_hash_{hash_password(new_token(), config.password_cost).value_or("")} {}
+      decoy_hash_{std::async(std::launch::async, [cost = config.password_cost] {
+        return hash_password(new_token(), cost).value_or("");
+      })} {}
 
 bool AccountApi::handle(Request& request, const std::vector<std::string>& segments,
                         const std::string& client_address, Respond& respond) {
@@ -146,7 +148,7 @@ Response AccountApi::log_in(const Request& request, const std::string& client_ad
   if (!account)
     return storage_failed(request);
   const bool matches = *account ? password_matches((*account)->password_hash, password)
-                                : (password_matches(decoy_hash_, password), false);
+                                : (password_matches(decoy_hash_.get(), password), false);
   if (!matches) {
     failed_logins_.count(attempt, now);
     return error_response(request, http::status::unauthorized, "login_failed",
