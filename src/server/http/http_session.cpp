@@ -1,5 +1,7 @@
 #include "server/http/http_session.hpp"
 
+#include "server/http/socket_handover.hpp"
+
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
@@ -93,9 +95,11 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
     if (!target)
       return respond(std::move(target.error()));
     stream_.expires_never(); // the WebSocket keeps its own timeouts
-    std::make_shared<WebSocketSession>(stream_.release_socket(), std::move(target->live),
-                                       target->seat, target->subscription, websocket_limits_,
-                                       std::move(hold_))
+    auto socket = onto(stream_.release_socket(), target->live->executor());
+    if (!socket)
+      return; // the descriptor could not move: the client sees the connection end, and retries
+    std::make_shared<WebSocketSession>(std::move(*socket), std::move(target->live), target->seat,
+                                       target->subscription, websocket_limits_, std::move(hold_))
         ->run(std::move(request));
     return;
   }

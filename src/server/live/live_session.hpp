@@ -109,6 +109,9 @@ public:
               Clock clock, std::vector<core::Event> history, SessionSecrets secrets,
               const core::coach::Coach* coach = nullptr);
 
+  // The session's strand. Its live connections run on it too: what the session sends them is
+  // written at once, without a hop to another thread.
+  boost::asio::any_io_executor executor() const { return strand_; }
   const std::string& id() const { return id_; }
 
   // Whether this is the session's join token; thread-safe.

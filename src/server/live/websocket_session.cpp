@@ -65,8 +65,10 @@ void WebSocketSession::on_read(beast::error_code error, std::size_t) {
   read();
 }
 
+// Sending dispatches: the connection runs on its session's strand, so a message the session
+// sends is queued, and its write begun, at once.
 void WebSocketSession::send(std::shared_ptr<const std::string> message) {
-  boost::asio::post(
+  boost::asio::dispatch(
       stream_.get_executor(), [self = shared_from_this(), message = std::move(message)]() mutable {
         if (self->closed_ || self->last_queued_)
           return;
@@ -84,22 +86,22 @@ void WebSocketSession::send(std::shared_ptr<const std::string> message) {
 }
 
 void WebSocketSession::send_backlog(std::vector<std::shared_ptr<const std::string>> messages) {
-  boost::asio::post(stream_.get_executor(),
-                    [self = shared_from_this(), messages = std::move(messages)]() mutable {
-                      if (self->closed_ || self->last_queued_ || messages.empty())
-                        return;
-                      // Nothing is sent to a connection before its backlog: the backlog is the
-                      // queue's front.
-                      const bool idle = self->queue_.empty();
-                      for (auto& message : messages) {
-                        self->queued_bytes_ += message->size();
-                        self->backlog_bytes_ += message->size();
-                        self->queue_.push_back(std::move(message));
-                      }
-                      self->backlog_messages_ += messages.size();
-                      if (idle)
-                        self->write_next();
-                    });
+  boost::asio::dispatch(stream_.get_executor(),
+                        [self = shared_from_this(), messages = std::move(messages)]() mutable {
+                          if (self->closed_ || self->last_queued_ || messages.empty())
+                            return;
+                          // Nothing is sent to a connection before its backlog: the backlog is the
+                          // queue's front.
+                          const bool idle = self->queue_.empty();
+                          for (auto& message : messages) {
+                            self->queued_bytes_ += message->size();
+                            self->backlog_bytes_ += message->size();
+                            self->queue_.push_back(std::move(message));
+                          }
+                          self->backlog_messages_ += messages.size();
+                          if (idle)
+                            self->write_next();
+                        });
 }
 
 void WebSocketSession::write_next() {
@@ -126,21 +128,21 @@ void WebSocketSession::on_write(beast::error_code error, std::size_t) {
 }
 
 void WebSocketSession::disconnect() {
-  boost::asio::post(stream_.get_executor(), [self = shared_from_this()] { self->close_now(); });
+  boost::asio::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->close_now(); });
 }
 
 void WebSocketSession::send_last(std::shared_ptr<const std::string> message) {
-  boost::asio::post(stream_.get_executor(),
-                    [self = shared_from_this(), message = std::move(message)]() mutable {
-                      if (self->closed_ || self->last_queued_)
-                        return;
-                      // Exempt from the limits: it is the last, and it says why the end came.
-                      self->last_queued_ = true;
-                      self->queued_bytes_ += message->size();
-                      self->queue_.push_back(std::move(message));
-                      if (self->queue_.size() == 1)
-                        self->write_next();
-                    });
+  boost::asio::dispatch(stream_.get_executor(),
+                        [self = shared_from_this(), message = std::move(message)]() mutable {
+                          if (self->closed_ || self->last_queued_)
+                            return;
+                          // Exempt from the limits: it is the last, and it says why the end came.
+                          self->last_queued_ = true;
+                          self->queued_bytes_ += message->size();
+                          self->queue_.push_back(std::move(message));
+                          if (self->queue_.size() == 1)
+                            self->write_next();
+                        });
 }
 
 // A close frame after the last message (1000): the client learns the end was meant. The read
