@@ -23,6 +23,20 @@ public:
     return false;
   }
 
+  // The same for the flip chart's questions or advice, which grow through a meeting. First a
+  // command naming `none` (no such item): when decide() refuses it before it looks the item up,
+  // it refuses every item alike, and the list is not tried one by one.
+  template <class Items, class Make, class Id>
+  bool any_item(const Items& items, Make make, Id none, RefusalCode unknown) const {
+    const auto decision = decide(state_, Command{viewer_, make(none)}, now_, away_);
+    if (!decision && decision.error().code != unknown)
+      return false;
+    for (auto item = items.rbegin(); item != items.rend(); ++item) // the newest most likely
+      if (accepts(make(item->id)))
+        return true;
+    return false;
+  }
+
   template <class Kind> void set(CommandKinds& kinds, bool allowed) const {
     kinds.set(kind_index<Kind>, allowed);
   }
@@ -105,9 +119,12 @@ CommandKinds allowed(const SessionState& state, ParticipantId viewer, Instant no
   p.set<cmd::DeclineQuestion>(kinds, p.accepts(cmd::DeclineQuestion{}));
   // The pending question first; the presenter may also (re)rate any question of the step.
   p.set<cmd::RateQuestion>(kinds, p.accepts(cmd::RateQuestion{std::nullopt, Rating::warm}) ||
-                                      p.any(state.questions, [](const Question& question) {
-                                        return cmd::RateQuestion{question.id, Rating::warm};
-                                      }));
+                                      p.any_item(
+                                          state.questions,
+                                          [](QuestionId id) {
+                                            return cmd::RateQuestion{id, Rating::warm};
+                                          },
+                                          QuestionId{0}, RefusalCode::unknown_question));
   p.set<cmd::CloseRounds>(kinds, p.accepts(cmd::CloseRounds{}));
   p.set<cmd::AddObservation>(kinds, p.accepts(cmd::AddObservation{text, std::nullopt}));
   p.set<cmd::CloseGossip>(kinds, p.accepts(cmd::CloseGossip{}));
@@ -126,11 +143,18 @@ CommandKinds allowed(const SessionState& state, ParticipantId viewer, Instant no
   p.set<cmd::SetContributions>(kinds, p.accepts(cmd::SetContributions{std::nullopt}) ||
                                           p.accepts(cmd::SetContributions{Contributions::spoken}) ||
                                           p.accepts(cmd::SetContributions{Contributions::written}));
-  p.set<cmd::NoteKeyPoint>(kinds, p.any(state.questions, [&](const Question& question) {
-    return cmd::NoteKeyPoint{question.id, std::nullopt, text};
-  }) || p.any(state.advice, [&](const Advice& given) {
-    return cmd::NoteKeyPoint{std::nullopt, given.id, text};
-  }));
+  p.set<cmd::NoteKeyPoint>(kinds, p.any_item(
+                                      state.questions,
+                                      [&](QuestionId id) {
+                                        return cmd::NoteKeyPoint{id, std::nullopt, text};
+                                      },
+                                      QuestionId{0}, RefusalCode::unknown_question) ||
+                                      p.any_item(
+                                          state.advice,
+                                          [&](AdviceId id) {
+                                            return cmd::NoteKeyPoint{std::nullopt, id, text};
+                                          },
+                                          AdviceId{0}, RefusalCode::unknown_advice));
   p.set<cmd::AdmitReturn>(kinds, p.any(requests, [](ReturnId id) { return cmd::AdmitReturn{id}; }));
   p.set<cmd::DeclineReturn>(kinds,
                             p.any(requests, [](ReturnId id) { return cmd::DeclineReturn{id}; }));
