@@ -76,7 +76,7 @@ test:
 	@set +e; status=0; summary=""; \
 	phase() { \
 	  local name="$$1"; shift; local start=$$SECONDS; "$$@"; local rc=$$?; \
-	  summary+="$$(printf '  %-32s %5d s' "$$name" $$((SECONDS - start)))"; \
+	  summary+="$$(printf '  %-36s %5d s' "$$name" $$((SECONDS - start)))"; \
 	  [ $$rc = 0 ] || summary+="  (failed)"; summary+=$$'\n'; return $$rc; \
 	}; \
 	phase "setup" $(MAKE) --no-print-directory setup && \
