@@ -41,7 +41,8 @@ def free_port():
         return s.getsockname()[1]
 
 
-def wait_healthy(port, proc, what):
+def wait_healthy(port, proc, what, poll=0.05):
+    """Returns once /healthz answers 200; `poll`: seconds between tries."""
     deadline = time.time() + 30
     while time.time() < deadline:
         if proc.poll() is not None:
@@ -51,7 +52,7 @@ def wait_healthy(port, proc, what):
                 if r.status == 200:
                     return
         except OSError:
-            time.sleep(0.05)
+            time.sleep(poll)
     sys.exit(f"compare: {what} did not answer /healthz within 30 s")
 
 

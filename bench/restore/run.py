@@ -7,21 +7,14 @@ on a number. See bench/restore/README.md."""
 import argparse
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
-
-def free_port():
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "compare"))
+from compare import free_port, wait_healthy  # noqa: E402  (one place for both benchmarks)
 
 
 def rss_kib(pid):
@@ -42,16 +35,7 @@ def cold_start(server, data_dir):
         [server, "serve", "--host", "127.0.0.1", "--port", str(port), "--data", data_dir],
         stdout=subprocess.DEVNULL, stderr=log)
     try:
-        while True:
-            if process.poll() is not None:
-                log.seek(0)
-                sys.exit(f"the server stopped: {log.read()}")
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1) as answer:
-                    if answer.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.002)
+        wait_healthy(port, process, "intervisie", poll=0.002)
         ready_ms = (time.monotonic() - started) * 1000
         time.sleep(2)  # settled: the login decoy's password hash (64 MiB) is made and freed
         rss = rss_kib(process.pid)

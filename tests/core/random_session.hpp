@@ -176,7 +176,6 @@ public:
   // Called with the state after every accepted command (with all of its events folded in).
   using Watcher = std::function<void(const SessionState& state, Instant now)>;
   void watch(Watcher watcher) { watcher_ = std::move(watcher); }
-  bool failed() const { return failed_; }
 
   // Runs until the session ends (and a few commands beyond) or the budget is spent.
   void run() {

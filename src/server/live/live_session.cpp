@@ -772,15 +772,15 @@ boost::json::object LiveSession::send_patches(const Connection* newcomer) {
     views_.clear(); // made anew when someone subscribes again
     return {};
   }
+  // One moment for the whole view: the timer and what each may do are read at the same time.
+  const core::Instant now = clock_();
   ViewPatches::Context context{
-      .now = clock_(),
+      .now = now,
       .connected = connected(),
       .join_code = nullptr,
       .key_of = [this](core::ParticipantId viewer) { return view_key(viewer); },
-      .own_of =
-          [this, now = clock_()](const core::SessionState& viewed, core::ParticipantId viewer) {
-            return own_view(viewed, viewer, now);
-          },
+      .own_of = [this, now](const core::SessionState& viewed,
+                            core::ParticipantId viewer) { return own_view(viewed, viewer, now); },
       .mark_of = [this](const core::Question& question) { return coach_mark(question); },
   };
   {
