@@ -3,12 +3,17 @@
 // as it is to everyone in the sender's room, the sender included. Rooms are `/rooms/<name>`;
 // `/healthz` answers 200. Like Intervisie: permessage-deflate off, 64 KiB messages at most,
 // TCP_NODELAY, a write queue per connection (here without a bound: the driver reads everything).
-//   intervisie_beast_peer <port>
+// With --durable DIR it also appends each message to a SQLite table (WAL, synchronous = FULL, as
+// Intervisie's store) and commits it before anyone hears of it: the cheapest durable broadcast,
+// one commit and one fdatasync per message, on the one thread.
+//   intervisie_beast_peer <port> [--durable DIR]
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
+
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <deque>
@@ -28,6 +33,43 @@ using asio::ip::tcp;
 
 class Member;
 std::map<std::string, std::set<Member*>, std::less<>> rooms;
+
+// The durable log of --durable: one prepared insert, committed per message (autocommit).
+class Log {
+public:
+  explicit Log(const std::string& dir) {
+    const std::string path = dir + "/peer.sqlite";
+    if (sqlite3_open(path.c_str(), &db_) != SQLITE_OK ||
+        sqlite3_exec(db_,
+                     "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                     "CREATE TABLE IF NOT EXISTS messages (room TEXT NOT NULL, seq INTEGER NOT "
+                     "NULL, body TEXT NOT NULL, PRIMARY KEY (room, seq)) WITHOUT ROWID;",
+                     nullptr, nullptr, nullptr) != SQLITE_OK ||
+        sqlite3_prepare_v2(db_, "INSERT INTO messages (room, seq, body) VALUES (?, ?, ?)", -1,
+                           &insert_, nullptr) != SQLITE_OK) {
+      std::cerr << "cannot open " << path << ": " << sqlite3_errmsg(db_) << "\n";
+      std::exit(1);
+    }
+  }
+
+  void append(const std::string& room, long long seq, const std::string& body) {
+    sqlite3_bind_text(insert_, 1, room.data(), static_cast<int>(room.size()), SQLITE_STATIC);
+    sqlite3_bind_int64(insert_, 2, seq);
+    sqlite3_bind_text(insert_, 3, body.data(), static_cast<int>(body.size()), SQLITE_STATIC);
+    if (sqlite3_step(insert_) != SQLITE_DONE) {
+      std::cerr << "cannot append: " << sqlite3_errmsg(db_) << "\n";
+      std::exit(1);
+    }
+    sqlite3_reset(insert_);
+  }
+
+private:
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_ = nullptr;
+};
+
+Log* durable_log = nullptr;
+std::map<std::string, long long, std::less<>> room_seq;
 
 class Member : public std::enable_shared_from_this<Member> {
 public:
@@ -61,6 +103,8 @@ private:
       const auto message =
           std::make_shared<const std::string>(static_cast<const char*>(data.data()), data.size());
       self->buffer_.consume(self->buffer_.size());
+      if (durable_log)
+        durable_log->append(self->room_, ++room_seq[self->room_], *message);
       for (Member* member : rooms[self->room_])
         member->send(message);
       self->read();
@@ -145,6 +189,11 @@ void accept(tcp::acceptor& acceptor) {
 
 int main(int argc, char** argv) {
   const auto port = static_cast<unsigned short>(argc > 1 ? std::atoi(argv[1]) : 8091);
+  std::unique_ptr<Log> log;
+  if (argc > 3 && std::string_view(argv[2]) == "--durable") {
+    log = std::make_unique<Log>(argv[3]);
+    durable_log = log.get();
+  }
   asio::io_context io(1);
   tcp::acceptor acceptor(io, tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   accept(acceptor);

@@ -6,7 +6,9 @@
 
 Servers: `intervisie` is the web app's stream (stream=patches), `intervisie-events` the event
 stream, `intervisie-snapshots` the snapshot stream (what the web app used before patches),
-`node` and `beast` the two bare peers.
+`node` and `beast` the two bare peers, `beast-durable` the Beast peer that also commits each
+message to SQLite on disk (WAL, synchronous = FULL) before it sends it: the floor of a durable
+broadcast (one commit per message, no validation, no views).
 
 Every server gets the same load from build/intervisie_load: --meetings meetings of 8
 WebSockets, one command per meeting every 10 s / pace, and the same latency: from a command's
@@ -76,6 +78,10 @@ class Server:
                    "--connections-per-address", "0"]
         elif self.name == "node":
             cmd = ["node", os.path.join(HERE, "node-peer", "peer.mjs"), str(self.port)]
+        elif self.name == "beast-durable":
+            self.data = tempfile.mkdtemp(prefix="intervisie-compare-peer-")
+            cmd = [os.path.join(self.build, "intervisie_beast_peer"), str(self.port),
+                   "--durable", self.data]
         else:
             cmd = [os.path.join(self.build, "intervisie_beast_peer"), str(self.port)]
         self.proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
