@@ -176,16 +176,22 @@ export async function person(browser, name, viewport = phone, device = {}) {
   const sockets = [];
   page.on('websocket', (ws) => sockets.push(ws.url()));
   const p = { name, context, page, errors, sockets };
-  open.add(p);
-  context.on('close', () => open.delete(p));
+  const pages = openPages(browser);
+  pages.add(p);
+  context.on('close', () => pages.delete(p));
   return p;
 }
 
-const open = new Set();
+// The pages still open, per browser: scenarios run side by side, each with a browser of its own.
+const open = new WeakMap();
+function openPages(browser) {
+  if (!open.has(browser)) open.set(browser, new Set());
+  return open.get(browser);
+}
 
-/** After a failure: a picture of every page still open, to see what each person saw. */
-export async function shootOpenPages(prefix) {
-  for (const p of open) {
+/** After a failure: a picture of every page still open in `browser`, to see what each person saw. */
+export async function shootOpenPages(browser, prefix) {
+  for (const p of openPages(browser)) {
     await p.page.screenshot({ path: join(artifacts, `${prefix}-${p.name}.png`), fullPage: true }).catch(() => undefined);
     await p.context.close().catch(() => undefined);
   }

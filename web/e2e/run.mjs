@@ -1,5 +1,7 @@
 // Runs the browser tests against the real server serving web/dist.
-// Usage: node e2e/run.mjs [name-filter]
+// Usage: [E2E_JOBS=2] node e2e/run.mjs [name-filter]
+// Scenarios run E2E_JOBS at a time (default 2), each with a server and a browser of its own: most
+// of a scenario's time is spent waiting for timers and pages, not on the CPU.
 
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,28 +57,35 @@ if (!existsSync(join(webDir, 'dist', 'index.html'))) {
 for (const f of readdirSync(artifacts)) if (f.startsWith('failed-')) rmSync(join(artifacts, f));
 
 const filter = process.argv[2] ?? '';
+const jobs = Math.max(1, Number(process.env.E2E_JOBS ?? 2));
 const started = Date.now();
-const browser = await launchBrowser();
+const queue = tests.filter(([name]) => !filter || name.includes(filter));
 let passed = 0;
 let failed = 0;
-for (const [name, fn] of tests) {
-  if (filter && !name.includes(filter)) continue;
-  const server = new Server();
-  const t0 = Date.now();
-  try {
-    await server.start();
-    await fn(browser, server);
-    passed += 1;
-    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (err) {
-    failed += 1;
-    await shootOpenPages(`failed-${name.split(' ')[0]}`);
-    console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n     ')}`);
-  } finally {
-    await server.close();
+
+async function worker() {
+  const browser = await launchBrowser();
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    const [name, fn] = next;
+    const server = new Server();
+    const t0 = Date.now();
+    try {
+      await server.start();
+      await fn(browser, server);
+      passed += 1;
+      console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      failed += 1;
+      await shootOpenPages(browser, `failed-${name.split(' ')[0]}`);
+      console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n     ')}`);
+    } finally {
+      await server.close();
+    }
   }
+  await browser.close();
 }
-await browser.close();
-console.log(`e2e run took ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in web/e2e-artifacts/`);
+
+await Promise.all(Array.from({ length: jobs }, worker));
+console.log(`e2e run took ${((Date.now() - started) / 1000).toFixed(1)} s (${jobs} at a time); screenshots in web/e2e-artifacts/`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);
