@@ -48,14 +48,15 @@ build-asan:
 	  -DINTERVISIE_SANITIZE=ON -DINTERVISIE_BENCHMARKS=OFF
 	cmake --build $(ASAN_DIR) --parallel $(JOBS)
 
-# The web app: npm packages exactly as locked (only when the lock changed), then a typechecked
-# build that prints its size and fails over budget. Text files get a .gz twin: the server sends
-# it to browsers that accept gzip.
+# The web app: npm packages exactly as locked (only when the lock changed), the linter (oxlint,
+# with import/no-cycle) and Prettier's check, then a typechecked build that prints its size and
+# fails over budget. Text files get a .gz twin: the server sends it to browsers that accept gzip.
 web:
 	@if [ ! -f web/node_modules/.package-lock.json ] || \
 	    [ web/package-lock.json -nt web/node_modules/.package-lock.json ]; then \
 	  cd web && npm ci --no-audit --no-fund; \
 	fi
+	cd web && npm run lint
 	cd web && npm run build
 	find web/dist -type f \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) \
 	  -exec gzip -kf9 {} +
@@ -113,8 +114,10 @@ bench: build
 	@echo "== bench/restore: cold start and restore with years of meetings (bench/restore/README.md)"
 	python3 bench/restore/run.py --build $(BUILD_DIR)
 
+# C++ by clang-format; the web app by Prettier (once its npm packages are there: `make web`).
 format:
 	@$(FIND_FORMAT_FILES) | xargs -0 -r clang-format -i
+	@if [ -x web/node_modules/.bin/prettier ]; then cd web && npm run --silent format; fi
 
 format-check:
 	@$(FIND_FORMAT_FILES) | xargs -0 -r clang-format --dry-run --Werror

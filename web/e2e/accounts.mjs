@@ -36,7 +36,10 @@ export async function as(server, who, method, path, body) {
 
 export async function expectStatus(server, who, method, path, body, status) {
   const r = await as(server, who, method, path, body);
-  assert(r.status === status, `${who.name}: ${method} ${path} ${JSON.stringify(body ?? null)} → ${r.status} ${JSON.stringify(r.body)}, expected ${status}`);
+  assert(
+    r.status === status,
+    `${who.name}: ${method} ${path} ${JSON.stringify(body ?? null)} → ${r.status} ${JSON.stringify(r.body)}, expected ${status}`,
+  );
   return r.body;
 }
 
@@ -44,14 +47,22 @@ export async function expectStatus(server, who, method, path, body, status) {
 export async function joinThroughApi(server, inviter, groupId, name) {
   const member = await apiAccount(server, name);
   const inv = await expectStatus(server, inviter, 'POST', `/api/groups/${groupId}/invitations`, {}, 201);
-  await expectStatus(server, member, 'POST', `/api/invitations/${inv.token}/accept`, { accept_ground_rules: true }, 200);
+  await expectStatus(
+    server,
+    member,
+    'POST',
+    `/api/invitations/${inv.token}/accept`,
+    { accept_ground_rules: true },
+    200,
+  );
   return member;
 }
 
 /** A browser for someone made through the API, already logged in. */
 export async function browserFor(browser, server, account, viewport = phone, device = {}) {
   const p = await person(browser, account.name, viewport, device);
-  await p.context.addCookies([{ name: 'intervisie_login', value: account.login, url: server.base, httpOnly: true, sameSite: 'Strict' }]);
+  await p.context.addCookies([
+    { name: 'intervisie_login', value: account.login, url: server.base, httpOnly: true, sameSite: 'Strict' },
+  ]);
   return p;
 }
-

@@ -34,7 +34,10 @@ export async function balint(browser, server) {
   const everyone = [...people, wall];
   const advisers = [fac, anna, bram, cas, daan];
 
-  const { joinUrl, beamerUrl } = await createOnStartPage(server, fac, { method: 'Balintmethode', title: 'Intervisie maatschappelijk werk' });
+  const { joinUrl, beamerUrl } = await createOnStartPage(server, fac, {
+    method: 'Balintmethode',
+    title: 'Intervisie maatschappelijk werk',
+  });
   await joinAll([pres, anna, bram, cas, daan], joinUrl);
   await wall.page.goto(beamerUrl);
   await fac.page.getByLabel('Wie brengt de casus in?').selectOption({ label: 'Pieter' });
@@ -72,7 +75,10 @@ export async function balint(browser, server) {
   await fill(bram, 'Mijn vraag', 'Wie heeft nog meer contact met haar?');
   await server.restart();
   await bram.page.locator('.link-online').waitFor({ timeout: 15000 });
-  assert((await bram.page.getByLabel('Mijn vraag', { exact: true }).inputValue()) === 'Wie heeft nog meer contact met haar?', 'typed text survives the restart');
+  assert(
+    (await bram.page.getByLabel('Mijn vraag', { exact: true }).inputValue()) === 'Wie heeft nog meer contact met haar?',
+    'typed text survives the restart',
+  );
   await click(bram, 'Zet mijn vraag op de flap');
   await see(pres, 'Vraag van Bram');
   // Every page came back on its own: the new question reaches them all.
@@ -104,7 +110,10 @@ export async function balint(browser, server) {
   }
   await anna.page.reload();
   await see(anna, 'Bewaard');
-  assert((await anna.page.getByLabel('Mijn advies (alleen zichtbaar voor mij)').inputValue()) === drafts.Anna, 'own draft back after a reload');
+  assert(
+    (await anna.page.getByLabel('Mijn advies (alleen zichtbaar voor mij)').inputValue()) === drafts.Anna,
+    'own draft back after a reload',
+  );
   assert((await anna.page.getByText(drafts.Bram).count()) === 0, 'a draft stays private to its author');
   assert((await wall.page.getByText(drafts.Bram).count()) === 0, 'drafts are not on the beamer');
   await see(pres, 'De anderen schrijven nu een advies voor jou');

@@ -1,6 +1,23 @@
 // The wording coach: gentle hints while typing, the facilitator's markers, and the switch.
 
-import { assert, axe, checkNoPageErrors, click, closeAll, createOnStartPage, fill, joinThroughLink, laptop, person, phone, see, shot, stepIs, contributionsAre, openMenu } from './lib.mjs';
+import {
+  assert,
+  axe,
+  checkNoPageErrors,
+  click,
+  closeAll,
+  createOnStartPage,
+  fill,
+  joinThroughLink,
+  laptop,
+  person,
+  phone,
+  see,
+  shot,
+  stepIs,
+  contributionsAre,
+  openMenu,
+} from './lib.mjs';
 
 const QUESTION = 'Heb je al eens geprobeerd om het gewoon te zeggen?';
 
@@ -28,7 +45,11 @@ export async function coachHints(browser, server) {
   const anna = await person(browser, 'Anna', phone);
   const people = [fac, pres, anna];
   // Fenna only guides, so Anna is the one adviser and holds every turn.
-  const { joinUrl } = await createOnStartPage(server, fac, { method: 'Incidentmethode', title: 'Taalhints', external: true });
+  const { joinUrl } = await createOnStartPage(server, fac, {
+    method: 'Incidentmethode',
+    title: 'Taalhints',
+    external: true,
+  });
   await joinThroughLink(pres, joinUrl);
   await joinThroughLink(anna, joinUrl);
   const toggle = fac.page.getByRole('switch', { name: 'Taalhints', exact: true });
@@ -45,7 +66,10 @@ export async function coachHints(browser, server) {
   // The presenter's statement is about someone else: a soft note under the field.
   await fill(pres, 'Mijn vraagstuk', 'Mijn collega komt steeds te laat');
   await see(pres, 'Dit gaat over een ander');
-  assert((await noteOf(pres, 'Mijn vraagstuk'))?.includes('Dit gaat over een ander'), 'the statement hint is in the field’s live region');
+  assert(
+    (await noteOf(pres, 'Mijn vraagstuk'))?.includes('Dit gaat over een ander'),
+    'the statement hint is in the field’s live region',
+  );
   await axe(pres, 'statement with a hint');
   await shot(pres, 'coach-statement-hint-360');
   await fill(pres, 'Mijn vraagstuk', 'Ik wil taken loslaten zonder alles te controleren.');
@@ -59,7 +83,10 @@ export async function coachHints(browser, server) {
   await see(anna, 'Dit is een gesloten vraag');
   await see(anna, 'Hier zit misschien een advies of oordeel in');
   const note = await noteOf(anna, 'Mijn vraag');
-  assert(note?.includes('gesloten vraag') && note.includes('advies of oordeel'), `both hints in the live region: ${note}`);
+  assert(
+    note?.includes('gesloten vraag') && note.includes('advies of oordeel'),
+    `both hints in the live region: ${note}`,
+  );
   await axe(anna, 'question with two hints');
   await shot(anna, 'coach-question-hints-360');
   await click(anna, 'Zet mijn vraag op de flap');
@@ -69,7 +96,10 @@ export async function coachHints(browser, server) {
   const marks = fac.page.locator('.questions .coach-marks');
   await marks.waitFor();
   const markText = await marks.locator('summary').innerText();
-  assert(markText.includes('gesloten vraag') && markText.includes('mogelijk verkapt advies'), `the facilitator's marker: ${markText}`);
+  assert(
+    markText.includes('gesloten vraag') && markText.includes('mogelijk verkapt advies'),
+    `the facilitator's marker: ${markText}`,
+  );
   await marks.locator('summary').click();
   await see(fac, 'Vraag naar wat de inbrenger zelf ziet');
   await axe(fac, 'flagged question (facilitator)');

@@ -33,7 +33,11 @@ export async function freshQuestioning(browser, server) {
   const people = [fac, pres, anna, bram, cas, daan];
   const everyone = [...people, wall];
 
-  const { joinUrl, beamerUrl } = await createOnStartPage(server, fac, { method: 'Fresh Questioning', title: 'Intervisie onderwijs', external: true });
+  const { joinUrl, beamerUrl } = await createOnStartPage(server, fac, {
+    method: 'Fresh Questioning',
+    title: 'Intervisie onderwijs',
+    external: true,
+  });
   await joinAll([pres, anna, bram, cas, daan], joinUrl);
   await wall.page.goto(beamerUrl);
 
@@ -91,7 +95,10 @@ export async function freshQuestioning(browser, server) {
   await fill(daan, 'Mijn vraag', 'Wie helpt jou na zo’n gesprek?');
   await daan.page.reload();
   await stepIs(daan, 2, 4);
-  assert((await daan.page.getByLabel('Mijn vraag', { exact: true }).inputValue()) === 'Wie helpt jou na zo’n gesprek?', 'typed text survives a reload');
+  assert(
+    (await daan.page.getByLabel('Mijn vraag', { exact: true }).inputValue()) === 'Wie helpt jou na zo’n gesprek?',
+    'typed text survives a reload',
+  );
   await click(daan, 'Zet mijn vraag op de flap');
   await pres.page.getByRole('button', { name: 'koud', exact: true }).click();
   await see(wall, 'koud');

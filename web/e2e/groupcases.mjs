@@ -10,10 +10,25 @@ export async function groupCases(browser, server) {
   const annaApi = await apiAccount(server, 'Anna');
   const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Donderdaggroep' }, 201);
   const members = [];
-  for (const name of ['Bram', 'Cees', 'Dirk', 'Eva']) members.push(await joinThroughApi(server, annaApi, group.id, name));
+  for (const name of ['Bram', 'Cees', 'Dirk', 'Eva'])
+    members.push(await joinThroughApi(server, annaApi, group.id, name));
   // A meeting in half an hour (a case may start an hour before), and the next one in two weeks.
-  const soon = await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/meetings`, { starts_at: Date.now() + 30 * 60_000, minutes: 90, place: 'Lokaal 3' }, 201);
-  const next = await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/meetings`, { starts_at: Date.now() + 14 * 86_400_000, minutes: 90, video_link: 'https://meet.example/donderdag' }, 201);
+  const soon = await expectStatus(
+    server,
+    annaApi,
+    'POST',
+    `/api/groups/${group.id}/meetings`,
+    { starts_at: Date.now() + 30 * 60_000, minutes: 90, place: 'Lokaal 3' },
+    201,
+  );
+  const next = await expectStatus(
+    server,
+    annaApi,
+    'POST',
+    `/api/groups/${group.id}/meetings`,
+    { starts_at: Date.now() + 14 * 86_400_000, minutes: 90, video_link: 'https://meet.example/donderdag' },
+    201,
+  );
   for (const m of members) await expectStatus(server, m, 'POST', `/api/meetings/${soon.id}/signup`, {}, 200);
   mark('group and meetings made');
 
@@ -73,13 +88,23 @@ export async function groupCases(browser, server) {
   const ceesP = await browserFor(browser, server, members[1]);
   await ceesP.page.goto(`${server.base}/groep/${group.id}`);
   await see(ceesP, 'Ingebracht door Bram');
-  assert((await ceesP.page.getByText('Het gesprek met de teamleider').count()) === 0, 'the note is for the presenter only');
-  assert((await ceesP.page.getByRole('link', { name: 'Jouw verslag lezen' }).count()) === 0, 'no report link for someone else’s case');
+  assert(
+    (await ceesP.page.getByText('Het gesprek met de teamleider').count()) === 0,
+    'the note is for the presenter only',
+  );
+  assert(
+    (await ceesP.page.getByRole('link', { name: 'Jouw verslag lezen' }).count()) === 0,
+    'no report link for someone else’s case',
+  );
   const report = await as(server, members[1], 'GET', `/api/groups/${group.id}/cases/${sessionId}/report`);
-  assert(report.status === 403 && report.body.code === 'not_presenter', `someone else's report: ${JSON.stringify(report)}`);
+  assert(
+    report.status === 403 && report.body.code === 'not_presenter',
+    `someone else's report: ${JSON.stringify(report)}`,
+  );
 
   // Participation at a glance.
-  const row = (name) => ceesP.page.locator('table.participation tr', { has: ceesP.page.locator('th', { hasText: name }) });
+  const row = (name) =>
+    ceesP.page.locator('table.participation tr', { has: ceesP.page.locator('th', { hasText: name }) });
   const cells = async (name) => (await row(name).locator('td').allInnerTexts()).join('|');
   assert((await cells('Bram')).startsWith('1|0|'), `Bram brought one case in: ${await cells('Bram')}`);
   // Facilitating and attendance count meetings that have been held: none yet.

@@ -6,7 +6,21 @@
 
 import { readFileSync } from 'node:fs';
 import { accountOf, as, browserFor, expectStatus, joinThroughApi, password } from './accounts.mjs';
-import { assert, axe, button, click, closeAll, checkNoPageErrors, fill, laptop, mark, person, phone, see, shot } from './lib.mjs';
+import {
+  assert,
+  axe,
+  button,
+  click,
+  closeAll,
+  checkNoPageErrors,
+  fill,
+  laptop,
+  mark,
+  person,
+  phone,
+  see,
+  shot,
+} from './lib.mjs';
 import { amsterdamDate, chooseWhen } from './when.mjs';
 
 async function fieldError(p, label) {
@@ -117,7 +131,10 @@ export async function groupLife(browser, server) {
   const fleur = await joinThroughApi(server, annaApi, groupId, 'Fleur');
   await anna.page.reload();
   await see(anna, 'Leden (6 van 8)');
-  assert((await anna.page.getByText('Intervisie werkt het best met 5 tot 8 mensen').count()) === 0, 'no small-group notice at six');
+  assert(
+    (await anna.page.getByText('Intervisie werkt het best met 5 tot 8 mensen').count()) === 0,
+    'no small-group notice at six',
+  );
   mark('six members');
 
   // Anna plans a meeting; the form says which field needs what.
@@ -147,7 +164,8 @@ export async function groupLife(browser, server) {
   await see(bram, 'Kom je? Intekenen is meedoen.');
   await click(bram, 'Ik teken in');
   await see(bram, 'Je staat ingetekend.');
-  for (const m of [cees, dirk, eva]) await expectStatus(server, m, 'POST', `/api/meetings/${meetingId}/signup`, {}, 200);
+  for (const m of [cees, dirk, eva])
+    await expectStatus(server, m, 'POST', `/api/meetings/${meetingId}/signup`, {}, 200);
 
   // Cees cancels first, with a reason.
   const ceesP = await browserFor(browser, server, cees);
@@ -226,7 +244,10 @@ export async function groupLife(browser, server) {
   assert(after.starts_at === second, `the chosen date is the meeting's: ${after.starts_at} vs ${second}`);
   assert(after.sequence > before.sequence, 'the calendar sequence rose');
   assert(after.cancellations.length === 0, 'cancellations are cleared');
-  const coming = after.signed_up.map((p) => p.display_name).sort().join(',');
+  const coming = after.signed_up
+    .map((p) => p.display_name)
+    .sort()
+    .join(',');
   assert(coming === 'Anna,Bram,Eva', `those for whom it suits are signed up: ${coming}`);
   await anna.page.reload();
   await see(anna, '20:00–22:00');
@@ -240,12 +261,21 @@ export async function groupLife(browser, server) {
   await see(anna, `${suggested} begeleidt deze bijeenkomst.`);
 
   // The meeting's calendar file, and the personal feed.
-  const [download] = await Promise.all([anna.page.waitForEvent('download'), anna.page.getByRole('link', { name: 'Agenda-bestand downloaden (.ics)' }).click()]);
+  const [download] = await Promise.all([
+    anna.page.waitForEvent('download'),
+    anna.page.getByRole('link', { name: 'Agenda-bestand downloaden (.ics)' }).click(),
+  ]);
   const ics = readFileSync(await download.path(), 'utf8');
-  assert(ics.includes('BEGIN:VEVENT') && ics.includes(`meeting-${meetingId}@intervisie`), `the .ics holds the meeting: ${ics.slice(0, 200)}`);
+  assert(
+    ics.includes('BEGIN:VEVENT') && ics.includes(`meeting-${meetingId}@intervisie`),
+    `the .ics holds the meeting: ${ics.slice(0, 200)}`,
+  );
   const feedUrl = await anna.page.getByLabel('Jouw agenda-link', { exact: true }).first().inputValue();
   const feed = await fetch(feedUrl.replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${server.port}`));
-  assert(feed.status === 200 && (await feed.text()).includes(`meeting-${meetingId}@intervisie`), `the feed holds the meeting (${feed.status})`);
+  assert(
+    feed.status === 200 && (await feed.text()).includes(`meeting-${meetingId}@intervisie`),
+    `the feed holds the meeting (${feed.status})`,
+  );
   mark('facilitator and calendar');
 
   // Fleur leaves, after saying yes to the question.
@@ -272,9 +302,15 @@ export async function groupLife(browser, server) {
   await see(bram, 'Je gegevens, je agenda-link');
   await axe(bram, 'the account page');
   await shot(bram, 'groups-09-account');
-  const [exported] = await Promise.all([bram.page.waitForEvent('download'), bram.page.getByRole('link', { name: 'Al mijn gegevens downloaden' }).click()]);
+  const [exported] = await Promise.all([
+    bram.page.waitForEvent('download'),
+    bram.page.getByRole('link', { name: 'Al mijn gegevens downloaden' }).click(),
+  ]);
   const data = JSON.parse(readFileSync(await exported.path(), 'utf8'));
-  assert(data.account?.email === 'bram@school.nl', `the export holds the account: ${JSON.stringify(data).slice(0, 200)}`);
+  assert(
+    data.account?.email === 'bram@school.nl',
+    `the export holds the account: ${JSON.stringify(data).slice(0, 200)}`,
+  );
   assert(!JSON.stringify(data).includes('argon2'), 'the export holds no password hash');
   await click(bram, 'Overal uitloggen');
   await see(bram, 'Je bent uitgelogd.');

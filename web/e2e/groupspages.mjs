@@ -14,9 +14,15 @@ async function headerLinks(p) {
 async function headerIs(p, expected, when) {
   const want = expected.join('|');
   await p.page
-    .waitForFunction((w) => [...document.querySelectorAll('header nav a')].map((a) => a.textContent.trim()).join('|') === w, want, { timeout: 5000 })
+    .waitForFunction(
+      (w) => [...document.querySelectorAll('header nav a')].map((a) => a.textContent.trim()).join('|') === w,
+      want,
+      { timeout: 5000 },
+    )
     .catch(async () => {
-      throw new Error(`${when}: the header shows ${JSON.stringify(await headerLinks(p))}, expected ${JSON.stringify(expected)}`);
+      throw new Error(
+        `${when}: the header shows ${JSON.stringify(await headerLinks(p))}, expected ${JSON.stringify(expected)}`,
+      );
     });
 }
 
@@ -112,7 +118,11 @@ export async function headerFollowsLogin(browser, server) {
 export async function invitationAsksTheNameOnce(browser, server) {
   const annaApi = await apiAccount(server, 'Anna');
   const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Maandaggroep' }, 201);
-  const invitation = async () => (await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/invitations`, {}, 201)).url.replace(/^https?:\/\/[^/]+/, server.base);
+  const invitation = async () =>
+    (await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/invitations`, {}, 201)).url.replace(
+      /^https?:\/\/[^/]+/,
+      server.base,
+    );
   const nameFields = (p) => p.page.getByRole('textbox', { name: /naam/i });
 
   // Bram signs up on the invitation page: his name is asked there, and not again.
@@ -126,7 +136,10 @@ export async function invitationAsksTheNameOnce(browser, server) {
   await click(bram, 'Account maken');
   await see(bram, 'In de groep heet je Bram de Vries');
   assert((await nameFields(bram).count()) === 0, 'after signing up, no field asks for a name again');
-  assert((await bram.page.getByRole('button', { name: 'Een andere naam kiezen voor deze groep' }).count()) === 0, 'nor a way to be asked again');
+  assert(
+    (await bram.page.getByRole('button', { name: 'Een andere naam kiezen voor deze groep' }).count()) === 0,
+    'nor a way to be asked again',
+  );
   await axe(bram, 'the invitation page, name given');
   await shot(bram, 'groupspages-02-name-once');
   await bram.page.getByLabel('Ik ga akkoord met de voorwaarden en de spelregels van deze groep').check();
@@ -168,7 +181,10 @@ export async function invitationAsksTheNameOnce(browser, server) {
   await ceesP.page.waitForURL(/\/groep\//);
   await see(ceesP, 'Cees B.');
   const view = await as(server, annaApi, 'GET', `/api/groups/${group.id}`);
-  const names = view.body.members.map((m) => m.display_name).sort().join(',');
+  const names = view.body.members
+    .map((m) => m.display_name)
+    .sort()
+    .join(',');
   assert(names === 'Anna,Anna K.,Bram de Vries,Cees B.', `the group knows each by the name they gave: ${names}`);
 
   checkNoPageErrors([bram, anna2, ceesP]);
@@ -181,7 +197,10 @@ async function inFirstScreen(p, locator, what) {
   const box = await locator.boundingBox();
   const { height, scrolled } = await p.page.evaluate(() => ({ height: window.innerHeight, scrolled: window.scrollY }));
   assert(scrolled === 0, `${what}: the page was scrolled (${scrolled} px)`);
-  assert(box && box.y >= 0 && box.y + box.height <= height, `${what} is not in the first screen: ${JSON.stringify(box)} of ${height} px`);
+  assert(
+    box && box.y >= 0 && box.y + box.height <= height,
+    `${what} is not in the first screen: ${JSON.stringify(box)} of ${height} px`,
+  );
 }
 
 /** Counts the page's requests to a path, from now on. */
@@ -207,7 +226,14 @@ export async function liveCaseComesFirst(browser, server) {
   const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Woensdaggroep' }, 201);
   const bram = await joinThroughApi(server, annaApi, group.id, 'Bram');
   const cees = await joinThroughApi(server, annaApi, group.id, 'Cees');
-  const meeting = await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/meetings`, { starts_at: Date.now() + 20 * 60_000, minutes: 90, place: 'Lokaal 4' }, 201);
+  const meeting = await expectStatus(
+    server,
+    annaApi,
+    'POST',
+    `/api/groups/${group.id}/meetings`,
+    { starts_at: Date.now() + 20 * 60_000, minutes: 90, place: 'Lokaal 4' },
+    201,
+  );
 
   // Bram waits on the meeting page on his phone, Cees on the group's page; nothing runs yet.
   const bramP = await browserFor(browser, server, bram, phone);
@@ -218,10 +244,20 @@ export async function liveCaseComesFirst(browser, server) {
   await ceesP.page.goto(`${server.base}/groep/${group.id}`);
   await see(ceesP, 'Leden (3 van 8)');
   await markPage(ceesP);
-  assert((await bramP.page.getByRole('button', { name: 'Meedoen aan deze casus' }).count()) === 0, 'no case to join yet');
+  assert(
+    (await bramP.page.getByRole('button', { name: 'Meedoen aan deze casus' }).count()) === 0,
+    'no case to join yet',
+  );
 
   // Anna starts a case. Without a reload, both pages offer it first, in the first screen.
-  const started = await expectStatus(server, annaApi, 'POST', `/api/meetings/${meeting.id}/cases`, { method: 'balint', title: 'Woensdag' }, 201);
+  const started = await expectStatus(
+    server,
+    annaApi,
+    'POST',
+    `/api/meetings/${meeting.id}/cases`,
+    { method: 'balint', title: 'Woensdag' },
+    201,
+  );
   const bramJoin = bramP.page.getByRole('button', { name: 'Meedoen aan deze casus', exact: true });
   await inFirstScreen(bramP, bramJoin, 'the join button on the meeting page');
   await see(bramP, 'Er loopt nu een casus');
@@ -254,7 +290,11 @@ export async function liveCaseComesFirst(browser, server) {
 
   // Back on the meeting page, his place in the running case is still the first thing.
   await bramP.page.goto(`${server.base}/bijeenkomst/${meeting.id}`);
-  await inFirstScreen(bramP, bramP.page.getByRole('link', { name: 'Naar de sessie', exact: true }), 'the way back into the case');
+  await inFirstScreen(
+    bramP,
+    bramP.page.getByRole('link', { name: 'Naar de sessie', exact: true }),
+    'the way back into the case',
+  );
 
   checkNoPageErrors([bramP, ceesP]);
   await closeAll([bramP, ceesP]);
@@ -265,7 +305,14 @@ export async function callingOffIsForSchedulerOrFacilitator(browser, server) {
   const group = await expectStatus(server, annaApi, 'POST', '/api/groups', { name: 'Vrijdaggroep' }, 201);
   const bram = await joinThroughApi(server, annaApi, group.id, 'Bram');
   const cees = await joinThroughApi(server, annaApi, group.id, 'Cees');
-  const meeting = await expectStatus(server, annaApi, 'POST', `/api/groups/${group.id}/meetings`, { starts_at: Date.now() + 14 * 86_400_000, minutes: 120, place: 'Lokaal 9' }, 201);
+  const meeting = await expectStatus(
+    server,
+    annaApi,
+    'POST',
+    `/api/groups/${group.id}/meetings`,
+    { starts_at: Date.now() + 14 * 86_400_000, minutes: 120, place: 'Lokaal 9' },
+    201,
+  );
   const callOff = (p) => p.page.getByRole('button', { name: 'Bijeenkomst laten vervallen' });
 
   // Bram neither scheduled nor facilitates it: no button, and the server says no as well.
@@ -274,7 +321,10 @@ export async function callingOffIsForSchedulerOrFacilitator(browser, server) {
   await see(bramP, 'Kom je? Intekenen is meedoen.');
   assert((await callOff(bramP).count()) === 0, 'Bram sees no call-off button');
   const refused = await as(server, bram, 'POST', `/api/meetings/${meeting.id}/call-off`, {});
-  assert(refused.status === 403 && refused.body.code === 'not_scheduler_or_facilitator', `Bram calling off: ${JSON.stringify(refused)}`);
+  assert(
+    refused.status === 403 && refused.body.code === 'not_scheduler_or_facilitator',
+    `Bram calling off: ${JSON.stringify(refused)}`,
+  );
   const still = await expectStatus(server, annaApi, 'GET', `/api/meetings/${meeting.id}`, undefined, 200);
   assert(still.status === 'scheduled', `the refusal changed nothing: ${still.status}`);
   await axe(bramP, 'the meeting page of a member who may not call it off');
@@ -322,10 +372,24 @@ export async function dutchDatesWhateverTheBrowser(browser, server) {
   await anna.page.goto(`${server.base}/groep/${group.id}/nieuwe-bijeenkomst`);
   assert((await anna.page.evaluate(() => navigator.language)) === 'en-US', 'the browser speaks American English');
   await see(anna, 'Kies wanneer en waar jullie samenkomen');
-  assert((await anna.page.locator('input[type=date], input[type=time], input[type=datetime-local]').count()) === 0, 'no field follows the browser’s own date format');
-  const hours = await anna.page.getByRole('group', { name: 'Begintijd' }).getByLabel('Uur', { exact: true }).locator('option').allInnerTexts();
-  assert(hours.includes('00') && hours.includes('13') && hours.includes('23') && hours.length === 25, `a 24-hour clock: ${hours.join(' ')}`);
-  const months = await anna.page.getByRole('group', { name: 'Datum' }).getByLabel('Maand', { exact: true }).locator('option').allInnerTexts();
+  assert(
+    (await anna.page.locator('input[type=date], input[type=time], input[type=datetime-local]').count()) === 0,
+    'no field follows the browser’s own date format',
+  );
+  const hours = await anna.page
+    .getByRole('group', { name: 'Begintijd' })
+    .getByLabel('Uur', { exact: true })
+    .locator('option')
+    .allInnerTexts();
+  assert(
+    hours.includes('00') && hours.includes('13') && hours.includes('23') && hours.length === 25,
+    `a 24-hour clock: ${hours.join(' ')}`,
+  );
+  const months = await anna.page
+    .getByRole('group', { name: 'Datum' })
+    .getByLabel('Maand', { exact: true })
+    .locator('option')
+    .allInnerTexts();
   assert(months.slice(1).join(',') === dutchMonths.join(','), `Dutch month names: ${months.join(',')}`);
 
   // A day that does not exist is said beside the date; then a real one, read back in words.
@@ -346,7 +410,10 @@ export async function dutchDatesWhateverTheBrowser(browser, server) {
   await see(anna, `${dutchDay(when)}, 14:05–15:35`);
   await noForeignClock(anna, 'the meeting page in an American browser');
   const made = await expectStatus(server, annaApi, 'GET', `/api/meetings/${meetingId}`, undefined, 200);
-  assert(amsterdamClock(made.starts_at) === '14:05', `the meeting starts at 14:05 in Amsterdam, not in New York: ${amsterdamClock(made.starts_at)}`);
+  assert(
+    amsterdamClock(made.starts_at) === '14:05',
+    `the meeting starts at 14:05 in Amsterdam, not in New York: ${amsterdamClock(made.starts_at)}`,
+  );
   mark('a meeting planned in Dutch fields');
 
   // Two cancel; Cees, second, proposes new dates from his American phone.
@@ -359,7 +426,10 @@ export async function dutchDatesWhateverTheBrowser(browser, server) {
   const row = (n) => ceesP.page.getByRole('group', { name: `Voorstel ${n}` });
   // The first proposal is filled in already: a week after the meeting, at its time.
   const first = row(1).getByRole('group', { name: 'Begintijd' });
-  assert((await first.getByLabel('Uur', { exact: true }).inputValue()) === '14', 'the first proposal keeps the meeting’s hour');
+  assert(
+    (await first.getByLabel('Uur', { exact: true }).inputValue()) === '14',
+    'the first proposal keeps the meeting’s hour',
+  );
   const later = amsterdamDate(40);
   await chooseWhen(row(2), later, '20', '30');
   await click(ceesP, 'Data voorstellen');
@@ -374,8 +444,15 @@ export async function dutchDatesWhateverTheBrowser(browser, server) {
   await anna.page.getByRole('button', { name: 'Schakel over naar Nederlands' }).waitFor();
   await anna.page.goto(`${server.base}/groep/${group.id}/nieuwe-bijeenkomst`);
   await see(anna, 'Choose when and where');
-  const englishMonths = await anna.page.getByRole('group', { name: 'Date' }).getByLabel('Month', { exact: true }).locator('option').allInnerTexts();
-  assert(englishMonths[1] === 'January' && englishMonths[12] === 'December', `English month names: ${englishMonths.join(',')}`);
+  const englishMonths = await anna.page
+    .getByRole('group', { name: 'Date' })
+    .getByLabel('Month', { exact: true })
+    .locator('option')
+    .allInnerTexts();
+  assert(
+    englishMonths[1] === 'January' && englishMonths[12] === 'December',
+    `English month names: ${englishMonths.join(',')}`,
+  );
   await anna.page.goto(`${server.base}/bijeenkomst/${meetingId}`);
   const englishMonth = new Intl.DateTimeFormat('en-GB', { month: 'long' }).format(Date.UTC(2001, later.month - 1, 1));
   await see(anna, `${later.day} ${englishMonth} ${later.year}, 20:30–22:00`);

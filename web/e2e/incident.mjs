@@ -51,9 +51,18 @@ export async function incident(browser, server) {
   await shot(pres, 'incident-00-start-360');
 
   mark('start page');
-  const { joinUrl, beamerUrl } = await createOnStartPage(server, fac, { method: 'Incidentmethode', title: 'Intervisie team wijkzorg' });
-  assert(joinUrl.includes('/join/') && joinUrl.includes('#'), `join link carries its token in the fragment: ${joinUrl}`);
-  assert(beamerUrl && beamerUrl.includes('/beamer/') && beamerUrl.includes('#'), `the lobby links to the beamer view: ${beamerUrl}`);
+  const { joinUrl, beamerUrl } = await createOnStartPage(server, fac, {
+    method: 'Incidentmethode',
+    title: 'Intervisie team wijkzorg',
+  });
+  assert(
+    joinUrl.includes('/join/') && joinUrl.includes('#'),
+    `join link carries its token in the fragment: ${joinUrl}`,
+  );
+  assert(
+    beamerUrl && beamerUrl.includes('/beamer/') && beamerUrl.includes('#'),
+    `the lobby links to the beamer view: ${beamerUrl}`,
+  );
   const qr = fac.page.getByRole('img', { name: 'QR-code met de deelnamelink' });
   await qr.waitFor();
   const qrBox = await qr.boundingBox();
@@ -84,11 +93,19 @@ export async function incident(browser, server) {
   await wall.page.reload();
   const wallQr = wall.page.getByRole('img', { name: 'QR-code met de deelnamelink' });
   await wallQr.waitFor();
-  await wallQr.evaluate((img) => (img.complete ? null : new Promise((ok) => img.addEventListener('load', ok, { once: true }))));
+  await wallQr.evaluate((img) =>
+    img.complete ? null : new Promise((ok) => img.addEventListener('load', ok, { once: true })),
+  );
   assert(await wallQr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the beamer QR code image loads');
-  assert((await wallQr.getAttribute('src')) === `/api/qr.svg?text=${encodeURIComponent(joinUrl)}`, 'the beamer QR code holds the join link');
+  assert(
+    (await wallQr.getAttribute('src')) === `/api/qr.svg?text=${encodeURIComponent(joinUrl)}`,
+    'the beamer QR code holds the join link',
+  );
   const wallQrBox = await wallQr.boundingBox();
-  assert(wallQrBox && wallQrBox.height >= 0.4 * 1080, `the beamer QR code is at least 40% of the screen high: ${wallQrBox?.height}`);
+  assert(
+    wallQrBox && wallQrBox.height >= 0.4 * 1080,
+    `the beamer QR code is at least 40% of the screen high: ${wallQrBox?.height}`,
+  );
   assert(wallQrBox.y + wallQrBox.height <= 1080, 'the beamer QR code fits on the screen without scrolling');
   // Beside the QR code a code anyone can type: six digits, not a link of ninety characters.
   const wallCode = (await wall.page.locator('.beamer-code .join-code').innerText()).replace(/\D/g, '');
@@ -107,7 +124,10 @@ export async function incident(browser, server) {
   await click(fac, 'Beginnen');
   for (const p of everyone) await stepIs(p, 1, 9);
   // Once under way the wall shows the flip chart only: no join QR code beside the case.
-  assert((await wall.page.getByRole('img', { name: 'QR-code met de deelnamelink' }).count()) === 0, 'the beamer drops the QR code after the start');
+  assert(
+    (await wall.page.getByRole('img', { name: 'QR-code met de deelnamelink' }).count()) === 0,
+    'the beamer drops the QR code after the start',
+  );
   await fill(pres, 'Mijn vraagstuk', 'Ik zeg te vaak ja tegen extra werk.');
   await click(pres, 'Op de flap zetten');
   await fill(anna, 'Mijn vraagstuk', 'Ik twijfel hoe ik een collega aanspreek op te laat komen.');
@@ -305,7 +325,8 @@ export async function incident(browser, server) {
   // Step 9: closing, then finish.
   for (const p of everyone) await stepIs(p, 9, 9);
   for (const p of people) {
-    if (p === anna) await fill(p, 'Mijn terugblik (mag leeg; hardop zeggen is genoeg)', 'De stilte in het roddelrondje zei veel.');
+    if (p === anna)
+      await fill(p, 'Mijn terugblik (mag leeg; hardop zeggen is genoeg)', 'De stilte in het roddelrondje zei veel.');
     await click(p, p === anna ? 'Mijn terugblik delen' : 'Ik heb teruggeblikt');
     await see(p, 'Dank je voor je terugblik.');
   }

@@ -88,7 +88,18 @@ export class Server {
       this.checked = true;
     }
     // Argon2 at its lowest cost: the tests make many accounts, and their passwords guard nothing.
-    const args = ['serve', '--port', String(this.port), '--data', this.data, '--methods-dir', methodsDir, '--web-dir', join(webDir, 'dist'), '--minimal-password-cost'];
+    const args = [
+      'serve',
+      '--port',
+      String(this.port),
+      '--data',
+      this.data,
+      '--methods-dir',
+      methodsDir,
+      '--web-dir',
+      join(webDir, 'dist'),
+      '--minimal-password-cost',
+    ];
     this.child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const m = await waitForLine(this.child, /listening on port (\d+)/, 'intervisie serve');
     this.port = Number(m[1]);
@@ -102,11 +113,19 @@ export class Server {
 
   /** The app needs `stream=patches` (protocol 3.1); an older server refuses it with 400. */
   async checkPatchStream() {
-    const created = await this.api('POST', '/api/sessions', { method: 'balint', title: 'Probe', facilitator_name: 'Probe' });
+    const created = await this.api('POST', '/api/sessions', {
+      method: 'balint',
+      title: 'Probe',
+      facilitator_name: 'Probe',
+    });
     if (created.status !== 201) throw new Error(`probe session: ${JSON.stringify(created)}`);
     const { session_id: id, token } = created.body;
-    const status = await upgradeStatus(this.port, `/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`);
-    if (status !== 101) throw new Error(`${binary} does not know stream=patches (it answered ${status}, not 101): rebuild it`);
+    const status = await upgradeStatus(
+      this.port,
+      `/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`,
+    );
+    if (status !== 101)
+      throw new Error(`${binary} does not know stream=patches (it answered ${status}, not 101): rebuild it`);
   }
 
   async stop() {
@@ -154,7 +173,11 @@ export class Server {
 }
 
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox'],
+  });
 }
 
 export const phone = { width: 360, height: 740 };
@@ -170,7 +193,8 @@ export async function person(browser, name, viewport = phone, device = {}) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/WebSocket|Failed to load resource|ERR_CONNECTION_REFUSED/.test(m.text())) errors.push(m.text());
+    if (m.type() === 'error' && !/WebSocket|Failed to load resource|ERR_CONNECTION_REFUSED/.test(m.text()))
+      errors.push(m.text());
   });
   // Every live socket this page opens: the app keeps one per page (plus one per reconnect).
   const sockets = [];
@@ -192,7 +216,9 @@ function openPages(browser) {
 /** After a failure: a picture of every page still open in `browser`, to see what each person saw. */
 export async function shootOpenPages(browser, prefix) {
   for (const p of openPages(browser)) {
-    await p.page.screenshot({ path: join(artifacts, `${prefix}-${p.name}.png`), fullPage: true }).catch(() => undefined);
+    await p.page
+      .screenshot({ path: join(artifacts, `${prefix}-${p.name}.png`), fullPage: true })
+      .catch(() => undefined);
     await p.context.close().catch(() => undefined);
   }
 }
@@ -210,7 +236,13 @@ export async function axe(p, label) {
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      );
   });
   if (violations.length) throw new Error(`axe on ${label} (${p.name}):\n  ${violations.join('\n  ')}`);
 }
@@ -358,7 +390,10 @@ export async function typeInto(p, label, text, { slash = false } = {}) {
 
 /** The page opened exactly `n` live sockets, each asking for patches. */
 export function socketsAre(p, n, when) {
-  assert(p.sockets.every((u) => u.includes('stream=patches')), `${p.name}: a socket without stream=patches: ${p.sockets.join(' ')}`);
+  assert(
+    p.sockets.every((u) => u.includes('stream=patches')),
+    `${p.name}: a socket without stream=patches: ${p.sockets.join(' ')}`,
+  );
   assert(p.sockets.length === n, `${p.name} opened ${p.sockets.length} live sockets ${when}, expected ${n}`);
 }
 
@@ -382,7 +417,10 @@ export async function openMenu(fac) {
 /** The line that says whose turn it is, on one person's screen. */
 export async function turnIs(p, text) {
   // The line under the step, or the band at the top of a phone (which then says it instead).
-  await p.page.locator('.turn[aria-live="polite"], .band-slot[aria-live="polite"]', { hasText: text }).first().waitFor();
+  await p.page
+    .locator('.turn[aria-live="polite"], .band-slot[aria-live="polite"]', { hasText: text })
+    .first()
+    .waitFor();
 }
 
 /** The facilitator's part for the people without a device. */
@@ -394,14 +432,20 @@ export function forOthers(p) {
  * A session made over the API, with people joined by name: returns the created session, each
  * person's id and token, and `open(p)`, which opens a person's page as if they had joined on it.
  */
-export async function sessionWith(server, { method = 'incident', title = 'Intervisie team wijkzorg', facilitator = 'Fenna', names = [] } = {}) {
+export async function sessionWith(
+  server,
+  { method = 'incident', title = 'Intervisie team wijkzorg', facilitator = 'Fenna', names = [] } = {},
+) {
   const created = await server.api('POST', '/api/sessions', { method, title, facilitator_name: facilitator });
   assert(created.status === 201, `session created: ${JSON.stringify(created.body)}`);
   const s = created.body;
   const ids = { [facilitator]: s.participant_id };
   const tokens = { [facilitator]: s.token };
   for (const name of names) {
-    const r = await server.api('POST', `/api/sessions/${s.session_id}/participants`, { join_token: s.join_token, name });
+    const r = await server.api('POST', `/api/sessions/${s.session_id}/participants`, {
+      join_token: s.join_token,
+      name,
+    });
     assert(r.status === 201, `${name} joined: ${JSON.stringify(r.body)}`);
     ids[name] = r.body.participant_id;
     tokens[name] = r.body.token;
@@ -410,11 +454,16 @@ export async function sessionWith(server, { method = 'incident', title = 'Interv
     const membership = { participantId: ids[name], token: tokens[name] };
     if (name === facilitator) Object.assign(membership, { joinUrl: s.join_url, beamerUrl: s.beamer_url });
     await p.page.goto(`${server.base}/`);
-    await p.page.evaluate(({ id, m }) => localStorage.setItem(`intervisie.session.${id}`, JSON.stringify(m)), { id: s.session_id, m: membership });
+    await p.page.evaluate(({ id, m }) => localStorage.setItem(`intervisie.session.${id}`, JSON.stringify(m)), {
+      id: s.session_id,
+      m: membership,
+    });
     await p.page.goto(`${server.base}/s/${s.session_id}`);
   };
   const openWall = async (p) => {
-    await p.page.goto(`${server.base}/beamer/${s.session_id}#b=${encodeURIComponent(s.beamer_token)}&j=${encodeURIComponent(s.join_token)}`);
+    await p.page.goto(
+      `${server.base}/beamer/${s.session_id}#b=${encodeURIComponent(s.beamer_token)}&j=${encodeURIComponent(s.join_token)}`,
+    );
   };
   return { ...s, ids, tokens, open, openWall };
 }
@@ -442,7 +491,9 @@ export async function protocolDriver(browser, server, session) {
         Object.entries(tokens).map(
           ([who, token]) =>
             new Promise((ok) => {
-              const ws = new WebSocket(`ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}`);
+              const ws = new WebSocket(
+                `ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}`,
+              );
               ws.onmessage = (e) => {
                 const m = JSON.parse(e.data);
                 if (m.type === 'snapshot') ok();

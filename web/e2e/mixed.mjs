@@ -49,7 +49,10 @@ export async function mixedRoom(browser, server) {
   const eva = await person(browser, 'Eva', phone);
   const bram = await person(browser, 'Bram', phone);
   const cas = await person(browser, 'Cas', phone);
-  const { joinUrl } = await createOnStartPage(server, fac, { method: 'Incidentmethode', title: 'Half op de laptop, half op de telefoon' });
+  const { joinUrl } = await createOnStartPage(server, fac, {
+    method: 'Incidentmethode',
+    title: 'Half op de laptop, half op de telefoon',
+  });
 
   // Anna, Bram and Cas on the laptop, by name; Daan and Eva on their own phones.
   for (const name of ['Anna', 'Bram', 'Cas']) {
@@ -138,7 +141,10 @@ export async function mixedRoom(browser, server) {
   await casRow.waitFor();
   assert((await casRow.locator('.recorded-by').count()) === 0, 'Cas typed her own question');
   const annaRow = fac.page.locator('.questions li', { hasText: 'Anna' });
-  assert((await annaRow.locator('.recorded-by', { hasText: 'genoteerd door jou' }).count()) === 1, 'Anna’s question was noted by Fenna, who reads it as “by you”');
+  assert(
+    (await annaRow.locator('.recorded-by', { hasText: 'genoteerd door jou' }).count()) === 1,
+    'Anna’s question was noted by Fenna, who reads it as “by you”',
+  );
   await click(fac, 'Vragenrondes afsluiten');
   await click(fac, 'Verder: Rondje roddelen');
   for (const p of [fac, daan, eva, bram, cas]) await stepIs(p, 4, 9);

@@ -3,7 +3,21 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { artifacts, assert, axe, beamer, checkNoPageErrors, closeAll, key, person, see, stepIs, tabTo, typeInto, mark } from './lib.mjs';
+import {
+  artifacts,
+  assert,
+  axe,
+  beamer,
+  checkNoPageErrors,
+  closeAll,
+  key,
+  person,
+  see,
+  stepIs,
+  tabTo,
+  typeInto,
+  mark,
+} from './lib.mjs';
 
 const STATEMENT = 'Ik wil vaker nee zeggen zonder me schuldig te voelen.';
 const REFRAMED = 'Ik wil mijn grenzen bewaken zonder de sfeer in het team te verliezen.';
@@ -111,7 +125,10 @@ export async function oneLaptop(browser, server) {
   // Step 3: question rounds, out loud. Order: Fenna, Anna, Bram, Cas, Daan.
   await turnIs(fac, 'Jij bent aan de beurt');
   const keysNow = await legend(fac);
-  assert(keysNow.some((k) => k.includes('Mijn vraag gesteld')) && keysNow.some((k) => k.includes('Ik pas')), `Fenna's own keys: ${keysNow}`);
+  assert(
+    keysNow.some((k) => k.includes('Mijn vraag gesteld')) && keysNow.some((k) => k.includes('Ik pas')),
+    `Fenna's own keys: ${keysNow}`,
+  );
   await key(fac, 'v');
   await turnIs(fac, 'Pieter beantwoordt');
   await key(fac, 'b');
@@ -248,18 +265,28 @@ export async function oneLaptop(browser, server) {
   await see(fac, CAS_QUESTION);
   // Questions said out loud without a key point are not empty lines: they name who asked them.
   await see(fac, 'zonder kern');
-  assert((await page.getByText('Hardop gesteld', { exact: true }).count()) === 0, 'no empty “asked out loud” lines in the record');
+  assert(
+    (await page.getByText('Hardop gesteld', { exact: true }).count()) === 0,
+    'no empty “asked out loud” lines in the record',
+  );
   await axe(fac, 'the record for a presenter without a device');
   await screen(fac, 'onelaptop-08-record-1920');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     (async () => {
-      await tabTo(fac, page.getByRole('button', { name: 'Opslaan als tekstbestand', exact: true }), 'the download button');
+      await tabTo(
+        fac,
+        page.getByRole('button', { name: 'Opslaan als tekstbestand', exact: true }),
+        'the download button',
+      );
       await key(fac, 'Enter');
     })(),
   ]);
   const md = readFileSync(await download.path(), 'utf8');
-  assert(md.includes(REFRAMED) && md.includes(KEY_POINT) && md.includes('zonder kern'), `the Markdown holds the record:\n${md}`);
+  assert(
+    md.includes(REFRAMED) && md.includes(KEY_POINT) && md.includes('zonder kern'),
+    `the Markdown holds the record:\n${md}`,
+  );
 
   checkNoPageErrors([fac]);
   await closeAll([fac]);

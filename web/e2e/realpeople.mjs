@@ -3,7 +3,27 @@
 // beamer nobody scrolls, a presenter reading the record afterwards.
 
 import { readFileSync } from 'node:fs';
-import { assert, axe, beamer, button, checkNoPageErrors, click, closeAll, fill, gone, inView, laptop, person, phone, protocolDriver, see, sessionWith, shot, stepIs, turnIs } from './lib.mjs';
+import {
+  assert,
+  axe,
+  beamer,
+  button,
+  checkNoPageErrors,
+  click,
+  closeAll,
+  fill,
+  gone,
+  inView,
+  laptop,
+  person,
+  phone,
+  protocolDriver,
+  see,
+  sessionWith,
+  shot,
+  stepIs,
+  turnIs,
+} from './lib.mjs';
 
 const STATEMENT = 'Ik wil vaker nee zeggen tegen extra diensten zonder me schuldig te voelen.';
 
@@ -31,7 +51,10 @@ export async function comingBack(browser, server) {
   const anna = await person(browser, 'Anna', phone);
   const bram = await person(browser, 'Bram', phone);
   for (const p of [fac, anna, bram]) await s.open(p);
-  const drive = await protocolDriver(browser, server, { session_id: s.session_id, tokens: { Fenna: s.tokens.Fenna, Pieter: s.tokens.Pieter, Carla: s.tokens.Carla, Daan: s.tokens.Daan } });
+  const drive = await protocolDriver(browser, server, {
+    session_id: s.session_id,
+    tokens: { Fenna: s.tokens.Fenna, Pieter: s.tokens.Pieter, Carla: s.tokens.Carla, Daan: s.tokens.Daan },
+  });
   await toQuestionRounds(drive.send);
   await stepIs(anna, 3, 9);
 
@@ -62,7 +85,10 @@ export async function comingBack(browser, server) {
   await shot(fac, 'realpeople-return-request-1280');
   await fac.page.getByRole('button', { name: 'Anna toelaten' }).click();
   await stepIs(annaBack, 3, 9);
-  await fac.page.locator('.group li', { hasText: 'Anna' }).filter({ hasText: 'niet verbonden' }).waitFor({ state: 'detached' });
+  await fac.page
+    .locator('.group li', { hasText: 'Anna' })
+    .filter({ hasText: 'niet verbonden' })
+    .waitFor({ state: 'detached' });
   // Her place in the order is hers again: after Fenna in the next round comes Anna.
   await click(bram, 'Pas');
   await drive.send('Carla', { kind: 'pass' });
@@ -121,7 +147,10 @@ export async function noWordLost(browser, server) {
   const wall = await person(browser, 'Beamer', beamer);
   for (const p of [fac, anna, bram]) await s.open(p);
   await s.openWall(wall);
-  const drive = await protocolDriver(browser, server, { session_id: s.session_id, tokens: { Fenna: s.tokens.Fenna, Pieter: s.tokens.Pieter } });
+  const drive = await protocolDriver(browser, server, {
+    session_id: s.session_id,
+    tokens: { Fenna: s.tokens.Fenna, Pieter: s.tokens.Pieter },
+  });
   await toQuestionRounds(drive.send);
   await drive.send('Fenna', { kind: 'pass' });
 
@@ -132,7 +161,10 @@ export async function noWordLost(browser, server) {
   await fill(anna, 'Mijn vraag', words);
   await see(anna, 'Wat je typte, gaat met de knop mee op de flap.');
   const big = anna.page.locator('.turn-buttons .btn-big');
-  assert((await big.innerText()).includes('Zet mijn vraag op de flap'), `the big button sends the words: ${await big.innerText()}`);
+  assert(
+    (await big.innerText()).includes('Zet mijn vraag op de flap'),
+    `the big button sends the words: ${await big.innerText()}`,
+  );
   await big.click();
   await see(fac, words);
   await see(wall, words);
@@ -219,20 +251,27 @@ export async function wallFollows(browser, server) {
   while (n < 30) {
     const who = order[n % order.length];
     n += 1;
-    await drive.send(who, { kind: 'ask_question', text: n % 5 === 0 ? '' : `Vraag ${n}: wat maakt dat dit je juist nu zo raakt?` });
+    await drive.send(who, {
+      kind: 'ask_question',
+      text: n % 5 === 0 ? '' : `Vraag ${n}: wat maakt dat dit je juist nu zo raakt?`,
+    });
     if (n === 30) break;
     await drive.send('Pieter', { kind: 'answer_question' });
   }
   for (const w of walls) await see(w, 'Vraag 29: wat maakt dat dit je juist nu zo raakt?');
   await newestInView('li.q', 'question 30');
   const pendingOnWall = big.page.locator('.wall-now li.q').last();
-  assert((await pendingOnWall.getAttribute('class')).includes('q-now'), 'the question on the table is marked on the wall');
+  assert(
+    (await pendingOnWall.getAttribute('class')).includes('q-now'),
+    'the question on the table is marked on the wall',
+  );
   await shot(big, 'realpeople-wall-questions-1920');
   await shot(small, 'realpeople-wall-questions-1280');
   await drive.send('Pieter', { kind: 'answer_question' });
   await drive.send('Fenna', { kind: 'close_rounds' });
   await drive.send('Fenna', { kind: 'next_step' });
-  for (const who of ['Anna', 'Bram', 'Carla']) await drive.send(who, { kind: 'add_observation', text: `${who} zag: het schuldgevoel lijkt ouder dan deze baan.` });
+  for (const who of ['Anna', 'Bram', 'Carla'])
+    await drive.send(who, { kind: 'add_observation', text: `${who} zag: het schuldgevoel lijkt ouder dan deze baan.` });
   await newestInView('[data-item="observation"]', 'observation');
   await drive.send('Fenna', { kind: 'close_gossip' });
   await drive.send('Pieter', { kind: 'reflect', text: 'Dat van het schuldgevoel klopt.' });
@@ -241,12 +280,20 @@ export async function wallFollows(browser, server) {
   await drive.send('Pieter', { kind: 'keep_statement' });
   await drive.send('Fenna', { kind: 'next_step' });
   await drive.send('Fenna', { kind: 'end_preparation' });
-  for (const who of order) await drive.send(who, { kind: 'give_advice', text: who === 'Bram' ? '' : `zou ik als ${who} eerst één dienst per maand weigeren en kijken wat er gebeurt.` });
+  for (const who of order)
+    await drive.send(who, {
+      kind: 'give_advice',
+      text: who === 'Bram' ? '' : `zou ik als ${who} eerst één dienst per maand weigeren en kijken wat er gebeurt.`,
+    });
   await newestInView('[data-item="advice"]', 'advice');
   for (const w of walls) await see(w, 'Als ik in jouw schoenen stond, dan zou ik als Floor eerst');
   await shot(big, 'realpeople-wall-advice-1920');
   await drive.send('Fenna', { kind: 'next_step' });
-  await drive.send('Pieter', { kind: 'react', tomorrow: 'De planner vragen om een vast vrij weekend.', think_over: 'Waarom ik me schuldig voel.' });
+  await drive.send('Pieter', {
+    kind: 'react',
+    tomorrow: 'De planner vragen om een vast vrij weekend.',
+    think_over: 'Waarom ik me schuldig voel.',
+  });
   await newestInView('[data-item="reaction"]', 'reaction');
   for (const w of walls) await see(w, 'De planner vragen om een vast vrij weekend.');
   await drive.send('Fenna', { kind: 'next_step' });
@@ -260,7 +307,10 @@ export async function wallFollows(browser, server) {
   }
   await see(anna, 'De bijeenkomst is afgerond');
   const annaText = await anna.page.locator('main').innerText();
-  assert(!annaText.includes(STATEMENT) && !annaText.includes('vast vrij weekend'), 'an adviser’s phone keeps nothing of the case');
+  assert(
+    !annaText.includes(STATEMENT) && !annaText.includes('vast vrij weekend'),
+    'an adviser’s phone keeps nothing of the case',
+  );
   await see(pres, 'Mijn verslag openen');
   await axe(big, 'wall, finished');
   await shot(big, 'realpeople-wall-finished-1920');
@@ -275,7 +325,10 @@ export async function recordWorthTakingHome(browser, server) {
   const anna = await person(browser, 'Anna', phone);
   const pres = await person(browser, 'Pieter', phone);
   for (const p of [fac, anna, pres]) await s.open(p);
-  const drive = await protocolDriver(browser, server, { session_id: s.session_id, tokens: { Fenna: s.tokens.Fenna, Pieter: s.tokens.Pieter, Bram: s.tokens.Bram, Carla: s.tokens.Carla } });
+  const drive = await protocolDriver(browser, server, {
+    session_id: s.session_id,
+    tokens: { Fenna: s.tokens.Fenna, Pieter: s.tokens.Pieter, Bram: s.tokens.Bram, Carla: s.tokens.Carla },
+  });
   await toQuestionRounds(drive.send);
   await drive.send('Fenna', { kind: 'ask_question', text: 'Wat gebeurt er in je als de planner belt?' });
   await drive.send('Pieter', { kind: 'answer_question' });
@@ -322,16 +375,33 @@ export async function recordWorthTakingHome(browser, server) {
   await pres.page.getByRole('link', { name: 'Mijn verslag openen' }).click();
   await see(pres, 'Persoonlijk verslag voor de inbrenger');
   const record = await pres.page.locator('article.report').innerText();
-  for (const wanted of ['Wat gebeurt er in je als de planner belt?', '— Fenna', 'Wat kost nee zeggen je?', '— Anna', 'Wanneer lukte nee zeggen wel?', '— Bram', 'Ook hardop gesteld, zonder kern: Carla.', 'Oefen het gesprek met de planner vooraf.', 'Ook hardop gegeven, zonder kern: Bram.', 'Het schuldgevoel lijkt ouder dan deze baan.']) {
+  for (const wanted of [
+    'Wat gebeurt er in je als de planner belt?',
+    '— Fenna',
+    'Wat kost nee zeggen je?',
+    '— Anna',
+    'Wanneer lukte nee zeggen wel?',
+    '— Bram',
+    'Ook hardop gesteld, zonder kern: Carla.',
+    'Oefen het gesprek met de planner vooraf.',
+    'Ook hardop gegeven, zonder kern: Bram.',
+    'Het schuldgevoel lijkt ouder dan deze baan.',
+  ]) {
     assert(record.includes(wanted), `the record holds “${wanted}”:\n${record}`);
   }
-  assert(!record.includes('Hardop gesteld') && !record.includes('Hardop gegeven'), 'no empty “said out loud” line in the record');
+  assert(
+    !record.includes('Hardop gesteld') && !record.includes('Hardop gegeven'),
+    'no empty “said out loud” line in the record',
+  );
   await axe(pres, 'record with authors');
   await shot(pres, 'realpeople-record-360');
   const [download] = await Promise.all([pres.page.waitForEvent('download'), click(pres, 'Opslaan als tekstbestand')]);
   const text = readFileSync(await download.path(), 'utf8');
   assert(download.suggestedFilename().endsWith('.txt'), `a text file: ${download.suggestedFilename()}`);
-  assert(text.includes('Anna') && text.includes('Wat kost nee zeggen je?'), 'the text file names the authors and the key points');
+  assert(
+    text.includes('Anna') && text.includes('Wat kost nee zeggen je?'),
+    'the text file names the authors and the key points',
+  );
   // A week later, on another visit: the record is still there for the presenter.
   await pres.page.reload();
   await see(pres, 'Wat kost nee zeggen je?');
@@ -357,7 +427,10 @@ export async function turnsAndFlow(browser, server) {
   await fac.page.getByRole('switch', { name: /Taalhints/ }).waitFor();
   await click(fac, 'Beginnen');
   await stepIs(fac, 1, 9);
-  assert(!(await fac.page.getByRole('switch', { name: /Taalhints/ }).isVisible()), 'the wording coach switch waits in the menu');
+  assert(
+    !(await fac.page.getByRole('switch', { name: /Taalhints/ }).isVisible()),
+    'the wording coach switch waits in the menu',
+  );
   // Inventory: what is missing is said in words.
   await see(fac, 'Kies eerst samen een vraagstuk.');
   assert((await button(fac, 'Verder: Het vraagstuk benoemen').count()) === 0, 'no “next” while nothing is chosen');
@@ -372,7 +445,12 @@ export async function turnsAndFlow(browser, server) {
   await click(fac, 'Verder: Het vraagstuk benoemen');
   await stepIs(fac, 2, 9);
   for (const p of [fac, anna]) {
-    const top = await p.page.waitForFunction(() => window.scrollY === 0, null, { timeout: 3000 }).then(() => true, () => false);
+    const top = await p.page
+      .waitForFunction(() => window.scrollY === 0, null, { timeout: 3000 })
+      .then(
+        () => true,
+        () => false,
+      );
     assert(top, `${p.name} is at the top of the new step`);
   }
   await see(pres, 'Jij hebt het woord');
@@ -396,7 +474,10 @@ export async function turnsAndFlow(browser, server) {
   await see(pres, 'Fenna stelde je een vraag');
   await turnIs(anna, 'Pieter beantwoordt de vraag van Fenna');
   await turnIs(fac, 'Pieter beantwoordt jouw vraag');
-  assert((await pres.page.getByText('Pieter beantwoordt').count()) === 0, 'the presenter never reads about himself in the third person');
+  assert(
+    (await pres.page.getByText('Pieter beantwoordt').count()) === 0,
+    'the presenter never reads about himself in the third person',
+  );
   const answer = pres.page.getByRole('button', { name: 'Beantwoord', exact: true });
   assert(await inView(answer), 'the presenter’s answer button is in view on a phone without scrolling');
   await answer.click();
@@ -434,7 +515,10 @@ export async function turnsAndFlow(browser, server) {
   const strip = fac.page.locator('.console-strip');
   await strip.waitFor();
   const box = await strip.boundingBox();
-  assert(box && box.height <= 0.25 * 800, `the one-laptop strip takes at most a quarter of a 1280×800 screen: ${box?.height}px`);
+  assert(
+    box && box.height <= 0.25 * 800,
+    `the one-laptop strip takes at most a quarter of a 1280×800 screen: ${box?.height}px`,
+  );
   await shot(fac, 'realpeople-onelaptop-1280');
   await fac.page.keyboard.press('?');
   const title = fac.page.getByRole('heading', { name: 'Sneltoetsen' });

@@ -7,15 +7,40 @@
 // The third needs only the cap of 8 live connections per place (protocol 3.3).
 
 import { apiAccount, as, browserFor, expectStatus, joinThroughApi } from './accounts.mjs';
-import { assert, axe, checkNoPageErrors, click, closeAll, fill, laptop, mark, person, phone, protocolDriver, see, sessionWith, shot } from './lib.mjs';
+import {
+  assert,
+  axe,
+  checkNoPageErrors,
+  click,
+  closeAll,
+  fill,
+  laptop,
+  mark,
+  person,
+  phone,
+  protocolDriver,
+  see,
+  sessionWith,
+  shot,
+} from './lib.mjs';
 
 const DAY = 86_400_000;
 
 /** "10 april 2026": the last whole day in Amsterdam before the content is erased. */
 function lastWholeDay(keptUntil) {
-  const ymd = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(keptUntil);
+  const ymd = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(keptUntil);
   const [y, m, d] = ymd.split('-').map(Number);
-  return new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'long', year: 'numeric' }).format(Date.UTC(y, m - 1, d - 1, 12));
+  return new Intl.DateTimeFormat('nl-NL', {
+    timeZone: 'Europe/Amsterdam',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(Date.UTC(y, m - 1, d - 1, 12));
 }
 
 /** A Balint session from the start to its end, by the facilitator's and the presenter's commands. */
@@ -25,7 +50,10 @@ async function finishBalint(send, { facilitator, presenter, advisers }) {
   await send(facilitator, { kind: 'next_step', confirm: true });
   await send(facilitator, { kind: 'close_rounds' });
   await send(facilitator, { kind: 'next_step', confirm: true });
-  await send(advisers[0], { kind: 'write_draft', text: 'Als ik in jouw schoenen stond, dan vroeg ik eerst bedenktijd.' });
+  await send(advisers[0], {
+    kind: 'write_draft',
+    text: 'Als ik in jouw schoenen stond, dan vroeg ik eerst bedenktijd.',
+  });
   await send(facilitator, { kind: 'next_step', confirm: true });
   // In turn: the one who wrote shares the essence, the others pass; whose turn is the engine's.
   const waiting = new Set(advisers);
@@ -57,8 +85,15 @@ async function finishBalint(send, { facilitator, presenter, advisers }) {
 export async function groupCaseForgotten(browser, server) {
   const anna = await apiAccount(server, 'Anna');
   const group = await expectStatus(server, anna, 'POST', '/api/groups', { name: 'Woensdaggroep' }, 201);
-  assert(typeof group.retention_days === 'number' && group.retention_is_default === true, `a new group keeps cases by the server's default: ${JSON.stringify(group)}`);
-  const [bram, cees, dirk] = [await joinThroughApi(server, anna, group.id, 'Bram'), await joinThroughApi(server, anna, group.id, 'Cees'), await joinThroughApi(server, anna, group.id, 'Dirk')];
+  assert(
+    typeof group.retention_days === 'number' && group.retention_is_default === true,
+    `a new group keeps cases by the server's default: ${JSON.stringify(group)}`,
+  );
+  const [bram, cees, dirk] = [
+    await joinThroughApi(server, anna, group.id, 'Bram'),
+    await joinThroughApi(server, anna, group.id, 'Cees'),
+    await joinThroughApi(server, anna, group.id, 'Dirk'),
+  ];
 
   // Cees sets a period of the group's own on the group page, tries a year and a day first.
   const ceesP = await browserFor(browser, server, cees, laptop);
@@ -76,7 +111,10 @@ export async function groupCaseForgotten(browser, server) {
   await see(ceesP, 'Casussen worden 14 dagen na de bijeenkomst gewist.');
   await see(ceesP, 'De termijn is opgeslagen.');
   let view = await expectStatus(server, anna, 'GET', `/api/groups/${group.id}`, undefined, 200);
-  assert(view.retention_days === 14 && view.retention_is_default === false, `the group's own period: ${view.retention_days} ${view.retention_is_default}`);
+  assert(
+    view.retention_days === 14 && view.retention_is_default === false,
+    `the group's own period: ${view.retention_days} ${view.retention_is_default}`,
+  );
   // The server refuses a period the form would never send.
   for (const days of [0, 366]) {
     const r = await as(server, anna, 'POST', `/api/groups/${group.id}/retention`, { days });
@@ -85,13 +123,34 @@ export async function groupCaseForgotten(browser, server) {
   mark('retention set');
 
   // A meeting in half an hour; Anna facilitates and starts a Balint case, Bram presents.
-  const meeting = await expectStatus(server, anna, 'POST', `/api/groups/${group.id}/meetings`, { starts_at: Date.now() + 30 * 60_000, minutes: 90, place: 'Lokaal 3' }, 201);
+  const meeting = await expectStatus(
+    server,
+    anna,
+    'POST',
+    `/api/groups/${group.id}/meetings`,
+    { starts_at: Date.now() + 30 * 60_000, minutes: 90, place: 'Lokaal 3' },
+    201,
+  );
   await expectStatus(server, anna, 'POST', `/api/meetings/${meeting.id}/facilitator`, { member: anna.id }, 200);
-  const started = await expectStatus(server, anna, 'POST', `/api/meetings/${meeting.id}/cases`, { method: 'balint', title: 'Woensdag, casus 1', facilitator_takes_turns: true }, 201);
+  const started = await expectStatus(
+    server,
+    anna,
+    'POST',
+    `/api/meetings/${meeting.id}/cases`,
+    { method: 'balint', title: 'Woensdag, casus 1', facilitator_takes_turns: true },
+    201,
+  );
   const tokens = { Anna: started.token };
   const ids = {};
   for (const m of [bram, cees, dirk]) {
-    const seat = await expectStatus(server, m, 'POST', `/api/meetings/${meeting.id}/cases/${started.session_id}/participants`, {}, 201);
+    const seat = await expectStatus(
+      server,
+      m,
+      'POST',
+      `/api/meetings/${meeting.id}/cases/${started.session_id}/participants`,
+      {},
+      201,
+    );
     tokens[m.name] = seat.token;
     ids[m.name] = seat.participant_id;
   }
@@ -102,35 +161,68 @@ export async function groupCaseForgotten(browser, server) {
   mark('case finished');
 
   // Bram's record says until when he can take it home: within the group's 14 days.
-  const record = await expectStatus(server, bram, 'GET', `/api/groups/${group.id}/cases/${started.session_id}/report`, undefined, 200);
-  assert(typeof record.kept_until === 'number', `the record carries kept_until: ${JSON.stringify(record).slice(0, 300)}`);
-  assert(record.kept_until > Date.now() + 13 * DAY && record.kept_until < Date.now() + 15 * DAY, `14 days after the meeting: ${new Date(record.kept_until).toISOString()}`);
+  const record = await expectStatus(
+    server,
+    bram,
+    'GET',
+    `/api/groups/${group.id}/cases/${started.session_id}/report`,
+    undefined,
+    200,
+  );
+  assert(
+    typeof record.kept_until === 'number',
+    `the record carries kept_until: ${JSON.stringify(record).slice(0, 300)}`,
+  );
+  assert(
+    record.kept_until > Date.now() + 13 * DAY && record.kept_until < Date.now() + 15 * DAY,
+    `14 days after the meeting: ${new Date(record.kept_until).toISOString()}`,
+  );
   // Nobody else forgets it for him.
   const notHis = await as(server, cees, 'DELETE', `/api/groups/${group.id}/cases/${started.session_id}/content`);
-  assert(notHis.status === 403 && notHis.body.code === 'not_presenter', `Cees forgets Bram's case: ${JSON.stringify(notHis)}`);
+  assert(
+    notHis.status === 403 && notHis.body.code === 'not_presenter',
+    `Cees forgets Bram's case: ${JSON.stringify(notHis)}`,
+  );
 
   const bramP = await browserFor(browser, server, bram, phone);
   await bramP.page.goto(`${server.base}/groep/${group.id}`);
   await bramP.page.getByRole('link', { name: 'Jouw verslag lezen' }).click();
-  await see(bramP, `Dit verslag kun je downloaden tot en met ${lastWholeDay(record.kept_until)}; daarna wist Intervisie de inhoud van deze casus.`);
+  await see(
+    bramP,
+    `Dit verslag kun je downloaden tot en met ${lastWholeDay(record.kept_until)}; daarna wist Intervisie de inhoud van deze casus.`,
+  );
   await see(bramP, 'Vraag bedenktijd.');
   await axe(bramP, 'the record with its keeping sentence');
   // He asks, hears what it means, and keeps it after all; the keyboard is back on the button.
   await click(bramP, 'Vergeet deze casus');
-  await see(bramP, 'De tekst van deze casus wordt nu gewist, voor iedereen en ook in de back-ups. Dit kan niet ongedaan worden.');
+  await see(
+    bramP,
+    'De tekst van deze casus wordt nu gewist, voor iedereen en ook in de back-ups. Dit kan niet ongedaan worden.',
+  );
   await axe(bramP, 'the question before forgetting');
   await shot(bramP, 'retention-01-confirm-360');
   await click(bramP, 'Nee, bewaren');
-  assert(await bramP.page.getByRole('button', { name: 'Vergeet deze casus' }).evaluate((el) => el === document.activeElement), 'the focus is back on "Vergeet deze casus"');
+  assert(
+    await bramP.page
+      .getByRole('button', { name: 'Vergeet deze casus' })
+      .evaluate((el) => el === document.activeElement),
+    'the focus is back on "Vergeet deze casus"',
+  );
   await see(bramP, 'Vraag bedenktijd.');
   // Then he does forget it.
   await click(bramP, 'Vergeet deze casus');
   await click(bramP, 'Ja, vergeet hem');
-  await see(bramP, 'Deze casus is vergeten. De inhoud is gewist; dat er een casus was, op welke datum en met welke methode, blijft in de geschiedenis van de groep.');
+  await see(
+    bramP,
+    'Deze casus is vergeten. De inhoud is gewist; dat er een casus was, op welke datum en met welke methode, blijft in de geschiedenis van de groep.',
+  );
   assert((await bramP.page.getByText('Vraag bedenktijd.').count()) === 0, 'no record after forgetting');
   await shot(bramP, 'retention-02-forgotten-360');
   const erased = await as(server, bram, 'GET', `/api/groups/${group.id}/cases/${started.session_id}/report`);
-  assert(erased.status === 410 && erased.body.code === 'case_erased', `the record after forgetting: ${JSON.stringify(erased)}`);
+  assert(
+    erased.status === 410 && erased.body.code === 'case_erased',
+    `the record after forgetting: ${JSON.stringify(erased)}`,
+  );
   await bramP.page.reload();
   await see(bramP, 'Deze casus is vergeten.');
   mark('case forgotten');
@@ -138,11 +230,17 @@ export async function groupCaseForgotten(browser, server) {
   // The history keeps the case's facts, for him and for the others, without a way to its record.
   view = await expectStatus(server, cees, 'GET', `/api/groups/${group.id}`, undefined, 200);
   const kept = view.cases.find((c) => c.session_id === started.session_id);
-  assert(kept && kept.erased === true && kept.method === 'balint', `the case in the group view: ${JSON.stringify(kept)}`);
+  assert(
+    kept && kept.erased === true && kept.method === 'balint',
+    `the case in the group view: ${JSON.stringify(kept)}`,
+  );
   await bramP.page.goto(`${server.base}/groep/${group.id}`);
   await see(bramP, 'Jouw casus');
   await see(bramP, 'Inhoud gewist');
-  assert((await bramP.page.getByRole('link', { name: 'Jouw verslag lezen' }).count()) === 0, 'no report link for a forgotten case');
+  assert(
+    (await bramP.page.getByRole('link', { name: 'Jouw verslag lezen' }).count()) === 0,
+    'no report link for a forgotten case',
+  );
   await ceesP.page.reload();
   await see(ceesP, 'Ingebracht door Bram');
   await see(ceesP, 'Inhoud gewist');
@@ -153,7 +251,10 @@ export async function groupCaseForgotten(browser, server) {
   await click(ceesP, 'Opslaan');
   await see(ceesP, 'Dat is de standaard van deze server.');
   view = await expectStatus(server, anna, 'GET', `/api/groups/${group.id}`, undefined, 200);
-  assert(view.retention_is_default === true, `back to the default: ${view.retention_days} ${view.retention_is_default}`);
+  assert(
+    view.retention_is_default === true,
+    `back to the default: ${view.retention_days} ${view.retention_is_default}`,
+  );
   checkNoPageErrors([ceesP, bramP]);
   await closeAll([ceesP, bramP]);
 }
@@ -164,35 +265,63 @@ export async function groupCaseForgotten(browser, server) {
  */
 export async function liveRecordForgotten(browser, server) {
   const s = await sessionWith(server, { method: 'balint', names: ['Pieter', 'Anna', 'Bram'] });
-  const forget = (who) => server.api('DELETE', `/api/sessions/${s.session_id}/content`, undefined, { Authorization: `Bearer ${s.tokens[who]}` });
+  const forget = (who) =>
+    server.api('DELETE', `/api/sessions/${s.session_id}/content`, undefined, {
+      Authorization: `Bearer ${s.tokens[who]}`,
+    });
   const before = await forget('Pieter');
-  assert(before.status === 403 && before.body.code === 'not_presenter', `forgetting before being the presenter: ${JSON.stringify(before)}`);
+  assert(
+    before.status === 403 && before.body.code === 'not_presenter',
+    `forgetting before being the presenter: ${JSON.stringify(before)}`,
+  );
   const drive = await protocolDriver(browser, server, { session_id: s.session_id, tokens: s.tokens });
   await drive.send('Fenna', { kind: 'assign_presenter', participant: s.ids.Pieter });
   const early = await forget('Pieter');
-  assert(early.status === 409 && early.body.code === 'session_not_finished', `forgetting before the end: ${JSON.stringify(early)}`);
+  assert(
+    early.status === 409 && early.body.code === 'session_not_finished',
+    `forgetting before the end: ${JSON.stringify(early)}`,
+  );
   await finishBalint(drive.send, { facilitator: 'Fenna', presenter: 'Pieter', advisers: ['Anna', 'Bram', 'Fenna'] });
   await drive.close();
   const notHers = await forget('Anna');
-  assert(notHers.status === 403 && notHers.body.code === 'not_presenter', `Anna forgets Pieter's case: ${JSON.stringify(notHers)}`);
-  const wrong = await server.api('DELETE', `/api/sessions/${s.session_id}/content`, undefined, { Authorization: 'Bearer 2.nonsense' });
+  assert(
+    notHers.status === 403 && notHers.body.code === 'not_presenter',
+    `Anna forgets Pieter's case: ${JSON.stringify(notHers)}`,
+  );
+  const wrong = await server.api('DELETE', `/api/sessions/${s.session_id}/content`, undefined, {
+    Authorization: 'Bearer 2.nonsense',
+  });
   assert(wrong.status === 401 && wrong.body.code === 'unauthorized', `a wrong token: ${JSON.stringify(wrong)}`);
 
   const pres = await person(browser, 'Pieter', phone);
   await s.open(pres);
   // A draft left on his phone from the session.
-  await pres.page.evaluate((id) => localStorage.setItem(`intervisie.draft.${id}.private-note`, JSON.stringify('Nog uitzoeken')), s.session_id);
+  await pres.page.evaluate(
+    (id) => localStorage.setItem(`intervisie.draft.${id}.private-note`, JSON.stringify('Nog uitzoeken')),
+    s.session_id,
+  );
   await pres.page.goto(`${server.base}/s/${s.session_id}/report`);
   await see(pres, 'Dit verslag kun je downloaden tot en met');
   await click(pres, 'Vergeet deze casus');
   await click(pres, 'Ja, vergeet hem');
-  await see(pres, 'Deze casus is vergeten. De inhoud is gewist; alleen dat er een casus was, op welke datum en met welke methode, blijft bewaard.');
-  const draft = await pres.page.evaluate((id) => localStorage.getItem(`intervisie.draft.${id}.private-note`), s.session_id);
+  await see(
+    pres,
+    'Deze casus is vergeten. De inhoud is gewist; alleen dat er een casus was, op welke datum en met welke methode, blijft bewaard.',
+  );
+  const draft = await pres.page.evaluate(
+    (id) => localStorage.getItem(`intervisie.draft.${id}.private-note`),
+    s.session_id,
+  );
   assert(draft === null, `the draft left the phone: ${draft}`);
   await axe(pres, 'the forgotten record');
   // What the web app expects of the live record after erasure: the same answer as the group's.
-  const after = await server.api('GET', `/api/sessions/${s.session_id}/report`, undefined, { Authorization: `Bearer ${s.tokens.Pieter}` });
-  assert(after.status === 410 && after.body.code === 'case_erased', `the live record after forgetting: ${JSON.stringify(after)}`);
+  const after = await server.api('GET', `/api/sessions/${s.session_id}/report`, undefined, {
+    Authorization: `Bearer ${s.tokens.Pieter}`,
+  });
+  assert(
+    after.status === 410 && after.body.code === 'case_erased',
+    `the live record after forgetting: ${JSON.stringify(after)}`,
+  );
   checkNoPageErrors([pres]);
   await closeAll([pres]);
 }
@@ -210,7 +339,9 @@ export async function tooManyScreens(browser, server) {
       window.held = [];
       for (let i = 0; i < 8; i += 1) {
         await new Promise((ok, fail) => {
-          const ws = new WebSocket(`ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`);
+          const ws = new WebSocket(
+            `ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`,
+          );
           ws.onmessage = (e) => (JSON.parse(e.data).type === 'snapshot' ? ok() : fail(new Error(e.data)));
           ws.onclose = () => fail(new Error('closed'));
           window.held.push(ws);

@@ -16,9 +16,22 @@ import { mixedRoom } from './mixed.mjs';
 import { balintWithoutDevice } from './withoutdevice.mjs';
 import { groupLife } from './groups.mjs';
 import { groupCases } from './groupcases.mjs';
-import { comingBack, joiningAndPrivacy, noWordLost, recordWorthTakingHome, turnsAndFlow, wallFollows } from './realpeople.mjs';
+import {
+  comingBack,
+  joiningAndPrivacy,
+  noWordLost,
+  recordWorthTakingHome,
+  turnsAndFlow,
+  wallFollows,
+} from './realpeople.mjs';
 import { groupCaseForgotten, liveRecordForgotten, tooManyScreens } from './retention.mjs';
-import { callingOffIsForSchedulerOrFacilitator, dutchDatesWhateverTheBrowser, headerFollowsLogin, invitationAsksTheNameOnce, liveCaseComesFirst } from './groupspages.mjs';
+import {
+  callingOffIsForSchedulerOrFacilitator,
+  dutchDatesWhateverTheBrowser,
+  headerFollowsLogin,
+  invitationAsksTheNameOnce,
+  liveCaseComesFirst,
+} from './groupspages.mjs';
 
 const tests = [
   ['the ninth person is refused kindly', groupFull],
@@ -31,20 +44,38 @@ const tests = [
   ['mixed room: two take over their places on a phone halfway', mixedRoom],
   ['balint without a device: advice written and shared for others, the record from the server', balintWithoutDevice],
   ['groups: sign up, a group, an invitation, a meeting, two cancel and the second finds a new date', groupLife],
-  ['coming back: a phone dies mid-round, the facilitator passes for her, she returns on another phone; a stranger is not let in; a new browser takes over; the facilitator returns', comingBack],
+  [
+    'coming back: a phone dies mid-round, the facilitator passes for her, she returns on another phone; a stranger is not let in; a new browser takes over; the facilitator returns',
+    comingBack,
+  ],
   ['no word lost: typed words go with the biggest button, and every field survives a reload', noWordLost],
-  ['the wall follows: 8 people and 30 questions at 1920×1080 and 1280×720, the newest in view, a closing screen after', wallFollows],
+  [
+    'the wall follows: 8 people and 30 questions at 1920×1080 and 1280×720, the newest in view, a closing screen after',
+    wallFollows,
+  ],
   ['a record worth taking home: authors, key points said out loud, no empty lines', recordWorthTakingHome],
-  ['turns and the facilitator’s flow: the band, next in line, one timer, the top of each step, a slim one-laptop strip', turnsAndFlow],
+  [
+    'turns and the facilitator’s flow: the band, next in line, one timer, the top of each step, a slim one-laptop strip',
+    turnsAndFlow,
+  ],
   ['joining with a code and the meeting’s name; a disturbance without a name', joiningAndPrivacy],
-  ['group cases: the facilitator starts a live session from the meeting, follow-up at the next, history and participation', groupCases],
+  [
+    'group cases: the facilitator starts a live session from the meeting, follow-up at the next, history and participation',
+    groupCases,
+  ],
   ['groups pages: the header follows the login at once, without a reload', headerFollowsLogin],
   ['groups pages: an invitee gives their name once', invitationAsksTheNameOnce],
   ['groups pages: a live case is the first thing on a phone, noticed without a reload', liveCaseComesFirst],
   ['groups pages: only the scheduler or the facilitator calls a meeting off', callingOffIsForSchedulerOrFacilitator],
   ['groups pages: Dutch dates and a 24-hour clock in an American browser', dutchDatesWhateverTheBrowser],
-  ['retention: a member sets how long cases are kept; the presenter reads until when, forgets the case, the group keeps its facts', groupCaseForgotten],
-  ['retention: a live record forgotten by its presenter only, after the end; the phone lets go of its drafts', liveRecordForgotten],
+  [
+    'retention: a member sets how long cases are kept; the presenter reads until when, forgets the case, the group keeps its facts',
+    groupCaseForgotten,
+  ],
+  [
+    'retention: a live record forgotten by its presenter only, after the end; the phone lets go of its drafts',
+    liveRecordForgotten,
+  ],
   ['too many screens: the ninth screen of a place says so, waits, and gets in once one is closed', tooManyScreens],
 ];
 
@@ -77,7 +108,12 @@ async function worker() {
     } catch (err) {
       failed += 1;
       await shootOpenPages(browser, `failed-${name.split(' ')[0]}`);
-      console.log(`FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(err?.stack ?? err).split('\n').slice(0, 8).join('\n     ')}`);
+      console.log(
+        `FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(err?.stack ?? err)
+          .split('\n')
+          .slice(0, 8)
+          .join('\n     ')}`,
+      );
     } finally {
       await server.close();
     }
@@ -86,6 +122,8 @@ async function worker() {
 }
 
 await Promise.all(Array.from({ length: jobs }, worker));
-console.log(`e2e run took ${((Date.now() - started) / 1000).toFixed(1)} s (${jobs} at a time); screenshots in web/e2e-artifacts/`);
+console.log(
+  `e2e run took ${((Date.now() - started) / 1000).toFixed(1)} s (${jobs} at a time); screenshots in web/e2e-artifacts/`,
+);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed === 0 && passed > 0 ? 0 : 1);

@@ -25,7 +25,11 @@ import {
 
 /** Eight are in; the ninth gets a friendly "full". */
 export async function groupFull(browser, server) {
-  const created = await server.api('POST', '/api/sessions', { method: 'incident', title: 'Volle groep', facilitator_name: 'Fenna' });
+  const created = await server.api('POST', '/api/sessions', {
+    method: 'incident',
+    title: 'Volle groep',
+    facilitator_name: 'Fenna',
+  });
   assert(created.status === 201, `create: ${JSON.stringify(created)}`);
   const { session_id: id, join_token: joinToken, join_url: joinUrl } = created.body;
   for (const name of ['Pieter', 'Anna', 'Bram', 'Cas', 'Daan', 'Eva', 'Fatima']) {
@@ -114,7 +118,9 @@ export async function incidentKeep(browser, server) {
 
   // Anna works by keyboard only: Tab to her question, type, Tab to the button, Space.
   await see(anna, 'Jij bent aan de beurt');
-  await anna.page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await anna.page.evaluate(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+  );
   await tabTo(anna, anna.page.getByLabel('Mijn vraag', { exact: true }), 'the question field');
   await anna.page.keyboard.type('Wat zou er gebeuren als je één taak helemaal losliet?');
   await tabTo(anna, button(anna, 'Zet mijn vraag op de flap'), 'the ask button');
@@ -152,12 +158,20 @@ export async function incidentKeep(browser, server) {
   assert(!(await fac.page.getByLabel('Deelnamelink').isVisible()), 'the late-join link stays closed until asked for');
   await openMenu(fac);
   await see(fac, 'Komt er nog iemand bij? Toon de link');
-  assert((await fac.page.getByLabel('Deelnamelink').inputValue()) === joinUrl, 'the late-join link is the server join_url');
+  assert(
+    (await fac.page.getByLabel('Deelnamelink').inputValue()) === joinUrl,
+    'the late-join link is the server join_url',
+  );
   const qr = fac.page.getByRole('img', { name: 'QR-code met de deelnamelink' });
   await qr.waitFor();
-  await qr.evaluate((img) => (img.complete ? null : new Promise((ok) => img.addEventListener('load', ok, { once: true }))));
+  await qr.evaluate((img) =>
+    img.complete ? null : new Promise((ok) => img.addEventListener('load', ok, { once: true })),
+  );
   assert(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), 'the late-join QR code loads');
-  assert((await qr.getAttribute('src')) === `/api/qr.svg?text=${encodeURIComponent(joinUrl)}`, 'the late-join QR code holds the join link');
+  assert(
+    (await qr.getAttribute('src')) === `/api/qr.svg?text=${encodeURIComponent(joinUrl)}`,
+    'the late-join QR code holds the join link',
+  );
   await axe(fac, 'late-join link open (facilitator)');
   await shot(fac, 'keep-late-join-facilitator');
   const bram = await person(browser, 'Bram', phone);

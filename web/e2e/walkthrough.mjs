@@ -32,7 +32,9 @@ async function driver(browser, server, people) {
         Object.entries(people).map(
           ([who, token]) =>
             new Promise((ok) => {
-              const ws = new WebSocket(`ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}`);
+              const ws = new WebSocket(
+                `ws://${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}`,
+              );
               ws.onmessage = (e) => {
                 const m = JSON.parse(e.data);
                 if (m.type === 'snapshot') ok();
@@ -58,7 +60,10 @@ async function driver(browser, server, people) {
 async function open(browser, server, name, viewport, id, membership) {
   const p = await person(browser, name, viewport);
   await p.page.goto(`${server.base}/`);
-  await p.page.evaluate(({ id, m }) => localStorage.setItem(`intervisie.session.${id}`, JSON.stringify(m)), { id, m: membership });
+  await p.page.evaluate(({ id, m }) => localStorage.setItem(`intervisie.session.${id}`, JSON.stringify(m)), {
+    id,
+    m: membership,
+  });
   await p.page.goto(`${server.base}/s/${id}`);
   return p;
 }
@@ -67,20 +72,40 @@ const server = new Server();
 await server.start();
 const browser = await launchBrowser();
 try {
-  const created = await server.api('POST', '/api/sessions', { method: 'incident', title: 'Intervisie team wijkzorg', facilitator_name: 'Fenna' });
+  const created = await server.api('POST', '/api/sessions', {
+    method: 'incident',
+    title: 'Intervisie team wijkzorg',
+    facilitator_name: 'Fenna',
+  });
   const s = created.body;
   const tokens = { Fenna: s.token };
   const ids = { Fenna: 1 };
   for (const name of ['Pieter', 'Anna', 'Bram', 'Carla', 'Daan']) {
-    const r = await server.api('POST', `/api/sessions/${s.session_id}/participants`, { join_token: s.join_token, name });
+    const r = await server.api('POST', `/api/sessions/${s.session_id}/participants`, {
+      join_token: s.join_token,
+      name,
+    });
     tokens[name] = r.body.token;
     ids[name] = r.body.participant_id;
   }
-  const fac = await open(browser, server, 'facilitator', laptop, s.session_id, { participantId: 1, token: s.token, joinUrl: s.join_url, beamerUrl: s.beamer_url });
-  const pres = await open(browser, server, 'presenter', phone, s.session_id, { participantId: ids.Pieter, token: tokens.Pieter });
-  const anna = await open(browser, server, 'adviser', phone, s.session_id, { participantId: ids.Anna, token: tokens.Anna });
+  const fac = await open(browser, server, 'facilitator', laptop, s.session_id, {
+    participantId: 1,
+    token: s.token,
+    joinUrl: s.join_url,
+    beamerUrl: s.beamer_url,
+  });
+  const pres = await open(browser, server, 'presenter', phone, s.session_id, {
+    participantId: ids.Pieter,
+    token: tokens.Pieter,
+  });
+  const anna = await open(browser, server, 'adviser', phone, s.session_id, {
+    participantId: ids.Anna,
+    token: tokens.Anna,
+  });
   const wall = await person(browser, 'beamer', beamerSize);
-  await wall.page.goto(`${s.beamer_url.replace(/#.*/, '')}#b=${encodeURIComponent(s.beamer_token)}&j=${encodeURIComponent(s.join_token)}`);
+  await wall.page.goto(
+    `${s.beamer_url.replace(/#.*/, '')}#b=${encodeURIComponent(s.beamer_token)}&j=${encodeURIComponent(s.join_token)}`,
+  );
   const send = await driver(browser, server, { id: s.session_id, tokens });
   const screens = [
     [fac, 'facilitator-1280'],
@@ -109,7 +134,10 @@ try {
   await send('Fenna', { kind: 'choose_issue', candidate: 1 });
   await send('Fenna', { kind: 'next_step' });
   await shoot('statement-empty');
-  await send('Pieter', { kind: 'set_statement', text: 'Ik wil vaker nee zeggen tegen extra diensten zonder me schuldig te voelen.' });
+  await send('Pieter', {
+    kind: 'set_statement',
+    text: 'Ik wil vaker nee zeggen tegen extra diensten zonder me schuldig te voelen.',
+  });
   await send('Pieter', { kind: 'start_preparation' });
   await shoot('statement-preparation');
   await send('Fenna', { kind: 'end_preparation' });
@@ -128,7 +156,10 @@ try {
   await send('Pieter', { kind: 'decline_question' });
   for (let round = 0; round < 4; round++) {
     for (const who of ['Fenna', 'Anna', 'Bram', 'Carla', 'Daan']) {
-      await send(who, { kind: 'ask_question', text: `Vraag ${round + 2} van ${who}: wat maakt het verschil voor jou?` });
+      await send(who, {
+        kind: 'ask_question',
+        text: `Vraag ${round + 2} van ${who}: wat maakt het verschil voor jou?`,
+      });
       await send('Pieter', { kind: 'answer_question' });
     }
   }
@@ -156,7 +187,11 @@ try {
   await shoot('advice-done');
   await send('Fenna', { kind: 'next_step' });
   await shoot('reaction-empty');
-  await send('Pieter', { kind: 'react', tomorrow: 'De planner vragen om een vast vrij weekend.', think_over: 'Waarom ik me schuldig voel.' });
+  await send('Pieter', {
+    kind: 'react',
+    tomorrow: 'De planner vragen om een vast vrij weekend.',
+    think_over: 'Waarom ik me schuldig voel.',
+  });
   await shoot('reaction');
   await send('Fenna', { kind: 'next_step' });
   await send('Anna', { kind: 'closing_remark', text: 'Ik herken veel voor mezelf.' });

@@ -1,11 +1,29 @@
 // Dates and times as people choose them on the group pages: day, month by name and year, then
 // hour and minute on a 24-hour clock, each a choice of its own.
 
-export const dutchMonths = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+export const dutchMonths = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** Day, month and year in Amsterdam `days` from now. */
 export function amsterdamDate(days) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: 'numeric', day: 'numeric' }).formatToParts(Date.now() + days * 86_400_000);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+  }).formatToParts(Date.now() + days * 86_400_000);
   const get = (type) => Number(parts.find((p) => p.type === type).value);
   return { day: get('day'), month: get('month'), year: get('year') };
 }
@@ -17,7 +35,12 @@ export function dutchDay({ day, month, year }) {
 
 /** The Amsterdam hour and minute of an instant: "19:30". */
 export function amsterdamClock(ms) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Amsterdam',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
 }
 
 /** Choose a date and a start time in the fields "Datum" and "Begintijd" inside `scope` (a page or a part of it). */

@@ -130,7 +130,10 @@ export async function balintWithoutDevice(browser, server) {
     await click(p, 'Bewaren');
     await see(p, 'Bewaard');
   }
-  assert((await cas.page.getByText(ANNA_DRAFT).count()) === 0, 'Anna’s advice stays off the others’ screens until she shares it');
+  assert(
+    (await cas.page.getByText(ANNA_DRAFT).count()) === 0,
+    'Anna’s advice stays off the others’ screens until she shares it',
+  );
 
   // Bram's advice on the one-laptop strip: his place in the picker, then / and the words.
   await consoleOn(fac);
@@ -192,9 +195,15 @@ export async function balintWithoutDevice(browser, server) {
   const answered = page.waitForResponse((r) => /^\/api\/sessions\/[^/]+\/report$/.test(new URL(r.url()).pathname));
   await page.getByRole('link', { name: 'Verslag voor Pieter openen' }).click();
   const response = await answered;
-  assert(response.status() === 200, `the server gives the facilitator the record of a presenter without a device (${response.status()})`);
+  assert(
+    response.status() === 200,
+    `the server gives the facilitator the record of a presenter without a device (${response.status()})`,
+  );
   const fromServer = await response.json();
-  assert(fromServer.drafts.some((d) => d.essence === ANNA_ESSENCE && d.text === ANNA_DRAFT), `the server's record holds Anna's advice: ${JSON.stringify(fromServer.drafts)}`);
+  assert(
+    fromServer.drafts.some((d) => d.essence === ANNA_ESSENCE && d.text === ANNA_DRAFT),
+    `the server's record holds Anna's advice: ${JSON.stringify(fromServer.drafts)}`,
+  );
   await see(fac, 'Verslag voor Pieter, die zonder eigen apparaat meedeed');
   await see(fac, STATEMENT);
   await see(fac, ANNA_ESSENCE);
@@ -207,7 +216,10 @@ export async function balintWithoutDevice(browser, server) {
   await shot(fac, 'withoutdevice-04-record');
   const [download] = await Promise.all([page.waitForEvent('download'), click(fac, 'Opslaan als tekstbestand')]);
   const md = readFileSync(await download.path(), 'utf8');
-  assert(md.includes(ANNA_DRAFT) && md.includes(BRAM_DRAFT) && md.includes(TOMORROW), `the Markdown holds the shared advice:\n${md}`);
+  assert(
+    md.includes(ANNA_DRAFT) && md.includes(BRAM_DRAFT) && md.includes(TOMORROW),
+    `the Markdown holds the shared advice:\n${md}`,
+  );
 
   // Nobody else gets it: not a phone.
   await cas.page.goto(page.url());

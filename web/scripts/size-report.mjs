@@ -36,7 +36,13 @@ for (const f of page) {
   total += size;
   console.log(`  ${f.padEnd(44)} ${kib(size)}`);
 }
-const lazy = [...new Set(Object.keys(manifest).filter((k) => manifest[k].isDynamicEntry).flatMap((k) => filesOf(k)))].filter((f) => isAsset(f) && !page.includes(f));
+const lazy = [
+  ...new Set(
+    Object.keys(manifest)
+      .filter((k) => manifest[k].isDynamicEntry)
+      .flatMap((k) => filesOf(k)),
+  ),
+].filter((f) => isAsset(f) && !page.includes(f));
 if (lazy.length) {
   console.log('loaded on demand (not in the budget):');
   for (const f of lazy) console.log(`  ${f.padEnd(44)} ${kib(gz(f))}`);

@@ -51,7 +51,11 @@ export function createSession(input: {
 }
 
 /** Join under a new name. */
-export function joinSession(id: string, joinToken: string, name: string): Promise<{ participant_id: number; token: string }> {
+export function joinSession(
+  id: string,
+  joinToken: string,
+  name: string,
+): Promise<{ participant_id: number; token: string }> {
   return post(`/api/sessions/${encodeURIComponent(id)}/participants`, { join_token: joinToken, name });
 }
 
@@ -66,8 +70,13 @@ export function requestReturn(id: string, joinToken: string, participant: number
 }
 
 /** Whether the request to come back has been answered. */
-export function returnStatus(id: string, ticket: { request: number; token: string }): Promise<{ status: ReturnTicket['status'] }> {
-  return call(`/api/sessions/${encodeURIComponent(id)}/returns/${ticket.request}`, { headers: { Authorization: `Bearer ${ticket.token}` } });
+export function returnStatus(
+  id: string,
+  ticket: { request: number; token: string },
+): Promise<{ status: ReturnTicket['status'] }> {
+  return call(`/api/sessions/${encodeURIComponent(id)}/returns/${ticket.request}`, {
+    headers: { Authorization: `Bearer ${ticket.token}` },
+  });
 }
 
 /** The session behind a six-digit code, and its join link. */

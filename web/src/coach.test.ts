@@ -1,5 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { PAUSE_MS, WordingCoach, noteItems, questionMarks, quoteList, type CoachRequest, type CoachResult } from './coach';
+import {
+  PAUSE_MS,
+  WordingCoach,
+  noteItems,
+  questionMarks,
+  quoteList,
+  type CoachRequest,
+  type CoachResult,
+} from './coach';
 import type { CoachHint, CoachVerdict } from './types';
 
 const closedHint: CoachHint = {
@@ -28,7 +36,12 @@ function verdict(kind: CoachVerdict['kind'], hints: CoachHint[]): CoachVerdict {
 }
 
 describe('WordingCoach', () => {
-  let calls: { request: CoachRequest; signal: AbortSignal; resolve: (v: CoachVerdict) => void; reject: (e: unknown) => void }[];
+  let calls: {
+    request: CoachRequest;
+    signal: AbortSignal;
+    resolve: (v: CoachVerdict) => void;
+    reject: (e: unknown) => void;
+  }[];
   let results: (CoachResult | null)[];
   let coach: WordingCoach;
 

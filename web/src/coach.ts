@@ -100,7 +100,8 @@ export type NoteItem =
 export function noteItems(verdict: CoachVerdict | null | undefined, addsOpener: boolean): NoteItem[] {
   if (!verdict) return [];
   return verdict.hints.map((hint): NoteItem => {
-    if (hint.check === 'advice_opener' && hint.rewrite) return { type: 'rewrite', hint, rewrite: hint.rewrite, preview: addsOpener };
+    if (hint.check === 'advice_opener' && hint.rewrite)
+      return { type: 'rewrite', hint, rewrite: hint.rewrite, preview: addsOpener };
     return { type: 'hint', check: hint.check, hint };
   });
 }

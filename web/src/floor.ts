@@ -22,7 +22,9 @@ function holderLine(s: SessionState, me: number, holder: number): string {
   const name = nameOf(s, holder);
   if (holder === me) return t('turn.you');
   if (!hasDevice(s, holder)) {
-    return s.facilitator === me ? t('turn.holderYouRecord', { name }) : t('turn.holderRecorded', { name, recorder: nameOf(s, s.facilitator) });
+    return s.facilitator === me
+      ? t('turn.holderYouRecord', { name })
+      : t('turn.holderRecorded', { name, recorder: nameOf(s, s.facilitator) });
   }
   if (isAway(s, holder)) return t('turn.holderAway', { name });
   // In a room where someone types for others, say that this one types on their own device.
@@ -94,11 +96,14 @@ export function band(s: SessionState, me: number): { kind: BandKind; text: strin
     case 'advising':
     case 'sharing':
       if (floor.participant === me) return { kind: 'turn', text: t('band.yourTurn') };
-      if (s.turn.next === me && floor.participant !== null) return { kind: 'next', text: t('band.next', { name: nameOf(s, floor.participant) }) };
+      if (s.turn.next === me && floor.participant !== null)
+        return { kind: 'next', text: t('band.next', { name: nameOf(s, floor.participant) }) };
       return null;
     case 'answering':
     case 'rating':
-      return meIsPresenter ? { kind: 'turn', text: t('band.question', { name: nameOf(s, pendingQuestion(s)?.asker) }) } : null;
+      return meIsPresenter
+        ? { kind: 'turn', text: t('band.question', { name: nameOf(s, pendingQuestion(s)?.asker) }) }
+        : null;
     case 'naming':
     case 'reflecting':
     case 'reacting':

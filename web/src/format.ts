@@ -21,5 +21,7 @@ export function aboutDuration(minutes: number): string {
   const rest = quarters % 4;
   if (hours === 0) return rest === 2 ? t('dur.halfHour') : t('dur.threeQuarters');
   if (hours === 1) return [t('dur.hour'), t('dur.hourQuarter'), t('dur.hourHalf'), t('dur.hourThreeQuarters')][rest];
-  return rest === 0 ? t('dur.hours', { n: hours }) : t('dur.hours', { n: (quarters / 4).toLocaleString(lang() === 'nl' ? 'nl-NL' : 'en-GB') });
+  return rest === 0
+    ? t('dur.hours', { n: hours })
+    : t('dur.hours', { n: (quarters / 4).toLocaleString(lang() === 'nl' ? 'nl-NL' : 'en-GB') });
 }

@@ -4,7 +4,8 @@ import { setLang } from './i18n';
 import { keepingSentence, lastWholeDay } from './keptUntil';
 
 // Amsterdam is UTC+2 in summer, UTC+1 in winter.
-const amsterdam = (y: number, m: number, d: number, h: number, min = 0, offset = 2) => Date.UTC(y, m - 1, d, h - offset, min);
+const amsterdam = (y: number, m: number, d: number, h: number, min = 0, offset = 2) =>
+  Date.UTC(y, m - 1, d, h - offset, min);
 
 describe('how long the record can be taken home', () => {
   it('names the last whole day before the content is erased', () => {
@@ -34,7 +35,8 @@ describe('how long the record can be taken home', () => {
 
   it('says to download now once no whole day is left, also when the purge has not come yet', () => {
     const keptUntil = amsterdam(2026, 4, 11, 14, 30);
-    const ending = 'Intervisie wist de inhoud van deze casus vandaag of binnenkort. Wil je dit verslag houden, download het dan nu.';
+    const ending =
+      'Intervisie wist de inhoud van deze casus vandaag of binnenkort. Wil je dit verslag houden, download het dan nu.';
     expect(keepingSentence(keptUntil, amsterdam(2026, 4, 11, 9))).toBe(ending);
     expect(keepingSentence(keptUntil, amsterdam(2026, 4, 12, 9))).toBe(ending);
   });

@@ -159,7 +159,12 @@ describe('LiveSession', () => {
     const live = new LiveSession('abc', '1.secret');
     const socket = FakeSocket.made[0];
     socket.open();
-    socket.receive({ type: 'error', id: null, code: 'too_many_connections', message: 'Deze plek is op te veel schermen tegelijk open.' });
+    socket.receive({
+      type: 'error',
+      id: null,
+      code: 'too_many_connections',
+      message: 'Deze plek is op te veel schermen tegelijk open.',
+    });
     expect(live.current).toMatchObject({ status: 'crowded', state: null });
     expect(socket.readyState).toBe(3);
     // The server's close comes after; nothing knocks again, not even when the network returns.

@@ -17,9 +17,7 @@ import type { Command, ServerMessage, SessionState } from './types';
  */
 export type LinkStatus = 'connecting' | 'online' | 'offline' | 'denied' | 'moved' | 'crowded';
 
-export type CommandResult =
-  | { ok: true; seq: number }
-  | { ok: false; code: string; message: string };
+export type CommandResult = { ok: true; seq: number } | { ok: false; code: string; message: string };
 
 export interface LiveView {
   state: SessionState | null;
@@ -222,7 +220,9 @@ export class LiveSession {
         if (msg.id === null) break;
         const resolve = this.pending.get(msg.id);
         this.pending.delete(msg.id);
-        resolve?.(msg.type === 'ack' ? { ok: true, seq: msg.seq } : { ok: false, code: msg.code, message: msg.message });
+        resolve?.(
+          msg.type === 'ack' ? { ok: true, seq: msg.seq } : { ok: false, code: msg.code, message: msg.message },
+        );
         break;
       }
       // Not sent on stream=patches (there `connected` and every event's effect come by patch);

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { actingFor, closingStillOpen, contributions, hasDevice, isAway, may, mayAs, mayFor, spokenWithoutKeyPoint, turnHolder, turnKind } from './may';
+import {
+  actingFor,
+  closingStillOpen,
+  contributions,
+  hasDevice,
+  isAway,
+  may,
+  mayAs,
+  mayFor,
+  spokenWithoutKeyPoint,
+  turnHolder,
+  turnKind,
+} from './may';
 import { session, step } from './testState';
 
 describe('what this screen may do', () => {
@@ -44,7 +56,11 @@ describe('what this screen may do', () => {
   });
 
   it('walks the closing round: oneself first, then whoever this screen speaks for', () => {
-    const s = session({ step: step('closing'), may: ['closing_remark'], may_for: { '3': ['closing_remark'], '4': ['closing_remark'] } });
+    const s = session({
+      step: step('closing'),
+      may: ['closing_remark'],
+      may_for: { '3': ['closing_remark'], '4': ['closing_remark'] },
+    });
     expect(closingStillOpen(s, 1)).toEqual([1, 3, 4]);
     s.flip_chart = { ...s.flip_chart, closing_remarks: [{ author: 1, text: '' }] };
     expect(closingStillOpen(s, 1)).toEqual([3, 4]);
@@ -55,10 +71,51 @@ describe('what this screen may do', () => {
     s.flip_chart = {
       ...s.flip_chart,
       questions: [
-        { id: 1, step: 2, round: 1, asker: 3, recorded_by: 1, text: '', outcome: 'answered', rating: null, rating_recorded_by: null },
-        { id: 2, step: 2, round: 1, asker: 5, recorded_by: null, text: 'Wat dan?', outcome: 'answered', rating: null, rating_recorded_by: null },
-        { id: 3, step: 2, round: 1, asker: 1, recorded_by: null, text: '', outcome: 'answered', rating: null, rating_recorded_by: null, key_point: 'Wat kost het je?' },
-        { id: 4, step: 2, round: 1, asker: 4, recorded_by: 1, text: '', outcome: 'declined', rating: null, rating_recorded_by: null },
+        {
+          id: 1,
+          step: 2,
+          round: 1,
+          asker: 3,
+          recorded_by: 1,
+          text: '',
+          outcome: 'answered',
+          rating: null,
+          rating_recorded_by: null,
+        },
+        {
+          id: 2,
+          step: 2,
+          round: 1,
+          asker: 5,
+          recorded_by: null,
+          text: 'Wat dan?',
+          outcome: 'answered',
+          rating: null,
+          rating_recorded_by: null,
+        },
+        {
+          id: 3,
+          step: 2,
+          round: 1,
+          asker: 1,
+          recorded_by: null,
+          text: '',
+          outcome: 'answered',
+          rating: null,
+          rating_recorded_by: null,
+          key_point: 'Wat kost het je?',
+        },
+        {
+          id: 4,
+          step: 2,
+          round: 1,
+          asker: 4,
+          recorded_by: 1,
+          text: '',
+          outcome: 'declined',
+          rating: null,
+          rating_recorded_by: null,
+        },
       ],
       advice: [{ id: 1, step: 6, adviser: 5, text: '' }],
     };

@@ -27,7 +27,9 @@ export function onBehalfOf(me: number, id: number): number | undefined {
 
 /** The people this screen may act for now, in the order of the group. */
 export function actingFor(s: SessionState, kind?: string): number[] {
-  return s.participants.map((p) => p.id).filter((id) => (kind ? mayFor(s, id, kind) : (s.may_for?.[String(id)]?.length ?? 0) > 0));
+  return s.participants
+    .map((p) => p.id)
+    .filter((id) => (kind ? mayFor(s, id, kind) : (s.may_for?.[String(id)]?.length ?? 0) > 0));
 }
 
 /** true unless the facilitator added this person by name, without a device. */
@@ -80,7 +82,10 @@ export const contributionCommand: Record<TurnKind, 'ask_question' | 'give_advice
 };
 
 /** The written advice of `id` as this screen has it: one's own, shared ones, those typed here. */
-export function draftOf(s: SessionState, id: number | null | undefined): SessionState['flip_chart']['drafts'][number] | undefined {
+export function draftOf(
+  s: SessionState,
+  id: number | null | undefined,
+): SessionState['flip_chart']['drafts'][number] | undefined {
   return s.flip_chart.drafts.find((d) => d.author === id);
 }
 

@@ -40,7 +40,9 @@ export function missingText(s: SessionState, missing: string): string {
     case 'gossip_still_open':
       return t('ready.gossipOpen');
     case 'reflection_missing':
-      return kind === 'presenter_reflection' ? t('ready.lastWord', { name: presenter }) : t('ready.reflect', { name: presenter });
+      return kind === 'presenter_reflection'
+        ? t('ready.lastWord', { name: presenter })
+        : t('ready.reflect', { name: presenter });
     case 'turns_remaining': {
       const left = stillToCome(s);
       return left.length > 0 ? t('ready.turnsLeft', { names: names(s, left) }) : t('fac.confirm.advice');

@@ -22,7 +22,18 @@ export type GroupsRoute =
   | { page: 'meeting'; id: string }
   | { page: 'invitation'; token: string };
 
-const groupsPages = new Set<string>(['login', 'signup', 'account', 'groups', 'new_group', 'group', 'new_meeting', 'case_report', 'meeting', 'invitation']);
+const groupsPages = new Set<string>([
+  'login',
+  'signup',
+  'account',
+  'groups',
+  'new_group',
+  'group',
+  'new_meeting',
+  'case_report',
+  'meeting',
+  'invitation',
+]);
 
 export function isGroupsRoute(route: Route): route is GroupsRoute {
   return groupsPages.has(route.page);
@@ -53,8 +64,10 @@ function parseGroupsRoute(parts: string[]): GroupsRoute | null {
     if (first === 'bijeenkomst') return { page: 'meeting', id: second };
     if (first === 'uitnodiging') return { page: 'invitation', token: second };
   }
-  if (parts.length === 3 && first === 'groep' && third === 'nieuwe-bijeenkomst') return { page: 'new_meeting', group: second };
-  if (parts.length === 4 && first === 'groep' && third === 'casus') return { page: 'case_report', group: second, session: fourth };
+  if (parts.length === 3 && first === 'groep' && third === 'nieuwe-bijeenkomst')
+    return { page: 'new_meeting', group: second };
+  if (parts.length === 4 && first === 'groep' && third === 'casus')
+    return { page: 'case_report', group: second, session: fourth };
   return null;
 }
 

@@ -4,7 +4,8 @@ import { session, step } from './testState';
 import type { SessionState } from './types';
 
 const keys = (actions: Action[]) => actions.map((a) => a.key);
-const press = (s: SessionState, key: string, extra: object = {}) => actionForKey(consoleActions(s, 1, stripFieldKinds(s, 1).length > 0), { key, ...extra }, s);
+const press = (s: SessionState, key: string, extra: object = {}) =>
+  actionForKey(consoleActions(s, 1, stripFieldKinds(s, 1).length > 0), { key, ...extra }, s);
 
 describe('the one-laptop keys', () => {
   it('contribute for the turn holder the server lets this laptop act for, and pass for them', () => {
@@ -16,7 +17,11 @@ describe('the one-laptop keys', () => {
   });
 
   it('act for the facilitator themselves without on_behalf_of', () => {
-    const s = session({ floor: { who: 'participant', participant: 1, doing: 'asking' }, may: ['ask_question', 'pass'], may_for: {} });
+    const s = session({
+      floor: { who: 'participant', participant: 1, doing: 'asking' },
+      may: ['ask_question', 'pass'],
+      may_for: {},
+    });
     expect(press(s, 'v')?.effect).toEqual({ kind: 'contribute', who: 1, turn: 'question' });
     expect(press(s, 'v')?.label).toBe('key.askedYou');
     expect(press(s, 'p')?.effect).toEqual({ kind: 'command', command: { kind: 'pass' } });
@@ -30,20 +35,35 @@ describe('the one-laptop keys', () => {
   });
 
   it('act for someone whose phone went away, when the server allows it', () => {
-    const s = session({ floor: { who: 'participant', participant: 5, doing: 'asking' }, may_for: { '5': ['ask_question', 'pass'] } });
+    const s = session({
+      floor: { who: 'participant', participant: 5, doing: 'asking' },
+      may_for: { '5': ['ask_question', 'pass'] },
+    });
     expect(press(s, 'p')?.effect).toEqual({ kind: 'command', command: { kind: 'pass', on_behalf_of: 5 } });
   });
 
   it('contribute advice and sharing the same way', () => {
-    const advice = session({ step: step('advice'), floor: { who: 'participant', participant: 3, doing: 'advising' }, may_for: { '3': ['give_advice', 'pass'] } });
+    const advice = session({
+      step: step('advice'),
+      floor: { who: 'participant', participant: 3, doing: 'advising' },
+      may_for: { '3': ['give_advice', 'pass'] },
+    });
     expect(press(advice, 'v')?.effect).toEqual({ kind: 'contribute', who: 3, turn: 'advice' });
-    const share = session({ step: step('share_advice'), floor: { who: 'participant', participant: 3, doing: 'sharing' }, may_for: { '3': ['share_advice', 'pass'] } });
+    const share = session({
+      step: step('share_advice'),
+      floor: { who: 'participant', participant: 3, doing: 'sharing' },
+      may_for: { '3': ['share_advice', 'pass'] },
+    });
     expect(press(share, 'v')?.effect).toEqual({ kind: 'contribute', who: 3, turn: 'share' });
     expect(press(share, 'v')?.label).toBe('key.shared');
   });
 
   it('answer or decline for the presenter when the server allows it, and hold the turn keys meanwhile', () => {
-    const s = session({ floor: { who: 'presenter', participant: 2, doing: 'answering' }, may_for: {}, next_step: { ready: false, missing: 'answer_pending', confirm: false } });
+    const s = session({
+      floor: { who: 'presenter', participant: 2, doing: 'answering' },
+      may_for: {},
+      next_step: { ready: false, missing: 'answer_pending', confirm: false },
+    });
     expect(press(s, 'b')?.effect).toEqual({ kind: 'command', command: { kind: 'answer_question' } });
     expect(press(s, 'g')?.effect).toEqual({ kind: 'command', command: { kind: 'decline_question' } });
     expect(press(s, 'v')).toBeNull();
@@ -55,7 +75,9 @@ describe('the one-laptop keys', () => {
   it('go on when the step is ready or can be confirmed, pause and resume, add time', () => {
     expect(press(session(), 'n')?.effect).toEqual({ kind: 'next' });
     expect(press(session({ next_step: { ready: true } }), 'n')?.effect).toEqual({ kind: 'next' });
-    expect(press(session({ next_step: { ready: false, missing: 'issue_not_chosen', confirm: false } }), 'n')).toBeNull();
+    expect(
+      press(session({ next_step: { ready: false, missing: 'issue_not_chosen', confirm: false } }), 'n'),
+    ).toBeNull();
     expect(press(session(), 't')?.effect).toEqual({ kind: 'command', command: { kind: 'pause' } });
     const paused = session({ paused: true, may: ['resume'] });
     expect(press(paused, 't')?.effect).toEqual({ kind: 'command', command: { kind: 'resume' } });
@@ -77,7 +99,11 @@ describe('the one-laptop keys', () => {
   });
 
   it('choose an issue by its number', () => {
-    const s = session({ step: step('inventory'), may: ['choose_issue'], floor: { who: 'everyone', participant: null, doing: 'collecting' } });
+    const s = session({
+      step: step('inventory'),
+      may: ['choose_issue'],
+      floor: { who: 'everyone', participant: null, doing: 'collecting' },
+    });
     s.flip_chart = {
       ...s.flip_chart,
       chosen: null,
@@ -93,29 +119,65 @@ describe('the one-laptop keys', () => {
 
   it('close the rounds and the gossip, and run the time to think', () => {
     expect(press(session(), 's')?.effect).toEqual({ kind: 'command', command: { kind: 'close_rounds' } });
-    expect(press(session({ step: step('gossip'), may: ['close_gossip'] }), 's')?.effect).toEqual({ kind: 'command', command: { kind: 'close_gossip' } });
-    expect(press(session({ step: step('statement'), may: ['start_preparation'] }), 'e')?.effect).toEqual({ kind: 'command', command: { kind: 'start_preparation' } });
-    const preparing = session({ step: step('advice'), may: ['end_preparation'], may_for: {}, floor: { who: 'advisers', participant: null, doing: 'preparing' } });
+    expect(press(session({ step: step('gossip'), may: ['close_gossip'] }), 's')?.effect).toEqual({
+      kind: 'command',
+      command: { kind: 'close_gossip' },
+    });
+    expect(press(session({ step: step('statement'), may: ['start_preparation'] }), 'e')?.effect).toEqual({
+      kind: 'command',
+      command: { kind: 'start_preparation' },
+    });
+    const preparing = session({
+      step: step('advice'),
+      may: ['end_preparation'],
+      may_for: {},
+      floor: { who: 'advisers', participant: null, doing: 'preparing' },
+    });
     expect(press(preparing, 'e')?.effect).toEqual({ kind: 'command', command: { kind: 'end_preparation' } });
     expect(press(preparing, 'v')).toBeNull();
   });
 
   it('speak for the presenter when the server lets this laptop do so', () => {
-    expect(press(session({ step: step('gossip', { gossip_closed: true, presenter_reflects: true, reflected: false }), may: ['reflect'] }), 'r')?.effect).toEqual({
+    expect(
+      press(
+        session({
+          step: step('gossip', { gossip_closed: true, presenter_reflects: true, reflected: false }),
+          may: ['reflect'],
+        }),
+        'r',
+      )?.effect,
+    ).toEqual({
       kind: 'command',
       command: { kind: 'reflect' },
     });
-    expect(press(session({ step: step('presenter_reaction'), may: ['react'] }), 'r')?.effect).toEqual({ kind: 'command', command: { kind: 'react' } });
-    const reframe = session({ step: step('reframe', { reframe: 'undecided' }), may: ['keep_statement', 'reframe'], next_step: { ready: false, missing: 'reframe_undecided', confirm: false } });
+    expect(press(session({ step: step('presenter_reaction'), may: ['react'] }), 'r')?.effect).toEqual({
+      kind: 'command',
+      command: { kind: 'react' },
+    });
+    const reframe = session({
+      step: step('reframe', { reframe: 'undecided' }),
+      may: ['keep_statement', 'reframe'],
+      next_step: { ready: false, missing: 'reframe_undecided', confirm: false },
+    });
     expect(press(reframe, 'k')?.effect).toEqual({ kind: 'command', command: { kind: 'keep_statement' } });
     expect(press(reframe, 'n')).toBeNull();
     expect(press(session({ step: step('presenter_reaction'), may: [] }), 'r')).toBeNull();
   });
 
   it('walk the closing round: the facilitator first, then each the laptop speaks for', () => {
-    const s = session({ step: step('closing'), may: ['closing_remark'], may_for: { '3': ['closing_remark'], '4': ['closing_remark'] } });
+    const s = session({
+      step: step('closing'),
+      may: ['closing_remark'],
+      may_for: { '3': ['closing_remark'], '4': ['closing_remark'] },
+    });
     expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'closing_remark' } });
-    s.flip_chart = { ...s.flip_chart, closing_remarks: [{ author: 1, text: '' }, { author: 2, text: '' }] };
+    s.flip_chart = {
+      ...s.flip_chart,
+      closing_remarks: [
+        { author: 1, text: '' },
+        { author: 2, text: '' },
+      ],
+    };
     expect(press(s, 'v')?.effect).toEqual({ kind: 'command', command: { kind: 'closing_remark', on_behalf_of: 3 } });
     s.flip_chart = { ...s.flip_chart, closing_remarks: [1, 2, 3, 4].map((author) => ({ author, text: '' })) };
     expect(press(s, 'v')).toBeNull();
@@ -153,11 +215,23 @@ describe('the strip’s fields', () => {
     expect(stripFieldKinds(session(), 1)).toEqual(['question']);
     expect(stripFieldKinds(session({ step: step('statement'), may: ['set_statement'] }), 1)).toEqual(['statement']);
     expect(stripFieldKinds(session({ step: step('gossip'), may: ['add_observation'] }), 1)).toEqual(['observation']);
-    const advice = session({ step: step('advice'), may: ['add_note'], may_for: { '3': ['give_advice', 'pass'] }, floor: { who: 'participant', participant: 3, doing: 'advising' } });
+    const advice = session({
+      step: step('advice'),
+      may: ['add_note'],
+      may_for: { '3': ['give_advice', 'pass'] },
+      floor: { who: 'participant', participant: 3, doing: 'advising' },
+    });
     expect(stripFieldKinds(advice, 1)).toEqual(['advice', 'note']);
     expect(stripFieldKinds(session({ step: step('reframe'), may: ['reframe'] }), 1)).toEqual(['reframe']);
-    expect(stripFieldKinds(session({ step: step('written_advice', { contributions: 'written' }), may_for: { '3': ['write_draft'] } }), 1)).toEqual(['draft']);
+    expect(
+      stripFieldKinds(
+        session({ step: step('written_advice', { contributions: 'written' }), may_for: { '3': ['write_draft'] } }),
+        1,
+      ),
+    ).toEqual(['draft']);
     expect(stripFieldKinds(session({ paused: true }), 1)).toEqual([]);
-    expect(stripFieldKinds(session({ floor: { who: 'participant', participant: 5, doing: 'asking' }, may_for: {} }), 1)).toEqual([]);
+    expect(
+      stripFieldKinds(session({ floor: { who: 'participant', participant: 5, doing: 'asking' }, may_for: {} }), 1),
+    ).toEqual([]);
   });
 });

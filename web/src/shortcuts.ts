@@ -5,7 +5,17 @@
 
 import type { MessageKey } from './i18n';
 import type { Command, SessionState } from './types';
-import { actingFor, closingStillOpen, contributionCommand, may, mayAs, onBehalfOf, turnHolder, turnKind, type TurnKind } from './may';
+import {
+  actingFor,
+  closingStillOpen,
+  contributionCommand,
+  may,
+  mayAs,
+  onBehalfOf,
+  turnHolder,
+  turnKind,
+  type TurnKind,
+} from './may';
 
 export type ActionId =
   | 'contributed'
@@ -76,7 +86,8 @@ export function consoleActions(s: SessionState, me: number, hasField = false): A
   const step = s.step;
 
   if (s.phase === 'lobby') {
-    if (may(s, 'start')) out.push({ id: 'next', key: 'N', label: 'key.start', effect: { kind: 'command', command: { kind: 'start' } } });
+    if (may(s, 'start'))
+      out.push({ id: 'next', key: 'N', label: 'key.start', effect: { kind: 'command', command: { kind: 'start' } } });
     if (hasField) out.push({ id: 'type', key: '/', label: 'key.type', effect: { kind: 'focus' } });
     out.push({ id: 'help', key: '?', label: 'key.helpShort', effect: { kind: 'help' } });
     return out;
@@ -99,9 +110,25 @@ export function consoleActions(s: SessionState, me: number, hasField = false): A
       const on = onBehalfOf(me, holder);
       if (mayAs(s, me, holder, contributionCommand[kind])) {
         const label: MessageKey =
-          kind === 'question' ? (self ? 'key.askedYou' : 'key.asked') : kind === 'advice' ? (self ? 'key.givenYou' : 'key.given') : self ? 'key.sharedYou' : 'key.shared';
+          kind === 'question'
+            ? self
+              ? 'key.askedYou'
+              : 'key.asked'
+            : kind === 'advice'
+              ? self
+                ? 'key.givenYou'
+                : 'key.given'
+              : self
+                ? 'key.sharedYou'
+                : 'key.shared';
         // What the key sends is decided when it is pressed: the words in the field, if any.
-        out.push({ id: 'contributed', key: 'V', label, params: { name }, effect: { kind: 'contribute', who: holder, turn: kind } });
+        out.push({
+          id: 'contributed',
+          key: 'V',
+          label,
+          params: { name },
+          effect: { kind: 'contribute', who: holder, turn: kind },
+        });
       }
       if (mayAs(s, me, holder, 'pass')) {
         out.push({
@@ -132,16 +159,52 @@ export function consoleActions(s: SessionState, me: number, hasField = false): A
     // (or one whose phone has gone away).
     if (presenterIsOther && step.kind === 'question_rounds') {
       const name = nameOf(s, s.presenter);
-      if (may(s, 'answer_question')) out.push({ id: 'answered', key: 'B', label: 'key.answered', params: { name }, effect: { kind: 'command', command: { kind: 'answer_question' } } });
-      if (may(s, 'decline_question')) out.push({ id: 'declined', key: 'G', label: 'key.declined', params: { name }, effect: { kind: 'command', command: { kind: 'decline_question' } } });
+      if (may(s, 'answer_question'))
+        out.push({
+          id: 'answered',
+          key: 'B',
+          label: 'key.answered',
+          params: { name },
+          effect: { kind: 'command', command: { kind: 'answer_question' } },
+        });
+      if (may(s, 'decline_question'))
+        out.push({
+          id: 'declined',
+          key: 'G',
+          label: 'key.declined',
+          params: { name },
+          effect: { kind: 'command', command: { kind: 'decline_question' } },
+        });
     }
 
-    if (may(s, 'close_rounds')) out.push({ id: 'close', key: 'S', label: 'key.closeRounds', effect: { kind: 'command', command: { kind: 'close_rounds' } } });
-    if (may(s, 'close_gossip')) out.push({ id: 'close', key: 'S', label: 'key.closeGossip', effect: { kind: 'command', command: { kind: 'close_gossip' } } });
+    if (may(s, 'close_rounds'))
+      out.push({
+        id: 'close',
+        key: 'S',
+        label: 'key.closeRounds',
+        effect: { kind: 'command', command: { kind: 'close_rounds' } },
+      });
+    if (may(s, 'close_gossip'))
+      out.push({
+        id: 'close',
+        key: 'S',
+        label: 'key.closeGossip',
+        effect: { kind: 'command', command: { kind: 'close_gossip' } },
+      });
     if (may(s, 'end_preparation')) {
-      out.push({ id: 'prep', key: 'E', label: 'key.prepEnd', effect: { kind: 'command', command: { kind: 'end_preparation' } } });
+      out.push({
+        id: 'prep',
+        key: 'E',
+        label: 'key.prepEnd',
+        effect: { kind: 'command', command: { kind: 'end_preparation' } },
+      });
     } else if (may(s, 'start_preparation') && presenterIsOther) {
-      out.push({ id: 'prep', key: 'E', label: 'key.prepStart', effect: { kind: 'command', command: { kind: 'start_preparation' } } });
+      out.push({
+        id: 'prep',
+        key: 'E',
+        label: 'key.prepStart',
+        effect: { kind: 'command', command: { kind: 'start_preparation' } },
+      });
     }
 
     // The presenter's part, for a presenter without a device or away.
@@ -149,27 +212,64 @@ export function consoleActions(s: SessionState, me: number, hasField = false): A
       const name = nameOf(s, s.presenter);
       if (may(s, 'reflect') && !step.reflected) {
         const label: MessageKey = step.kind === 'presenter_reflection' ? 'key.lastWord' : 'key.reflected';
-        out.push({ id: 'presenter', key: 'R', label, params: { name }, effect: { kind: 'command', command: { kind: 'reflect' } } });
+        out.push({
+          id: 'presenter',
+          key: 'R',
+          label,
+          params: { name },
+          effect: { kind: 'command', command: { kind: 'reflect' } },
+        });
       }
       if (may(s, 'react') && fc.reaction === null) {
-        out.push({ id: 'presenter', key: 'R', label: 'key.reacted', params: { name }, effect: { kind: 'command', command: { kind: 'react' } } });
+        out.push({
+          id: 'presenter',
+          key: 'R',
+          label: 'key.reacted',
+          params: { name },
+          effect: { kind: 'command', command: { kind: 'react' } },
+        });
       }
       if (may(s, 'keep_statement') && step.reframe !== 'kept') {
-        out.push({ id: 'keep', key: 'K', label: 'key.keep', params: { name }, effect: { kind: 'command', command: { kind: 'keep_statement' } } });
+        out.push({
+          id: 'keep',
+          key: 'K',
+          label: 'key.keep',
+          params: { name },
+          effect: { kind: 'command', command: { kind: 'keep_statement' } },
+        });
       }
     }
 
     if (may(s, 'choose_issue') && fc.chosen === null && fc.candidates.some((c) => !c.withdrawn)) {
-      out.push({ id: 'choose', key: '1–9', label: 'key.choose', effect: { kind: 'command', command: { kind: 'choose_issue' } } });
+      out.push({
+        id: 'choose',
+        key: '1–9',
+        label: 'key.choose',
+        effect: { kind: 'command', command: { kind: 'choose_issue' } },
+      });
     }
     if (hasField) out.push({ id: 'type', key: '/', label: 'key.type', effect: { kind: 'focus' } });
   }
 
   if (!s.disturbance) {
-    if (!halted && (s.next_step?.ready || s.next_step?.confirm)) out.push({ id: 'next', key: 'N', label: 'key.next', effect: { kind: 'next' } });
-    if (may(s, 'resume')) out.push({ id: 'pause', key: 'T', label: 'key.resume', effect: { kind: 'command', command: { kind: 'resume' } } });
-    else if (may(s, 'pause')) out.push({ id: 'pause', key: 'T', label: 'key.pause', effect: { kind: 'command', command: { kind: 'pause' } } });
-    if (!halted && may(s, 'adjust_time')) out.push({ id: 'time', key: '+', label: 'key.time', effect: { kind: 'command', command: { kind: 'adjust_time', seconds: 120 } } });
+    if (!halted && (s.next_step?.ready || s.next_step?.confirm))
+      out.push({ id: 'next', key: 'N', label: 'key.next', effect: { kind: 'next' } });
+    if (may(s, 'resume'))
+      out.push({
+        id: 'pause',
+        key: 'T',
+        label: 'key.resume',
+        effect: { kind: 'command', command: { kind: 'resume' } },
+      });
+    else if (may(s, 'pause'))
+      out.push({ id: 'pause', key: 'T', label: 'key.pause', effect: { kind: 'command', command: { kind: 'pause' } } });
+    if (!halted && may(s, 'adjust_time'))
+      out.push({
+        id: 'time',
+        key: '+',
+        label: 'key.time',
+        effect: { kind: 'command', command: { kind: 'adjust_time', seconds: 120 } },
+      });
   }
   out.push({ id: 'help', key: '?', label: 'key.helpShort', effect: { kind: 'help' } });
   return out;
@@ -242,7 +342,8 @@ export function stripFieldKinds(s: SessionState, me: number): FieldKind[] {
   const recordable = holder !== null && kind !== null && mayAs(s, me, holder, contributionCommand[kind]);
   switch (step.kind) {
     case 'inventory':
-      if (s.flip_chart.chosen === null && (may(s, 'propose_issue') || actingFor(s, 'propose_issue').length > 0)) out.push('issue');
+      if (s.flip_chart.chosen === null && (may(s, 'propose_issue') || actingFor(s, 'propose_issue').length > 0))
+        out.push('issue');
       break;
     case 'statement':
       if (forPresenter && may(s, 'set_statement') && !s.timer?.preparing) out.push('statement');

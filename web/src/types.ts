@@ -315,7 +315,15 @@ export interface Report {
   method: { id: string; name: Localized | string };
   finished_at: number | null;
   statements: string[];
-  questions: { text: string; by?: string; spoken?: boolean; key_point?: string | null; outcome: string; rating: Rating | null; answer_note: string | null }[];
+  questions: {
+    text: string;
+    by?: string;
+    spoken?: boolean;
+    key_point?: string | null;
+    outcome: string;
+    rating: Rating | null;
+    answer_note: string | null;
+  }[];
   observations: (string | { text: string; by?: string })[];
   reflections: string[];
   advice: { text: string; by?: string; spoken?: boolean; key_point?: string | null }[];

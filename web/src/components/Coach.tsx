@@ -102,7 +102,11 @@ export function CoachMarks({ verdict }: { verdict: CoachVerdict }) {
         <span class="visually-hidden">{t('coach.markLabel')}: </span>
         {marks.map((m) => (
           <span class="coach-mark" key={m.check}>
-            {m.check === 'question_form' ? t('coach.markClosed') : m.words ? t('coach.markAdviceWith', { words: m.words }) : t('coach.markAdvice')}
+            {m.check === 'question_form'
+              ? t('coach.markClosed')
+              : m.words
+                ? t('coach.markAdviceWith', { words: m.words })
+                : t('coach.markAdvice')}
           </span>
         ))}
       </summary>

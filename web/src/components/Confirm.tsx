@@ -4,7 +4,21 @@
 import { useEffect, useId, useRef } from 'preact/hooks';
 
 /** The question takes the focus when it appears, so a screen reader reads it first. */
-export function Confirm({ question, yes, no, busy, onYes, onNo }: { question: string; yes: string; no: string; busy: boolean; onYes: () => void; onNo: () => void }) {
+export function Confirm({
+  question,
+  yes,
+  no,
+  busy,
+  onYes,
+  onNo,
+}: {
+  question: string;
+  yes: string;
+  no: string;
+  busy: boolean;
+  onYes: () => void;
+  onNo: () => void;
+}) {
   const id = useId();
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -14,7 +28,13 @@ export function Confirm({ question, yes, no, busy, onYes, onNo }: { question: st
         {question}
       </p>
       <div class="actions">
-        <button type="button" class="btn btn-danger" disabled={busy} aria-busy={busy ? 'true' : undefined} onClick={onYes}>
+        <button
+          type="button"
+          class="btn btn-danger"
+          disabled={busy}
+          aria-busy={busy ? 'true' : undefined}
+          onClick={onYes}
+        >
           {yes}
         </button>
         <button type="button" class="btn btn-quiet" onClick={onNo}>

@@ -9,7 +9,17 @@ import type { Command } from '../types';
 import type { Membership } from '../storage';
 import { clearDraft, readDraft, useDraft } from '../storage';
 import { ALL_SHORTCUTS, actionForKey, consoleActions, stripFieldKinds, type Action } from '../shortcuts';
-import { actingFor, closingStillOpen, draftOf, hasDevice, isSpoken, may, onBehalfOf, turnHolder, type TurnKind } from '../may';
+import {
+  actingFor,
+  closingStillOpen,
+  draftOf,
+  hasDevice,
+  isSpoken,
+  may,
+  onBehalfOf,
+  turnHolder,
+  type TurnKind,
+} from '../may';
 import { nextStepTitle } from '../nextStep';
 import { floorText } from '../floor';
 import { roleLabel } from './controls';
@@ -74,13 +84,28 @@ function StripField({
   );
 }
 
-function WhoPicker({ people, value, onChange, label }: { people: number[]; value: number; onChange: (id: number) => void; label: string }) {
+function WhoPicker({
+  people,
+  value,
+  onChange,
+  label,
+}: {
+  people: number[];
+  value: number;
+  onChange: (id: number) => void;
+  label: string;
+}) {
   const { s, me } = useSession();
   const id = useId();
   return (
     <span class="strip-who">
       <label for={id}>{label}</label>
-      <select id={id} value={String(value)} onKeyDown={blurOnEscape} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}>
+      <select
+        id={id}
+        value={String(value)}
+        onKeyDown={blurOnEscape}
+        onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}
+      >
         {people.map((p) => (
           <option key={p} value={String(p)}>
             {p === me ? t('console.me', { name: nameOf(s, p) }) : nameOf(s, p)}
@@ -111,7 +136,13 @@ function FieldFor({
   const [picked, setPicked] = useState(people[0] ?? me);
   const who = people.includes(picked) ? picked : (people[0] ?? me);
   return (
-    <StripField key={who} draft={`${draft}-${who}`} label={label(nameOf(s, who))} button={button} onSend={(text) => send(command(text, onBehalfOf(me, who)))}>
+    <StripField
+      key={who}
+      draft={`${draft}-${who}`}
+      label={label(nameOf(s, who))}
+      button={button}
+      onSend={(text) => send(command(text, onBehalfOf(me, who)))}
+    >
       {people.length > 1 && <WhoPicker people={people} value={who} onChange={setPicked} label={t('console.whose')} />}
     </StripField>
   );
@@ -198,14 +229,29 @@ function StripFields({ send }: { send: Send }) {
               />
             );
           case 'statement':
-            return <StripField key={kind} draft="statement-for" label={t('for.statementLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'set_statement', text })} />;
+            return (
+              <StripField
+                key={kind}
+                draft="statement-for"
+                label={t('for.statementLabel', { name: presenter })}
+                button={put}
+                onSend={(text) => send({ kind: 'set_statement', text })}
+              />
+            );
           case 'question':
           case 'advice':
           case 'share': {
             const turn: TurnKind = kind;
             const written = turn !== 'share' || draftOf(s, holder) !== undefined;
             const name = holder === me ? t('console.me', { name: holderName }) : holderName;
-            const label = turn === 'question' ? t('console.questionOf', { name }) : turn === 'advice' ? t('console.adviceOf', { name }) : written ? t('console.essenceOf', { name }) : t('console.essenceNeeded', { name });
+            const label =
+              turn === 'question'
+                ? t('console.questionOf', { name })
+                : turn === 'advice'
+                  ? t('console.adviceOf', { name })
+                  : written
+                    ? t('console.essenceOf', { name })
+                    : t('console.essenceNeeded', { name });
             return (
               <StripField
                 key={`${kind}-${holder}`}
@@ -233,13 +279,45 @@ function StripFields({ send }: { send: Send }) {
             );
           case 'reflection':
           case 'lastWord':
-            return <StripField key={kind} draft="reflection-for" label={t('for.reflectLabel', { name: presenter })} button={put} onSend={(text) => send({ kind: 'reflect', text })} />;
+            return (
+              <StripField
+                key={kind}
+                draft="reflection-for"
+                label={t('for.reflectLabel', { name: presenter })}
+                button={put}
+                onSend={(text) => send({ kind: 'reflect', text })}
+              />
+            );
           case 'reframe':
-            return <StripField key={kind} draft="reframe-for" label={t('for.reframeLabel', { name: presenter })} button={t('rf.reframe')} onSend={(text) => send({ kind: 'reframe', text })} />;
+            return (
+              <StripField
+                key={kind}
+                draft="reframe-for"
+                label={t('for.reframeLabel', { name: presenter })}
+                button={t('rf.reframe')}
+                onSend={(text) => send({ kind: 'reframe', text })}
+              />
+            );
           case 'note':
-            return <StripField key={kind} draft="key-point" label={t('console.noteFor', { name: presenter })} button={t('kp.add')} onSend={(text) => send({ kind: 'add_note', text })} />;
+            return (
+              <StripField
+                key={kind}
+                draft="key-point"
+                label={t('console.noteFor', { name: presenter })}
+                button={t('kp.add')}
+                onSend={(text) => send({ kind: 'add_note', text })}
+              />
+            );
           case 'tomorrow':
-            return <StripField key={kind} draft="react-for-tomorrow" label={t('for.tomorrow', { name: presenter })} button={put} onSend={(text) => send({ kind: 'react', tomorrow: text })} />;
+            return (
+              <StripField
+                key={kind}
+                draft="react-for-tomorrow"
+                label={t('for.tomorrow', { name: presenter })}
+                button={put}
+                onSend={(text) => send({ kind: 'react', tomorrow: text })}
+              />
+            );
           case 'closing': {
             const next = closingStillOpen(s, me)[0];
             return (
@@ -249,7 +327,9 @@ function StripFields({ send }: { send: Send }) {
                 label={next === me ? t('console.closingMine') : t('console.closingOf', { name: nameOf(s, next) })}
                 button={put}
                 allowEmpty
-                onSend={(text) => send({ kind: 'closing_remark', text: text || undefined, on_behalf_of: onBehalfOf(me, next) })}
+                onSend={(text) =>
+                  send({ kind: 'closing_remark', text: text || undefined, on_behalf_of: onBehalfOf(me, next) })
+                }
               />
             );
           }
@@ -292,7 +372,9 @@ function PeopleLine() {
           <li key={p.id} class={`${own ? 'own' : 'no-device'}${holds ? ' holds' : ''}${away ? ' away' : ''}`}>
             <span class="chip-name">{p.id === me ? t('console.me', { name: p.name }) : p.name}</span>
             {p.roles.includes('presenter') && <span class="chip-role"> · {roleLabel('presenter')}</span>}
-            <span class={own && !away ? 'visually-hidden' : 'chip-device'}>{own ? (away ? ` · ${t('group.away')}` : `, ${t('console.ownDevice')}`) : ` · ${t('console.noDevice')}`}</span>
+            <span class={own && !away ? 'visually-hidden' : 'chip-device'}>
+              {own ? (away ? ` · ${t('group.away')}` : `, ${t('console.ownDevice')}`) : ` · ${t('console.noDevice')}`}
+            </span>
             {holds && <span class="visually-hidden">, {t('group.holds')}</span>}
           </li>
         );
@@ -452,7 +534,18 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
       const target = e.target as HTMLElement | null;
       const action = actionForKey(
         now.actions,
-        { key: e.key, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey, isComposing: e.isComposing, target: target && { tagName: target.tagName, type: (target as HTMLInputElement).type, isContentEditable: target.isContentEditable } },
+        {
+          key: e.key,
+          ctrlKey: e.ctrlKey,
+          altKey: e.altKey,
+          metaKey: e.metaKey,
+          isComposing: e.isComposing,
+          target: target && {
+            tagName: target.tagName,
+            type: (target as HTMLInputElement).type,
+            isContentEditable: target.isContentEditable,
+          },
+        },
         now.s,
       );
       if (!action) return;
@@ -468,7 +561,8 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
   const choosing = actions.some((a) => a.id === 'choose');
   const total = s.method?.steps.length ?? 0;
   const floor = floorText(s, me);
-  const round = s.step?.kind === 'question_rounds' && s.floor?.doing === 'asking' ? t('turn.round', { n: s.turn.round }) : '';
+  const round =
+    s.step?.kind === 'question_rounds' && s.floor?.doing === 'asking' ? t('turn.round', { n: s.turn.round }) : '';
 
   return (
     <section class="console-strip" aria-labelledby="console-title">
@@ -479,13 +573,16 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
         <h2 class="strip-step" id="step-title" tabIndex={-1}>
           {s.step ? (
             <>
-              <span class="step-number">{t('step.of', { n: s.step.number, total })}</span> <span class="step-title">{loc(s.step.title)}</span>
+              <span class="step-number">{t('step.of', { n: s.step.number, total })}</span>{' '}
+              <span class="step-title">{loc(s.step.title)}</span>
             </>
           ) : (
             <span class="step-title">{s.phase === 'lobby' ? t('step.lobby') : t('step.finished')}</span>
           )}
         </h2>
-        <p class="strip-rule">{s.step ? loc(s.step.rule) : s.phase === 'lobby' ? t('step.lobbyRule') : t('step.finishedRule')}</p>
+        <p class="strip-rule">
+          {s.step ? loc(s.step.rule) : s.phase === 'lobby' ? t('step.lobbyRule') : t('step.finishedRule')}
+        </p>
         <div class="strip-meta">
           {floor && (
             <p class="strip-floor turn" aria-live="polite">
@@ -494,7 +591,12 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
             </p>
           )}
           {s.timer && <StepTimer s={s} receivedAt={receivedAt} />}
-          <button type="button" class="btn btn-quiet btn-small" aria-keyshortcuts="Shift+?" onClick={() => setHelp(true)}>
+          <button
+            type="button"
+            class="btn btn-quiet btn-small"
+            aria-keyshortcuts="Shift+?"
+            onClick={() => setHelp(true)}
+          >
             <kbd aria-hidden="true">?</kbd> {t('key.helpShort')}
           </button>
           <button type="button" class="btn btn-quiet btn-small" onClick={onLeave}>
@@ -508,7 +610,13 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
             <p id="strip-confirm-title" class="confirm-title">
               {t('fac.confirmTitle')}
             </p>
-            <button type="button" class="key-btn key-next" ref={goRef} aria-keyshortcuts="N" onClick={() => !waiting && void next(true)}>
+            <button
+              type="button"
+              class="key-btn key-next"
+              ref={goRef}
+              aria-keyshortcuts="N"
+              onClick={() => !waiting && void next(true)}
+            >
               <kbd aria-hidden="true">N</kbd>
               <span>{t('fac.confirmGo')}</span>
             </button>
@@ -533,7 +641,12 @@ export function ConsoleStrip({ receivedAt, onLeave }: { receivedAt: number; onLe
         <ol class="choose-keys" aria-label={t('console.choose')}>
           {open.slice(0, 9).map((c, i) => (
             <li key={c.id}>
-              <button type="button" class="key-btn" aria-keyshortcuts={String(i + 1)} onClick={() => !waiting && void run({ kind: 'choose_issue', candidate: c.id })}>
+              <button
+                type="button"
+                class="key-btn"
+                aria-keyshortcuts={String(i + 1)}
+                onClick={() => !waiting && void run({ kind: 'choose_issue', candidate: c.id })}
+              >
                 <kbd aria-hidden="true">{i + 1}</kbd>
                 <span>{t('inv.chooseThisLabel', { text: c.text })}</span>
               </button>
@@ -592,14 +705,25 @@ function RecordLink() {
   if (s.phase !== 'finished' || !(s.presenter === me || presenterWithout)) return null;
   const href = `/s/${encodeURIComponent(scope)}/report`;
   return (
-    <a class="btn btn-primary" href={s.presenter === me ? href : `${href}?for=${encodeURIComponent(nameOf(s, s.presenter))}`}>
+    <a
+      class="btn btn-primary"
+      href={s.presenter === me ? href : `${href}?for=${encodeURIComponent(nameOf(s, s.presenter))}`}
+    >
       {s.presenter === me ? t('fin.openReport') : t('fin.openReportFor', { name: nameOf(s, s.presenter) })}
     </a>
   );
 }
 
 /** The whole one-laptop page: the strip above, the board below. */
-export function ConsoleView({ membership, receivedAt, onLeave }: { membership: Membership; receivedAt: number; onLeave: () => void }) {
+export function ConsoleView({
+  membership,
+  receivedAt,
+  onLeave,
+}: {
+  membership: Membership;
+  receivedAt: number;
+  onLeave: () => void;
+}) {
   return (
     <div class="page console-page">
       <ConsoleStrip receivedAt={receivedAt} onLeave={onLeave} />

@@ -34,7 +34,12 @@ export function DisturbanceControl() {
       <p class="hint">{t('disturbance.explain')}</p>
       <TextField label={t('disturbance.textLabel')} rows={2} value={text} onInput={setText} />
       <div class="check">
-        <input id={checkId} type="checkbox" checked={anonymous} onChange={(e) => setAnonymous((e.currentTarget as HTMLInputElement).checked)} />
+        <input
+          id={checkId}
+          type="checkbox"
+          checked={anonymous}
+          onChange={(e) => setAnonymous((e.currentTarget as HTMLInputElement).checked)}
+        />
         <label for={checkId}>{t('disturbance.anonymous')}</label>
       </div>
       <div class="actions">
@@ -42,11 +47,14 @@ export function DisturbanceControl() {
           kind="danger"
           busy={cmd.busy}
           onClick={() =>
-            void cmd.run({ kind: 'raise_disturbance', text: text.trim() || undefined, anonymous: anonymous || undefined }, () => {
-              clear();
-              setAnonymous(false);
-              setOpen(false);
-            })
+            void cmd.run(
+              { kind: 'raise_disturbance', text: text.trim() || undefined, anonymous: anonymous || undefined },
+              () => {
+                clear();
+                setAnonymous(false);
+                setOpen(false);
+              },
+            )
           }
         >
           {t('disturbance.send')}
@@ -63,7 +71,8 @@ export function DisturbanceControl() {
 export function ResolveDisturbance() {
   const { s, me } = useSession();
   const cmd = useCommand();
-  if (s.facilitator !== me) return <p class="banner-hint">{t('disturbance.waitFacilitator', { name: nameOf(s, s.facilitator) })}</p>;
+  if (s.facilitator !== me)
+    return <p class="banner-hint">{t('disturbance.waitFacilitator', { name: nameOf(s, s.facilitator) })}</p>;
   return (
     <>
       <div class="actions">
@@ -93,7 +102,15 @@ export function ResumeButton() {
 }
 
 /** The pause or the disturbance, above everything. The wall never names who raised one. */
-export function DisturbanceBanner({ s, wall, children }: { s: SessionState; wall?: boolean; children?: ComponentChildren }) {
+export function DisturbanceBanner({
+  s,
+  wall,
+  children,
+}: {
+  s: SessionState;
+  wall?: boolean;
+  children?: ComponentChildren;
+}) {
   if (!s.disturbance && !s.paused) return null;
   if (!s.disturbance) {
     return (
@@ -104,7 +121,12 @@ export function DisturbanceBanner({ s, wall, children }: { s: SessionState; wall
     );
   }
   const raisedBy = s.disturbance.raised_by;
-  const title = wall || raisedBy === null ? t('disturbance.bannerAnon') : raisedBy === s.you.id ? t('disturbance.bannerYou') : t('disturbance.banner', { name: nameOf(s, raisedBy) });
+  const title =
+    wall || raisedBy === null
+      ? t('disturbance.bannerAnon')
+      : raisedBy === s.you.id
+        ? t('disturbance.bannerYou')
+        : t('disturbance.banner', { name: nameOf(s, raisedBy) });
   return (
     <div class="banner banner-disturbance" role="alert">
       <p class="banner-title">{title}</p>

@@ -19,9 +19,12 @@ export function nextLabel(title: string | null): string {
 /** The step's own action that is the facilitator's next move while the step is not done. */
 function stepAction(s: SessionState): { command: Command; label: string } | null {
   const kind = s.step?.kind;
-  if (s.timer?.preparing && may(s, 'end_preparation')) return { command: { kind: 'end_preparation' }, label: t('fac.endPrep') };
-  if (kind === 'question_rounds' && may(s, 'close_rounds')) return { command: { kind: 'close_rounds' }, label: t('fac.closeRounds') };
-  if (kind === 'gossip' && may(s, 'close_gossip')) return { command: { kind: 'close_gossip' }, label: t('fac.closeGossip') };
+  if (s.timer?.preparing && may(s, 'end_preparation'))
+    return { command: { kind: 'end_preparation' }, label: t('fac.endPrep') };
+  if (kind === 'question_rounds' && may(s, 'close_rounds'))
+    return { command: { kind: 'close_rounds' }, label: t('fac.closeRounds') };
+  if (kind === 'gossip' && may(s, 'close_gossip'))
+    return { command: { kind: 'close_gossip' }, label: t('fac.closeGossip') };
   return null;
 }
 
@@ -74,10 +77,18 @@ export function FacilitatorPanel() {
             <span class="time-label">{t('fac.time')}</span>
             {may(s, 'adjust_time') && (
               <>
-                <Button kind="quiet" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'adjust_time', seconds: 120 })}>
+                <Button
+                  kind="quiet"
+                  busy={cmd.busy}
+                  onClick={() => void cmd.run({ kind: 'adjust_time', seconds: 120 })}
+                >
                   {t('fac.plus2')}
                 </Button>
-                <Button kind="quiet" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'adjust_time', seconds: 300 })}>
+                <Button
+                  kind="quiet"
+                  busy={cmd.busy}
+                  onClick={() => void cmd.run({ kind: 'adjust_time', seconds: 300 })}
+                >
                   {t('fac.plus5')}
                 </Button>
               </>
@@ -118,7 +129,12 @@ function InventoryChoice() {
             <span>
               {c.text} <span class="by">— {nameOf(s, c.owner)}</span>
             </span>
-            <Button kind="secondary" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'choose_issue', candidate: c.id })} label={t('inv.chooseThisLabel', { text: c.text })}>
+            <Button
+              kind="secondary"
+              busy={cmd.busy}
+              onClick={() => void cmd.run({ kind: 'choose_issue', candidate: c.id })}
+              label={t('inv.chooseThisLabel', { text: c.text })}
+            >
               {t('inv.chooseThis')}
             </Button>
           </li>

@@ -6,14 +6,35 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { SessionState } from '../types';
-import { actingFor, closingStillOpen, contributionCommand, draftOf, isAway, isSpoken, may, mayFor, turnHolder, turnKind } from '../may';
+import {
+  actingFor,
+  closingStillOpen,
+  contributionCommand,
+  draftOf,
+  isAway,
+  isSpoken,
+  may,
+  mayFor,
+  turnHolder,
+  turnKind,
+} from '../may';
 import { Button, ErrorNote, Lead } from './controls';
 import { DraftField } from './fields';
 import { ReactionFields, ReframeEditor, StatementEditor } from './PresenterEditors';
 import { TurnActions } from './TurnActions';
 import { nameOf, useCommand, useSession } from './session';
 
-type Part = 'turn' | 'issue' | 'statement' | 'answer' | 'observation' | 'reflect' | 'reframe' | 'written' | 'reaction' | 'closing';
+type Part =
+  | 'turn'
+  | 'issue'
+  | 'statement'
+  | 'answer'
+  | 'observation'
+  | 'reflect'
+  | 'reframe'
+  | 'written'
+  | 'reaction'
+  | 'closing';
 
 /** What this screen has to do for someone else now, in the order it is shown. */
 export function partsForOthers(s: SessionState, me: number): Part[] {
@@ -23,7 +44,14 @@ export function partsForOthers(s: SessionState, me: number): Part[] {
   const kind = turnKind(s);
   // The scribe's desk already holds every turn in Fresh Questioning.
   const scribeDesk = s.scribe === me && !!s.step.scribe_records;
-  if (holder !== null && holder !== me && kind !== null && !scribeDesk && (mayFor(s, holder, 'pass') || mayFor(s, holder, contributionCommand[kind]))) parts.push('turn');
+  if (
+    holder !== null &&
+    holder !== me &&
+    kind !== null &&
+    !scribeDesk &&
+    (mayFor(s, holder, 'pass') || mayFor(s, holder, contributionCommand[kind]))
+  )
+    parts.push('turn');
   // The presenter's own part, done here for a presenter without a device or away: the server
   // allows it to this screen only then.
   const forPresenter = s.presenter !== null && s.presenter !== me;
@@ -76,13 +104,27 @@ export function ForOthers() {
 }
 
 /** Choose whose words these are, among the people this screen acts for. */
-function WhoSelect({ value, onChange, people, label }: { value: number; onChange: (id: number) => void; people: number[]; label: string }) {
+function WhoSelect({
+  value,
+  onChange,
+  people,
+  label,
+}: {
+  value: number;
+  onChange: (id: number) => void;
+  people: number[];
+  label: string;
+}) {
   const { s } = useSession();
   const id = useId();
   return (
     <div class="field who-select">
       <label for={id}>{label}</label>
-      <select id={id} value={String(value)} onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}>
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => onChange(Number((e.currentTarget as HTMLSelectElement).value))}
+      >
         {people.map((p) => (
           <option key={p} value={String(p)}>
             {nameOf(s, p)}
@@ -146,7 +188,11 @@ function IssueFor() {
       {people.length > 1 && <WhoSelect label={t('for.whose')} value={id} onChange={setId} people={people} />}
       <DraftField name={`issue-for-${id}`} label={t('for.issueLabel', { name: who(s, id) })} rows={2}>
         {(value, clear) => (
-          <Button busy={cmd.busy} disabled={!value.trim() || !id} onClick={() => void cmd.run({ kind: 'propose_issue', text: value, on_behalf_of: id }, clear)}>
+          <Button
+            busy={cmd.busy}
+            disabled={!value.trim() || !id}
+            onClick={() => void cmd.run({ kind: 'propose_issue', text: value, on_behalf_of: id }, clear)}
+          >
             {t('inv.proposeSend')}
           </Button>
         )}
@@ -178,11 +224,32 @@ function PresenterSpoke() {
   const lastWord = step.kind === 'presenter_reflection';
   return (
     <div class="for-part">
-      <Lead>{step.reflected ? t('g.reflected', { name }) : lastWord ? t('for.lastWordLead', { name }) : t('for.reflectLead', { name })}</Lead>
-      <DraftField name="reflection-for" label={t('for.reflectLabel', { name })} hint={t('onWall.hintFor', { name })} rows={2}>
+      <Lead>
+        {step.reflected
+          ? t('g.reflected', { name })
+          : lastWord
+            ? t('for.lastWordLead', { name })
+            : t('for.reflectLead', { name })}
+      </Lead>
+      <DraftField
+        name="reflection-for"
+        label={t('for.reflectLabel', { name })}
+        hint={t('onWall.hintFor', { name })}
+        rows={2}
+      >
         {(value, clear) => (
-          <Button kind={step.reflected && !value.trim() ? 'secondary' : 'primary'} busy={cmd.busy} onClick={() => void cmd.run({ kind: 'reflect', text: value.trim() || undefined }, clear)}>
-            {value.trim() ? t('g.reflectSend') : step.reflected ? t('g.reflectAgain') : lastWord ? t('for.lastWord', { name }) : t('for.reflected', { name })}
+          <Button
+            kind={step.reflected && !value.trim() ? 'secondary' : 'primary'}
+            busy={cmd.busy}
+            onClick={() => void cmd.run({ kind: 'reflect', text: value.trim() || undefined }, clear)}
+          >
+            {value.trim()
+              ? t('g.reflectSend')
+              : step.reflected
+                ? t('g.reflectAgain')
+                : lastWord
+                  ? t('for.lastWord', { name })
+                  : t('for.reflected', { name })}
           </Button>
         )}
       </DraftField>
@@ -221,7 +288,9 @@ function ReactionFor() {
         hint={t('onWall.hintFor', { name })}
         labels={{ tomorrow: t('for.tomorrow', { name }), thinkOver: t('for.thinkOver', { name }) }}
         done={t('for.reacted', { name })}
-        onSend={(tomorrow, think, done) => void cmd.run({ kind: 'react', tomorrow: tomorrow || undefined, think_over: think || undefined }, done)}
+        onSend={(tomorrow, think, done) =>
+          void cmd.run({ kind: 'react', tomorrow: tomorrow || undefined, think_over: think || undefined }, done)
+        }
       />
       <ErrorNote text={cmd.error} />
     </div>
@@ -247,14 +316,27 @@ function WrittenFor() {
         <>
           <WhoSelect label={t('for.whoseAdvice')} value={id} onChange={setId} people={people} />
           <p class="hint">
-            {written.length > 0 && t('for.draftsSaved', { names: names(written) })} {open.length > 0 && t('for.draftsOpen', { names: names(open) })}
+            {written.length > 0 && t('for.draftsSaved', { names: names(written) })}{' '}
+            {open.length > 0 && t('for.draftsOpen', { names: names(open) })}
           </p>
         </>
       )}
-      <DraftField key={id} name={`draft-for-${id}`} label={t('for.draftLabel', { name })} hint={t('for.draftHint', { name })} rows={4} initial={saved?.text ?? ''} coach={{ kind: 'advice' }}>
+      <DraftField
+        key={id}
+        name={`draft-for-${id}`}
+        label={t('for.draftLabel', { name })}
+        hint={t('for.draftHint', { name })}
+        rows={4}
+        initial={saved?.text ?? ''}
+        coach={{ kind: 'advice' }}
+      >
         {(value) => (
           <>
-            <Button busy={cmd.busy} disabled={!value.trim() || value.trim() === saved?.text} onClick={() => void cmd.run({ kind: 'write_draft', text: value, on_behalf_of: id })}>
+            <Button
+              busy={cmd.busy}
+              disabled={!value.trim() || value.trim() === saved?.text}
+              onClick={() => void cmd.run({ kind: 'write_draft', text: value, on_behalf_of: id })}
+            >
               {saved ? t('for.draftUpdate', { name }) : t('for.draftSave', { name })}
             </Button>
             {saved && value.trim() === saved.text && <span class="saved">{t('wa.saved')}</span>}
@@ -277,7 +359,11 @@ function ObservationFor() {
       {people.length > 1 && <WhoSelect label={t('for.whoNoticed')} value={id} onChange={setId} people={people} />}
       <DraftField name={`observation-for-${id}`} label={t('for.observationLabel', { name: who(s, id) })} rows={2}>
         {(value, clear) => (
-          <Button busy={cmd.busy} disabled={!value.trim() || !id} onClick={() => void cmd.run({ kind: 'add_observation', text: value, on_behalf_of: id }, clear)}>
+          <Button
+            busy={cmd.busy}
+            disabled={!value.trim() || !id}
+            onClick={() => void cmd.run({ kind: 'add_observation', text: value, on_behalf_of: id }, clear)}
+          >
             {t('g.add')}
           </Button>
         )}
@@ -299,7 +385,13 @@ function ClosingFor() {
           <li key={id}>
             <DraftField name={`closing-for-${id}`} label={t('for.closingLabelOf', { name: who(s, id) })} rows={1}>
               {(value, clear) => (
-                <Button kind="secondary" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'closing_remark', text: value.trim() || undefined, on_behalf_of: id }, clear)}>
+                <Button
+                  kind="secondary"
+                  busy={cmd.busy}
+                  onClick={() =>
+                    void cmd.run({ kind: 'closing_remark', text: value.trim() || undefined, on_behalf_of: id }, clear)
+                  }
+                >
                   {t('for.closed', { name: nameOf(s, id) })}
                 </Button>
               )}

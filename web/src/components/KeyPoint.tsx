@@ -12,7 +12,9 @@ import { TextField } from './fields';
 import { nameOf, useCommand, useSession } from './session';
 
 function keyPointCommand(item: SpokenItem, text: string): Command {
-  return item.kind === 'question' ? { kind: 'note_key_point', question: item.id, text } : { kind: 'note_key_point', advice: item.id, text };
+  return item.kind === 'question'
+    ? { kind: 'note_key_point', question: item.id, text }
+    : { kind: 'note_key_point', advice: item.id, text };
 }
 
 function itemKey(item: SpokenItem): string {
@@ -36,25 +38,44 @@ export function OwnKeyPoint() {
   const { s, me, scope } = useSession();
   const [skipped, skip] = useSkipped(scope);
   if (!may(s, 'note_key_point')) return null;
-  const mine = spokenWithoutKeyPoint(s).filter((item) => item.author === me && item.step === s.step?.index && !skipped.includes(itemKey(item)));
+  const mine = spokenWithoutKeyPoint(s).filter(
+    (item) => item.author === me && item.step === s.step?.index && !skipped.includes(itemKey(item)),
+  );
   const item = mine[mine.length - 1];
   if (!item) return null;
   return <KeyPointForm key={itemKey(item)} item={item} own onSkip={() => skip(itemKey(item))} />;
 }
 
 /** The form for one item: one line, save, or leave it. */
-export function KeyPointForm({ item, own, onSkip, onDone }: { item: SpokenItem; own?: boolean; onSkip?: () => void; onDone?: () => void }) {
+export function KeyPointForm({
+  item,
+  own,
+  onSkip,
+  onDone,
+}: {
+  item: SpokenItem;
+  own?: boolean;
+  onSkip?: () => void;
+  onDone?: () => void;
+}) {
   const { s, scope } = useSession();
   const cmd = useCommand();
   const [value, setValue, clear] = useDraft(scope, `key-point-${itemKey(item)}`);
   const presenter = nameOf(s, s.presenter);
   const question = item.kind === 'question';
-  const label = own ? t(question ? 'kern.ownQuestion' : 'kern.ownAdvice') : t(question ? 'kern.questionOf' : 'kern.adviceOf', { name: nameOf(s, item.author) });
+  const label = own
+    ? t(question ? 'kern.ownQuestion' : 'kern.ownAdvice')
+    : t(question ? 'kern.questionOf' : 'kern.adviceOf', { name: nameOf(s, item.author) });
   return (
     <div class={`key-point-form${own ? ' own' : ''}`}>
       <TextField label={label} hint={t('kern.hint', { name: presenter })} rows={1} value={value} onInput={setValue} />
       <div class="actions">
-        <Button kind={own ? 'primary' : 'secondary'} busy={cmd.busy} disabled={!value.trim()} onClick={() => void cmd.run(keyPointCommand(item, value.trim()), () => (clear(), onDone?.()))}>
+        <Button
+          kind={own ? 'primary' : 'secondary'}
+          busy={cmd.busy}
+          disabled={!value.trim()}
+          onClick={() => void cmd.run(keyPointCommand(item, value.trim()), () => (clear(), onDone?.()))}
+        >
           {t('kern.save')}
         </Button>
         {onSkip && (

@@ -18,7 +18,12 @@ export function KeyPoints() {
       <summary>{t('kp.title', { name: presenter })}</summary>
       <DraftField name="key-point" label={t('kp.label')} hint={t('kp.hint', { name: presenter })} rows={2}>
         {(value, clear) => (
-          <Button kind="secondary" busy={cmd.busy} disabled={!value.trim()} onClick={() => void cmd.run({ kind: 'add_note', text: value }, clear)}>
+          <Button
+            kind="secondary"
+            busy={cmd.busy}
+            disabled={!value.trim()}
+            onClick={() => void cmd.run({ kind: 'add_note', text: value }, clear)}
+          >
             {t('kp.add')}
           </Button>
         )}

@@ -34,7 +34,12 @@ export function Lobby({ membership }: { membership: Membership }) {
             <div class="beamer-link">
               <h3>{t('lobby.beamerTitle')}</h3>
               <p class="hint">{t('lobby.beamerLead')}</p>
-              <a class="btn btn-secondary" href={beamerHref(scope, membership.beamerUrl, membership.joinUrl)} target="_blank" rel="noopener">
+              <a
+                class="btn btn-secondary"
+                href={beamerHref(scope, membership.beamerUrl, membership.joinUrl)}
+                target="_blank"
+                rel="noopener"
+              >
                 {t('lobby.beamerOpen')}
               </a>
             </div>

@@ -14,7 +14,14 @@ export function StatementEditor({ cmd, draft, label }: { cmd: Command; draft: st
   const { s } = useSession();
   const statement = s.flip_chart.statement;
   return (
-    <DraftField name={draft} label={label} hint={t('st.hint')} rows={3} initial={statement ?? ''} coach={{ kind: 'statement' }}>
+    <DraftField
+      name={draft}
+      label={label}
+      hint={t('st.hint')}
+      rows={3}
+      initial={statement ?? ''}
+      coach={{ kind: 'statement' }}
+    >
       {(value) => (
         <>
           <Button
@@ -45,10 +52,19 @@ export function ReframeEditor({ cmd, draft, label }: { cmd: Command; draft: stri
     <DraftField name={draft} label={label} rows={3} initial={statement} coach={{ kind: 'statement' }}>
       {(value) => (
         <>
-          <Button busy={cmd.busy} disabled={!value.trim() || value.trim() === statement} onClick={() => cmd.run({ kind: 'reframe', text: value })}>
+          <Button
+            busy={cmd.busy}
+            disabled={!value.trim() || value.trim() === statement}
+            onClick={() => cmd.run({ kind: 'reframe', text: value })}
+          >
             {t('rf.reframe')}
           </Button>
-          <Button kind="secondary" busy={cmd.busy} disabled={step.reframe === 'kept'} onClick={() => cmd.run({ kind: 'keep_statement' })}>
+          <Button
+            kind="secondary"
+            busy={cmd.busy}
+            disabled={step.reframe === 'kept'}
+            onClick={() => cmd.run({ kind: 'keep_statement' })}
+          >
             {t('rf.keep')}
           </Button>
         </>
@@ -77,7 +93,11 @@ export function ReactionFields({
   hint?: string;
 }) {
   const { s, scope } = useSession();
-  const [tomorrow, setTomorrow, clearTomorrow] = useDraft(scope, `${draft}-tomorrow`, s.flip_chart.reaction?.tomorrow ?? '');
+  const [tomorrow, setTomorrow, clearTomorrow] = useDraft(
+    scope,
+    `${draft}-tomorrow`,
+    s.flip_chart.reaction?.tomorrow ?? '',
+  );
   const [think, setThink, clearThink] = useDraft(scope, `${draft}-think`, s.flip_chart.reaction?.think_over ?? '');
   return (
     <div class="draft">

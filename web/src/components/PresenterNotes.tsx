@@ -22,7 +22,12 @@ export function PresenterNotes() {
       )}
       <DraftField name="private-note" label={t('notes.label')} rows={2}>
         {(value, clear) => (
-          <Button kind="secondary" busy={cmd.busy} disabled={!value.trim()} onClick={() => void cmd.run({ kind: 'write_private_note', text: value }, clear)}>
+          <Button
+            kind="secondary"
+            busy={cmd.busy}
+            disabled={!value.trim()}
+            onClick={() => void cmd.run({ kind: 'write_private_note', text: value }, clear)}
+          >
             {t('notes.add')}
           </Button>
         )}

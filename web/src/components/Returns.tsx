@@ -21,10 +21,19 @@ export function ReturnRequests() {
             <p class="banner-title">{facilitator ? t('return.askFacilitator', { name }) : t('return.ask', { name })}</p>
             <p class="banner-hint">{t('return.hint', { name })}</p>
             <div class="actions">
-              <Button busy={cmd.busy} onClick={() => void cmd.run({ kind: 'admit_return', request: r.request })} label={t('return.admitLabel', { name })}>
+              <Button
+                busy={cmd.busy}
+                onClick={() => void cmd.run({ kind: 'admit_return', request: r.request })}
+                label={t('return.admitLabel', { name })}
+              >
                 {t('return.admit')}
               </Button>
-              <Button kind="quiet" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'decline_return', request: r.request })} label={t('return.declineLabel', { name })}>
+              <Button
+                kind="quiet"
+                busy={cmd.busy}
+                onClick={() => void cmd.run({ kind: 'decline_return', request: r.request })}
+                label={t('return.declineLabel', { name })}
+              >
                 {t('return.decline')}
               </Button>
             </div>

@@ -7,7 +7,17 @@ import type { SessionState } from '../types';
 import { band, floorText } from '../floor';
 
 /** Step number, title, the one rule that applies now, the time, and who has the word. */
-export function StepCard({ s, receivedAt, big, compact }: { s: SessionState; receivedAt: number; big?: boolean; compact?: boolean }) {
+export function StepCard({
+  s,
+  receivedAt,
+  big,
+  compact,
+}: {
+  s: SessionState;
+  receivedAt: number;
+  big?: boolean;
+  compact?: boolean;
+}) {
   const total = s.method?.steps.length ?? 0;
   let number = '';
   let title = '';
@@ -71,9 +81,16 @@ export function StepTimer({ s, receivedAt }: { s: SessionState; receivedAt: numb
   const left = preparing ? prepLeft : timer.left_ms - elapsed;
   const planned = preparing ? (s.step?.preparation_minutes ?? 0) * 60000 : timer.planned_ms;
   const fraction = planned > 0 ? Math.min(1, Math.max(0, left / planned)) : 0;
-  const clock = left >= 0 ? t(preparing ? 'timer.prepLeft' : 'timer.left', { time: formatClock(left) }) : t('timer.over', { time: formatClock(left) });
+  const clock =
+    left >= 0
+      ? t(preparing ? 'timer.prepLeft' : 'timer.left', { time: formatClock(left) })
+      : t('timer.over', { time: formatClock(left) });
   return (
-    <div class={`timer${preparing ? ' preparing' : ''}`} role="timer" aria-label={preparing ? t('timer.prepLabel') : t('timer.label')}>
+    <div
+      class={`timer${preparing ? ' preparing' : ''}`}
+      role="timer"
+      aria-label={preparing ? t('timer.prepLabel') : t('timer.label')}
+    >
       <p class="timer-main">
         <span class={`timer-clock${left < 0 ? ' over' : ''}`}>{clock}</span>
         <span class="timer-planned">{plannedLabel(s)}</span>
@@ -96,14 +113,19 @@ function plannedLabel(s: SessionState): string {
   const rest = total - prep;
   if (prep <= 0 || rest <= 0) return t('timer.planned', { min: total });
   // A statement step is said first and thought about after; elsewhere the thinking comes first.
-  return s.step?.kind === 'statement' ? t('timer.plannedPrepAfter', { min: rest, prep }) : t('timer.plannedPrepFirst', { min: rest, prep });
+  return s.step?.kind === 'statement'
+    ? t('timer.plannedPrepAfter', { min: rest, prep })
+    : t('timer.plannedPrepFirst', { min: rest, prep });
 }
 
 /** Who has the word, as the server says; announced politely to screen readers when it changes. */
 export function FloorLine({ s }: { s: SessionState }) {
   // The band at the top already says it is your turn; the line would only repeat it.
   const text = band(s, s.you.id)?.kind === 'turn' ? '' : floorText(s, s.you.id);
-  const round = s.step?.kind === 'question_rounds' && !s.turn.closed && s.floor?.doing === 'asking' ? t('turn.round', { n: s.turn.round }) : '';
+  const round =
+    s.step?.kind === 'question_rounds' && !s.turn.closed && s.floor?.doing === 'asking'
+      ? t('turn.round', { n: s.turn.round })
+      : '';
   return (
     <div class="turn floor" aria-live="polite" aria-atomic="true">
       {text && <p class="turn-text">{text}</p>}

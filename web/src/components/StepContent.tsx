@@ -11,13 +11,29 @@ import { RatingChip } from './RatingChip';
 import { nameOf } from './session';
 
 /** "Anna", or "jij" on one's own screen; and "genoteerd door Fenna" when someone else typed it. */
-export function By({ s, who, recordedBy, wall }: { s: SessionState; who: number; recordedBy?: number | null; wall?: boolean }) {
+export function By({
+  s,
+  who,
+  recordedBy,
+  wall,
+}: {
+  s: SessionState;
+  who: number;
+  recordedBy?: number | null;
+  wall?: boolean;
+}) {
   const own = !wall && who === s.you.id;
   return (
     <span class="by">
       — {own ? t('flip.you') : nameOf(s, who)}
       {recordedBy !== null && recordedBy !== undefined && recordedBy !== who && (
-        <span class="recorded-by"> · {recordedBy === s.you.id && !wall ? t('flip.recordedByYou') : t('flip.recordedBy', { name: nameOf(s, recordedBy) })}</span>
+        <span class="recorded-by">
+          {' '}
+          ·{' '}
+          {recordedBy === s.you.id && !wall
+            ? t('flip.recordedByYou')
+            : t('flip.recordedBy', { name: nameOf(s, recordedBy) })}
+        </span>
       )}
     </span>
   );
@@ -38,7 +54,19 @@ function offersKeyPoint(s: SessionState, item: SpokenItem): boolean {
 }
 
 /** The words of a contribution said out loud: its key point, or a plain "said out loud". */
-function Spoken({ s, kind, id, keyPoint, wall }: { s: SessionState; kind: 'question' | 'advice'; id: number | undefined; keyPoint?: string | null; wall?: boolean }) {
+function Spoken({
+  s,
+  kind,
+  id,
+  keyPoint,
+  wall,
+}: {
+  s: SessionState;
+  kind: 'question' | 'advice';
+  id: number | undefined;
+  keyPoint?: string | null;
+  wall?: boolean;
+}) {
   if (keyPoint) {
     return (
       <p class="item-text spoken">
@@ -62,7 +90,11 @@ export function QuestionList({ s, step, wall }: { s: SessionState; step: number;
   return (
     <ol class="questions">
       {questions.map((q) => (
-        <li key={q.id} class={`q q-${q.outcome}${q.id === s.turn.awaiting_question ? ' q-now' : ''}`} data-item="question">
+        <li
+          key={q.id}
+          class={`q q-${q.outcome}${q.id === s.turn.awaiting_question ? ' q-now' : ''}`}
+          data-item="question"
+        >
           {q.outcome === 'declined' && wall ? (
             <p class="item-text muted">{t('q.declinedHidden')}</p>
           ) : q.text ? (
@@ -129,7 +161,11 @@ function AdviceList({ s, step, wall }: { s: SessionState; step: number; wall?: b
         <ul class="notes advice">
           {here.map((a, i) => (
             <li key={a.id ?? i} data-item="advice">
-              {a.text ? <p class="item-text">{a.text}</p> : <Spoken s={s} kind="advice" id={a.id} keyPoint={a.key_point} wall={wall} />}
+              {a.text ? (
+                <p class="item-text">{a.text}</p>
+              ) : (
+                <Spoken s={s} kind="advice" id={a.id} keyPoint={a.key_point} wall={wall} />
+              )}
               <By s={s} who={a.adviser} recordedBy={a.recorded_by} wall={wall} />
             </li>
           ))}
@@ -140,7 +176,15 @@ function AdviceList({ s, step, wall }: { s: SessionState; step: number; wall?: b
   );
 }
 
-function Notes({ s, notes, wall }: { s: SessionState; notes: NonNullable<SessionState['flip_chart']['notes']>; wall?: boolean }) {
+function Notes({
+  s,
+  notes,
+  wall,
+}: {
+  s: SessionState;
+  notes: NonNullable<SessionState['flip_chart']['notes']>;
+  wall?: boolean;
+}) {
   if (notes.length === 0) return null;
   const presenter = nameOf(s, s.presenter);
   return (
@@ -182,7 +226,8 @@ function SharedAdvice({ s, step, wall }: { s: SessionState; step: number; wall?:
 
 function ReactionBlock({ s }: { s: SessionState }) {
   const r = s.flip_chart.reaction;
-  if (!r || (!r.tomorrow && !r.think_over)) return <p class="muted">{t('flip.noReaction', { name: nameOf(s, s.presenter) })}</p>;
+  if (!r || (!r.tomorrow && !r.think_over))
+    return <p class="muted">{t('flip.noReaction', { name: nameOf(s, s.presenter) })}</p>;
   return (
     <dl class="reaction" data-item="reaction">
       {r.tomorrow && (
@@ -230,8 +275,11 @@ function Candidates({ s }: { s: SessionState }) {
         <li key={c.id} class={fc.chosen === c.id ? 'chosen' : ''} data-item="candidate">
           <span class="cand-text item-text">{c.text}</span>
           <span class="cand-meta">
-            {t('inv.by', { name: nameOf(s, c.owner) })} · {c.votes === 1 ? t('inv.vote1') : t('inv.votes', { n: c.votes })}
-            {c.recorded_by ? <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, c.recorded_by) })}</span> : null}
+            {t('inv.by', { name: nameOf(s, c.owner) })} ·{' '}
+            {c.votes === 1 ? t('inv.vote1') : t('inv.votes', { n: c.votes })}
+            {c.recorded_by ? (
+              <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, c.recorded_by) })}</span>
+            ) : null}
           </span>
         </li>
       ))}
@@ -296,39 +344,26 @@ export function Statements({ s }: { s: SessionState }) {
 export function stepSummary(s: SessionState, index: number): string {
   const kind = s.method?.steps.find((x) => x.index === index)?.kind;
   const fc = s.flip_chart;
-  const count = (n: number, one: Parameters<typeof t>[0], many: Parameters<typeof t>[0]) => (n === 1 ? t(one) : t(many, { n }));
+  const count = (n: number, one: Parameters<typeof t>[0], many: Parameters<typeof t>[0]) =>
+    n === 1 ? t(one) : t(many, { n });
   switch (kind) {
     case 'inventory': {
       const chosen = fc.candidates.find((c) => c.id === fc.chosen);
-      return chosen ? t('sum.chosen', { name: nameOf(s, chosen.owner) }) : count(fc.candidates.length, 'sum.issue1', 'sum.issues');
+      return chosen
+        ? t('sum.chosen', { name: nameOf(s, chosen.owner) })
+        : count(fc.candidates.length, 'sum.issue1', 'sum.issues');
     }
     case 'statement':
     case 'reframe':
       return fc.statement ?? '';
     case 'question_rounds':
-      return count(
-        fc.questions.filter((q) => q.step === index).length,
-        'sum.question1',
-        'sum.questions',
-      );
+      return count(fc.questions.filter((q) => q.step === index).length, 'sum.question1', 'sum.questions');
     case 'gossip':
-      return count(
-        fc.observations.filter((o) => o.step === index).length,
-        'sum.observation1',
-        'sum.observations',
-      );
+      return count(fc.observations.filter((o) => o.step === index).length, 'sum.observation1', 'sum.observations');
     case 'advice':
-      return count(
-        fc.advice.filter((a) => a.step === index).length,
-        'sum.advice1',
-        'sum.advices',
-      );
+      return count(fc.advice.filter((a) => a.step === index).length, 'sum.advice1', 'sum.advices');
     case 'share_advice':
-      return count(
-        fc.drafts.filter((d) => d.shared).length,
-        'sum.advice1',
-        'sum.advices',
-      );
+      return count(fc.drafts.filter((d) => d.shared).length, 'sum.advice1', 'sum.advices');
     default:
       return '';
   }

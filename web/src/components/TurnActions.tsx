@@ -30,15 +30,51 @@ interface Words {
 }
 
 const own: Record<TurnKind, Words> = {
-  question: { lead: 'q.yourTurn', leadSpoken: 'q.yourTurnSpoken', label: 'q.askLabel', spokenDone: 'q.askedSpoken', send: 'q.sendTyped' },
-  advice: { lead: 'adv.yourTurn', leadSpoken: 'adv.yourTurnSpoken', label: 'adv.label', spokenDone: 'adv.givenSpoken', send: 'adv.sendTyped' },
-  share: { lead: 'sh.yourTurn', leadSpoken: 'sh.yourTurn', label: 'sh.essenceLabel', spokenDone: 'sh.share', send: 'sh.share' },
+  question: {
+    lead: 'q.yourTurn',
+    leadSpoken: 'q.yourTurnSpoken',
+    label: 'q.askLabel',
+    spokenDone: 'q.askedSpoken',
+    send: 'q.sendTyped',
+  },
+  advice: {
+    lead: 'adv.yourTurn',
+    leadSpoken: 'adv.yourTurnSpoken',
+    label: 'adv.label',
+    spokenDone: 'adv.givenSpoken',
+    send: 'adv.sendTyped',
+  },
+  share: {
+    lead: 'sh.yourTurn',
+    leadSpoken: 'sh.yourTurn',
+    label: 'sh.essenceLabel',
+    spokenDone: 'sh.share',
+    send: 'sh.share',
+  },
 };
 
 const theirs: Record<TurnKind, Words> = {
-  question: { lead: 'for.questionLead', leadSpoken: 'for.questionLead', label: 'for.questionLabel', spokenDone: 'for.asked', send: 'for.putOnFor' },
-  advice: { lead: 'for.adviceLead', leadSpoken: 'for.adviceLead', label: 'for.adviceLabel', spokenDone: 'for.given', send: 'for.putOnFor' },
-  share: { lead: 'for.shareLead', leadSpoken: 'for.shareLead', label: 'for.essenceLabel', spokenDone: 'for.shared', send: 'for.shared' },
+  question: {
+    lead: 'for.questionLead',
+    leadSpoken: 'for.questionLead',
+    label: 'for.questionLabel',
+    spokenDone: 'for.asked',
+    send: 'for.putOnFor',
+  },
+  advice: {
+    lead: 'for.adviceLead',
+    leadSpoken: 'for.adviceLead',
+    label: 'for.adviceLabel',
+    spokenDone: 'for.given',
+    send: 'for.putOnFor',
+  },
+  share: {
+    lead: 'for.shareLead',
+    leadSpoken: 'for.shareLead',
+    label: 'for.essenceLabel',
+    spokenDone: 'for.shared',
+    send: 'for.shared',
+  },
 };
 
 /**
@@ -76,7 +112,9 @@ export function TurnActions({ who, kind }: { who: number; kind: TurnKind }) {
   const showField = !spoken || typing || typed !== '' || kind === 'share';
   // Words typed (or a typed step) make it a button that sends them; otherwise one tap, said out loud.
   const primaryLabel = typed || !emptyAllowed ? t(words.send, { name }) : t(words.spokenDone, { name });
-  const lead = mine ? t(spoken ? words.leadSpoken : words.lead) : t(words.lead, { name, presenter: nameOf(s, s.presenter) });
+  const lead = mine
+    ? t(spoken ? words.leadSpoken : words.lead)
+    : t(words.lead, { name, presenter: nameOf(s, s.presenter) });
   const away = !mine && isAway(s, who);
 
   return (
@@ -93,7 +131,9 @@ export function TurnActions({ who, kind }: { who: number; kind: TurnKind }) {
           value={value}
           onInput={setValue}
           actions={actionsRef}
-          hint={kind === 'question' && mine ? (s.step?.open_questions ? t('q.openHint') : t('q.closedHint')) : undefined}
+          hint={
+            kind === 'question' && mine ? (s.step?.open_questions ? t('q.openHint') : t('q.closedHint')) : undefined
+          }
         />
       ) : (
         <button type="button" class="btn btn-quiet type-instead" aria-expanded="false" onClick={() => setTyping(true)}>
@@ -135,12 +175,25 @@ function TurnField({
   actions: { current: HTMLDivElement | null };
 }) {
   const { s } = useSession();
-  const coach: CoachFor | undefined = kind === 'question' ? { kind: 'question', openQuestions: s.step?.open_questions } : kind === 'advice' ? ADVICE_COACH : undefined;
+  const coach: CoachFor | undefined =
+    kind === 'question'
+      ? { kind: 'question', openQuestions: s.step?.open_questions }
+      : kind === 'advice'
+        ? ADVICE_COACH
+        : undefined;
   const wrapRef = useRef<HTMLDivElement>(null);
   useKeepInView(wrapRef, actions);
   return (
     <div ref={wrapRef} class="draft">
-      <CoachedField label={label} hint={hint} prefix={kind === 'advice' ? t('adv.opener') : undefined} rows={2} coach={coach} value={value} onInput={onInput} />
+      <CoachedField
+        label={label}
+        hint={hint}
+        prefix={kind === 'advice' ? t('adv.opener') : undefined}
+        rows={2}
+        coach={coach}
+        value={value}
+        onInput={onInput}
+      />
     </div>
   );
 }
@@ -179,4 +232,3 @@ function SharedDraft({ who }: { who: number }) {
     </div>
   );
 }
-

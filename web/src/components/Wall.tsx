@@ -44,7 +44,9 @@ export function WallBoard({ s }: { s: SessionState }) {
                 return (
                   <li key={index}>
                     <span class="earlier-n">{at?.number}</span> {loc(at?.title)}
-                    {sum && at?.kind !== 'statement' && at?.kind !== 'reframe' && <span class="earlier-sum"> · {sum}</span>}
+                    {sum && at?.kind !== 'statement' && at?.kind !== 'reframe' && (
+                      <span class="earlier-sum"> · {sum}</span>
+                    )}
                   </li>
                 );
               })}

@@ -93,7 +93,9 @@ function Inventory() {
     const chosen = fc.candidates.find((c) => c.id === fc.chosen);
     return (
       <Lead>
-        {s.presenter === me ? t('inv.chosenYou', { text: chosen?.text ?? '' }) : t('inv.chosen', { text: chosen?.text ?? '', name: nameOf(s, s.presenter) })}
+        {s.presenter === me
+          ? t('inv.chosenYou', { text: chosen?.text ?? '' })
+          : t('inv.chosen', { text: chosen?.text ?? '', name: nameOf(s, s.presenter) })}
       </Lead>
     );
   }
@@ -103,7 +105,11 @@ function Inventory() {
       {may(s, 'propose_issue') && (
         <DraftField name="issue" label={t('inv.propose')} hint={t('inv.proposeHint')} rows={2}>
           {(value, clear) => (
-            <Button busy={cmd.busy} disabled={!value.trim()} onClick={() => void cmd.run({ kind: 'propose_issue', text: value }, clear)}>
+            <Button
+              busy={cmd.busy}
+              disabled={!value.trim()}
+              onClick={() => void cmd.run({ kind: 'propose_issue', text: value }, clear)}
+            >
               {t('inv.proposeSend')}
             </Button>
           )}
@@ -118,21 +124,34 @@ function Inventory() {
             <li key={c.id} class={s.you.vote === c.id ? 'voted' : ''}>
               <span class="cand-text">{c.text}</span>
               <span class="cand-meta">
-                {c.owner === me ? t('inv.byYou') : t('inv.by', { name: nameOf(s, c.owner) })} · {c.votes === 1 ? t('inv.vote1') : t('inv.votes', { n: c.votes })}
-                {c.recorded_by ? <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, c.recorded_by) })}</span> : null}
+                {c.owner === me ? t('inv.byYou') : t('inv.by', { name: nameOf(s, c.owner) })} ·{' '}
+                {c.votes === 1 ? t('inv.vote1') : t('inv.votes', { n: c.votes })}
+                {c.recorded_by ? (
+                  <span class="recorded-by"> · {t('flip.recordedBy', { name: nameOf(s, c.recorded_by) })}</span>
+                ) : null}
               </span>
               <span class="cand-actions">
                 {s.you.vote === c.id ? (
                   <span class="chip chip-answered">{t('inv.voted')}</span>
                 ) : (
                   may(s, 'vote') && (
-                    <Button kind="secondary" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'vote', candidate: c.id })} label={t('inv.voteFor', { text: c.text })}>
+                    <Button
+                      kind="secondary"
+                      busy={cmd.busy}
+                      onClick={() => void cmd.run({ kind: 'vote', candidate: c.id })}
+                      label={t('inv.voteFor', { text: c.text })}
+                    >
                       {t('inv.vote')}
                     </Button>
                   )
                 )}
                 {c.owner === me && may(s, 'withdraw_issue') && (
-                  <Button kind="quiet" busy={cmd.busy} onClick={() => void cmd.run({ kind: 'withdraw_issue', candidate: c.id })} label={t('inv.withdrawThis', { text: c.text })}>
+                  <Button
+                    kind="quiet"
+                    busy={cmd.busy}
+                    onClick={() => void cmd.run({ kind: 'withdraw_issue', candidate: c.id })}
+                    label={t('inv.withdrawThis', { text: c.text })}
+                  >
                     {t('inv.withdraw')}
                   </Button>
                 )}
@@ -172,7 +191,9 @@ function Statement() {
   return (
     <>
       <Lead>{preparing ? t('st.prepLead') : t('st.adviserLead', { name: nameOf(s, s.presenter) })}</Lead>
-      {s.you.roles.includes('adviser') && <PrepareField name={turnDraftName('question', me, me)} label={t('st.notesLabel')} />}
+      {s.you.roles.includes('adviser') && (
+        <PrepareField name={turnDraftName('question', me, me)} label={t('st.notesLabel')} />
+      )}
     </>
   );
 }
@@ -191,9 +212,21 @@ function QuestionRounds() {
   else if (doing === 'answering' || doing === 'rating') {
     const pending = s.flip_chart.questions.find((q) => q.id === s.turn.awaiting_question);
     const name = nameOf(s, s.presenter);
-    note = <Lead>{pending?.asker === me ? t(rate ? 'q.waitRatingYours' : 'q.waitAnswerYours', { name }) : t(rate ? 'q.waitRating' : 'q.waitAnswer', { name })}</Lead>;
+    note = (
+      <Lead>
+        {pending?.asker === me
+          ? t(rate ? 'q.waitRatingYours' : 'q.waitAnswerYours', { name })
+          : t(rate ? 'q.waitRating' : 'q.waitAnswer', { name })}
+      </Lead>
+    );
   } else if (holder !== null && holder !== me) {
-    note = <Lead>{s.turn.order.includes(me) ? t('q.notYourTurn', { name: nameOf(s, holder) }) : t('q.watch', { name: nameOf(s, holder) })}</Lead>;
+    note = (
+      <Lead>
+        {s.turn.order.includes(me)
+          ? t('q.notYourTurn', { name: nameOf(s, holder) })
+          : t('q.watch', { name: nameOf(s, holder) })}
+      </Lead>
+    );
   }
   const waiting = s.turn.order.includes(me) && !s.turn.closed && turnHolder(s) !== me;
   return (
@@ -206,12 +239,26 @@ function QuestionRounds() {
   );
 }
 
-function RatingButtons({ question, onRate, busy }: { question?: number; onRate: (r: Rating, q?: number) => void; busy: boolean }) {
+function RatingButtons({
+  question,
+  onRate,
+  busy,
+}: {
+  question?: number;
+  onRate: (r: Rating, q?: number) => void;
+  busy: boolean;
+}) {
   const ratings: Rating[] = ['warm', 'lukewarm', 'cold'];
   return (
     <div class="rating-buttons" role="group" aria-label={t('q.rateGroup')}>
       {ratings.map((r) => (
-        <button key={r} type="button" class={`btn btn-rate rate-${r}`} disabled={busy} onClick={() => onRate(r, question)}>
+        <button
+          key={r}
+          type="button"
+          class={`btn btn-rate rate-${r}`}
+          disabled={busy}
+          onClick={() => onRate(r, question)}
+        >
           <RatingChip rating={r} />
         </button>
       ))}
@@ -230,7 +277,13 @@ function PresenterQuestions({ rate }: { rate: boolean }) {
   if (doing === 'preparing') return <Lead>{t('st.presenterPrep')}</Lead>;
   if (!pending) {
     const holder = s.turn.holder;
-    return <Lead>{rate ? t('q.presenterWaitRate', { name: nameOf(s, holder) }) : t('q.presenterWait', { name: nameOf(s, holder) })}</Lead>;
+    return (
+      <Lead>
+        {rate
+          ? t('q.presenterWaitRate', { name: nameOf(s, holder) })
+          : t('q.presenterWait', { name: nameOf(s, holder) })}
+      </Lead>
+    );
   }
   return (
     <>
@@ -241,7 +294,9 @@ function PresenterQuestions({ rate }: { rate: boolean }) {
       {rate ? (
         <>
           <Lead>{t('q.presenterRate')}</Lead>
-          {may(s, 'rate_question') && <RatingButtons busy={cmd.busy} onRate={(rating) => void cmd.run({ kind: 'rate_question', rating })} />}
+          {may(s, 'rate_question') && (
+            <RatingButtons busy={cmd.busy} onRate={(rating) => void cmd.run({ kind: 'rate_question', rating })} />
+          )}
         </>
       ) : (
         <>
@@ -249,7 +304,11 @@ function PresenterQuestions({ rate }: { rate: boolean }) {
           {/* The answer first, in reach of a thumb; a note to oneself is for whoever wants one. */}
           <div class="actions turn-buttons">
             {may(s, 'answer_question') && (
-              <Button big busy={cmd.busy} onClick={() => void cmd.run({ kind: 'answer_question', note: note.trim() || undefined }, clearNote)}>
+              <Button
+                big
+                busy={cmd.busy}
+                onClick={() => void cmd.run({ kind: 'answer_question', note: note.trim() || undefined }, clearNote)}
+              >
                 {note.trim() ? t('q.answeredWithNote') : t('q.answered')}
               </Button>
             )}
@@ -283,7 +342,9 @@ function ScribeDesk({ rate }: { rate: boolean }) {
   const cmd = useCommand();
   const holder = turnHolder(s);
   const pendingId = s.turn.awaiting_question;
-  const lastRated = [...s.flip_chart.questions].reverse().find((q) => q.step === s.step!.index && q.outcome === 'rated');
+  const lastRated = [...s.flip_chart.questions]
+    .reverse()
+    .find((q) => q.step === s.step!.index && q.outcome === 'rated');
   return (
     <div class="scribe-desk">
       <Lead>{t('q.scribeLead')}</Lead>
@@ -303,7 +364,11 @@ function ScribeDesk({ rate }: { rate: boolean }) {
       {rate && pendingId === null && lastRated && may(s, 'rate_question') && (
         <div class="scribe-rate">
           <p class="hint">{t('q.scribeCorrect', { text: lastRated.text })}</p>
-          <RatingButtons busy={cmd.busy} question={lastRated.id} onRate={(rating, q) => void cmd.run({ kind: 'rate_question', rating, question: q })} />
+          <RatingButtons
+            busy={cmd.busy}
+            question={lastRated.id}
+            onRate={(rating, q) => void cmd.run({ kind: 'rate_question', rating, question: q })}
+          />
         </div>
       )}
       {holder !== me && <OwnKeyPoint />}
@@ -326,7 +391,10 @@ function Gossip() {
         {may(s, 'reflect') && (
           <DraftField name="reflection" label={t('g.reflectLabel')} hint={t('onWall.hint')} rows={3}>
             {(value, clear) => (
-              <Button busy={cmd.busy} onClick={() => void cmd.run({ kind: 'reflect', text: value.trim() || undefined }, clear)}>
+              <Button
+                busy={cmd.busy}
+                onClick={() => void cmd.run({ kind: 'reflect', text: value.trim() || undefined }, clear)}
+              >
                 {value.trim() ? t('g.reflectSend') : step.reflected ? t('g.reflectAgain') : t('g.reflectDone')}
               </Button>
             )}
@@ -338,7 +406,13 @@ function Gossip() {
   }
   if (doing !== 'discussing') {
     if (!step.presenter_reflects) return <Lead>{lead(s, me, 'g.closed')}</Lead>;
-    return <Lead>{step.reflected ? t('g.reflected', { name: nameOf(s, s.presenter) }) : t('g.waitReflect', { name: nameOf(s, s.presenter) })}</Lead>;
+    return (
+      <Lead>
+        {step.reflected
+          ? t('g.reflected', { name: nameOf(s, s.presenter) })
+          : t('g.waitReflect', { name: nameOf(s, s.presenter) })}
+      </Lead>
+    );
   }
   return (
     <>
@@ -346,7 +420,11 @@ function Gossip() {
       {may(s, 'add_observation') && (
         <DraftField name="observation" label={t('g.label')} hint={t('g.hint')} rows={2}>
           {(value, clear) => (
-            <Button busy={cmd.busy} disabled={!value.trim()} onClick={() => void cmd.run({ kind: 'add_observation', text: value }, clear)}>
+            <Button
+              busy={cmd.busy}
+              disabled={!value.trim()}
+              onClick={() => void cmd.run({ kind: 'add_observation', text: value }, clear)}
+            >
               {t('g.add')}
             </Button>
           )}
@@ -406,7 +484,12 @@ function Advice() {
       {note}
       <OwnKeyPoint />
       {adviser && !given && !mine && !s.turn.closed && (
-        <DraftField name={turnDraftName('advice', me, me)} label={t('adv.prepareLabel')} prefix={t('adv.opener')} rows={2}>
+        <DraftField
+          name={turnDraftName('advice', me, me)}
+          label={t('adv.prepareLabel')}
+          prefix={t('adv.opener')}
+          rows={2}
+        >
           {() => null}
         </DraftField>
       )}
@@ -427,7 +510,11 @@ function WrittenAdvice() {
       <DraftField name="draft" label={t('wa.label')} rows={6} initial={mine?.text ?? ''} coach={{ kind: 'advice' }}>
         {(value) => (
           <>
-            <Button busy={cmd.busy} disabled={!value.trim() || value.trim() === mine?.text} onClick={() => void cmd.run({ kind: 'write_draft', text: value })}>
+            <Button
+              busy={cmd.busy}
+              disabled={!value.trim() || value.trim() === mine?.text}
+              onClick={() => void cmd.run({ kind: 'write_draft', text: value })}
+            >
               {mine ? t('wa.update') : t('wa.save')}
             </Button>
             {mine && value.trim() === mine.text && <span class="saved">{t('wa.saved')}</span>}
@@ -449,7 +536,9 @@ function ShareAdvice() {
   return (
     <>
       <MyTurn />
-      {!myTurn && <Lead>{s.turn.closed ? lead(s, me, 'adv.done') : t('sh.wait', { name: nameOf(s, s.turn.holder) })}</Lead>}
+      {!myTurn && (
+        <Lead>{s.turn.closed ? lead(s, me, 'adv.done') : t('sh.wait', { name: nameOf(s, s.turn.holder) })}</Lead>
+      )}
       {!myTurn && mine && (
         <div class="my-draft">
           <p class="hint">{t('sh.yourDraft')}</p>
@@ -459,7 +548,12 @@ function ShareAdvice() {
       {!mine && may(s, 'write_draft') && (
         <DraftField name="draft" label={t('wa.label')} hint={t('sh.noDraft')} rows={4} coach={{ kind: 'advice' }}>
           {(value) => (
-            <Button kind="secondary" busy={cmd.busy} disabled={!value.trim()} onClick={() => void cmd.run({ kind: 'write_draft', text: value })}>
+            <Button
+              kind="secondary"
+              busy={cmd.busy}
+              disabled={!value.trim()}
+              onClick={() => void cmd.run({ kind: 'write_draft', text: value })}
+            >
               {t('wa.save')}
             </Button>
           )}
@@ -475,7 +569,11 @@ function Reaction() {
   const cmd = useCommand();
   const given = s.flip_chart.reaction !== null;
   if (s.presenter !== me) {
-    return <Lead>{given ? t('re.given', { name: nameOf(s, s.presenter) }) : t('re.wait', { name: nameOf(s, s.presenter) })}</Lead>;
+    return (
+      <Lead>
+        {given ? t('re.given', { name: nameOf(s, s.presenter) }) : t('re.wait', { name: nameOf(s, s.presenter) })}
+      </Lead>
+    );
   }
   return (
     <>
@@ -488,7 +586,9 @@ function Reaction() {
           hint={t('onWall.hint')}
           labels={{ tomorrow: t('re.tomorrow'), thinkOver: t('re.thinkOver') }}
           done={t('re.done')}
-          onSend={(tomorrow, think, done) => void cmd.run({ kind: 'react', tomorrow: tomorrow || undefined, think_over: think || undefined }, done)}
+          onSend={(tomorrow, think, done) =>
+            void cmd.run({ kind: 'react', tomorrow: tomorrow || undefined, think_over: think || undefined }, done)
+          }
         />
       )}
       <ErrorNote text={cmd.error} />
@@ -501,7 +601,13 @@ function LastWord() {
   const cmd = useCommand();
   const step = s.step!;
   if (s.presenter !== me) {
-    return <Lead>{step.reflected ? t('g.reflected', { name: nameOf(s, s.presenter) }) : t('rl.wait', { name: nameOf(s, s.presenter) })}</Lead>;
+    return (
+      <Lead>
+        {step.reflected
+          ? t('g.reflected', { name: nameOf(s, s.presenter) })
+          : t('rl.wait', { name: nameOf(s, s.presenter) })}
+      </Lead>
+    );
   }
   return (
     <>
@@ -509,7 +615,10 @@ function LastWord() {
       {may(s, 'reflect') && (
         <DraftField name="last-word" label={t('g.reflectLabel')} hint={t('onWall.hint')} rows={3}>
           {(value, clear) => (
-            <Button busy={cmd.busy} onClick={() => void cmd.run({ kind: 'reflect', text: value.trim() || undefined }, clear)}>
+            <Button
+              busy={cmd.busy}
+              onClick={() => void cmd.run({ kind: 'reflect', text: value.trim() || undefined }, clear)}
+            >
               {value.trim() ? t('g.reflectSend') : step.reflected ? t('g.reflectAgain') : t('g.reflectDone')}
             </Button>
           )}
@@ -531,7 +640,10 @@ function Closing() {
       {!done && may(s, 'closing_remark') && (
         <DraftField name="closing" label={t('cl.label')} rows={2}>
           {(value, clear) => (
-            <Button busy={cmd.busy} onClick={() => void cmd.run({ kind: 'closing_remark', text: value.trim() || undefined }, clear)}>
+            <Button
+              busy={cmd.busy}
+              onClick={() => void cmd.run({ kind: 'closing_remark', text: value.trim() || undefined }, clear)}
+            >
               {value.trim() ? t('cl.send') : t('cl.done')}
             </Button>
           )}

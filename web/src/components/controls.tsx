@@ -84,7 +84,11 @@ export function PersonPicker({
     <div class="picker">
       <label for={id}>{label}</label>
       <div class="picker-row">
-        <select id={id} value={String(picked)} onChange={(e) => setPicked(Number((e.currentTarget as HTMLSelectElement).value))}>
+        <select
+          id={id}
+          value={String(picked)}
+          onChange={(e) => setPicked(Number((e.currentTarget as HTMLSelectElement).value))}
+        >
           <option value="0">{t('form.choose')}</option>
           {people.map((p) => (
             <option key={p.id} value={String(p.id)}>
@@ -99,4 +103,3 @@ export function PersonPicker({
     </div>
   );
 }
-

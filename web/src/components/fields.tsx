@@ -46,7 +46,9 @@ export function TextField({
 }) {
   const ownId = useId();
   const id = givenId ?? ownId;
-  const described = [hint ? `${id}-hint` : '', prefix ? `${id}-prefix` : '', describedBy ?? ''].filter(Boolean).join(' ');
+  const described = [hint ? `${id}-hint` : '', prefix ? `${id}-prefix` : '', describedBy ?? '']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -110,8 +112,24 @@ export function CoachedField({
   };
   return (
     <>
-      <TextField id={id} label={label} hint={hint} prefix={prefix} rows={rows} value={value} onInput={onInput} describedBy={coach ? coachId : undefined} />
-      {coach && <CoachNote id={coachId} verdict={coached.result?.verdict ?? null} addsOpener={!!coach.addsOpener} onRewrite={() => void takeRewrite()} />}
+      <TextField
+        id={id}
+        label={label}
+        hint={hint}
+        prefix={prefix}
+        rows={rows}
+        value={value}
+        onInput={onInput}
+        describedBy={coach ? coachId : undefined}
+      />
+      {coach && (
+        <CoachNote
+          id={coachId}
+          verdict={coached.result?.verdict ?? null}
+          addsOpener={!!coach.addsOpener}
+          onRewrite={() => void takeRewrite()}
+        />
+      )}
     </>
   );
 }
@@ -123,7 +141,15 @@ export function DraftField({ name, label, hint, rows = 3, initial = '', prefix, 
   const actions = children(value, clear);
   return (
     <div class="draft">
-      <CoachedField label={label} hint={hint} prefix={prefix} rows={rows} coach={coach} value={value} onInput={setValue} />
+      <CoachedField
+        label={label}
+        hint={hint}
+        prefix={prefix}
+        rows={rows}
+        coach={coach}
+        value={value}
+        onInput={setValue}
+      />
       {actions && <div class="actions">{actions}</div>}
     </div>
   );

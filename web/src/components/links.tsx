@@ -11,7 +11,13 @@ export function CopyLink({ url, label }: { url: string; label: string }) {
   const [copied, setCopied] = useState(false);
   return (
     <div class="copy-link">
-      <input type="text" readOnly value={url} aria-label={label} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+      <input
+        type="text"
+        readOnly
+        value={url}
+        aria-label={label}
+        onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+      />
       <button
         type="button"
         class="btn btn-secondary"

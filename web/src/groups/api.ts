@@ -61,7 +61,13 @@ async function call<T>(method: Method, path: string, body?: unknown): Promise<T>
   const json = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const e = (json ?? {}) as { code?: string; message?: string; message_nl?: string; field?: string };
-    const error = new GroupApiError(response.status, e.code ?? 'unknown', e.message ?? '', e.message_nl ?? '', e.field ?? '');
+    const error = new GroupApiError(
+      response.status,
+      e.code ?? 'unknown',
+      e.message ?? '',
+      e.message_nl ?? '',
+      e.field ?? '',
+    );
     // A wrong password is a 401 too (login_failed), but it ends no login.
     if (response.status === 401 && error.code === 'not_logged_in') {
       csrfToken = '';
@@ -173,7 +179,10 @@ export const setFacilitator = (id: string, member: string) => meetingAction(id, 
 export const recordFollowUp = (id: string, sessionId: string, note: string) =>
   meetingAction(id, 'follow-ups', note ? { session_id: sessionId, note } : { session_id: sessionId });
 
-export function startCase(meeting: string, input: { method: string; title: string; facilitator_takes_turns: boolean }): Promise<StartedCase> {
+export function startCase(
+  meeting: string,
+  input: { method: string; title: string; facilitator_takes_turns: boolean },
+): Promise<StartedCase> {
   return call('POST', `/api/meetings/${enc(meeting)}/cases`, input);
 }
 

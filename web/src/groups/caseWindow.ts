@@ -21,5 +21,8 @@ export function watchGroupCases(
   group: { meetings: { starts_at: number; minutes: number; status: string }[]; cases: { live: boolean }[] },
   now: number,
 ): boolean {
-  return group.cases.some((c) => c.live) || group.meetings.some((m) => caseWindowOpen({ ...m, ends_at: m.starts_at + m.minutes * 60_000 }, now));
+  return (
+    group.cases.some((c) => c.live) ||
+    group.meetings.some((m) => caseWindowOpen({ ...m, ends_at: m.starts_at + m.minutes * 60_000 }, now))
+  );
 }

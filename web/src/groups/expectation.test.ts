@@ -3,9 +3,21 @@ import { whatNow } from './expectation';
 import type { MeetingView, Proposal } from './types';
 
 type Facts = Parameters<typeof whatNow>[0];
-const base: Facts = { status: 'scheduled', to_come: true, you_arrange_new_date: false, proposal: null, rescheduler: null, yours: 'none' };
+const base: Facts = {
+  status: 'scheduled',
+  to_come: true,
+  you_arrange_new_date: false,
+  proposal: null,
+  rescheduler: null,
+  yours: 'none',
+};
 const dirk = { id: 'd', display_name: 'Dirk' };
-const proposal = (yours: boolean[] | null): Proposal => ({ proposed_at: 1, dates: [], answered: [dirk, dirk], your_answers: yours });
+const proposal = (yours: boolean[] | null): Proposal => ({
+  proposed_at: 1,
+  dates: [],
+  answered: [dirk, dirk],
+  your_answers: yours,
+});
 
 describe('what a meeting expects of me', () => {
   it('asks to sign up, or says where I stand', () => {
@@ -15,7 +27,13 @@ describe('what a meeting expects of me', () => {
   });
 
   it('gives the second canceller the new date to arrange', () => {
-    const mine: Facts = { ...base, status: 'needs_new_date', you_arrange_new_date: true, rescheduler: dirk, yours: 'cancelled' };
+    const mine: Facts = {
+      ...base,
+      status: 'needs_new_date',
+      you_arrange_new_date: true,
+      rescheduler: dirk,
+      yours: 'cancelled',
+    };
     expect(whatNow(mine)).toEqual({ kind: 'propose_dates' });
     expect(whatNow({ ...mine, proposal: proposal(null) })).toEqual({ kind: 'choose_date', answered: 2 });
   });

@@ -19,11 +19,14 @@ export type Expectation =
   | { kind: 'signed_up' }
   | { kind: 'cancelled' };
 
-export function whatNow(m: Pick<MeetingView, 'status' | 'to_come' | 'you_arrange_new_date' | 'proposal' | 'rescheduler' | 'yours'>): Expectation {
+export function whatNow(
+  m: Pick<MeetingView, 'status' | 'to_come' | 'you_arrange_new_date' | 'proposal' | 'rescheduler' | 'yours'>,
+): Expectation {
   if (m.status === 'called_off') return { kind: 'called_off' };
   if (!m.to_come) return { kind: 'past' };
   if (m.status === 'needs_new_date') {
-    if (m.you_arrange_new_date) return m.proposal ? { kind: 'choose_date', answered: m.proposal.answered.length } : { kind: 'propose_dates' };
+    if (m.you_arrange_new_date)
+      return m.proposal ? { kind: 'choose_date', answered: m.proposal.answered.length } : { kind: 'propose_dates' };
     const arranger = m.rescheduler?.display_name ?? '';
     if (!m.proposal) return { kind: 'wait_for_dates', arranger };
     return m.proposal.your_answers ? { kind: 'wait_for_choice', arranger } : { kind: 'answer_dates', arranger };

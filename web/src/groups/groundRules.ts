@@ -13,7 +13,14 @@ export const groundRuleKeys = [
   'there_is_always_a_facilitator',
 ];
 
-export const conditionKeys = ['five_to_eight_people', 'voluntary', 'own_work_up_for_discussion', 'interest_in_the_other', 'a_small_risk', 'respect'];
+export const conditionKeys = [
+  'five_to_eight_people',
+  'voluntary',
+  'own_work_up_for_discussion',
+  'interest_in_the_other',
+  'a_small_risk',
+  'respect',
+];
 
 export const maxOwnRules = 10;
 export const maxRuleLength = 300;

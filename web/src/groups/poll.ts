@@ -15,7 +15,12 @@ export interface Visibility {
  * Runs `ask` every `everyMs` while `visibility` is not hidden and `wanted()` holds; returns how
  * to stop. `ask` returns a promise: the next one waits until it has settled.
  */
-export function pollWhileVisible(ask: () => Promise<unknown>, everyMs: number, wanted: () => boolean, visibility: Visibility): () => void {
+export function pollWhileVisible(
+  ask: () => Promise<unknown>,
+  everyMs: number,
+  wanted: () => boolean,
+  visibility: Visibility,
+): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let asking = false;
   let stopped = false;

@@ -43,7 +43,11 @@ describe('proposing new dates', () => {
       ],
       now,
     );
-    expect(r).toEqual({ ok: false, rows: ['date_missing', 'date_invalid', 'time_missing', 'time_invalid'], general: null });
+    expect(r).toEqual({
+      ok: false,
+      rows: ['date_missing', 'date_invalid', 'time_missing', 'time_invalid'],
+      general: null,
+    });
   });
 
   it('allows five dates, not six', () => {

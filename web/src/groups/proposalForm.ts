@@ -12,7 +12,8 @@ export interface DateRow {
 
 export const maxProposedDates = 5;
 
-export type ProposalCheck = { ok: true; dates: number[] } | { ok: false; rows: (string | null)[]; general: string | null };
+export type ProposalCheck =
+  { ok: true; dates: number[] } | { ok: false; rows: (string | null)[]; general: string | null };
 
 export function checkProposal(rows: DateRow[], now: number): ProposalCheck {
   const problems: (string | null)[] = rows.map(() => null);

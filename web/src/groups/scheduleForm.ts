@@ -15,7 +15,8 @@ export interface ScheduleInput {
 
 export type ScheduleField = 'date' | 'time' | 'minutes' | 'place' | 'video_link';
 
-export type ScheduleCheck = { ok: true; meeting: NewMeeting } | { ok: false; problems: Partial<Record<ScheduleField, string>> };
+export type ScheduleCheck =
+  { ok: true; meeting: NewMeeting } | { ok: false; problems: Partial<Record<ScheduleField, string>> };
 
 export const minMinutes = 30;
 export const maxMinutes = 480;
@@ -54,7 +55,12 @@ export function checkSchedule(input: ScheduleInput, now: number): ScheduleCheck 
 
 /** The field a refusal of the server concerns, so its message stands beside that field. */
 export function scheduleFieldOf(code: string, field: string): ScheduleField | null {
-  const byCode: Record<string, ScheduleField> = { in_the_past: 'date', bad_length: 'minutes', no_place: 'place', bad_link: 'video_link' };
+  const byCode: Record<string, ScheduleField> = {
+    in_the_past: 'date',
+    bad_length: 'minutes',
+    no_place: 'place',
+    bad_link: 'video_link',
+  };
   if (byCode[code]) return byCode[code];
   if (field === 'place' || field === 'video_link' || field === 'minutes') return field;
   if (field === 'starts_at') return 'date';

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatClockTime, formatLength, formatMeetingTime, formatShortDate, instantToWallTime, wallTimeToInstant } from './time';
+import {
+  formatClockTime,
+  formatLength,
+  formatMeetingTime,
+  formatShortDate,
+  instantToWallTime,
+  wallTimeToInstant,
+} from './time';
 
 describe('meeting times in Amsterdam', () => {
   it('reads a winter evening as UTC+1', () => {

@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateProblem, hourChoices, dayChoices, daysIn, joinDate, joinTime, minuteChoices, monthChoices, splitDate, splitTime, timeProblem, yearChoices } from './wallClock';
+import {
+  addDays,
+  dateProblem,
+  hourChoices,
+  dayChoices,
+  daysIn,
+  joinDate,
+  joinTime,
+  minuteChoices,
+  monthChoices,
+  splitDate,
+  splitTime,
+  timeProblem,
+  yearChoices,
+} from './wallClock';
 
 describe('date and time fields in day-month-year and a 24-hour clock', () => {
   it('keep a part not chosen yet as an empty place', () => {
@@ -31,14 +45,40 @@ describe('date and time fields in day-month-year and a 24-hour clock', () => {
   });
 
   it('offer months by name in the page’s language, never in the browser’s', () => {
-    expect(monthChoices('nl').map((m) => m.text)).toEqual(['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december']);
+    expect(monthChoices('nl').map((m) => m.text)).toEqual([
+      'januari',
+      'februari',
+      'maart',
+      'april',
+      'mei',
+      'juni',
+      'juli',
+      'augustus',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ]);
     expect(monthChoices('en')[0]).toEqual({ value: '01', text: 'January' });
     expect(dayChoices()[0]).toEqual({ value: '01', text: '1' });
     expect(dayChoices()).toHaveLength(31);
   });
 
   it('offer the hours of a 24-hour clock and minutes in fives, keeping one already chosen', () => {
-    expect(minuteChoices('').map((m) => m.value)).toEqual(['00', '05', '10', '15', '20', '25', '30', '35', '40', '45', '50', '55']);
+    expect(minuteChoices('').map((m) => m.value)).toEqual([
+      '00',
+      '05',
+      '10',
+      '15',
+      '20',
+      '25',
+      '30',
+      '35',
+      '40',
+      '45',
+      '50',
+      '55',
+    ]);
     expect(minuteChoices('32').map((m) => m.value)).toContain('32');
     expect(yearChoices(2027, '').map((y) => y.value)).toEqual(['2027', '2028', '2029']);
     expect(yearChoices(2027, '2031').map((y) => y.value)).toEqual(['2027', '2028', '2029', '2031']);

@@ -10,7 +10,8 @@ export const en: Catalog = {
   'common.loading': 'Loading…',
 
   'start.title': 'Start an intervision meeting',
-  'start.lead': 'Choose a method, name the meeting and fill in your own name. You facilitate; the others join through a link or a QR code.',
+  'start.lead':
+    'Choose a method, name the meeting and fill in your own name. You facilitate; the others join through a link or a QR code.',
   'start.methods': 'Method',
   'start.steps': '{n} steps',
   'start.minutes': 'about {n}',
@@ -24,7 +25,8 @@ export const en: Catalog = {
   'start.chooseMethod': 'Choose a method first.',
   'start.loadFailed': 'The methods could not be loaded. Please try again in a moment.',
   'start.groupsTitle': 'With your own group',
-  'start.groupsLead': 'Do you meet regularly? With an account you keep the group, its meetings, its ground rules and its follow-up in one place. A single meeting, as above, never needs an account.',
+  'start.groupsLead':
+    'Do you meet regularly? With an account you keep the group, its meetings, its ground rules and its follow-up in one place. A single meeting, as above, never needs an account.',
   'start.myGroups': 'My groups',
   'start.login': 'Log in',
   'start.signup': 'Create an account',
@@ -43,14 +45,17 @@ export const en: Catalog = {
   'join.submit': 'Join',
   'join.mustAgree': 'Please confirm first that you take part by the ground rules.',
   'join.fullTitle': 'This group is full',
-  'join.full': 'Eight people are already taking part, and an intervision group holds no more. Ask the facilitator about a next meeting.',
-  'join.nameTaken': 'That name is already taken in this group. Add an initial, for example. Is it you, on another device? Then choose your name below.',
+  'join.full':
+    'Eight people are already taking part, and an intervision group holds no more. Ask the facilitator about a next meeting.',
+  'join.nameTaken':
+    'That name is already taken in this group. Add an initial, for example. Is it you, on another device? Then choose your name below.',
   'join.invalid': 'This link does not work. Ask the facilitator to share it again.',
   'join.finished': 'This meeting has already finished.',
   'join.missingToken': 'This link is incomplete. Open the whole link again, or scan the QR code once more.',
 
   'session.unknownTitle': 'This meeting is not known here',
-  'session.unknown': 'On this device you are not (yet) part of this meeting. Open the facilitator’s join link, or enter the code from the big screen on the start page.',
+  'session.unknown':
+    'On this device you are not (yet) part of this meeting. Open the facilitator’s join link, or enter the code from the big screen on the start page.',
   'session.toStart': 'To the start page',
 
   'conn.connecting': 'Connecting…',
@@ -93,7 +98,8 @@ export const en: Catalog = {
   'you.title': 'What you do now',
 
   'disturbance.button': 'Report a disturbance',
-  'disturbance.explain': 'Is something going wrong, or does something not feel right? A disturbance comes before everything else. The time stands still until the facilitator has dealt with it.',
+  'disturbance.explain':
+    'Is something going wrong, or does something not feel right? A disturbance comes before everything else. The time stands still until the facilitator has dealt with it.',
   'disturbance.textLabel': 'What is going on? (may stay empty)',
   'disturbance.send': 'Report now',
   'disturbance.cancel': 'Never mind',
@@ -107,7 +113,8 @@ export const en: Catalog = {
 
   'lobby.waiting': 'Welcome. The facilitator starts once everyone is here.',
   'lobby.joinTitle': 'Let the group come in',
-  'lobby.joinLead': 'Share the link, let people scan the QR code or read out the code. Everyone takes part on their own phone or laptop; nothing to install.',
+  'lobby.joinLead':
+    'Share the link, let people scan the QR code or read out the code. Everyone takes part on their own phone or laptop; nothing to install.',
   'lobby.joinLink': 'Join link',
   'lobby.copy': 'Copy',
   'lobby.copied': 'Copied',
@@ -116,7 +123,8 @@ export const en: Catalog = {
   'lobby.beamerTitle': 'Big screen',
   'lobby.beamerLead': 'Open this page on the laptop at the projector: the flip chart, large and for viewing only.',
   'lobby.beamerOpen': 'Open the big screen',
-  'lobby.small': 'With fewer than five people the group is small. That works, but the method works best with five to eight.',
+  'lobby.small':
+    'With fewer than five people the group is small. That works, but the method works best with five to eight.',
   'lobby.inventoryNote': 'You choose together who brings the case, in the first step.',
   'lobby.assignPresenter': 'Who brings the case?',
   'lobby.presenterNow': 'Presenter: {name}. Choose someone else?',
@@ -131,7 +139,8 @@ export const en: Catalog = {
   'group.offline': 'not connected',
   'group.holds': 'has the turn',
 
-  'inv.you': 'Do you have an issue from your work? Put it on the flip chart. Then vote for the issue you would most like to discuss today.',
+  'inv.you':
+    'Do you have an issue from your work? Put it on the flip chart. Then vote for the issue you would most like to discuss today.',
   'inv.propose': 'My issue',
   'inv.proposeHint': 'Short, and about your own work.',
   'inv.proposeSend': 'Put on the flip chart',
@@ -151,7 +160,8 @@ export const en: Catalog = {
   'inv.chosen': '{name} brings the case today: {text}',
   'inv.chosenYou': 'You bring the case today: {text}',
 
-  'st.presenterLead': 'Briefly tell what is going on. Then put your issue in one sentence that starts with ‘I’ and a verb.',
+  'st.presenterLead':
+    'Briefly tell what is going on. Then put your issue in one sentence that starts with ‘I’ and a verb.',
   'st.presenterSet': 'Your issue is on the flip chart. Start the time to think when you have finished telling.',
   'st.presenterPrep': 'The others are thinking of their questions now. A moment of rest for you.',
   'st.label': 'My issue',
@@ -203,11 +213,13 @@ export const en: Catalog = {
   'rating.lukewarm': 'lukewarm',
   'rating.cold': 'cold',
 
-  'g.adviserLead': 'Talk with each other about what struck you, as if {name} were not here for a moment: threads, silences, what was said between the lines. Put short points on the flip chart.',
+  'g.adviserLead':
+    'Talk with each other about what struck you, as if {name} were not here for a moment: threads, silences, what was said between the lines. Put short points on the flip chart.',
   'g.label': 'What struck you? (goes on the flip chart)',
   'g.add': 'On the flip chart',
   'g.listening': 'You are listening now',
-  'g.listeningLead': 'Turn around for a moment and only listen. You do not need to say or do anything. What strikes the others appears here.',
+  'g.listeningLead':
+    'Turn around for a moment and only listen. You do not need to say or do anything. What strikes the others appears here.',
   'g.noneYet': 'Nothing on the flip chart yet.',
   'g.closed': 'This round is done.',
   'g.reflectLead': 'Turn back. Tell briefly how this landed with you.',
@@ -305,7 +317,8 @@ export const en: Catalog = {
   'fac.handOver': 'Hand the facilitation over to',
   'fac.handOverDo': 'Hand over',
   'fac.lateJoin': 'Someone joining late? Show the link',
-  'fac.lateJoinLead': 'Whoever comes in now joins at the step you are at. Share the link only with people who belong to this group.',
+  'fac.lateJoinLead':
+    'Whoever comes in now joins at the step you are at. Share the link only with people who belong to this group.',
 
   'coach.tip': 'Wording tip',
   'coach.willRead': 'This is how it will read:',
@@ -314,7 +327,8 @@ export const en: Catalog = {
   'coach.switch': 'Wording hints',
   'coach.on': 'on',
   'coach.off': 'off',
-  'coach.switchHint': 'Gentle tips while someone types the issue, a question or advice. They never hold anything up. On the questions asked, only you see what the hints noticed.',
+  'coach.switchHint':
+    'Gentle tips while someone types the issue, a question or advice. They never hold anything up. On the questions asked, only you see what the hints noticed.',
   'coach.markLabel': 'Wording hint on this question',
   'coach.markClosed': 'closed question',
   'coach.markAdvice': 'possibly hidden advice',
@@ -341,7 +355,8 @@ export const en: Catalog = {
   'fin.lead': 'Thank you all for taking part.',
   'fin.presenter': 'Your report is ready: what went on the flip chart, and your own notes. Only you can open it.',
   'fin.openReport': 'Open my report',
-  'fin.others': 'The record is for {name}, the presenter. What was said here stays in the group, so it is no longer on your screen.',
+  'fin.others':
+    'The record is for {name}, the presenter. What was said here stays in the group, so it is no longer on your screen.',
 
   'rep.title': 'Report',
   'rep.kicker': 'Report · {method}',
@@ -361,15 +376,20 @@ export const en: Catalog = {
   'rep.notes': 'My notes',
   'rep.forbidden': 'This report is only for the presenter of this meeting.',
   'rep.notFinished': 'The report is available once the meeting has finished.',
-  'rep.keptUntil': 'You can download this record up to and including {date}; after that Intervisie erases this case’s content.',
-  'rep.keptEnding': 'Intervisie erases this case’s content today or soon. If you want to keep this record, download it now.',
+  'rep.keptUntil':
+    'You can download this record up to and including {date}; after that Intervisie erases this case’s content.',
+  'rep.keptEnding':
+    'Intervisie erases this case’s content today or soon. If you want to keep this record, download it now.',
   'rep.forget': 'Forget this case',
-  'rep.forgetConfirm': 'The text of this case is erased now, for everyone and in the backups too. This cannot be undone.',
+  'rep.forgetConfirm':
+    'The text of this case is erased now, for everyone and in the backups too. This cannot be undone.',
   'rep.forgetYes': 'Yes, forget it',
   'rep.forgetNo': 'No, keep it',
   'rep.forgottenTitle': 'Case forgotten',
-  'rep.forgotten': 'This case has been forgotten. Its content is erased; that there was a case, on which date and with which method, stays in the group’s history.',
-  'rep.forgottenSession': 'This case has been forgotten. Its content is erased; only that there was a case, on which date and with which method, is kept.',
+  'rep.forgotten':
+    'This case has been forgotten. Its content is erased; that there was a case, on which date and with which method, stays in the group’s history.',
+  'rep.forgottenSession':
+    'This case has been forgotten. Its content is erased; only that there was a case, on which date and with which method, is kept.',
 
   'beamer.title': 'Big screen',
   'beamer.waiting': 'We will start in a moment. Already here:',
@@ -421,7 +441,8 @@ export const en: Catalog = {
   'err.unauthorized': 'This link does not work.',
   'add.summary': 'Add someone without a device of their own',
   'add.label': 'Name of someone taking part without a device',
-  'add.hint': 'Whoever has no phone or laptop to hand simply takes part: you tap in what they say out loud. If they pick up a phone later, they choose their own name on the join page and you let them in with one tap.',
+  'add.hint':
+    'Whoever has no phone or laptop to hand simply takes part: you tap in what they say out loud. If they pick up a phone later, they choose their own name on the join page and you let them in with one tap.',
   'add.submit': 'Add',
   'add.full': 'The group is full: at most 8 people can take part.',
 
@@ -432,7 +453,8 @@ export const en: Catalog = {
   'adv.givenSpoken': 'I have given my advice',
 
   'contrib.legend': 'Out loud or typed',
-  'contrib.hint': 'Out loud: after your question or advice one tap is enough, typing is welcome. Typed: the words go on the flip chart.',
+  'contrib.hint':
+    'Out loud: after your question or advice one tap is enough, typing is welcome. Typed: the words go on the flip chart.',
   'contrib.method': 'As the method says for each step',
   'contrib.spoken': 'Everything out loud',
   'contrib.written': 'Everything typed',
@@ -460,7 +482,8 @@ export const en: Catalog = {
   'for.issueLead': 'Does someone without a device have an issue? Put it on the flip chart for them.',
   'for.whose': 'Whose issue is it?',
   'for.issueLabel': 'Issue of {name}',
-  'for.statementLead': '{name} tells what is going on and says the issue in one sentence. You put that sentence on the flip chart.',
+  'for.statementLead':
+    '{name} tells what is going on and says the issue in one sentence. You put that sentence on the flip chart.',
   'for.statementLabel': 'The issue of {name}',
   'for.questionLead': 'It is {name}’s turn to ask a question, or to pass.',
   'for.adviceLead': 'It is {name}’s turn to give advice, or to pass.',
@@ -472,7 +495,8 @@ export const en: Catalog = {
   'for.questionLabel': 'The question of {name}',
   'for.adviceLabel': 'The advice of {name}',
   'for.putOn': 'On the flip chart',
-  'for.shareLead': 'It is {name}’s turn to tell the essence of their advice briefly and hand it to {presenter}. Type the essence too if you like.',
+  'for.shareLead':
+    'It is {name}’s turn to tell the essence of their advice briefly and hand it to {presenter}. Type the essence too if you like.',
   'for.gossipLead': 'Did someone without a device notice something? Put it on the flip chart for them.',
   'for.whoNoticed': 'Who noticed it?',
   'for.observationLabel': 'What {name} noticed',
@@ -490,8 +514,10 @@ export const en: Catalog = {
   'for.closingLead': 'Those without a device look back out loud. Tap who has done so.',
   'for.closingLabel': 'What was said (may stay empty)',
   'for.closed': '{name} has looked back',
-  'for.writeLead': 'Those without a device tell you their advice, or read it out from paper. You type it for them; the group sees it only once it is shared.',
-  'for.writeLeadSpoken': 'Those without a device write on paper and tell the essence later. Typing is welcome, not needed; the group sees it only once it is shared.',
+  'for.writeLead':
+    'Those without a device tell you their advice, or read it out from paper. You type it for them; the group sees it only once it is shared.',
+  'for.writeLeadSpoken':
+    'Those without a device write on paper and tell the essence later. Typing is welcome, not needed; the group sees it only once it is shared.',
   'for.whoseAdvice': 'Whose advice?',
   'for.draftLabel': 'The written advice of {name}',
   'for.draftHint': 'Not for the group yet: only once {name} shares it.',
@@ -509,20 +535,25 @@ export const en: Catalog = {
   'fac.onBehalfNoDevice': '{name} takes part without a device. Tap in what happened:',
   'fin.forPresenter': '{name} took part without a device. Open the record here, and print or save it for {name}.',
   'fin.openReportFor': 'Open the record for {name}',
-  'rep.forPresenter': 'Record for {name}, who took part without a device. Print or save it, and give it to {name}. What was said in the group stays in the group.',
+  'rep.forPresenter':
+    'Record for {name}, who took part without a device. Print or save it, and give it to {name}. What was said in the group stays in the group.',
   'rep.keyPoints': 'Key points the others noted for you',
 
   'join.claimTitle': 'Are you {name}?',
-  'join.claimLead': '{name} already takes part. Is that you, on another device? Then we ask {facilitator} to let you in, in your own place and with everything that is already yours.',
+  'join.claimLead':
+    '{name} already takes part. Is that you, on another device? Then we ask {facilitator} to let you in, in your own place and with everything that is already yours.',
   'join.claim': 'Yes, I am {name}: let me in',
   'join.notMe': 'No, I am someone else',
   'join.otherName': 'Then choose another name, for instance with an initial.',
   'join.noPlace': 'There is no place to take back under that name. Ask the facilitator.',
-  'join.memberName': 'This name belongs to a member of the group. Is it you? Log in under My groups and take your own place on the meeting’s page.',
-  'join.memberPlace': 'This is a group member’s place. Is it yours? Log in under My groups; on the meeting’s page you take your place back.',
+  'join.memberName':
+    'This name belongs to a member of the group. Is it you? Log in under My groups and take your own place on the meeting’s page.',
+  'join.memberPlace':
+    'This is a group member’s place. Is it yours? Log in under My groups; on the meeting’s page you take your place back.',
 
   'console.open': 'One-laptop mode',
-  'console.openHint': 'For a laptop on the beamer: a slim control strip at the top, the flip chart in large type below. Everything works from the keyboard.',
+  'console.openHint':
+    'For a laptop on the beamer: a slim control strip at the top, the flip chart in large type below. Everything works from the keyboard.',
   'console.title': 'Controls',
   'console.leave': 'Back to the full view',
   'console.keys': 'What you can do now, with its key',
@@ -580,9 +611,11 @@ export const en: Catalog = {
   'key.time': '2 more minutes',
   'key.done': 'Done: {what}.',
   'key.helpTitle': 'Keyboard shortcuts',
-  'key.helpLead': 'One key is enough. What you can do now is in the strip, with its key. In a text field you simply type; Esc takes you back to the keys.',
+  'key.helpLead':
+    'One key is enough. What you can do now is in the strip, with its key. In a text field you simply type; Esc takes you back to the keys.',
   'key.helpClose': 'Close',
-  'key.help.contributed': 'The turn is done: question asked, advice given or shared, out loud (in the closing: looked back)',
+  'key.help.contributed':
+    'The turn is done: question asked, advice given or shared, out loud (in the closing: looked back)',
   'key.help.pass': 'Whoever holds the turn passes',
   'key.help.answered': 'The presenter has answered the question',
   'key.help.declined': 'The presenter sets a boundary and does not go into the question',
@@ -605,7 +638,8 @@ export const en: Catalog = {
   'err.no_place_to_claim': 'There is no place to take over under that name.',
   'err.place_without_device': 'Someone with this name already takes part without a device.',
   'err.step_rule_not_met': 'This step is not complete yet.',
-  'inv.youFac': 'Let everyone put an issue on the flip chart and vote. Then choose one issue together; you do that below.',
+  'inv.youFac':
+    'Let everyone put an issue on the flip chart and vote. Then choose one issue together; you do that below.',
   'inv.byYou': 'yours',
   'adv.done.fac': 'Everyone has had their turn. Move on when the group is ready.',
   'adv.prepareLabel': 'My advice, to say in a moment (only for me)',
@@ -729,7 +763,8 @@ export const en: Catalog = {
   'return.declineLabel': 'Do not let {name} in',
   'return.waitTitle': 'Welcome back, {name}',
   'return.waitLead': '{name} sees your request and will let you in shortly. This screen moves on by itself.',
-  'return.waitGroup': 'Someone in the group sees your request and will let you in shortly. This screen moves on by itself.',
+  'return.waitGroup':
+    'Someone in the group sees your request and will let you in shortly. This screen moves on by itself.',
   'return.declinedTitle': 'You were not let in',
   'return.declinedLead': 'The request to come back as {name} was not accepted. Is the name right? Ask in the group.',
   'return.again': 'Back to the invitation',

@@ -8,7 +8,8 @@ export const nl = {
   'common.loading': 'Even laden…',
 
   'start.title': 'Een intervisie beginnen',
-  'start.lead': 'Kies een werkvorm, geef de bijeenkomst een naam en vul je eigen naam in. Jij begeleidt; de anderen doen mee via een link of QR-code.',
+  'start.lead':
+    'Kies een werkvorm, geef de bijeenkomst een naam en vul je eigen naam in. Jij begeleidt; de anderen doen mee via een link of QR-code.',
   'start.methods': 'Werkvorm',
   'start.steps': '{n} stappen',
   'start.minutes': 'ongeveer {n}',
@@ -22,7 +23,8 @@ export const nl = {
   'start.chooseMethod': 'Kies eerst een werkvorm.',
   'start.loadFailed': 'De werkvormen konden niet worden opgehaald. Probeer het zo nog eens.',
   'start.groupsTitle': 'Met je vaste groep',
-  'start.groupsLead': 'Komen jullie vaker samen? Met een account houd je de groep, de bijeenkomsten, de spelregels en de terugblik op één plek bij. Een losse bijeenkomst hierboven kan altijd zonder account.',
+  'start.groupsLead':
+    'Komen jullie vaker samen? Met een account houd je de groep, de bijeenkomsten, de spelregels en de terugblik op één plek bij. Een losse bijeenkomst hierboven kan altijd zonder account.',
   'start.myGroups': 'Mijn groepen',
   'start.login': 'Inloggen',
   'start.signup': 'Account maken',
@@ -41,14 +43,17 @@ export const nl = {
   'join.submit': 'Meedoen',
   'join.mustAgree': 'Bevestig eerst dat je meedoet volgens de spelregels.',
   'join.fullTitle': 'Deze groep is vol',
-  'join.full': 'Er doen al 8 mensen mee, en meer past niet in een intervisiegroep. Vraag de begeleider naar een volgende bijeenkomst.',
-  'join.nameTaken': 'Die naam is al bezet in deze groep. Voeg bijvoorbeeld een initiaal toe. Ben jij het zelf, op een ander apparaat? Kies dan hieronder je naam.',
+  'join.full':
+    'Er doen al 8 mensen mee, en meer past niet in een intervisiegroep. Vraag de begeleider naar een volgende bijeenkomst.',
+  'join.nameTaken':
+    'Die naam is al bezet in deze groep. Voeg bijvoorbeeld een initiaal toe. Ben jij het zelf, op een ander apparaat? Kies dan hieronder je naam.',
   'join.invalid': 'Deze link werkt niet. Vraag de begeleider om de link nog eens te delen.',
   'join.finished': 'Deze bijeenkomst is al afgerond.',
   'join.missingToken': 'Deze link is niet compleet. Open de hele link nog eens, of scan de QR-code opnieuw.',
 
   'session.unknownTitle': 'Deze bijeenkomst kennen we hier niet',
-  'session.unknown': 'Op dit apparaat doe je (nog) niet mee aan deze bijeenkomst. Open de deelnamelink van de begeleider, of vul op de startpagina de code van het grote scherm in.',
+  'session.unknown':
+    'Op dit apparaat doe je (nog) niet mee aan deze bijeenkomst. Open de deelnamelink van de begeleider, of vul op de startpagina de code van het grote scherm in.',
   'session.toStart': 'Naar de startpagina',
 
   'conn.connecting': 'Verbinden…',
@@ -91,7 +96,8 @@ export const nl = {
   'you.title': 'Wat jij nu doet',
 
   'disturbance.button': 'Storing melden',
-  'disturbance.explain': 'Gaat er iets mis, of voelt iets niet goed? Een storing gaat voor alles. De tijd staat stil tot de begeleider het heeft opgepakt.',
+  'disturbance.explain':
+    'Gaat er iets mis, of voelt iets niet goed? Een storing gaat voor alles. De tijd staat stil tot de begeleider het heeft opgepakt.',
   'disturbance.textLabel': 'Wat is er aan de hand? (mag leeg blijven)',
   'disturbance.send': 'Nu melden',
   'disturbance.cancel': 'Toch niet',
@@ -105,7 +111,8 @@ export const nl = {
 
   'lobby.waiting': 'Welkom. De begeleider begint zodra iedereen er is.',
   'lobby.joinTitle': 'Laat de groep binnenkomen',
-  'lobby.joinLead': 'Deel de link, laat de QR-code scannen of noem de code. Iedereen doet mee op de eigen telefoon of laptop; installeren is niet nodig.',
+  'lobby.joinLead':
+    'Deel de link, laat de QR-code scannen of noem de code. Iedereen doet mee op de eigen telefoon of laptop; installeren is niet nodig.',
   'lobby.joinLink': 'Deelnamelink',
   'lobby.copy': 'Kopiëren',
   'lobby.copied': 'Gekopieerd',
@@ -114,7 +121,8 @@ export const nl = {
   'lobby.beamerTitle': 'Groot scherm',
   'lobby.beamerLead': 'Open deze pagina op de laptop aan de beamer: de flap, groot en alleen om te kijken.',
   'lobby.beamerOpen': 'Groot scherm openen',
-  'lobby.small': 'Met minder dan vijf mensen is de groep klein. Dat kan, maar de werkvorm werkt het best met vijf tot acht.',
+  'lobby.small':
+    'Met minder dan vijf mensen is de groep klein. Dat kan, maar de werkvorm werkt het best met vijf tot acht.',
   'lobby.inventoryNote': 'Wie de casus inbrengt, kiezen jullie samen in de eerste stap.',
   'lobby.assignPresenter': 'Wie brengt de casus in?',
   'lobby.presenterNow': 'Inbrenger: {name}. Iemand anders kiezen?',
@@ -129,7 +137,8 @@ export const nl = {
   'group.offline': 'niet verbonden',
   'group.holds': 'aan de beurt',
 
-  'inv.you': 'Heb je een vraagstuk uit je werk? Zet het op de flap. Stem daarna op het vraagstuk dat je vandaag het liefst bespreekt.',
+  'inv.you':
+    'Heb je een vraagstuk uit je werk? Zet het op de flap. Stem daarna op het vraagstuk dat je vandaag het liefst bespreekt.',
   'inv.propose': 'Mijn vraagstuk',
   'inv.proposeHint': 'Kort en over je eigen werk.',
   'inv.proposeSend': 'Op de flap zetten',
@@ -149,7 +158,8 @@ export const nl = {
   'inv.chosen': '{name} brengt vandaag de casus in: {text}',
   'inv.chosenYou': 'Jij brengt vandaag de casus in: {text}',
 
-  'st.presenterLead': 'Vertel kort wat er speelt. Zet je vraagstuk daarna in één zin die begint met ‘Ik’ en een werkwoord.',
+  'st.presenterLead':
+    'Vertel kort wat er speelt. Zet je vraagstuk daarna in één zin die begint met ‘Ik’ en een werkwoord.',
   'st.presenterSet': 'Je vraagstuk staat op de flap. Start de bedenktijd als je klaar bent met vertellen.',
   'st.presenterPrep': 'De anderen bedenken nu hun vragen. Even rust voor jou.',
   'st.label': 'Mijn vraagstuk',
@@ -201,11 +211,13 @@ export const nl = {
   'rating.lukewarm': 'lauw',
   'rating.cold': 'koud',
 
-  'g.adviserLead': 'Praat met elkaar over wat je opviel, alsof {name} er even niet is: rode draden, stiltes, wat tussen de regels klonk. Zet korte punten op de flap.',
+  'g.adviserLead':
+    'Praat met elkaar over wat je opviel, alsof {name} er even niet is: rode draden, stiltes, wat tussen de regels klonk. Zet korte punten op de flap.',
   'g.label': 'Wat viel je op? (komt op de flap)',
   'g.add': 'Op de flap',
   'g.listening': 'Jij luistert nu',
-  'g.listeningLead': 'Draai je even om en luister alleen. Je hoeft niets te zeggen of te doen. Wat de anderen opvalt, verschijnt hier.',
+  'g.listeningLead':
+    'Draai je even om en luister alleen. Je hoeft niets te zeggen of te doen. Wat de anderen opvalt, verschijnt hier.',
   'g.noneYet': 'Nog niets op de flap.',
   'g.closed': 'Dit rondje is klaar.',
   'g.reflectLead': 'Draai je weer om. Vertel kort wat dit met je deed.',
@@ -303,7 +315,8 @@ export const nl = {
   'fac.handOver': 'Begeleiding overdragen aan',
   'fac.handOverDo': 'Overdragen',
   'fac.lateJoin': 'Komt er nog iemand bij? Toon de link',
-  'fac.lateJoinLead': 'Wie nu binnenkomt, stapt in bij de stap waar jullie zijn. Deel de link alleen met wie bij deze groep hoort.',
+  'fac.lateJoinLead':
+    'Wie nu binnenkomt, stapt in bij de stap waar jullie zijn. Deel de link alleen met wie bij deze groep hoort.',
 
   'coach.tip': 'Taaltip',
   'coach.willRead': 'Zo komt het te staan:',
@@ -312,7 +325,8 @@ export const nl = {
   'coach.switch': 'Taalhints',
   'coach.on': 'aan',
   'coach.off': 'uit',
-  'coach.switchHint': 'Zachte tips terwijl iemand het vraagstuk, een vraag of een advies typt. Ze houden niets tegen. Bij de gestelde vragen zie alleen jij wat de hints opviel.',
+  'coach.switchHint':
+    'Zachte tips terwijl iemand het vraagstuk, een vraag of een advies typt. Ze houden niets tegen. Bij de gestelde vragen zie alleen jij wat de hints opviel.',
   'coach.markLabel': 'Taalhint bij deze vraag',
   'coach.markClosed': 'gesloten vraag',
   'coach.markAdvice': 'mogelijk verkapt advies',
@@ -339,7 +353,8 @@ export const nl = {
   'fin.lead': 'Dank jullie wel voor het meedoen.',
   'fin.presenter': 'Je verslag staat klaar: wat er op de flap kwam, en je eigen notities. Alleen jij kunt het openen.',
   'fin.openReport': 'Mijn verslag openen',
-  'fin.others': 'Het verslag is voor {name}, de inbrenger. Wat hier gezegd is, blijft in de groep; daarom staat het niet meer op je scherm.',
+  'fin.others':
+    'Het verslag is voor {name}, de inbrenger. Wat hier gezegd is, blijft in de groep; daarom staat het niet meer op je scherm.',
 
   'rep.title': 'Verslag',
   'rep.kicker': 'Verslag · {method}',
@@ -360,14 +375,18 @@ export const nl = {
   'rep.forbidden': 'Dit verslag is alleen voor de inbrenger van deze bijeenkomst.',
   'rep.notFinished': 'Het verslag is er zodra de bijeenkomst is afgerond.',
   'rep.keptUntil': 'Dit verslag kun je downloaden tot en met {date}; daarna wist Intervisie de inhoud van deze casus.',
-  'rep.keptEnding': 'Intervisie wist de inhoud van deze casus vandaag of binnenkort. Wil je dit verslag houden, download het dan nu.',
+  'rep.keptEnding':
+    'Intervisie wist de inhoud van deze casus vandaag of binnenkort. Wil je dit verslag houden, download het dan nu.',
   'rep.forget': 'Vergeet deze casus',
-  'rep.forgetConfirm': 'De tekst van deze casus wordt nu gewist, voor iedereen en ook in de back-ups. Dit kan niet ongedaan worden.',
+  'rep.forgetConfirm':
+    'De tekst van deze casus wordt nu gewist, voor iedereen en ook in de back-ups. Dit kan niet ongedaan worden.',
   'rep.forgetYes': 'Ja, vergeet hem',
   'rep.forgetNo': 'Nee, bewaren',
   'rep.forgottenTitle': 'Casus vergeten',
-  'rep.forgotten': 'Deze casus is vergeten. De inhoud is gewist; dat er een casus was, op welke datum en met welke methode, blijft in de geschiedenis van de groep.',
-  'rep.forgottenSession': 'Deze casus is vergeten. De inhoud is gewist; alleen dat er een casus was, op welke datum en met welke methode, blijft bewaard.',
+  'rep.forgotten':
+    'Deze casus is vergeten. De inhoud is gewist; dat er een casus was, op welke datum en met welke methode, blijft in de geschiedenis van de groep.',
+  'rep.forgottenSession':
+    'Deze casus is vergeten. De inhoud is gewist; alleen dat er een casus was, op welke datum en met welke methode, blijft bewaard.',
 
   'beamer.title': 'Groot scherm',
   'beamer.waiting': 'Zo meteen beginnen we. Wie er al is:',
@@ -419,7 +438,8 @@ export const nl = {
   'err.unauthorized': 'Deze link werkt niet.',
   'add.summary': 'Iemand zonder eigen apparaat toevoegen',
   'add.label': 'Naam van wie zonder eigen apparaat meedoet',
-  'add.hint': 'Wie geen telefoon of laptop bij de hand heeft, doet gewoon mee: jij tikt in wat diegene hardop zegt. Pakt diegene later toch een telefoon, dan kiest die op de deelnamepagina de eigen naam en laat jij hem met één tik binnen.',
+  'add.hint':
+    'Wie geen telefoon of laptop bij de hand heeft, doet gewoon mee: jij tikt in wat diegene hardop zegt. Pakt diegene later toch een telefoon, dan kiest die op de deelnamepagina de eigen naam en laat jij hem met één tik binnen.',
   'add.submit': 'Toevoegen',
   'add.full': 'De groep is vol: er kunnen hooguit 8 mensen meedoen.',
 
@@ -470,7 +490,8 @@ export const nl = {
   'for.questionLabel': 'De vraag van {name}',
   'for.adviceLabel': 'Het advies van {name}',
   'for.putOn': 'Op de flap',
-  'for.shareLead': '{name} is aan de beurt, vertelt kort de kern van het advies en geeft het aan {presenter}. Typ de kern erbij als je wilt.',
+  'for.shareLead':
+    '{name} is aan de beurt, vertelt kort de kern van het advies en geeft het aan {presenter}. Typ de kern erbij als je wilt.',
   'for.gossipLead': 'Viel iemand zonder apparaat iets op? Zet het voor diegene op de flap.',
   'for.whoNoticed': 'Wie viel het op?',
   'for.observationLabel': 'Wat {name} opviel',
@@ -488,8 +509,10 @@ export const nl = {
   'for.closingLead': 'Wie zonder apparaat meedoet, blikt hardop terug. Tik aan wie dat gedaan heeft.',
   'for.closingLabel': 'Wat er gezegd werd (mag leeg)',
   'for.closed': '{name} heeft teruggeblikt',
-  'for.writeLead': 'Wie zonder apparaat meedoet, vertelt jou het advies of leest het voor van papier. Jij typt het voor diegene; de groep ziet het pas als het gedeeld wordt.',
-  'for.writeLeadSpoken': 'Wie zonder apparaat meedoet, schrijft op papier en vertelt straks de kern. Typen mag, hoeft niet; de groep ziet het pas als het gedeeld wordt.',
+  'for.writeLead':
+    'Wie zonder apparaat meedoet, vertelt jou het advies of leest het voor van papier. Jij typt het voor diegene; de groep ziet het pas als het gedeeld wordt.',
+  'for.writeLeadSpoken':
+    'Wie zonder apparaat meedoet, schrijft op papier en vertelt straks de kern. Typen mag, hoeft niet; de groep ziet het pas als het gedeeld wordt.',
   'for.whoseAdvice': 'Wiens advies?',
   'for.draftLabel': 'Het geschreven advies van {name}',
   'for.draftHint': 'Nog niet voor de groep: pas als {name} het deelt.',
@@ -505,22 +528,28 @@ export const nl = {
   'for.shared': '{name} heeft gedeeld',
 
   'fac.onBehalfNoDevice': '{name} doet mee zonder eigen apparaat. Tik in wat er gebeurde:',
-  'fin.forPresenter': '{name} deed mee zonder eigen apparaat. Open het verslag hier, en druk het af of bewaar het voor {name}.',
+  'fin.forPresenter':
+    '{name} deed mee zonder eigen apparaat. Open het verslag hier, en druk het af of bewaar het voor {name}.',
   'fin.openReportFor': 'Verslag voor {name} openen',
-  'rep.forPresenter': 'Verslag voor {name}, die zonder eigen apparaat meedeed. Druk het af of bewaar het, en geef het aan {name}. Wat in de groep gezegd is, blijft in de groep.',
+  'rep.forPresenter':
+    'Verslag voor {name}, die zonder eigen apparaat meedeed. Druk het af of bewaar het, en geef het aan {name}. Wat in de groep gezegd is, blijft in de groep.',
   'rep.keyPoints': 'Kernpunten die de anderen voor je noteerden',
 
   'join.claimTitle': 'Ben jij {name}?',
-  'join.claimLead': '{name} doet al mee. Ben jij dat, op een ander apparaat? Dan vragen we {facilitator} om je binnen te laten, op je eigen plek en met alles wat al van jou is.',
+  'join.claimLead':
+    '{name} doet al mee. Ben jij dat, op een ander apparaat? Dan vragen we {facilitator} om je binnen te laten, op je eigen plek en met alles wat al van jou is.',
   'join.claim': 'Ja, ik ben {name}: laat me binnen',
   'join.notMe': 'Nee, ik ben iemand anders',
   'join.otherName': 'Kies dan een andere naam, bijvoorbeeld met een initiaal erbij.',
   'join.noPlace': 'Onder die naam is geen plek om terug te nemen. Vraag het even aan de begeleider.',
-  'join.memberName': 'Deze naam hoort bij een lid van de groep. Ben jij dat? Log in bij Mijn groepen en neem op de pagina van de bijeenkomst je eigen plek.',
-  'join.memberPlace': 'Dit is de plek van een groepslid. Ben jij dat? Log in bij Mijn groepen; op de pagina van de bijeenkomst neem je je plek terug.',
+  'join.memberName':
+    'Deze naam hoort bij een lid van de groep. Ben jij dat? Log in bij Mijn groepen en neem op de pagina van de bijeenkomst je eigen plek.',
+  'join.memberPlace':
+    'Dit is de plek van een groepslid. Ben jij dat? Log in bij Mijn groepen; op de pagina van de bijeenkomst neem je je plek terug.',
 
   'console.open': 'Eén-laptopstand',
-  'console.openHint': 'Voor een laptop aan de beamer: bovenin een smalle bedieningsstrook, eronder de flap in grote letters. Alles werkt met het toetsenbord.',
+  'console.openHint':
+    'Voor een laptop aan de beamer: bovenin een smalle bedieningsstrook, eronder de flap in grote letters. Alles werkt met het toetsenbord.',
   'console.title': 'Bediening',
   'console.leave': 'Terug naar het volledige overzicht',
   'console.keys': 'Wat nu kan, met de toets ervoor',
@@ -578,9 +607,11 @@ export const nl = {
   'key.time': '2 minuten erbij',
   'key.done': 'Gedaan: {what}.',
   'key.helpTitle': 'Sneltoetsen',
-  'key.helpLead': 'Eén toets is genoeg. Wat nu kan, staat in de strook, met de toets ervoor. In een tekstveld typ je gewoon; Esc brengt je terug naar de toetsen.',
+  'key.helpLead':
+    'Eén toets is genoeg. Wat nu kan, staat in de strook, met de toets ervoor. In een tekstveld typ je gewoon; Esc brengt je terug naar de toetsen.',
   'key.helpClose': 'Sluiten',
-  'key.help.contributed': 'De beurt is gedaan: vraag gesteld, advies gegeven of gedeeld, hardop (in de afronding: teruggeblikt)',
+  'key.help.contributed':
+    'De beurt is gedaan: vraag gesteld, advies gegeven of gedeeld, hardop (in de afronding: teruggeblikt)',
   'key.help.pass': 'Wie aan de beurt is, past',
   'key.help.answered': 'De inbrenger heeft de vraag beantwoord',
   'key.help.declined': 'De inbrenger geeft een grens aan en gaat niet op de vraag in',
@@ -603,7 +634,8 @@ export const nl = {
   'err.no_place_to_claim': 'Onder die naam is geen plek om over te nemen.',
   'err.place_without_device': 'Iemand met deze naam doet al mee zonder apparaat.',
   'err.step_rule_not_met': 'Deze stap is nog niet rond.',
-  'inv.youFac': 'Laat iedereen een vraagstuk op de flap zetten en stemmen. Kies daarna samen één vraagstuk; dat doe jij hieronder.',
+  'inv.youFac':
+    'Laat iedereen een vraagstuk op de flap zetten en stemmen. Kies daarna samen één vraagstuk; dat doe jij hieronder.',
   'inv.byYou': 'van jou',
   'adv.done.fac': 'Iedereen is aan de beurt geweest. Ga verder als de groep zover is.',
   'adv.prepareLabel': 'Mijn advies, om straks te zeggen (alleen voor mij)',
@@ -729,7 +761,8 @@ export const nl = {
   'return.waitLead': '{name} ziet je verzoek en laat je zo binnen. Dit scherm gaat vanzelf verder.',
   'return.waitGroup': 'Iemand uit de groep ziet je verzoek en laat je zo binnen. Dit scherm gaat vanzelf verder.',
   'return.declinedTitle': 'Je bent niet toegelaten',
-  'return.declinedLead': 'Het verzoek om als {name} terug te komen is niet toegelaten. Klopt de naam? Vraag het even in de groep.',
+  'return.declinedLead':
+    'Het verzoek om als {name} terug te komen is niet toegelaten. Klopt de naam? Vraag het even in de groep.',
   'return.again': 'Terug naar de uitnodiging',
   'return.cancel': 'Toch niet',
   'code.title': 'Meedoen met een code',

@@ -27,7 +27,10 @@ function readKeys(id: string): BeamerKeys {
 function WallLobby({ s, joinUrl }: { s: SessionState; joinUrl: string }) {
   const online = s.participants.filter((p) => s.connected.includes(p.id));
   return (
-    <section class={`beamer-lobby${joinUrl ? ' with-qr' : ''}`} aria-labelledby={joinUrl ? 'beamer-invite' : 'beamer-group'}>
+    <section
+      class={`beamer-lobby${joinUrl ? ' with-qr' : ''}`}
+      aria-labelledby={joinUrl ? 'beamer-invite' : 'beamer-group'}
+    >
       <div class="beamer-lobby-text">
         {joinUrl && (
           <h2 id="beamer-invite" class="beamer-invite">
@@ -36,7 +39,8 @@ function WallLobby({ s, joinUrl }: { s: SessionState; joinUrl: string }) {
         )}
         {s.join_code && (
           <p class="beamer-code">
-            <span class="beamer-code-label">{t('beamer.orCode', { host: location.host })}</span> <strong class="join-code">{spacedCode(s.join_code)}</strong>
+            <span class="beamer-code-label">{t('beamer.orCode', { host: location.host })}</span>{' '}
+            <strong class="join-code">{spacedCode(s.join_code)}</strong>
           </p>
         )}
         <h2 id="beamer-group" class="beamer-group">
@@ -102,7 +106,12 @@ export function BeamerPage({ id }: { id: string }) {
   }
   return (
     <Session.Provider value={ctx}>
-      <Shell wide title={state.title} status={<LinkBadge status={status} />} below={<DisturbanceBanner s={state} wall />}>
+      <Shell
+        wide
+        title={state.title}
+        status={<LinkBadge status={status} />}
+        below={<DisturbanceBanner s={state} wall />}
+      >
         <div class="page beamer-page">
           {state.phase !== 'finished' && <StepCard s={state} receivedAt={receivedAt} big />}
           {state.phase === 'lobby' ? <WallLobby s={state} joinUrl={joinUrl} /> : <WallBoard s={state} />}

@@ -36,7 +36,14 @@ export function ForgetCase({ forget }: { forget: () => Promise<ForgetOutcome> })
   return (
     <div class="forget-case">
       {asking ? (
-        <Confirm question={t('rep.forgetConfirm')} yes={t('rep.forgetYes')} no={t('rep.forgetNo')} busy={busy} onYes={yes} onNo={() => setAsking(false)} />
+        <Confirm
+          question={t('rep.forgetConfirm')}
+          yes={t('rep.forgetYes')}
+          no={t('rep.forgetNo')}
+          busy={busy}
+          onYes={yes}
+          onNo={() => setAsking(false)}
+        />
       ) : (
         <button type="button" ref={button} class="btn btn-quiet btn-small" onClick={() => setAsking(true)}>
           {t('rep.forget')}

@@ -100,7 +100,17 @@ export function JoinPage({ id }: { id: string }) {
   return <JoinForm id={id} joinToken={joinToken} invitation={invitation} onWait={wait} />;
 }
 
-function JoinForm({ id, joinToken, invitation, onWait }: { id: string; joinToken: string; invitation: Invitation; onWait: (t: ReturnTicket, name: string) => void }) {
+function JoinForm({
+  id,
+  joinToken,
+  invitation,
+  onWait,
+}: {
+  id: string;
+  joinToken: string;
+  invitation: Invitation;
+  onWait: (t: ReturnTicket, name: string) => void;
+}) {
   const [name, setName] = useState('');
   const [agreed, setAgreed] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -226,7 +236,12 @@ function JoinForm({ id, joinToken, invitation, onWait }: { id: string; joinToken
               <li>{t('join.rule.disturbance')}</li>
             </ul>
             <div class="check">
-              <input id={agreeId} type="checkbox" checked={agreed} onChange={(e) => setAgreed((e.currentTarget as HTMLInputElement).checked)} />
+              <input
+                id={agreeId}
+                type="checkbox"
+                checked={agreed}
+                onChange={(e) => setAgreed((e.currentTarget as HTMLInputElement).checked)}
+              />
               <label for={agreeId}>{t('join.agree')}</label>
             </div>
           </section>
@@ -249,7 +264,11 @@ function JoinForm({ id, joinToken, invitation, onWait }: { id: string; joinToken
                   <button type="button" class="btn btn-secondary" disabled={busy} onClick={() => void comeBack(p)}>
                     {t('join.iAm', { name: p.name })}
                   </button>
-                  {!p.device ? <span class="hint"> {t('join.noDeviceYet')}</span> : !p.connected ? <span class="hint"> {t('join.away')}</span> : null}
+                  {!p.device ? (
+                    <span class="hint"> {t('join.noDeviceYet')}</span>
+                  ) : !p.connected ? (
+                    <span class="hint"> {t('join.away')}</span>
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -261,7 +280,17 @@ function JoinForm({ id, joinToken, invitation, onWait }: { id: string; joinToken
 }
 
 /** Waiting to be let in: someone in the group confirms with one tap. */
-function Waiting({ id, ticket, invitation, onDone }: { id: string; ticket: Kept; invitation: Invitation | null; onDone: () => void }) {
+function Waiting({
+  id,
+  ticket,
+  invitation,
+  onDone,
+}: {
+  id: string;
+  ticket: Kept;
+  invitation: Invitation | null;
+  onDone: () => void;
+}) {
   const [status, setStatus] = useState<ReturnTicket['status']>(ticket.status);
   const [trouble, setTrouble] = useState('');
   useEffect(() => {
@@ -297,7 +326,8 @@ function Waiting({ id, ticket, invitation, onDone }: { id: string; ticket: Kept;
     };
   }, [id, ticket.request]);
   const facilitator = invitation?.invited_by ?? '';
-  const returningFacilitator = !!invitation && invitation.participants.find((p) => p.id === ticket.participant_id)?.name === facilitator;
+  const returningFacilitator =
+    !!invitation && invitation.participants.find((p) => p.id === ticket.participant_id)?.name === facilitator;
   return (
     <Shell title={invitation?.title}>
       <div class="page narrow">
@@ -315,7 +345,9 @@ function Waiting({ id, ticket, invitation, onDone }: { id: string; ticket: Kept;
           <>
             <h1>{t('return.waitTitle', { name: ticket.name })}</h1>
             <p class="lead" role="status">
-              {returningFacilitator || !facilitator ? t('return.waitGroup') : t('return.waitLead', { name: facilitator })}
+              {returningFacilitator || !facilitator
+                ? t('return.waitGroup')
+                : t('return.waitLead', { name: facilitator })}
             </p>
             {trouble && <p class="hint">{trouble}</p>}
             <p class="actions">

@@ -29,7 +29,14 @@ function By({ item }: { item: unknown }) {
   return by ? <span class="by"> — {by}</span> : null;
 }
 
-type SpokenLike = { text: string; by?: string; spoken?: boolean; key_point?: string | null; rating?: unknown; answer_note?: string | null };
+type SpokenLike = {
+  text: string;
+  by?: string;
+  spoken?: boolean;
+  key_point?: string | null;
+  rating?: unknown;
+  answer_note?: string | null;
+};
 
 /** Whether an item has something of its own to show: words, a key point, a rating or a note. */
 function listed(i: SpokenLike): boolean {
@@ -203,18 +210,16 @@ export function ReportView({
         </div>
         {(typeof report.kept_until === 'number' || forget) && (
           <div class="report-keeping no-print">
-            {typeof report.kept_until === 'number' && <p class="hint">{keepingSentence(report.kept_until, Date.now())}</p>}
+            {typeof report.kept_until === 'number' && (
+              <p class="hint">{keepingSentence(report.kept_until, Date.now())}</p>
+            )}
             {forget && <ForgetCase forget={forget} />}
           </div>
         )}
         <header class="report-head">
           <p class="report-kind">{t('rep.kicker', { method: loc(report.method.name) })}</p>
           <h1 id="report-title">{report.title}</h1>
-          {finished !== null && (
-            <p class="muted">
-              {t('rep.finishedAt', { date: formatDate(finished, language) })}
-            </p>
-          )}
+          {finished !== null && <p class="muted">{t('rep.finishedAt', { date: formatDate(finished, language) })}</p>}
           <p class="report-private">{forName ? t('rep.forPresenter', { name: forName }) : t('rep.private')}</p>
         </header>
 

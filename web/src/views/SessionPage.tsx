@@ -23,11 +23,16 @@ import { Loading, lazyPart } from './lazy';
 import { Shell } from './Shell';
 
 // One-laptop mode is the facilitator's alone: it loads when she switches to it.
-const ConsoleView = lazyPart(() => import('../components/Console').then((m) => m.ConsoleView), (failed) => <Loading failed={failed} />);
+const ConsoleView = lazyPart(
+  () => import('../components/Console').then((m) => m.ConsoleView),
+  (failed) => <Loading failed={failed} />,
+);
 
 export function useLive(id: string, token: string | null): LiveView & { live: LiveSession | null } {
   const live = useMemo(() => (token ? new LiveSession(id, token) : null), [id, token]);
-  const [view, setView] = useState<LiveView>(() => live?.current ?? { state: null, status: 'connecting', receivedAt: 0 });
+  const [view, setView] = useState<LiveView>(
+    () => live?.current ?? { state: null, status: 'connecting', receivedAt: 0 },
+  );
   useEffect(() => {
     if (!live) return;
     const off = live.subscribe(setView);
@@ -40,7 +45,14 @@ export function useLive(id: string, token: string | null): LiveView & { live: Li
 }
 
 export function LinkBadge({ status }: { status: LinkStatus }) {
-  const text = status === 'online' ? t('conn.online') : status === 'offline' ? t('conn.offline') : status === 'connecting' ? t('conn.connecting') : '';
+  const text =
+    status === 'online'
+      ? t('conn.online')
+      : status === 'offline'
+        ? t('conn.offline')
+        : status === 'connecting'
+          ? t('conn.connecting')
+          : '';
   return (
     <p class={`link-badge link-${status}`} role="status">
       <span class="dot" aria-hidden="true" />
@@ -123,11 +135,20 @@ function useTopOnNewStep(stepKey: string) {
     }
     window.scrollTo({ top: 0 });
     const active = document.activeElement;
-    if (!active || active === document.body || !active.isConnected) document.getElementById('step-title')?.focus({ preventScroll: true });
+    if (!active || active === document.body || !active.isConnected)
+      document.getElementById('step-title')?.focus({ preventScroll: true });
   }, [stepKey]);
 }
 
-function SessionLayout({ membership, status, receivedAt }: { membership: Membership; status: LinkStatus; receivedAt: number }) {
+function SessionLayout({
+  membership,
+  status,
+  receivedAt,
+}: {
+  membership: Membership;
+  status: LinkStatus;
+  receivedAt: number;
+}) {
   const { s, me, scope } = useSession();
   const facilitating = s.facilitator === me;
   const presenting = s.presenter === me;

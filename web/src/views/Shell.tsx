@@ -4,7 +4,13 @@ import { lang, setLang, t } from '../i18n';
 export function LangToggle() {
   const other = lang() === 'nl' ? 'en' : 'nl';
   return (
-    <button type="button" class="btn btn-quiet lang-toggle" lang={other} aria-label={t('lang.otherLabel')} onClick={() => setLang(other)}>
+    <button
+      type="button"
+      class="btn btn-quiet lang-toggle"
+      lang={other}
+      aria-label={t('lang.otherLabel')}
+      onClick={() => setLang(other)}
+    >
       {t('lang.other')}
     </button>
   );

@@ -27,7 +27,13 @@ function JoinWithCode() {
       navigate(`/join/${encodeURIComponent(r.session_id)}#${encodeURIComponent(r.join_token)}`);
     } catch (err) {
       const e2 = err instanceof ApiError ? err : new ApiError(0, 'unknown', '');
-      setError(e2.code === 'unknown_code' ? t('code.unknown') : e2.code === 'rate_limited' ? t('code.slowDown') : errorText(e2.code, e2.message));
+      setError(
+        e2.code === 'unknown_code'
+          ? t('code.unknown')
+          : e2.code === 'rate_limited'
+            ? t('code.slowDown')
+            : errorText(e2.code, e2.message),
+      );
       setBusy(false);
     }
   };
@@ -101,7 +107,12 @@ export function StartPage() {
     setBusy(true);
     setError('');
     try {
-      const r = await createSession({ method, title: title.trim(), facilitator_name: name.trim(), facilitator_takes_turns: !external });
+      const r = await createSession({
+        method,
+        title: title.trim(),
+        facilitator_name: name.trim(),
+        facilitator_takes_turns: !external,
+      });
       saveMembership(r.session_id, {
         participantId: r.participant_id,
         token: r.token,
@@ -125,16 +136,27 @@ export function StartPage() {
         <form onSubmit={submit} noValidate>
           <fieldset class="methods">
             <legend>{t('start.methods')}</legend>
-            {loadError && <p class="error-note" role="alert">{t('start.loadFailed')}</p>}
+            {loadError && (
+              <p class="error-note" role="alert">
+                {t('start.loadFailed')}
+              </p>
+            )}
             {!methods && !loadError && <p class="muted">{t('common.loading')}</p>}
             {methods?.map((m) => (
               <label key={m.id} class={`method-card${method === m.id ? ' selected' : ''}`}>
-                <input type="radio" name="method" value={m.id} checked={method === m.id} onChange={() => setMethod(m.id)} />
+                <input
+                  type="radio"
+                  name="method"
+                  value={m.id}
+                  checked={method === m.id}
+                  onChange={() => setMethod(m.id)}
+                />
                 <span class="method-body">
                   <span class="method-name">{loc(m.name)}</span>
                   <span class="method-purpose">{loc(m.purpose)}</span>
                   <span class="method-facts">
-                    {t('start.steps', { n: m.steps.length })} · {t('start.minutes', { n: aboutDuration(m.total_minutes) })}
+                    {t('start.steps', { n: m.steps.length })} ·{' '}
+                    {t('start.minutes', { n: aboutDuration(m.total_minutes) })}
                     {m.has_scribe ? ` · ${t('start.scribe')}` : ''}
                   </span>
                   <span class="method-steps">{m.steps.map((s) => loc(s.title)).join(' → ')}</span>
@@ -170,7 +192,12 @@ export function StartPage() {
             />
           </div>
           <div class="check">
-            <input id={externalId} type="checkbox" checked={external} onChange={(e) => setExternal((e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              id={externalId}
+              type="checkbox"
+              checked={external}
+              onChange={(e) => setExternal((e.currentTarget as HTMLInputElement).checked)}
+            />
             <label for={externalId}>{t('start.external')}</label>
           </div>
           <p class="error-note" role="alert" hidden={!error}>

@@ -6,7 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';
 
 /** A component loaded on first use; `waiting` shows meanwhile (and if loading fails). */
-export function lazyPart<P extends object>(load: () => Promise<FunctionComponent<P>>, waiting: (failed: boolean) => ComponentChildren): FunctionComponent<P> {
+export function lazyPart<P extends object>(
+  load: () => Promise<FunctionComponent<P>>,
+  waiting: (failed: boolean) => ComponentChildren,
+): FunctionComponent<P> {
   let loaded: FunctionComponent<P> | null = null;
   return function Lazy(props: P) {
     const [part, setPart] = useState<FunctionComponent<P> | null>(() => loaded);

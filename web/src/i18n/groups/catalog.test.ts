@@ -22,8 +22,25 @@ describe('the catalogs of groups and meetings', () => {
   });
 
   it('name every ground rule and condition the server sends', () => {
-    const rules = ['signing_up_is_taking_part', 'an_appointment_is_an_appointment', 'second_to_cancel_arranges', 'a_started_case_is_finished', 'confidentiality', 'everyone_keeps_it_safe', 'disturbances_go_first', 'a_boundary_is_respected', 'there_is_always_a_facilitator'];
-    const conditions = ['five_to_eight_people', 'voluntary', 'own_work_up_for_discussion', 'interest_in_the_other', 'a_small_risk', 'respect'];
+    const rules = [
+      'signing_up_is_taking_part',
+      'an_appointment_is_an_appointment',
+      'second_to_cancel_arranges',
+      'a_started_case_is_finished',
+      'confidentiality',
+      'everyone_keeps_it_safe',
+      'disturbances_go_first',
+      'a_boundary_is_respected',
+      'there_is_always_a_facilitator',
+    ];
+    const conditions = [
+      'five_to_eight_people',
+      'voluntary',
+      'own_work_up_for_discussion',
+      'interest_in_the_other',
+      'a_small_risk',
+      'respect',
+    ];
     for (const r of rules) expect(nl, r).toHaveProperty([`rule.${r}`]);
     for (const c of conditions) expect(nl, c).toHaveProperty([`cond.${c}`]);
   });

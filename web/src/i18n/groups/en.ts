@@ -19,10 +19,12 @@ export const en: GroupCatalog = {
   'auth.loginTitle': 'Log in',
   'auth.loginLead': 'Log in to see your groups, your meetings and your own cases.',
   'auth.signupTitle': 'Create an account',
-  'auth.signupLead': 'With an account you belong to a standing intervision group: you sign up for meetings and read your own cases back.',
+  'auth.signupLead':
+    'With an account you belong to a standing intervision group: you sign up for meetings and read your own cases back.',
   'auth.email': 'E-mail address',
   'auth.password': 'Password',
-  'auth.passwordHint': 'At least 10 characters. A short sentence you easily remember works well, such as ‘my bike is at the station’.',
+  'auth.passwordHint':
+    'At least 10 characters. A short sentence you easily remember works well, such as ‘my bike is at the station’.',
   'auth.name': 'Your name',
   'auth.nameHint': 'This is how your group sees you. 60 characters at most.',
   'auth.loginSubmit': 'Log in',
@@ -40,12 +42,14 @@ export const en: GroupCatalog = {
   'groups.adhoc': 'Or start a single meeting, without a group',
 
   'newGroup.title': 'Create a group',
-  'newGroup.lead': 'Give the group a name and read the ground rules. You are the first member; then you invite the others.',
+  'newGroup.lead':
+    'Give the group a name and read the ground rules. You are the first member; then you invite the others.',
   'newGroup.name': 'Name of the group',
   'newGroup.nameHint': 'For example: Tuesday group, district team',
   'newGroup.rules': 'The ground rules of every group',
   'newGroup.ownRules': 'Your own agreements (may stay empty)',
-  'newGroup.ownRulesHint': 'One agreement per line, 10 at most, each 300 characters at most. For example: We start on time.',
+  'newGroup.ownRulesHint':
+    'One agreement per line, 10 at most, each 300 characters at most. For example: We start on time.',
   'newGroup.acceptNote': 'By creating the group, you are the first to accept these ground rules and conditions.',
   'newGroup.submit': 'Create group',
 
@@ -57,7 +61,8 @@ export const en: GroupCatalog = {
   'rule.everyone_keeps_it_safe': 'Together we make it safe to bring something in.',
   'rule.disturbances_go_first': 'If something bothers you, say so: a disturbance comes first.',
   'rule.a_boundary_is_respected': 'When someone sets a boundary, we respect it.',
-  'rule.there_is_always_a_facilitator': 'There is always a facilitator who looks after the rules, the steps and the time.',
+  'rule.there_is_always_a_facilitator':
+    'There is always a facilitator who looks after the rules, the steps and the time.',
   'cond.five_to_eight_people': 'A group of 5 to 8 people, never more.',
   'cond.voluntary': 'You take part voluntarily.',
   'cond.own_work_up_for_discussion': 'You are willing to have your own way of working discussed.',
@@ -79,13 +84,15 @@ export const en: GroupCatalog = {
   'group.groundRules': 'Ground rules',
   'group.ownRules': 'This group’s own agreements',
   'group.history': 'Cases discussed',
-  'group.historyLead': 'For your own cases you can read the report here. For the others you only see that a case was discussed.',
+  'group.historyLead':
+    'For your own cases you can read the report here. For the others you only see that a case was discussed.',
   'group.noCases': 'No case has been discussed yet.',
   'retention.title': 'Keeping cases',
   'retention.days': 'Cases are erased {n} days after the meeting.',
   'retention.oneDay': 'Cases are erased one day after the meeting.',
   'retention.isDefault': 'That is this server’s default.',
-  'retention.lead': 'What is erased is the content. That there was a case, on which date and with which method, stays in the history. Any member can change the period.',
+  'retention.lead':
+    'What is erased is the content. That there was a case, on which date and with which method, stays in the history. Any member can change the period.',
   'retention.change': 'Change the period',
   'retention.legend': 'How long is a case kept?',
   'retention.default': 'This server’s default',
@@ -142,14 +149,16 @@ export const en: GroupCatalog = {
   'case.reportBack': 'Back to the group',
 
   'leave.title': 'Leave the group',
-  'leave.lead': 'You can always stop. Your sign-ups and cancellations for meetings to come are dropped; you can come back with a new invitation.',
+  'leave.lead':
+    'You can always stop. Your sign-ups and cancellations for meetings to come are dropped; you can come back with a new invitation.',
   'leave.button': 'Leave group',
   'leave.confirm': 'Are you sure you want to leave {name}?',
   'leave.yes': 'Yes, I leave the group',
   'leave.no': 'No, I stay',
 
   'sched.title': 'Plan a meeting',
-  'sched.lead': 'Choose when and where you meet. You are signed up at once; the others see the meeting in the group and in their calendar.',
+  'sched.lead':
+    'Choose when and where you meet. You are signed up at once; the others see the meeting in the group and in their calendar.',
   'sched.date': 'Date',
   'sched.time': 'Start time',
   'sched.timeHint': 'In Dutch time, on the 24-hour clock.',
@@ -179,7 +188,8 @@ export const en: GroupCatalog = {
   'meeting.cancel': 'Cancel',
   'meeting.cancelReason': 'Reason (optional)',
   'meeting.cancelReasonHint': 'Your group sees the reason. 500 characters at most.',
-  'meeting.cancelSecond': 'Someone has already cancelled. If you cancel too, the ground rules make you the one who arranges the new appointment.',
+  'meeting.cancelSecond':
+    'Someone has already cancelled. If you cancel too, the ground rules make you the one who arranges the new appointment.',
   'meeting.cancelSend': 'Send cancellation',
   'meeting.cancelKeep': 'Never mind',
   'meeting.withdraw': 'I am coming after all: withdraw my cancellation',
@@ -187,7 +197,8 @@ export const en: GroupCatalog = {
   'meeting.cancelledList': 'Cancelled ({n})',
   'meeting.nobody': 'Nobody yet.',
   'meeting.callOff': 'Call off the meeting',
-  'meeting.callOffConfirm': 'Is this meeting really not taking place? Everyone sees it is called off, in their calendar too.',
+  'meeting.callOffConfirm':
+    'Is this meeting really not taking place? Everyone sees it is called off, in their calendar too.',
   'meeting.callOffYes': 'Yes, call it off',
   'meeting.callOffNo': 'No, it goes ahead',
   'meeting.done.signup': 'You are signed up.',
@@ -204,9 +215,11 @@ export const en: GroupCatalog = {
   'now.signed_up': 'You signed up. Good to have you.',
   'now.cancelled': 'You cancelled.',
   'now.propose_dates': 'You arrange the new date.',
-  'now.propose_datesLead': 'You were the second to cancel, and the ground rules say that you then arrange the new appointment. Propose a few dates below; your group says which suit them.',
+  'now.propose_datesLead':
+    'You were the second to cancel, and the ground rules say that you then arrange the new appointment. Propose a few dates below; your group says which suit them.',
   'now.choose_date': 'You choose the new date.',
-  'now.choose_dateLead': '{n} members have answered. Choose the date that suits best; it becomes this meeting’s new date.',
+  'now.choose_dateLead':
+    '{n} members have answered. Choose the date that suits best; it becomes this meeting’s new date.',
   'now.answer_dates': '{name} proposes new dates. Which suit you?',
   'now.wait_for_choice': 'Thank you for answering. {name} chooses the new date.',
   'now.wait_for_dates': 'This meeting gets a new date. {name} arranges it and will propose dates soon.',
@@ -237,7 +250,8 @@ export const en: GroupCatalog = {
   'fac.set': 'Choose facilitator',
 
   'cases.title': 'Cases',
-  'cases.lead': 'Each case is a live session with a method. The facilitator starts it, from an hour before the meeting.',
+  'cases.lead':
+    'Each case is a live session with a method. The facilitator starts it, from an hour before the meeting.',
   'cases.none': 'No case has started yet.',
   'cases.row': '{method}, facilitated by {name}',
   'cases.method': 'Method',
@@ -261,9 +275,11 @@ export const en: GroupCatalog = {
   'cal.title': 'In your calendar',
   'cal.download': 'Download calendar file (.ics)',
   'cal.feed': 'Your calendar link',
-  'cal.feedHint': 'Subscribe your calendar app to this link and all your meetings appear in it, and move when they move. Do not share it: whoever has the link sees your meetings.',
+  'cal.feedHint':
+    'Subscribe your calendar app to this link and all your meetings appear in it, and move when they move. Do not share it: whoever has the link sees your meetings.',
   'cal.renew': 'Make a new calendar link',
-  'cal.renewHint': 'Did the link end up with someone else? Make a new one: the old one then stops working. Logging out on all devices does that too.',
+  'cal.renewHint':
+    'Did the link end up with someone else? Make a new one: the old one then stops working. Logging out on all devices does that too.',
   'cal.renewed': 'This is your new link; the old one no longer works. Put the new one in your calendar app.',
 
   'acc.title': 'My account',
@@ -278,16 +294,20 @@ export const en: GroupCatalog = {
   'acc.loggedOut': 'You are logged out. See you!',
   'acc.exportTitle': 'Your data',
   'acc.export': 'Download all my data',
-  'acc.exportHint': 'A file with your account, your groups, your sign-ups and cancellations, your answers to proposed dates and the cases you brought in.',
+  'acc.exportHint':
+    'A file with your account, your groups, your sign-ups and cancellations, your answers to proposed dates and the cases you brought in.',
   'acc.deleteTitle': 'Delete account',
-  'acc.deleteLead': 'You leave all your groups. In their history you will be called ‘former member’ and your own texts (reasons for cancelling, notes) disappear. This cannot be undone.',
+  'acc.deleteLead':
+    'You leave all your groups. In their history you will be called ‘former member’ and your own texts (reasons for cancelling, notes) disappear. This cannot be undone.',
   'acc.deletePassword': 'Your password, to confirm',
   'acc.deleteSubmit': 'Delete my account',
   'acc.deleted': 'Your account is deleted. All the best.',
 
   'invite.title': 'Invitation to {group}',
-  'invite.lead': '{name} invites you to the intervision group {group}. Read the conditions and the ground rules; if you recognise yourself in them, join.',
-  'invite.leadNoName': 'You are invited to the intervision group {group}. Read the conditions and the ground rules; if you recognise yourself in them, join.',
+  'invite.lead':
+    '{name} invites you to the intervision group {group}. Read the conditions and the ground rules; if you recognise yourself in them, join.',
+  'invite.leadNoName':
+    'You are invited to the intervision group {group}. Read the conditions and the ground rules; if you recognise yourself in them, join.',
   'invite.members': 'The group now has {n} of at most {max} members.',
   'invite.expires': 'This invitation is valid until {date}.',
   'invite.accountTitle': 'First log in or create an account',
@@ -316,13 +336,15 @@ export const en: GroupCatalog = {
   'err.name_invalid': 'That name contains characters we cannot use.',
   'err.password_too_short': 'This password is too short: use at least 10 characters. A short sentence works well.',
   'err.password_too_long': 'This password is too long. Keep it under 256 characters.',
-  'err.password_too_common': 'This password is too easy to guess. Choose something only you would think of, such as a short sentence.',
+  'err.password_too_common':
+    'This password is too easy to guess. Choose something only you would think of, such as a short sentence.',
   'err.password_contains_email': 'Your password must not contain your e-mail address.',
   'err.login_failed': 'This e-mail address and this password do not belong together. Please check them.',
   'err.password_wrong': 'This is not the password of this account. Nothing was deleted.',
   'err.group_unknown': 'We cannot find this group. Perhaps you are not (or no longer) a member.',
   'err.meeting_unknown': 'We cannot find this meeting. Perhaps you are not (or no longer) a member of the group.',
-  'err.group_full': 'This group is complete: an intervision group has 8 members at most. That way there is time and room for everyone.',
+  'err.group_full':
+    'This group is complete: an intervision group has 8 members at most. That way there is time and room for everyone.',
   'err.already_member': 'You are already a member of this group.',
   'err.name_taken': 'Someone in the group already has that name. Choose another, for example with an initial.',
   'err.ground_rules_not_accepted': 'First tick the box if you agree to the conditions and the ground rules.',
@@ -346,7 +368,8 @@ export const en: GroupCatalog = {
   'err.already_signed_up': 'You are already signed up.',
   'err.already_cancelled': 'You have already cancelled.',
   'err.not_cancelled': 'You have not cancelled.',
-  'err.not_scheduler_or_facilitator': 'Only whoever scheduled the meeting or facilitates it can call it off. If you cannot come yourself, cancel instead.',
+  'err.not_scheduler_or_facilitator':
+    'Only whoever scheduled the meeting or facilitates it can call it off. If you cannot come yourself, cancel instead.',
   'err.not_needing_new_date': 'This meeting no longer needs a new date.',
   'err.awaiting_new_date': 'This meeting first waits for a new date.',
   'err.not_rescheduler': 'The second to cancel arranges the new date.',

@@ -18,10 +18,12 @@ export const nl = {
   'auth.loginTitle': 'Inloggen',
   'auth.loginLead': 'Log in om je groepen, jullie bijeenkomsten en je eigen casussen te zien.',
   'auth.signupTitle': 'Een account maken',
-  'auth.signupLead': 'Met een account hoor je bij een vaste intervisiegroep: je tekent in voor bijeenkomsten en leest je eigen casussen terug.',
+  'auth.signupLead':
+    'Met een account hoor je bij een vaste intervisiegroep: je tekent in voor bijeenkomsten en leest je eigen casussen terug.',
   'auth.email': 'E-mailadres',
   'auth.password': 'Wachtwoord',
-  'auth.passwordHint': 'Minstens 10 tekens. Een korte zin die je makkelijk onthoudt werkt goed, zoals ‘de fiets staat bij het station’.',
+  'auth.passwordHint':
+    'Minstens 10 tekens. Een korte zin die je makkelijk onthoudt werkt goed, zoals ‘de fiets staat bij het station’.',
   'auth.name': 'Je naam',
   'auth.nameHint': 'Zo zien je groepsgenoten je. Hooguit 60 tekens.',
   'auth.loginSubmit': 'Inloggen',
@@ -31,7 +33,8 @@ export const nl = {
   'auth.loggedIn': 'Je bent ingelogd als {name}.',
 
   'groups.title': 'Mijn groepen',
-  'groups.lead': 'De intervisiegroepen waar je bij hoort. Open een groep voor de leden, de bijeenkomsten en de spelregels.',
+  'groups.lead':
+    'De intervisiegroepen waar je bij hoort. Open een groep voor de leden, de bijeenkomsten en de spelregels.',
   'groups.none': 'Je hoort nog bij geen groep. Maak er een, of vraag een groepsgenoot om een uitnodigingslink.',
   'groups.members': '{n} van 8 leden',
   'groups.small': 'nog geen 5 leden',
@@ -39,12 +42,14 @@ export const nl = {
   'groups.adhoc': 'Of begin een losse bijeenkomst, zonder groep',
 
   'newGroup.title': 'Een groep maken',
-  'newGroup.lead': 'Geef de groep een naam en lees de spelregels. Jij bent het eerste lid; daarna nodig je de anderen uit.',
+  'newGroup.lead':
+    'Geef de groep een naam en lees de spelregels. Jij bent het eerste lid; daarna nodig je de anderen uit.',
   'newGroup.name': 'Naam van de groep',
   'newGroup.nameHint': 'Bijvoorbeeld: Dinsdaggroep wijkteam',
   'newGroup.rules': 'De spelregels van elke groep',
   'newGroup.ownRules': 'Eigen afspraken (mag leeg blijven)',
-  'newGroup.ownRulesHint': 'Eén afspraak per regel, hooguit 10, elk hooguit 300 tekens. Bijvoorbeeld: We beginnen op tijd.',
+  'newGroup.ownRulesHint':
+    'Eén afspraak per regel, hooguit 10, elk hooguit 300 tekens. Bijvoorbeeld: We beginnen op tijd.',
   'newGroup.acceptNote': 'Door de groep te maken, aanvaard jij als eerste deze spelregels en voorwaarden.',
   'newGroup.submit': 'Groep maken',
 
@@ -78,13 +83,15 @@ export const nl = {
   'group.groundRules': 'Spelregels',
   'group.ownRules': 'Eigen afspraken van deze groep',
   'group.history': 'Behandelde casussen',
-  'group.historyLead': 'Van je eigen casussen lees je hier het verslag terug. Van de anderen zie je alleen dát er een casus is behandeld.',
+  'group.historyLead':
+    'Van je eigen casussen lees je hier het verslag terug. Van de anderen zie je alleen dát er een casus is behandeld.',
   'group.noCases': 'Er is nog geen casus behandeld.',
   'retention.title': 'Bewaren van casussen',
   'retention.days': 'Casussen worden {n} dagen na de bijeenkomst gewist.',
   'retention.oneDay': 'Casussen worden een dag na de bijeenkomst gewist.',
   'retention.isDefault': 'Dat is de standaard van deze server.',
-  'retention.lead': 'Gewist wordt de inhoud. Dat er een casus was, op welke datum en met welke methode, blijft in de geschiedenis. Elk lid kan de termijn aanpassen.',
+  'retention.lead':
+    'Gewist wordt de inhoud. Dat er een casus was, op welke datum en met welke methode, blijft in de geschiedenis. Elk lid kan de termijn aanpassen.',
   'retention.change': 'Termijn aanpassen',
   'retention.legend': 'Hoe lang blijft een casus bewaard?',
   'retention.default': 'De standaard van deze server',
@@ -141,14 +148,16 @@ export const nl = {
   'case.reportBack': 'Terug naar de groep',
 
   'leave.title': 'De groep verlaten',
-  'leave.lead': 'Je kunt altijd stoppen. Je intekeningen en afzeggingen voor komende bijeenkomsten vervallen; terugkomen kan met een nieuwe uitnodiging.',
+  'leave.lead':
+    'Je kunt altijd stoppen. Je intekeningen en afzeggingen voor komende bijeenkomsten vervallen; terugkomen kan met een nieuwe uitnodiging.',
   'leave.button': 'Groep verlaten',
   'leave.confirm': 'Weet je zeker dat je {name} wilt verlaten?',
   'leave.yes': 'Ja, ik verlaat de groep',
   'leave.no': 'Nee, ik blijf',
 
   'sched.title': 'Een bijeenkomst plannen',
-  'sched.lead': 'Kies wanneer en waar jullie samenkomen. Jij staat meteen ingetekend; de anderen zien de bijeenkomst in de groep en in hun agenda.',
+  'sched.lead':
+    'Kies wanneer en waar jullie samenkomen. Jij staat meteen ingetekend; de anderen zien de bijeenkomst in de groep en in hun agenda.',
   'sched.date': 'Datum',
   'sched.time': 'Begintijd',
   'sched.timeHint': 'In Nederlandse tijd, op de 24-uursklok.',
@@ -178,7 +187,8 @@ export const nl = {
   'meeting.cancel': 'Afzeggen',
   'meeting.cancelReason': 'Reden (niet verplicht)',
   'meeting.cancelReasonHint': 'Je groepsgenoten zien de reden. Hooguit 500 tekens.',
-  'meeting.cancelSecond': 'Er heeft al iemand afgezegd. Zeg jij ook af, dan regel jij volgens de spelregels de nieuwe afspraak.',
+  'meeting.cancelSecond':
+    'Er heeft al iemand afgezegd. Zeg jij ook af, dan regel jij volgens de spelregels de nieuwe afspraak.',
   'meeting.cancelSend': 'Afzegging versturen',
   'meeting.cancelKeep': 'Toch niet',
   'meeting.withdraw': 'Ik kom toch: afzegging intrekken',
@@ -203,9 +213,11 @@ export const nl = {
   'now.signed_up': 'Je hebt ingetekend. Fijn dat je komt.',
   'now.cancelled': 'Je hebt afgezegd.',
   'now.propose_dates': 'Jij regelt de nieuwe datum.',
-  'now.propose_datesLead': 'Je bent de tweede die afzegde, en volgens de spelregels regel jij dan de nieuwe afspraak. Stel hieronder een paar data voor; je groepsgenoten geven aan welke hun passen.',
+  'now.propose_datesLead':
+    'Je bent de tweede die afzegde, en volgens de spelregels regel jij dan de nieuwe afspraak. Stel hieronder een paar data voor; je groepsgenoten geven aan welke hun passen.',
   'now.choose_date': 'Jij kiest de nieuwe datum.',
-  'now.choose_dateLead': '{n} groepsgenoten hebben gereageerd. Kies de datum die het best past; die wordt de nieuwe datum van deze bijeenkomst.',
+  'now.choose_dateLead':
+    '{n} groepsgenoten hebben gereageerd. Kies de datum die het best past; die wordt de nieuwe datum van deze bijeenkomst.',
   'now.answer_dates': '{name} stelt nieuwe data voor. Welke passen jou?',
   'now.wait_for_choice': 'Dank je voor je antwoord. {name} kiest de nieuwe datum.',
   'now.wait_for_dates': 'Deze bijeenkomst krijgt een nieuwe datum. {name} regelt het en stelt binnenkort data voor.',
@@ -236,7 +248,8 @@ export const nl = {
   'fac.set': 'Begeleider kiezen',
 
   'cases.title': 'Casussen',
-  'cases.lead': 'Elke casus is een live sessie met een werkvorm. De begeleider begint hem, vanaf een uur voor de bijeenkomst.',
+  'cases.lead':
+    'Elke casus is een live sessie met een werkvorm. De begeleider begint hem, vanaf een uur voor de bijeenkomst.',
   'cases.none': 'Nog geen casus begonnen.',
   'cases.row': '{method}, begeleid door {name}',
   'cases.method': 'Werkvorm',
@@ -260,9 +273,11 @@ export const nl = {
   'cal.title': 'In je agenda',
   'cal.download': 'Agenda-bestand downloaden (.ics)',
   'cal.feed': 'Jouw agenda-link',
-  'cal.feedHint': 'Abonneer je agenda-app op deze link, dan staan al je bijeenkomsten erin en verschuiven ze mee. Deel hem niet: wie de link heeft, ziet je bijeenkomsten.',
+  'cal.feedHint':
+    'Abonneer je agenda-app op deze link, dan staan al je bijeenkomsten erin en verschuiven ze mee. Deel hem niet: wie de link heeft, ziet je bijeenkomsten.',
   'cal.renew': 'Nieuwe agenda-link maken',
-  'cal.renewHint': 'Is de link bij iemand anders terechtgekomen? Maak een nieuwe: de oude werkt dan niet meer. Uitloggen op alle apparaten doet dat ook.',
+  'cal.renewHint':
+    'Is de link bij iemand anders terechtgekomen? Maak een nieuwe: de oude werkt dan niet meer. Uitloggen op alle apparaten doet dat ook.',
   'cal.renewed': 'Dit is je nieuwe link; de oude werkt niet meer. Zet de nieuwe in je agenda-app.',
 
   'acc.title': 'Mijn account',
@@ -277,16 +292,20 @@ export const nl = {
   'acc.loggedOut': 'Je bent uitgelogd. Tot ziens!',
   'acc.exportTitle': 'Je gegevens',
   'acc.export': 'Al mijn gegevens downloaden',
-  'acc.exportHint': 'Een bestand met je account, je groepen, je intekeningen en afzeggingen, je antwoorden op voorgestelde data en de casussen die je inbracht.',
+  'acc.exportHint':
+    'Een bestand met je account, je groepen, je intekeningen en afzeggingen, je antwoorden op voorgestelde data en de casussen die je inbracht.',
   'acc.deleteTitle': 'Account verwijderen',
-  'acc.deleteLead': 'Je verlaat al je groepen. In hun geschiedenis heet je voortaan ‘oud-lid’ en je eigen teksten (redenen van afzeggen, notities) verdwijnen. Dit kan niet ongedaan worden gemaakt.',
+  'acc.deleteLead':
+    'Je verlaat al je groepen. In hun geschiedenis heet je voortaan ‘oud-lid’ en je eigen teksten (redenen van afzeggen, notities) verdwijnen. Dit kan niet ongedaan worden gemaakt.',
   'acc.deletePassword': 'Je wachtwoord, ter bevestiging',
   'acc.deleteSubmit': 'Mijn account verwijderen',
   'acc.deleted': 'Je account is verwijderd. Het ga je goed.',
 
   'invite.title': 'Uitnodiging voor {group}',
-  'invite.lead': '{name} nodigt je uit voor de intervisiegroep {group}. Lees de voorwaarden en de spelregels; herken je je erin, dan doe je mee.',
-  'invite.leadNoName': 'Je bent uitgenodigd voor de intervisiegroep {group}. Lees de voorwaarden en de spelregels; herken je je erin, dan doe je mee.',
+  'invite.lead':
+    '{name} nodigt je uit voor de intervisiegroep {group}. Lees de voorwaarden en de spelregels; herken je je erin, dan doe je mee.',
+  'invite.leadNoName':
+    'Je bent uitgenodigd voor de intervisiegroep {group}. Lees de voorwaarden en de spelregels; herken je je erin, dan doe je mee.',
   'invite.members': 'De groep heeft nu {n} van de hooguit {max} leden.',
   'invite.expires': 'Deze uitnodiging is geldig tot {date}.',
   'invite.accountTitle': 'Eerst inloggen of een account maken',
@@ -315,13 +334,15 @@ export const nl = {
   'err.name_invalid': 'Die naam bevat tekens die we niet kunnen gebruiken.',
   'err.password_too_short': 'Dit wachtwoord is te kort: gebruik minstens 10 tekens. Een korte zin werkt goed.',
   'err.password_too_long': 'Dit wachtwoord is te lang. Houd het onder de 256 tekens.',
-  'err.password_too_common': 'Dit wachtwoord is te makkelijk te raden. Kies iets wat alleen jij bedenkt, zoals een korte zin.',
+  'err.password_too_common':
+    'Dit wachtwoord is te makkelijk te raden. Kies iets wat alleen jij bedenkt, zoals een korte zin.',
   'err.password_contains_email': 'Je wachtwoord mag je e-mailadres niet bevatten.',
   'err.login_failed': 'Dit e-mailadres en dit wachtwoord horen niet bij elkaar. Kijk ze nog eens na.',
   'err.password_wrong': 'Dit is niet het wachtwoord van dit account. Er is niets verwijderd.',
   'err.group_unknown': 'Deze groep kunnen we niet vinden. Misschien ben je geen lid (meer).',
   'err.meeting_unknown': 'Deze bijeenkomst kunnen we niet vinden. Misschien ben je geen lid (meer) van de groep.',
-  'err.group_full': 'Deze groep is compleet: een intervisiegroep heeft hooguit 8 leden. Zo blijft er voor iedereen tijd en ruimte.',
+  'err.group_full':
+    'Deze groep is compleet: een intervisiegroep heeft hooguit 8 leden. Zo blijft er voor iedereen tijd en ruimte.',
   'err.already_member': 'Je bent al lid van deze groep.',
   'err.name_taken': 'Iemand in de groep heeft die naam al. Kies een andere, bijvoorbeeld met een initiaal erbij.',
   'err.ground_rules_not_accepted': 'Zet eerst het vinkje als je akkoord gaat met de voorwaarden en de spelregels.',
@@ -345,7 +366,8 @@ export const nl = {
   'err.already_signed_up': 'Je staat al ingetekend.',
   'err.already_cancelled': 'Je hebt al afgezegd.',
   'err.not_cancelled': 'Je hebt niet afgezegd.',
-  'err.not_scheduler_or_facilitator': 'Alleen wie de bijeenkomst plande of hem begeleidt, kan hem laten vervallen. Kun je zelf niet komen? Zeg dan af.',
+  'err.not_scheduler_or_facilitator':
+    'Alleen wie de bijeenkomst plande of hem begeleidt, kan hem laten vervallen. Kun je zelf niet komen? Zeg dan af.',
   'err.not_needing_new_date': 'Deze bijeenkomst heeft geen nieuwe datum meer nodig.',
   'err.awaiting_new_date': 'Deze bijeenkomst wacht eerst op een nieuwe datum.',
   'err.not_rescheduler': 'De tweede die afzegde, regelt de nieuwe datum.',

@@ -4,7 +4,11 @@ import { describe, expect, it, vi } from 'vitest';
 vi.hoisted(() => {
   const memory = new Map<string, string>();
   Object.assign(globalThis, {
-    localStorage: { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => memory.set(k, v), removeItem: (k: string) => memory.delete(k) },
+    localStorage: {
+      getItem: (k: string) => memory.get(k) ?? null,
+      setItem: (k: string, v: string) => memory.set(k, v),
+      removeItem: (k: string) => memory.delete(k),
+    },
   });
 });
 

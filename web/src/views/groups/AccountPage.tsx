@@ -58,7 +58,13 @@ export function AccountPage({ me }: { me: Me }) {
           {renewed ? gt('cal.renewed') : gt('cal.renewHint')}
         </p>
         <p>
-          <button type="button" class="btn btn-quiet" disabled={renewal.busy} aria-describedby="acc-renew-hint" onClick={() => void renew()}>
+          <button
+            type="button"
+            class="btn btn-quiet"
+            disabled={renewal.busy}
+            aria-describedby="acc-renew-hint"
+            onClick={() => void renew()}
+          >
             {gt('cal.renew')}
           </button>
         </p>
@@ -81,7 +87,13 @@ export function AccountPage({ me }: { me: Me }) {
           <button type="button" class="btn btn-secondary" disabled={out.busy} onClick={() => leave(false)}>
             {gt('acc.logout')}
           </button>
-          <button type="button" class="btn btn-quiet" disabled={out.busy} aria-describedby="acc-everywhere-hint" onClick={() => leave(true)}>
+          <button
+            type="button"
+            class="btn btn-quiet"
+            disabled={out.busy}
+            aria-describedby="acc-everywhere-hint"
+            onClick={() => leave(true)}
+          >
             {gt('acc.logoutEverywhere')}
           </button>
         </div>
@@ -95,7 +107,14 @@ export function AccountPage({ me }: { me: Me }) {
         <h2 id="acc-delete">{gt('acc.deleteTitle')}</h2>
         <p>{gt('acc.deleteLead')}</p>
         <form onSubmit={remove} noValidate>
-          <Field label={gt('acc.deletePassword')} type="password" autoComplete="current-password" value={password} onInput={setPassword} required />
+          <Field
+            label={gt('acc.deletePassword')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onInput={setPassword}
+            required
+          />
           <FormError text={removal.error} />
           <div class="actions">
             <button type="submit" class="btn btn-danger" disabled={removal.busy || !password}>

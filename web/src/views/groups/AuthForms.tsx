@@ -44,9 +44,27 @@ export function AuthForm({ mode, onDone }: { mode: 'login' | 'signup'; onDone: (
   return (
     <form onSubmit={submit} noValidate class="auth-form">
       {signingUp && (
-        <Field label={gt('auth.name')} hint={gt('auth.nameHint')} value={name} onInput={setName} autoComplete="name" maxLength={60} required error={problems.display_name} />
+        <Field
+          label={gt('auth.name')}
+          hint={gt('auth.nameHint')}
+          value={name}
+          onInput={setName}
+          autoComplete="name"
+          maxLength={60}
+          required
+          error={problems.display_name}
+        />
       )}
-      <Field label={gt('auth.email')} type="email" inputMode="email" value={email} onInput={setEmail} autoComplete="email" required error={problems.email} />
+      <Field
+        label={gt('auth.email')}
+        type="email"
+        inputMode="email"
+        value={email}
+        onInput={setEmail}
+        autoComplete="email"
+        required
+        error={problems.email}
+      />
       <Field
         label={gt('auth.password')}
         type="password"

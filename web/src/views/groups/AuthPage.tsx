@@ -12,11 +12,18 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
   const after = params.get('na');
   const signingUp = mode === 'signup';
   return (
-    <Page title={signingUp ? gt('auth.signupTitle') : gt('auth.loginTitle')} lead={signingUp ? gt('auth.signupLead') : gt('auth.loginLead')}>
+    <Page
+      title={signingUp ? gt('auth.signupTitle') : gt('auth.loginTitle')}
+      lead={signingUp ? gt('auth.signupLead') : gt('auth.loginLead')}
+    >
       <Result text={after === 'uitgelogd' ? gt('acc.loggedOut') : after === 'verwijderd' ? gt('acc.deleted') : ''} />
       <AuthForm mode={mode} onDone={() => navigate(next, true)} />
       <p class="auth-switch">
-        <a href={`${signingUp ? '/inloggen' : '/account-maken'}${next === '/groepen' ? '' : `?verder=${encodeURIComponent(next)}`}`}>{signingUp ? gt('auth.toLogin') : gt('auth.toSignup')}</a>
+        <a
+          href={`${signingUp ? '/inloggen' : '/account-maken'}${next === '/groepen' ? '' : `?verder=${encodeURIComponent(next)}`}`}
+        >
+          {signingUp ? gt('auth.toLogin') : gt('auth.toSignup')}
+        </a>
       </p>
     </Page>
   );

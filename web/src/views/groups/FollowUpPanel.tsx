@@ -6,20 +6,49 @@ import type { Act } from './meetingAct';
 import { nameOf } from './parts';
 
 /** At the next meeting: how did the previous presenters fare with the advice? */
-export function FollowUpPanel({ meeting, myId, act, busy }: { meeting: MeetingView; myId: string; act: Act; busy: boolean }) {
+export function FollowUpPanel({
+  meeting,
+  myId,
+  act,
+  busy,
+}: {
+  meeting: MeetingView;
+  myId: string;
+  act: Act;
+  busy: boolean;
+}) {
   if (meeting.follow_ups_due.length === 0) return null;
   const facilitating = meeting.facilitator?.id === myId;
   return (
     <section class="panel follow-up" aria-labelledby="fu-title">
       <h2 id="fu-title">{gt('fu.title')}</h2>
       {meeting.follow_ups_due.map((due) => (
-        <FollowUp key={due.session_id} due={due} meetingId={meeting.id} facilitating={facilitating} act={act} busy={busy} />
+        <FollowUp
+          key={due.session_id}
+          due={due}
+          meetingId={meeting.id}
+          facilitating={facilitating}
+          act={act}
+          busy={busy}
+        />
       ))}
     </section>
   );
 }
 
-function FollowUp({ due, meetingId, facilitating, act, busy }: { due: FollowUpDue; meetingId: string; facilitating: boolean; act: Act; busy: boolean }) {
+function FollowUp({
+  due,
+  meetingId,
+  facilitating,
+  act,
+  busy,
+}: {
+  due: FollowUpDue;
+  meetingId: string;
+  facilitating: boolean;
+  act: Act;
+  busy: boolean;
+}) {
   const [note, setNote] = useState('');
   const id = useId();
   const name = nameOf(due.presenter);
@@ -38,7 +67,14 @@ function FollowUp({ due, meetingId, facilitating, act, busy }: { due: FollowUpDu
             <p class="hint" id={`${id}-hint`}>
               {gt('fu.noteHint', { name })}
             </p>
-            <textarea id={id} rows={2} maxLength={2000} value={note} aria-describedby={`${id}-hint`} onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)} />
+            <textarea
+              id={id}
+              rows={2}
+              maxLength={2000}
+              value={note}
+              aria-describedby={`${id}-hint`}
+              onInput={(e) => setNote((e.currentTarget as HTMLTextAreaElement).value)}
+            />
           </div>
           <div class="actions">
             <button type="submit" class="btn btn-secondary" disabled={busy}>

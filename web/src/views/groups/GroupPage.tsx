@@ -32,7 +32,10 @@ export function GroupPage({ id }: { id: string }) {
 
   // Around a meeting's time, a case that starts (or ends) shows without a reload.
   usePoll(
-    () => fetchGroup(id).then((fresh) => setGroup((shown) => (shown && JSON.stringify(shown) === JSON.stringify(fresh) ? shown : fresh))),
+    () =>
+      fetchGroup(id).then((fresh) =>
+        setGroup((shown) => (shown && JSON.stringify(shown) === JSON.stringify(fresh) ? shown : fresh)),
+      ),
     () => group !== null && !left && watchGroupCases(group, Date.now()),
   );
 
@@ -50,8 +53,12 @@ export function GroupPage({ id }: { id: string }) {
 
   const me = group.members.find((m) => m.is_me);
   const now = Date.now();
-  const toCome = group.meetings.filter((m) => m.starts_at + m.minutes * 60_000 > now).sort((a, b) => a.starts_at - b.starts_at);
-  const earlier = group.meetings.filter((m) => m.starts_at + m.minutes * 60_000 <= now).sort((a, b) => b.starts_at - a.starts_at);
+  const toCome = group.meetings
+    .filter((m) => m.starts_at + m.minutes * 60_000 > now)
+    .sort((a, b) => a.starts_at - b.starts_at);
+  const earlier = group.meetings
+    .filter((m) => m.starts_at + m.minutes * 60_000 <= now)
+    .sort((a, b) => b.starts_at - a.starts_at);
 
   return (
     <Page title={group.name} lead={gt('group.lead')} wide>
@@ -100,7 +107,8 @@ export function GroupPage({ id }: { id: string }) {
               {group.members.map((m) => (
                 <li key={m.id}>
                   <strong>{m.display_name}</strong>
-                  {m.is_me ? ` (${gt('common.you')})` : ''} <span class="muted">{gt('group.joined', { date: formatShortDate(m.joined_at, l) })}</span>
+                  {m.is_me ? ` (${gt('common.you')})` : ''}{' '}
+                  <span class="muted">{gt('group.joined', { date: formatShortDate(m.joined_at, l) })}</span>
                 </li>
               ))}
             </ul>

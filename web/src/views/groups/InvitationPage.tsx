@@ -91,10 +91,15 @@ export function InvitationPage({ token }: { token: string }) {
   return (
     <Page
       title={gt('invite.title', { group: groupName })}
-      lead={preview.invited_by ? gt('invite.lead', { name: preview.invited_by, group: groupName }) : gt('invite.leadNoName', { group: groupName })}
+      lead={
+        preview.invited_by
+          ? gt('invite.lead', { name: preview.invited_by, group: groupName })
+          : gt('invite.leadNoName', { group: groupName })
+      }
     >
       <p>
-        {gt('invite.members', { n: preview.group.member_count, max: preview.group.max_members })} {gt('invite.expires', { date: formatShortDate(preview.expires_at, l) })}
+        {gt('invite.members', { n: preview.group.member_count, max: preview.group.max_members })}{' '}
+        {gt('invite.expires', { date: formatShortDate(preview.expires_at, l) })}
       </p>
       <RulesList conditions={preview.conditions} rules={preview.ground_rules.keys} own={preview.ground_rules.own} />
 
@@ -103,16 +108,26 @@ export function InvitationPage({ token }: { token: string }) {
           <h2 id="invite-account">{gt('invite.accountTitle')}</h2>
           <p>{gt('invite.accountLead')}</p>
           <h3>{authMode === 'signup' ? gt('auth.signupTitle') : gt('auth.loginTitle')}</h3>
-          <AuthForm key={authMode} mode={authMode} onDone={() => setNameField(authMode === 'signup' ? 'given' : 'closed')} />
+          <AuthForm
+            key={authMode}
+            mode={authMode}
+            onDone={() => setNameField(authMode === 'signup' ? 'given' : 'closed')}
+          />
           <p>
-            <button type="button" class="link-button" onClick={() => setAuthMode(authMode === 'signup' ? 'login' : 'signup')}>
+            <button
+              type="button"
+              class="link-button"
+              onClick={() => setAuthMode(authMode === 'signup' ? 'login' : 'signup')}
+            >
               {authMode === 'signup' ? gt('auth.toLogin') : gt('auth.toSignup')}
             </button>
           </p>
         </section>
       ) : (
         <section class="panel" aria-labelledby="invite-accept">
-          <h2 id="invite-accept" ref={acceptHeading} tabIndex={-1}>{gt('invite.acceptTitle')}</h2>
+          <h2 id="invite-accept" ref={acceptHeading} tabIndex={-1}>
+            {gt('invite.acceptTitle')}
+          </h2>
           <p class="muted">{gt('auth.loggedIn', { name: me.account.display_name })}</p>
           <form onSubmit={accept} noValidate>
             {nameField === 'open' ? (

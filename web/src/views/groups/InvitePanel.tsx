@@ -52,7 +52,13 @@ export function InvitePanel({ group, onChange }: { group: GroupView; onChange: (
           </div>
         </>
       )}
-      {made && <CopyField label={gt('inv.link')} hint={gt('inv.linkHint', { date: formatShortDate(made.expires_at, l) })} value={made.url} />}
+      {made && (
+        <CopyField
+          label={gt('inv.link')}
+          hint={gt('inv.linkHint', { date: formatShortDate(made.expires_at, l) })}
+          value={made.url}
+        />
+      )}
       <FormError text={request.error} />
       <Result text={said} />
       {open.length > 0 && (
@@ -71,7 +77,15 @@ export function InvitePanel({ group, onChange }: { group: GroupView; onChange: (
   );
 }
 
-function InvitationList({ items, busy, onRevoke }: { items: InvitationSummary[]; busy: boolean; onRevoke: (id: string) => void }) {
+function InvitationList({
+  items,
+  busy,
+  onRevoke,
+}: {
+  items: InvitationSummary[];
+  busy: boolean;
+  onRevoke: (id: string) => void;
+}) {
   const l = lang();
   return (
     <ul class="plain-list">
@@ -79,10 +93,18 @@ function InvitationList({ items, busy, onRevoke }: { items: InvitationSummary[];
         <li key={i.id} class="inv-row">
           <span>
             {gt('inv.row', { name: nameOf(i.invited_by), date: formatShortDate(i.created_at, l) })}:{' '}
-            {i.status === 'open' ? gt('inv.status.open', { date: formatShortDate(i.expires_at, l) }) : gt(`inv.status.${i.status}`)}
+            {i.status === 'open'
+              ? gt('inv.status.open', { date: formatShortDate(i.expires_at, l) })
+              : gt(`inv.status.${i.status}`)}
           </span>
           {i.status === 'open' && (
-            <button type="button" class="btn btn-quiet btn-small" disabled={busy} aria-label={gt('inv.revokeLabel', { date: formatShortDate(i.created_at, l) })} onClick={() => onRevoke(i.id)}>
+            <button
+              type="button"
+              class="btn btn-quiet btn-small"
+              disabled={busy}
+              aria-label={gt('inv.revokeLabel', { date: formatShortDate(i.created_at, l) })}
+              onClick={() => onRevoke(i.id)}
+            >
               {gt('inv.revoke')}
             </button>
           )}

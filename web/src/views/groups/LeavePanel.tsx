@@ -20,7 +20,14 @@ export function LeavePanel({ groupId, name, onLeft }: { groupId: string; name: s
       <h2 id="leave-title">{gt('leave.title')}</h2>
       <p class="hint">{gt('leave.lead')}</p>
       {asking ? (
-        <Confirm question={gt('leave.confirm', { name })} yes={gt('leave.yes')} no={gt('leave.no')} busy={request.busy} onYes={leave} onNo={() => setAsking(false)} />
+        <Confirm
+          question={gt('leave.confirm', { name })}
+          yes={gt('leave.yes')}
+          no={gt('leave.no')}
+          busy={request.busy}
+          onYes={leave}
+          onNo={() => setAsking(false)}
+        />
       ) : (
         <button type="button" class="btn btn-quiet" onClick={() => setAsking(true)}>
           {gt('leave.button')}

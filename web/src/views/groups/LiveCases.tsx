@@ -31,7 +31,9 @@ export function LiveCases({ cases, methods }: { cases: TreatedCase[]; methods: C
         return (
           <section key={c.session_id} class="panel live-case" aria-labelledby={titleId}>
             <h2 id={titleId}>{gt('live.title')}</h2>
-            <p class="live-what">{gt('cases.row', { method: methodName(methods, c.method), name: nameOf(c.facilitator) })}</p>
+            <p class="live-what">
+              {gt('cases.row', { method: methodName(methods, c.method), name: nameOf(c.facilitator) })}
+            </p>
             {loadMembership(c.session_id) ? (
               <a class="btn btn-primary btn-big" href={href}>
                 {gt('cases.open')}

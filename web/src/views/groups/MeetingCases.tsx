@@ -14,7 +14,15 @@ import { FormError, nameOf, useRequest } from './parts';
  * The meeting's cases as live sessions: the facilitator starts one here; members take their
  * place in a running one from the page's top (LiveCases), so this list only says how each stands.
  */
-export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView; methods: CatalogMethod[]; myId: string }) {
+export function MeetingCases({
+  meeting,
+  methods,
+  myId,
+}: {
+  meeting: MeetingView;
+  methods: CatalogMethod[];
+  myId: string;
+}) {
   const request = useRequest();
   const [method, setMethod] = useState('incident');
   const [title, setTitle] = useState('');
@@ -26,9 +34,16 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
 
   const start = async (e: Event) => {
     e.preventDefault();
-    const r = await request.run(() => startCase(meeting.id, { method, title: title.trim(), facilitator_takes_turns: !external }));
+    const r = await request.run(() =>
+      startCase(meeting.id, { method, title: title.trim(), facilitator_takes_turns: !external }),
+    );
     if (!r) return;
-    saveMembership(r.session_id, { participantId: r.participant_id, token: r.token, joinUrl: r.join_url, beamerUrl: r.beamer_url });
+    saveMembership(r.session_id, {
+      participantId: r.participant_id,
+      token: r.token,
+      joinUrl: r.join_url,
+      beamerUrl: r.beamer_url,
+    });
     navigate(`/s/${encodeURIComponent(r.session_id)}`);
   };
 
@@ -44,7 +59,10 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
             <li key={c.session_id} class="case-row">
               <span>
                 {gt('cases.row', { method: methodName(methods, c.method), name: nameOf(c.facilitator) })}
-                <span class="muted"> · {c.live ? gt('cases.running') : c.erased ? gt('cases.erased') : gt('cases.finished')}</span>
+                <span class="muted">
+                  {' '}
+                  · {c.live ? gt('cases.running') : c.erased ? gt('cases.erased') : gt('cases.finished')}
+                </span>
               </span>
               {!c.live && loadMembership(c.session_id) && (
                 <a class="btn btn-secondary btn-small" href={`/s/${encodeURIComponent(c.session_id)}`}>
@@ -59,7 +77,11 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
         <form class="start-case" onSubmit={start}>
           <div class="field">
             <label for={methodId}>{gt('cases.method')}</label>
-            <select id={methodId} value={method} onChange={(e) => setMethod((e.currentTarget as HTMLSelectElement).value)}>
+            <select
+              id={methodId}
+              value={method}
+              onChange={(e) => setMethod((e.currentTarget as HTMLSelectElement).value)}
+            >
               {methods.map((m) => (
                 <option key={m.id} value={m.id}>
                   {loc(m.name)}
@@ -69,10 +91,21 @@ export function MeetingCases({ meeting, methods, myId }: { meeting: MeetingView;
           </div>
           <div class="field">
             <label for={titleId}>{gt('cases.titleLabel')}</label>
-            <input id={titleId} type="text" maxLength={200} value={title} onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              id={titleId}
+              type="text"
+              maxLength={200}
+              value={title}
+              onInput={(e) => setTitle((e.currentTarget as HTMLInputElement).value)}
+            />
           </div>
           <div class="check">
-            <input id={externalId} type="checkbox" checked={external} onChange={(e) => setExternal((e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              id={externalId}
+              type="checkbox"
+              checked={external}
+              onChange={(e) => setExternal((e.currentTarget as HTMLInputElement).checked)}
+            />
             <label for={externalId}>{gt('cases.external')}</label>
           </div>
           <div class="actions">

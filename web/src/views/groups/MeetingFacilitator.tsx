@@ -6,7 +6,19 @@ import type { Act } from './meetingAct';
 import { nameOf } from './parts';
 
 /** Who facilitates: the rotation's suggestion at one tap, or any member by choice. */
-export function MeetingFacilitator({ meeting, members, myId, act, busy }: { meeting: MeetingView; members: Member[]; myId: string; act: Act; busy: boolean }) {
+export function MeetingFacilitator({
+  meeting,
+  members,
+  myId,
+  act,
+  busy,
+}: {
+  meeting: MeetingView;
+  members: Member[];
+  myId: string;
+  act: Act;
+  busy: boolean;
+}) {
   const current = meeting.facilitator;
   const suggested = meeting.suggested_facilitator;
   const [chosen, setChosen] = useState(current?.id ?? suggested?.id ?? members[0]?.id ?? '');
@@ -19,7 +31,13 @@ export function MeetingFacilitator({ meeting, members, myId, act, busy }: { meet
   return (
     <section class="panel" aria-labelledby="fac-title">
       <h2 id="fac-title">{gt('fac.title')}</h2>
-      <p>{current ? (current.id === myId ? gt('fac.you') : gt('fac.current', { name: nameOf(current) })) : gt('fac.none')}</p>
+      <p>
+        {current
+          ? current.id === myId
+            ? gt('fac.you')
+            : gt('fac.current', { name: nameOf(current) })
+          : gt('fac.none')}
+      </p>
       {open && suggested && suggested.id !== current?.id && (
         <>
           <p class="hint">{gt('fac.suggest', { name: nameOf(suggested) })}</p>
@@ -37,14 +55,23 @@ export function MeetingFacilitator({ meeting, members, myId, act, busy }: { meet
             <label for={selectId} class="visually-hidden">
               {gt('fac.title')}
             </label>
-            <select id={selectId} value={chosen} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
+            <select
+              id={selectId}
+              value={chosen}
+              onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}
+            >
               {members.map((m) => (
                 <option key={m.id} value={m.id}>
                   {m.display_name}
                 </option>
               ))}
             </select>
-            <button type="button" class="btn btn-secondary" disabled={busy || !chosen || chosen === current?.id} onClick={() => choose(chosen)}>
+            <button
+              type="button"
+              class="btn btn-secondary"
+              disabled={busy || !chosen || chosen === current?.id}
+              onClick={() => choose(chosen)}
+            >
               {gt('fac.set')}
             </button>
           </div>

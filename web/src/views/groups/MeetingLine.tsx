@@ -10,7 +10,10 @@ export function MeetingLine({ m, myId }: { m: MeetingSummary; myId: string }) {
   let state = '';
   if (m.status === 'called_off') state = gt('summary.calledOff');
   else if (m.status === 'needs_new_date')
-    state = m.rescheduler?.id === myId ? gt('summary.needsNewDateYou') : gt('summary.needsNewDate', { name: nameOf(m.rescheduler) });
+    state =
+      m.rescheduler?.id === myId
+        ? gt('summary.needsNewDateYou')
+        : gt('summary.needsNewDate', { name: nameOf(m.rescheduler) });
   return (
     <li class={`card meeting-card status-${m.status}`}>
       <a class="card-title" href={`/bijeenkomst/${encodeURIComponent(m.id)}`}>

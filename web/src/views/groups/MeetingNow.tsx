@@ -46,9 +46,11 @@ export function MeetingNow({ meeting, act, busy }: { meeting: MeetingView; act: 
         </>
       )}
       {now.kind === 'wait_for_dates' && <p class="now-text">{gt('now.wait_for_dates', { name: now.arranger })}</p>}
-      {(now.kind === 'sign_up' || now.kind === 'signed_up' || now.kind === 'cancelled' || now.kind === 'called_off' || now.kind === 'past') && (
-        <p class="now-text">{gt(`now.${now.kind}`)}</p>
-      )}
+      {(now.kind === 'sign_up' ||
+        now.kind === 'signed_up' ||
+        now.kind === 'cancelled' ||
+        now.kind === 'called_off' ||
+        now.kind === 'past') && <p class="now-text">{gt(`now.${now.kind}`)}</p>}
       {open && <Attendance meeting={meeting} act={act} busy={busy} />}
     </section>
   );
@@ -62,7 +64,12 @@ function Attendance({ meeting, act, busy }: { meeting: MeetingView; act: Act; bu
   if (meeting.yours === 'cancelled') {
     return (
       <div class="actions">
-        <button type="button" class="btn btn-secondary" disabled={busy} onClick={() => act(() => signUpFor(id), gt('meeting.done.withdraw'))}>
+        <button
+          type="button"
+          class="btn btn-secondary"
+          disabled={busy}
+          onClick={() => act(() => signUpFor(id), gt('meeting.done.withdraw'))}
+        >
           {gt('meeting.withdraw')}
         </button>
       </div>
@@ -72,7 +79,12 @@ function Attendance({ meeting, act, busy }: { meeting: MeetingView; act: Act; bu
   return (
     <div class="actions">
       {meeting.yours === 'none' && meeting.status === 'scheduled' && (
-        <button type="button" class="btn btn-primary" disabled={busy} onClick={() => act(() => signUpFor(id), gt('meeting.done.signup'))}>
+        <button
+          type="button"
+          class="btn btn-primary"
+          disabled={busy}
+          onClick={() => act(() => signUpFor(id), gt('meeting.done.signup'))}
+        >
           {gt('meeting.signUp')}
         </button>
       )}
@@ -86,7 +98,17 @@ function Attendance({ meeting, act, busy }: { meeting: MeetingView; act: Act; bu
 }
 
 /** Cancelling, with a reason if you like; the second to cancel hears beforehand what follows. */
-function CancelForm({ meeting, act, busy, onClose }: { meeting: MeetingView; act: Act; busy: boolean; onClose: () => void }) {
+function CancelForm({
+  meeting,
+  act,
+  busy,
+  onClose,
+}: {
+  meeting: MeetingView;
+  act: Act;
+  busy: boolean;
+  onClose: () => void;
+}) {
   const [reason, setReason] = useState('');
   const reasonId = useId();
   const field = useFocusOnMount<HTMLTextAreaElement>();
@@ -112,7 +134,11 @@ function CancelForm({ meeting, act, busy, onClose }: { meeting: MeetingView; act
           rows={2}
           maxLength={500}
           value={reason}
-          aria-describedby={meeting.status === 'scheduled' && meeting.cancelled === 1 ? `${reasonId}-hint ${reasonId}-rule` : `${reasonId}-hint`}
+          aria-describedby={
+            meeting.status === 'scheduled' && meeting.cancelled === 1
+              ? `${reasonId}-hint ${reasonId}-rule`
+              : `${reasonId}-hint`
+          }
           onInput={(e) => setReason((e.currentTarget as HTMLTextAreaElement).value)}
         />
       </div>

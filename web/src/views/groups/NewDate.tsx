@@ -20,7 +20,10 @@ const timeCodes = new Set(['time_missing', 'time_invalid']);
 /** A first guess for a proposed date: a week after the meeting's own, at the same time of day. */
 function firstRows(meeting: MeetingView): DateRow[] {
   const base = instantToWallTime(Math.max(meeting.starts_at, Date.now()));
-  return [{ date: addDays(base.date, 7), time: base.time }, { date: '', time: '' }];
+  return [
+    { date: addDays(base.date, 7), time: base.time },
+    { date: '', time: '' },
+  ];
 }
 
 export function ProposeForm({ meeting, act, busy }: Props) {
@@ -55,15 +58,29 @@ export function ProposeForm({ meeting, act, busy }: Props) {
         <fieldset key={i} class="date-row">
           <legend>{gt('prop.row', { n: i + 1 })}</legend>
           <div class="when-fields">
-            <DateField label={gt('sched.date')} value={row.date} onInput={setRow(i, 'date')} error={problems[i] && !timeCodes.has(problems[i]!) ? refusalText(problems[i]!) : undefined} />
-            <TimeField label={gt('sched.time')} value={row.time} onInput={setRow(i, 'time')} error={problems[i] && timeCodes.has(problems[i]!) ? refusalText(problems[i]!) : undefined} />
+            <DateField
+              label={gt('sched.date')}
+              value={row.date}
+              onInput={setRow(i, 'date')}
+              error={problems[i] && !timeCodes.has(problems[i]!) ? refusalText(problems[i]!) : undefined}
+            />
+            <TimeField
+              label={gt('sched.time')}
+              value={row.time}
+              onInput={setRow(i, 'time')}
+              error={problems[i] && timeCodes.has(problems[i]!) ? refusalText(problems[i]!) : undefined}
+            />
           </div>
         </fieldset>
       ))}
       <FormError text={general} />
       <div class="actions">
         {rows.length < maxProposedDates && (
-          <button type="button" class="btn btn-quiet" onClick={() => setRows([...rows, { date: '', time: rows[rows.length - 1]?.time ?? '' }])}>
+          <button
+            type="button"
+            class="btn btn-quiet"
+            onClick={() => setRows([...rows, { date: '', time: rows[rows.length - 1]?.time ?? '' }])}
+          >
             {gt('prop.add')}
           </button>
         )}
@@ -78,7 +95,9 @@ export function ProposeForm({ meeting, act, busy }: Props) {
 /** Every member says per proposed date whether it suits them; nothing is ticked for them. */
 export function AnswerForm({ meeting, act, busy }: Props) {
   const proposal = meeting.proposal!;
-  const [suits, setSuits] = useState<boolean[]>(() => proposal.dates.map((_, i) => proposal.your_answers?.[i] ?? false));
+  const [suits, setSuits] = useState<boolean[]>(() =>
+    proposal.dates.map((_, i) => proposal.your_answers?.[i] ?? false),
+  );
   const l = lang();
   const legendId = useId();
   const send = async (e: Event) => {
@@ -95,7 +114,9 @@ export function AnswerForm({ meeting, act, busy }: Props) {
               id={`${legendId}-${i}`}
               type="checkbox"
               checked={suits[i] ?? false}
-              onChange={(e) => setSuits(suits.map((s, j) => (j === i ? (e.currentTarget as HTMLInputElement).checked : s)))}
+              onChange={(e) =>
+                setSuits(suits.map((s, j) => (j === i ? (e.currentTarget as HTMLInputElement).checked : s)))
+              }
             />
             <label for={`${legendId}-${i}`}>
               {formatMeetingTime(d.starts_at, meeting.minutes, l)}: {gt('ans.suits').toLowerCase()}
@@ -125,7 +146,10 @@ export function ChooseForm({ meeting, act, busy }: Props) {
     setError('');
     const chosen = proposal.dates.find((d) => d.index === choice);
     if (!chosen) return setError(refusalText('bad_choice'));
-    await act(() => chooseDate(meeting.id, choice), gt('meeting.done.moved', { when: formatMeetingTime(chosen.starts_at, meeting.minutes, l) }));
+    await act(
+      () => chooseDate(meeting.id, choice),
+      gt('meeting.done.moved', { when: formatMeetingTime(chosen.starts_at, meeting.minutes, l) }),
+    );
   };
   return (
     <form class="choose-form" onSubmit={send}>
@@ -133,11 +157,25 @@ export function ChooseForm({ meeting, act, busy }: Props) {
         <legend>{gt('choose.legend')}</legend>
         {proposal.dates.map((d) => (
           <div class="check" key={d.index}>
-            <input id={`${name}-${d.index}`} type="radio" name={name} checked={choice === d.index} aria-describedby={`${name}-${d.index}-who`} onChange={() => setChoice(d.index)} />
+            <input
+              id={`${name}-${d.index}`}
+              type="radio"
+              name={name}
+              checked={choice === d.index}
+              aria-describedby={`${name}-${d.index}-who`}
+              onChange={() => setChoice(d.index)}
+            />
             <label for={`${name}-${d.index}`}>
               {formatMeetingTime(d.starts_at, meeting.minutes, l)}
               <span class="hint who" id={`${name}-${d.index}-who`}>
-                {d.suits.length ? gt('ans.who', { names: d.suits.map(nameOf).sort((a, b) => a.localeCompare(b)).join(', ') }) : gt('ans.nobody')}
+                {d.suits.length
+                  ? gt('ans.who', {
+                      names: d.suits
+                        .map(nameOf)
+                        .sort((a, b) => a.localeCompare(b))
+                        .join(', '),
+                    })
+                  : gt('ans.nobody')}
               </span>
             </label>
           </div>

@@ -1,6 +1,11 @@
 import { useId, useState } from 'preact/hooks';
 import { createGroup } from '../../groups/api';
-import { conditionKeys as conditions, groundRuleKeys as groundRules, maxOwnRules, maxRuleLength } from '../../groups/groundRules';
+import {
+  conditionKeys as conditions,
+  groundRuleKeys as groundRules,
+  maxOwnRules,
+  maxRuleLength,
+} from '../../groups/groundRules';
 import { loadMe } from '../../groups/me';
 import { gt } from '../../i18n/groups';
 import { navigate } from '../../router';
@@ -26,7 +31,9 @@ export function NewGroupPage() {
     else if (rules.some((r) => [...r].length > maxRuleLength)) found.own = gt('err.rule_too_long');
     setProblems(found);
     if (found.name || found.own) return;
-    const group = await request.run(() => createGroup(rules.length ? { name: name.trim(), own_rules: rules } : { name: name.trim() }));
+    const group = await request.run(() =>
+      createGroup(rules.length ? { name: name.trim(), own_rules: rules } : { name: name.trim() }),
+    );
     if (group) {
       await loadMe(true).catch(() => undefined);
       navigate(`/groep/${encodeURIComponent(group.id)}`);
@@ -36,7 +43,15 @@ export function NewGroupPage() {
   return (
     <Page title={gt('newGroup.title')} lead={gt('newGroup.lead')}>
       <form onSubmit={submit} noValidate>
-        <Field label={gt('newGroup.name')} hint={gt('newGroup.nameHint')} value={name} onInput={setName} maxLength={120} required error={problems.name} />
+        <Field
+          label={gt('newGroup.name')}
+          hint={gt('newGroup.nameHint')}
+          value={name}
+          onInput={setName}
+          maxLength={120}
+          required
+          error={problems.name}
+        />
         <RulesList conditions={conditions} rules={groundRules} own={[]} />
         <div class={`field${problems.own ? ' has-error' : ''}`}>
           <label for={ownId}>{gt('newGroup.ownRules')}</label>

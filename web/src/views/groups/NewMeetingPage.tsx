@@ -1,6 +1,13 @@
 import { useState } from 'preact/hooks';
 import { scheduleMeeting } from '../../groups/api';
-import { checkSchedule, maxMinutes, minMinutes, scheduleFieldOf, type ScheduleField, type ScheduleInput } from '../../groups/scheduleForm';
+import {
+  checkSchedule,
+  maxMinutes,
+  minMinutes,
+  scheduleFieldOf,
+  type ScheduleField,
+  type ScheduleInput,
+} from '../../groups/scheduleForm';
 import { instantToWallTime } from '../../groups/time';
 import { gt, refusalText } from '../../i18n/groups';
 import { navigate } from '../../router';
@@ -62,7 +69,13 @@ export function NewMeetingPage({ group }: { group: string }) {
       <form onSubmit={submit} noValidate>
         <div class="when-fields">
           <DateField label={gt('sched.date')} value={form.date} onInput={setWhen('date')} error={say(problems.date)} />
-          <TimeField label={gt('sched.time')} hint={gt('sched.timeHint')} value={form.time} onInput={setWhen('time')} error={say(problems.time)} />
+          <TimeField
+            label={gt('sched.time')}
+            hint={gt('sched.timeHint')}
+            value={form.time}
+            onInput={setWhen('time')}
+            error={say(problems.time)}
+          />
         </div>
         <Field
           label={gt('sched.minutes')}
@@ -77,8 +90,24 @@ export function NewMeetingPage({ group }: { group: string }) {
           required
           error={say(problems.minutes)}
         />
-        <Field label={gt('sched.place')} hint={gt('sched.placeHint')} value={form.place} onInput={set('place')} maxLength={200} error={say(problems.place)} />
-        <Field label={gt('sched.link')} type="url" inputMode="url" hint={gt('sched.linkHint')} value={form.videoLink} onInput={set('videoLink')} maxLength={500} error={say(problems.video_link)} />
+        <Field
+          label={gt('sched.place')}
+          hint={gt('sched.placeHint')}
+          value={form.place}
+          onInput={set('place')}
+          maxLength={200}
+          error={say(problems.place)}
+        />
+        <Field
+          label={gt('sched.link')}
+          type="url"
+          inputMode="url"
+          hint={gt('sched.linkHint')}
+          value={form.videoLink}
+          onInput={set('videoLink')}
+          maxLength={500}
+          error={say(problems.video_link)}
+        />
         <FormError text={general} />
         <div class="actions">
           <button type="submit" class="btn btn-primary" disabled={busy}>

@@ -56,7 +56,15 @@ export function RetentionPanel({ group, onChange }: { group: GroupView; onChange
   );
 }
 
-function RetentionForm({ group, onSaved, onCancel }: { group: GroupView; onSaved: (g: GroupView) => void; onCancel: () => void }) {
+function RetentionForm({
+  group,
+  onSaved,
+  onCancel,
+}: {
+  group: GroupView;
+  onSaved: (g: GroupView) => void;
+  onCancel: () => void;
+}) {
   const [own, setOwn] = useState(!group.retention_is_default);
   const [days, setDays] = useState(String(group.retention_days));
   const [fieldError, setFieldError] = useState('');
@@ -91,11 +99,25 @@ function RetentionForm({ group, onSaved, onCancel }: { group: GroupView; onSaved
       <fieldset>
         <legend>{gt('retention.legend')}</legend>
         <div class="check">
-          <input id={`${name}-default`} ref={group.retention_is_default ? first : undefined} type="radio" name={name} checked={!own} onChange={() => setOwn(false)} />
+          <input
+            id={`${name}-default`}
+            ref={group.retention_is_default ? first : undefined}
+            type="radio"
+            name={name}
+            checked={!own}
+            onChange={() => setOwn(false)}
+          />
           <label for={`${name}-default`}>{gt('retention.default')}</label>
         </div>
         <div class="check">
-          <input id={`${name}-own`} ref={group.retention_is_default ? undefined : first} type="radio" name={name} checked={own} onChange={() => setOwn(true)} />
+          <input
+            id={`${name}-own`}
+            ref={group.retention_is_default ? undefined : first}
+            type="radio"
+            name={name}
+            checked={own}
+            onChange={() => setOwn(true)}
+          />
           <label for={`${name}-own`}>{gt('retention.own')}</label>
         </div>
       </fieldset>

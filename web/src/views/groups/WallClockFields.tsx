@@ -4,7 +4,19 @@
 
 import { useId } from 'preact/hooks';
 import { formatDay, instantToWallTime, wallTimeToInstant } from '../../groups/time';
-import { dateProblem, dayChoices, hourChoices, joinDate, joinTime, minuteChoices, monthChoices, splitDate, splitTime, yearChoices, type Choice } from '../../groups/wallClock';
+import {
+  dateProblem,
+  dayChoices,
+  hourChoices,
+  joinDate,
+  joinTime,
+  minuteChoices,
+  monthChoices,
+  splitDate,
+  splitTime,
+  yearChoices,
+  type Choice,
+} from '../../groups/wallClock';
 import { lang } from '../../i18n';
 import { gt } from '../../i18n/groups';
 
@@ -16,7 +28,25 @@ interface Props {
   error?: string;
 }
 
-function Part({ id, label, value, choices, empty, invalid, describedBy, onChange }: { id: string; label: string; value: string; choices: Choice[]; empty: string; invalid: boolean; describedBy: string; onChange: (v: string) => void }) {
+function Part({
+  id,
+  label,
+  value,
+  choices,
+  empty,
+  invalid,
+  describedBy,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  choices: Choice[];
+  empty: string;
+  invalid: boolean;
+  describedBy: string;
+  onChange: (v: string) => void;
+}) {
   return (
     <div class="wall-clock-part">
       <label for={id}>{label}</label>
@@ -69,9 +99,33 @@ export function DateField({ label, value, onInput, hint, error }: Props) {
       <legend>{label}</legend>
       {hintNote}
       <div class="wall-clock-parts">
-        <Part id={`${id}-day`} label={gt('date.day')} value={parts.day} choices={dayChoices()} empty={gt('date.choose')} onChange={set('day')} {...common} />
-        <Part id={`${id}-month`} label={gt('date.month')} value={parts.month} choices={monthChoices(l)} empty={gt('date.choose')} onChange={set('month')} {...common} />
-        <Part id={`${id}-year`} label={gt('date.year')} value={parts.year} choices={yearChoices(thisYear, parts.year)} empty={gt('date.choose')} onChange={set('year')} {...common} />
+        <Part
+          id={`${id}-day`}
+          label={gt('date.day')}
+          value={parts.day}
+          choices={dayChoices()}
+          empty={gt('date.choose')}
+          onChange={set('day')}
+          {...common}
+        />
+        <Part
+          id={`${id}-month`}
+          label={gt('date.month')}
+          value={parts.month}
+          choices={monthChoices(l)}
+          empty={gt('date.choose')}
+          onChange={set('month')}
+          {...common}
+        />
+        <Part
+          id={`${id}-year`}
+          label={gt('date.year')}
+          value={parts.year}
+          choices={yearChoices(thisYear, parts.year)}
+          empty={gt('date.choose')}
+          onChange={set('year')}
+          {...common}
+        />
       </div>
       <p class="hint wall-clock-said" aria-live="polite">
         {noon === null ? '' : formatDay(noon, l)}
@@ -91,11 +145,27 @@ export function TimeField({ label, value, onInput, hint, error }: Props) {
       <legend>{label}</legend>
       {hintNote}
       <div class="wall-clock-parts">
-        <Part id={`${id}-hour`} label={gt('time.hour')} value={parts.hour} choices={hourChoices()} empty={gt('date.choose')} onChange={set('hour')} {...common} />
+        <Part
+          id={`${id}-hour`}
+          label={gt('time.hour')}
+          value={parts.hour}
+          choices={hourChoices()}
+          empty={gt('date.choose')}
+          onChange={set('hour')}
+          {...common}
+        />
         <span class="wall-clock-colon" aria-hidden="true">
           :
         </span>
-        <Part id={`${id}-minute`} label={gt('time.minute')} value={parts.minute} choices={minuteChoices(parts.minute)} empty={gt('date.choose')} onChange={set('minute')} {...common} />
+        <Part
+          id={`${id}-minute`}
+          label={gt('time.minute')}
+          value={parts.minute}
+          choices={minuteChoices(parts.minute)}
+          empty={gt('date.choose')}
+          onChange={set('minute')}
+          {...common}
+        />
       </div>
       {errorNote}
     </fieldset>

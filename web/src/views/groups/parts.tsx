@@ -10,7 +10,17 @@ import { useMe } from '../../groups/me';
 import { Shell } from '../Shell';
 
 /** The frame of every group page: the title as h1 (focused after navigation) and what the page is for. */
-export function Page({ title, lead, children, wide }: { title: string; lead: string; children: ComponentChildren; wide?: boolean }) {
+export function Page({
+  title,
+  lead,
+  children,
+  wide,
+}: {
+  title: string;
+  lead: string;
+  children: ComponentChildren;
+  wide?: boolean;
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} — ${t('app.name')}`;
@@ -210,7 +220,14 @@ export function CopyField({ label, hint, value }: { label: string; hint?: string
         </p>
       )}
       <div class="copy-row">
-        <input id={id} type="text" readOnly value={value} aria-describedby={hint ? `${id}-hint` : undefined} onFocus={(e) => (e.currentTarget as HTMLInputElement).select()} />
+        <input
+          id={id}
+          type="text"
+          readOnly
+          value={value}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          onFocus={(e) => (e.currentTarget as HTMLInputElement).select()}
+        />
         <button type="button" class="btn btn-secondary" onClick={copy}>
           {gt('common.copy')}
         </button>
@@ -223,7 +240,17 @@ export function CopyField({ label, hint, value }: { label: string; hint?: string
 }
 
 /** The conditions, the fixed ground rules and the group's own, as one readable block. */
-export function RulesList({ conditions, rules, own, headingLevel = 2 }: { conditions: string[]; rules: string[]; own: string[]; headingLevel?: 2 | 3 }) {
+export function RulesList({
+  conditions,
+  rules,
+  own,
+  headingLevel = 2,
+}: {
+  conditions: string[];
+  rules: string[];
+  own: string[];
+  headingLevel?: 2 | 3;
+}) {
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   return (
