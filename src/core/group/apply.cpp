@@ -1,13 +1,12 @@
 // Folding group events into the state. No judgement here: decide() already judged. An event
 // that names something the state does not hold (a damaged history) changes nothing.
 #include "core/group/engine.hpp"
+#include "core/overloaded.hpp"
 
 #include <algorithm>
 
 namespace intervisie::core::group {
 namespace {
-
-template <class... Handlers> struct Overloaded : Handlers... { using Handlers::operator()...; };
 
 template <class T, class Key, class Projection>
 T* find_in(std::vector<T>& items, const Key& key, Projection projection) {

@@ -1,12 +1,11 @@
 // Folding events into the state. No judgement here: decide() already judged.
+#include "core/overloaded.hpp"
 #include "core/session/engine.hpp"
 
 #include <algorithm>
 
 namespace intervisie::core {
 namespace {
-
-template <class... Handlers> struct Overloaded : Handlers... { using Handlers::operator()...; };
 
 bool takes_turns(StepKind kind) {
   return kind == StepKind::question_rounds || kind == StepKind::advice ||

@@ -1,14 +1,9 @@
 #include "core/session/erasure.hpp"
+#include "core/overloaded.hpp"
 
 #include <map>
 
 namespace intervisie::core {
-
-namespace {
-
-template <class... Handlers> struct Overloaded : Handlers... { using Handlers::operator()...; };
-
-} // namespace
 
 std::vector<Event> erase_participant(std::vector<Event> history, ParticipantId participant) {
   // Question and advice ids are given in order of asking and giving (apply.cpp).
