@@ -1,7 +1,7 @@
 #include "cli/coach_command.hpp"
 
 #include "core/coach/coach.hpp"
-#include "core/session/decision.hpp"
+#include "core/session/session_text.hpp"
 #include "language/hunspell_verb_oracle.hpp"
 #include "server/codec/coach_json.hpp"
 #include "server/codec/pretty_json.hpp"
@@ -27,7 +27,7 @@ struct CoachOptions {
 // One verdict as JSON, or an error object when the text cannot be read.
 boost::json::object verdict_json(const core::coach::Coach& coach, const CoachOptions& options,
                                  const std::string& text, bool& failed) {
-  if (auto checked = core::rules::optional_text(text); !checked) {
+  if (auto checked = core::session_text(text); !checked) {
     failed = true;
     return {{"error", core::to_string(checked.error().code)},
             {"message", core::message_en(checked.error().code)}};

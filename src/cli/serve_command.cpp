@@ -2,6 +2,11 @@
 
 #include "language/hunspell_verb_oracle.hpp"
 #include "server/server.hpp"
+#include "store/method_directory.hpp"
+#include "store/sealed/master_key_file.hpp"
+#include "store/sealed/open_key_ring.hpp"
+#include "store/sealed/sealed_event_store.hpp"
+#include "store/sealed/sealed_group_store.hpp"
 #include "store/stores.hpp"
 
 #include <sys/resource.h>
@@ -37,22 +42,48 @@ void warn_if_others_can_read(const std::filesystem::path& data_dir) {
                  data_dir.string());
 }
 
+// The composition root: the dictionary, the stores (SQLite or PostgreSQL), the method files,
+// and the key ring that seals every case text before a store sees it.
 std::expected<server::ServerPorts, std::string>
-open_ports(const std::string& store, const std::filesystem::path& data_dir,
+open_ports(const server::ServerOptions& options, const std::string& store,
            const std::filesystem::path& dictionary) {
   auto oracle = language::HunspellVerbOracle::open(dictionary);
   if (!oracle)
     return std::unexpected("the wording coach cannot start: " + oracle.error());
-  auto stores = store::open_stores(store, data_dir);
+  auto stores = store::open_stores(store, options.data_dir);
   if (!stores)
     return std::unexpected(stores.error().message);
-  return server::ServerPorts{std::move(*stores), std::move(*oracle)};
+  spdlog::info("data: {}", stores->description);
+  auto methods = store::load_catalogue(options.methods_dir);
+  if (!methods) {
+    std::string message = "the methods cannot be loaded:";
+    for (const core::MethodError& error : methods.error())
+      message += "\n  " + error.describe();
+    return std::unexpected(message);
+  }
+  // Nodes sharing a store must share one master key: none of them makes one of its own.
+  auto key_ring = store::sealed::open_key_ring(
+      *stores->groups, store::sealed::master_key_path(options.data_dir, options.master_key),
+      stores->shared ? store::sealed::NewMasterKey::never
+                     : store::sealed::NewMasterKey::when_empty);
+  if (!key_ring)
+    return std::unexpected(key_ring.error());
+  std::shared_ptr<store::sealed::KeyRing> keys = std::move(*key_ring);
+  auto events = store::sealed::seal_event_store(std::move(stores->events), *keys);
+  auto groups = store::sealed::seal_group_store(*stores->groups, *keys);
+  return server::ServerPorts{.database = std::move(stores->groups),
+                             .sealing = std::move(keys),
+                             .events = std::move(events),
+                             .groups = std::move(groups),
+                             .shared = stores->shared,
+                             .methods = std::move(*methods),
+                             .dictionary = std::move(*oracle)};
 }
 
 } // namespace
 
-void add_serve_command(CLI::App& app, std::string default_methods_dir, std::string default_web_dir,
-                       int& exit_code) {
+void add_serve_command(CLI::App& app, std::string default_methods_dir,
+                       const std::string& default_web_dir, int& exit_code) {
   auto options = std::make_shared<server::ServerOptions>();
   // The adapters: chosen here, the composition root; the server gets them as ports.
   struct Adapters {
@@ -136,13 +167,12 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir, std::stri
                   << " (run `make web`); serving the API only\n";
     }
     warn_if_others_can_read(options->data_dir);
-    auto ports = open_ports(adapters->store, options->data_dir, adapters->dictionary);
+    auto ports = open_ports(*options, adapters->store, adapters->dictionary);
     if (!ports) {
       std::cerr << "intervisie serve: " << ports.error() << "\n";
       exit_code = exit_cannot_serve;
       return;
     }
-    spdlog::info("data: {}", ports->stores.description);
     auto running = server::Server::start(*options, std::move(*ports));
     if (!running) {
       std::cerr << "intervisie serve: " << running.error() << "\n";

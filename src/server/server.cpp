@@ -16,11 +16,6 @@
 #include "server/retention/forget_api.hpp"
 #include "server/retention/purge.hpp"
 #include "server/retention/retention.hpp"
-#include "store/method_directory.hpp"
-#include "store/sealed/master_key_file.hpp"
-#include "store/sealed/open_key_ring.hpp"
-#include "store/sealed/sealed_event_store.hpp"
-#include "store/sealed/sealed_group_store.hpp"
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -42,16 +37,11 @@ core::Instant system_now() {
 
 class RunningServer final : public Server {
 public:
-  RunningServer(std::unique_ptr<store::GroupsDatabase> group_store,
-                std::unique_ptr<store::sealed::KeyRing> key_ring,
-                std::unique_ptr<store::EventStore> store, bool shared_store,
-                core::Catalogue catalogue, StaticSite site,
-                std::unique_ptr<core::coach::VerbOracle> dictionary, const ServerOptions& options)
-      : group_store_(std::move(group_store)), key_ring_(std::move(key_ring)),
-        store_(store::sealed::seal_event_store(std::move(store), *key_ring_)),
-        sealed_groups_(store::sealed::seal_group_store(*group_store_, *key_ring_)),
-        shared_store_(shared_store), catalogue_(std::move(catalogue)), site_(std::move(site)),
-        dictionary_(std::move(dictionary)), coach_(*dictionary_),
+  RunningServer(ServerPorts ports, StaticSite site, const ServerOptions& options)
+      : group_store_(std::move(ports.database)), sealing_(std::move(ports.sealing)),
+        store_(std::move(ports.events)), sealed_groups_(std::move(ports.groups)),
+        shared_store_(ports.shared), catalogue_(std::move(ports.methods)), site_(std::move(site)),
+        dictionary_(std::move(ports.dictionary)), coach_(*dictionary_),
         registry_(io_.get_executor(), *store_, catalogue_, system_now, &coach_),
         api_(registry_, catalogue_, api_config(options), system_now, site_, &coach_),
         origins_{options.public_url, options.allowed_origins},
@@ -213,7 +203,7 @@ private:
       io_.get_executor()};
   // In this order: the sealed stores use the key ring, which keeps its keys in groups.db.
   std::unique_ptr<store::GroupsDatabase> group_store_;
-  std::unique_ptr<store::sealed::KeyRing> key_ring_;
+  std::shared_ptr<void> sealing_;
   std::unique_ptr<store::EventStore> store_;
   std::unique_ptr<store::GroupStore> sealed_groups_;
   bool shared_store_;
@@ -251,13 +241,6 @@ private:
 std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOptions& options,
                                                                   ServerPorts ports) {
   init_crypto();
-  auto catalogue = store::load_catalogue(options.methods_dir);
-  if (!catalogue) {
-    std::string message = "the methods cannot be loaded:";
-    for (const core::MethodError& error : catalogue.error())
-      message += "\n  " + error.describe();
-    return std::unexpected(message);
-  }
   StaticSite site;
   if (!options.web_dir.empty()) {
     auto loaded = StaticSite::load(options.web_dir);
@@ -265,18 +248,7 @@ std::expected<std::unique_ptr<Server>, std::string> Server::start(const ServerOp
       return std::unexpected("the web app cannot be served: " + loaded.error());
     site = std::move(*loaded);
   }
-  store::Stores& stores = ports.stores;
-  const std::filesystem::path key_file =
-      store::sealed::master_key_path(options.data_dir, options.master_key);
-  // Nodes sharing a store must share one master key: none of them makes one of its own.
-  auto key_ring = store::sealed::open_key_ring(
-      *stores.groups, key_file,
-      stores.shared ? store::sealed::NewMasterKey::never : store::sealed::NewMasterKey::when_empty);
-  if (!key_ring)
-    return std::unexpected(key_ring.error());
-  auto server = std::make_unique<RunningServer>(
-      std::move(stores.groups), std::move(*key_ring), std::move(stores.events), stores.shared,
-      std::move(*catalogue), std::move(site), std::move(ports.dictionary), options);
+  auto server = std::make_unique<RunningServer>(std::move(ports), std::move(site), options);
   if (auto listening = server->listen(options); !listening)
     return std::unexpected(listening.error());
   return server;

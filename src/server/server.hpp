@@ -1,9 +1,12 @@
 // The whole live server wired together: the sessions, the API, the listener and the threads that
-// run them, on the ports it is given (stores, the coach's dictionary). `intervisie serve` chooses
-// and opens the adapters (src/cli/serve_command.cpp) and starts this.
+// run them, on the ports it is given (stores, methods, the coach's dictionary). `intervisie serve`
+// chooses, opens and seals the adapters (src/cli/serve_command.cpp) and starts this.
 #pragma once
 
 #include "core/coach/verb_lexicon.hpp"
+#include "core/method/catalogue.hpp"
+#include "store/event_store.hpp"
+#include "store/group_store.hpp"
 #include "store/stores.hpp"
 
 #include <cstdint>
@@ -36,16 +39,25 @@ struct ServerOptions {
   bool minimal_password_cost = false;
 };
 
-// What the server runs on, opened by the caller.
+// What the server runs on, opened by the caller. Declared in the order they depend on each
+// other: the server keeps them in this order, so they close in the reverse one.
 struct ServerPorts {
-  store::Stores stores;
+  // Accounts, logins, rate windows and the key ring's own table; also what `groups` seals.
+  std::unique_ptr<store::GroupsDatabase> database;
+  // What the two stores below encrypt with (the key ring), kept alive as long as they are.
+  std::shared_ptr<void> sealing;
+  std::unique_ptr<store::EventStore> events; // sealed: no case text reaches the disk
+  std::unique_ptr<store::GroupStore> groups; // sealed
+  // Other nodes use the same stores (PostgreSQL): sessions are claimed when first reached.
+  bool shared = false;
+  core::Catalogue methods;
   std::unique_ptr<core::coach::VerbOracle> dictionary; // the wording coach's
 };
 
 class Server {
 public:
-  // Opens the key ring, restores unfinished sessions (unless the stores are shared with other
-  // nodes: those are claimed when first reached) and starts listening; or says why not.
+  // Restores unfinished sessions (unless the stores are shared with other nodes: those are
+  // claimed when first reached) and starts listening; or says why not.
   static std::expected<std::unique_ptr<Server>, std::string> start(const ServerOptions& options,
                                                                    ServerPorts ports);
   virtual ~Server() = default;

@@ -151,7 +151,7 @@ const std::string& process_node_name() {
 }
 
 std::expected<std::unique_ptr<EventStore>, StoreError>
-open_postgresql_event_store(std::string url, PostgresOptions options) {
+open_postgresql_event_store(std::string url, const PostgresOptions& options) {
   auto db = pg::Connection::open(url, pg::writer_role);
   if (!db)
     return std::unexpected(std::move(db.error()));

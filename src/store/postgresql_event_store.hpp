@@ -35,6 +35,6 @@ const std::string& process_node_name();
 // The stores of one process are one node, unless PostgresOptions::node names them apart (as
 // tests of several nodes do).
 std::expected<std::unique_ptr<EventStore>, StoreError>
-open_postgresql_event_store(std::string url, PostgresOptions options = {});
+open_postgresql_event_store(std::string url, const PostgresOptions& options = {});
 
 } // namespace intervisie::store

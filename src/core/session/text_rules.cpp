@@ -1,5 +1,6 @@
 // What makes a typed text acceptable, and when two texts say the same.
 #include "core/session/decision.hpp"
+#include "core/session/session_text.hpp"
 
 #include "core/coach/advice_opener.hpp"
 #include "core/text/typed_text.hpp"
@@ -31,3 +32,11 @@ std::string with_advice_opener(std::string text) {
 }
 
 } // namespace intervisie::core::rules
+
+namespace intervisie::core {
+
+std::expected<std::string, Refusal> session_text(std::string_view raw) {
+  return rules::optional_text(raw);
+}
+
+} // namespace intervisie::core

@@ -89,7 +89,7 @@ void ObjectReader::fail(CodecErrorCode code, std::string_view name, std::string 
     fail_at(code, path_of(name), std::move(message));
 }
 
-void ObjectReader::fail_at(CodecErrorCode code, std::string path, std::string message) {
+void ObjectReader::fail_at(CodecErrorCode code, std::string path, const std::string& message) {
   if (error_)
     return;
   std::string text = context_ + ": \"" + path + "\" " + message;

@@ -1,6 +1,6 @@
 // Reads one JSON object field by field, strictly: every value is checked for its type and
 // range, a field nobody asked for is an error, and the first problem is the one reported.
-// Internal to the codec.
+// The codec reads commands with it, and the HTTP routes their request bodies.
 #pragma once
 
 #include "core/session/ids.hpp"
@@ -86,7 +86,7 @@ public:
   void fail(CodecError error);
   void fail(CodecErrorCode code, std::string_view name, std::string message);
   // The same for a path that is already complete, e.g. "method.steps[1].speakers[0]".
-  void fail_at(CodecErrorCode code, std::string path, std::string message);
+  void fail_at(CodecErrorCode code, std::string path, const std::string& message);
   bool failed() const { return error_.has_value(); }
 
   const std::string& context() const { return context_; }

@@ -385,8 +385,9 @@ object viewer_to_json(const core::SessionState& state, core::ParticipantId viewe
 }
 
 void set_viewer_fields(object& shared, object own) {
-  for (auto& [key, field] : own)
-    shared[key] = std::move(field);
+  // Not a structured binding: that gives the value as const, and the move would be a copy.
+  for (auto& field : own)
+    shared[field.key()] = std::move(field.value());
 }
 
 object state_to_json(const core::SessionState& state, core::ParticipantId viewer, core::Instant now,

@@ -3,7 +3,7 @@
 #include "server/live/created_session_json.hpp"
 
 #include "core/report/presenter_record.hpp"
-#include "core/session/decision.hpp"
+#include "core/session/session_text.hpp"
 #include "server/auth/token.hpp"
 #include "server/codec/coach_json.hpp"
 #include "server/codec/method_json.hpp"
@@ -340,7 +340,7 @@ Response Api::coach(const Request& request, const std::string& client_address) {
     options.judge_question_form = value->get_bool();
   }
   // The same limits as any text in a session: well-formed UTF-8, at most max_text_chars.
-  if (auto checked = core::rules::optional_text(*text); !checked)
+  if (auto checked = core::session_text(*text); !checked)
     return error_response(request, http::status::unprocessable_entity,
                           core::to_string(checked.error().code),
                           core::message_en(checked.error().code));

@@ -20,8 +20,9 @@ namespace http = boost::beast::http;
 HttpSession::HttpSession(boost::asio::ip::tcp::socket&& socket, std::string client_address,
                          Api& api, HttpLimits limits, WebSocketLimits websocket_limits,
                          std::shared_ptr<const void> hold)
-    : stream_(std::move(socket)), api_(api), limits_(limits), websocket_limits_(websocket_limits),
-      client_address_(std::move(client_address)), hold_(std::move(hold)) {}
+    : stream_(std::move(socket)), api_(api), limits_(std::move(limits)),
+      websocket_limits_(websocket_limits), client_address_(std::move(client_address)),
+      hold_(std::move(hold)) {}
 
 void HttpSession::run() {
   // On the connection's strand from the start, as every later handler will be.
@@ -100,7 +101,7 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
       return; // the descriptor could not move: the client sees the connection end, and retries
     std::make_shared<WebSocketSession>(std::move(*socket), std::move(target->live), target->seat,
                                        target->subscription, websocket_limits_, std::move(hold_))
-        ->run(std::move(request));
+        ->run(request);
     return;
   }
   std::string client = client_address_;

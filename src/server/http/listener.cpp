@@ -7,7 +7,7 @@
 namespace intervisie::server {
 
 Listener::Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint,
-                   Api& api, HttpLimits limits, WebSocketLimits websocket_limits)
+                   Api& api, const HttpLimits& limits, WebSocketLimits websocket_limits)
     : io_(io), acceptor_(boost::asio::make_strand(io)), retry_(acceptor_.get_executor()), api_(api),
       limits_(limits), websocket_limits_(websocket_limits),
       connections_(std::make_shared<ConnectionCounter>(limits.connections_per_address)) {

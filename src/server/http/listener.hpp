@@ -13,7 +13,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
 public:
   // Binds at once, so a taken port is an error here rather than silence later.
   Listener(boost::asio::io_context& io, const boost::asio::ip::tcp::endpoint& endpoint, Api& api,
-           HttpLimits limits, WebSocketLimits websocket_limits);
+           const HttpLimits& limits, WebSocketLimits websocket_limits);
   std::uint16_t port() const { return acceptor_.local_endpoint().port(); }
   void run() { accept(); }
   void stop();

@@ -66,7 +66,7 @@ std::string return_secret_name(core::ReturnId request) {
   return "return:" + std::to_string(request.value);
 }
 
-LiveSession::LiveSession(boost::asio::any_io_executor executor, std::string id,
+LiveSession::LiveSession(const boost::asio::any_io_executor& executor, std::string id,
                          store::EventStore& store, Clock clock, std::vector<core::Event> history,
                          SessionSecrets secrets, const core::coach::Coach* coach)
     : strand_(boost::asio::make_strand(executor)), id_(std::move(id)), store_(store),

@@ -105,9 +105,9 @@ public:
   using ReturnDone = std::function<void(std::expected<ReturnTicket, AdmissionError>)>;
 
   // `history` is every durable event of the session, in seq order (seq = index + 1).
-  LiveSession(boost::asio::any_io_executor executor, std::string id, store::EventStore& store,
-              Clock clock, std::vector<core::Event> history, SessionSecrets secrets,
-              const core::coach::Coach* coach = nullptr);
+  LiveSession(const boost::asio::any_io_executor& executor, std::string id,
+              store::EventStore& store, Clock clock, std::vector<core::Event> history,
+              SessionSecrets secrets, const core::coach::Coach* coach = nullptr);
 
   // The session's strand. Its live connections run on it too: what the session sends them is
   // written at once, without a hop to another thread.

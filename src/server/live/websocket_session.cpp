@@ -18,7 +18,8 @@ WebSocketSession::WebSocketSession(boost::asio::ip::tcp::socket&& socket,
     : stream_(std::move(socket)), live_(std::move(live)), seat_(seat), subscription_(subscription),
       limits_(limits), hold_(std::move(hold)) {}
 
-void WebSocketSession::run(beast::http::request<beast::http::string_body> upgrade) {
+// async_accept builds its answer before it returns: the request need not outlive this call.
+void WebSocketSession::run(const beast::http::request<beast::http::string_body>& upgrade) {
   stream_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
   stream_.set_option(websocket::stream_base::decorator([](websocket::response_type& response) {
     response.set(beast::http::field::server, "intervisie");

@@ -33,7 +33,7 @@ public:
                    std::shared_ptr<const void> hold = {});
 
   // Completes the upgrade this request asked for, then starts the read loop.
-  void run(boost::beast::http::request<boost::beast::http::string_body> upgrade);
+  void run(const boost::beast::http::request<boost::beast::http::string_body>& upgrade);
 
   void send(std::shared_ptr<const std::string> message) override;
   void send_backlog(std::vector<std::shared_ptr<const std::string>> messages) override;

@@ -52,7 +52,7 @@ std::string wrap(const SecretKey& master, std::string_view owner, const SecretKe
               associated(owner));
 }
 
-KeyRing::KeyRing(KeyRingStore& store, SecretKey master) : store_{store}, master_{master} {}
+KeyRing::KeyRing(KeyRingStore& store, const SecretKey& master) : store_{store}, master_{master} {}
 
 std::expected<void, std::string> KeyRing::check() const {
   auto keys = store_.wrapped_keys();

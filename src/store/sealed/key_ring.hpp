@@ -24,7 +24,7 @@ using KeyResult = std::expected<std::shared_ptr<const SecretKey>, StoreError>;
 // Thread-safe.
 class KeyRing {
 public:
-  KeyRing(KeyRingStore& store, SecretKey master);
+  KeyRing(KeyRingStore& store, const SecretKey& master);
 
   // Whether the master key opens the keys in the store: a wrong key file is found at start,
   // not as unreadable content later. A message naming both key ids when it does not.

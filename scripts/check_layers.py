@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Checks who includes whom in src/ (docs/architecture.md, section 2); run by every build.
+
+- A layer includes only the layers below it: core nothing else; language and store the core;
+  server the core and the store's interfaces (store/*.hpp, not an adapter's folder or file);
+  cli anything (it is the composition root).
+- A header that says "Internal to" in its opening comment is included only from its own folder.
+Prints each breach as file:line and exits 1; prints nothing when all is well.
+"""
+import os
+import re
+import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SRC = os.path.join(TOP, "src")
+INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+
+# The store's adapters: the server must receive them as ports, never name them.
+STORE_ADAPTERS = ("store/sqlite/", "store/postgresql/", "store/sealed/", "store/sqlite_",
+                  "store/postgresql_", "store/method_directory", "store/migrations",
+                  "store/group_migrations")
+ALLOWED = {
+    "core": ("core/",),
+    "language": ("core/", "language/"),
+    "store": ("core/", "store/"),
+    "server": ("core/", "store/", "server/"),
+    "cli": ("core/", "store/", "server/", "language/", "cli/"),
+}
+
+
+def opening_comment(path):
+    lines = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("//"):
+                break
+            lines.append(line)
+    return "".join(lines)
+
+
+def main():
+    internal = {}
+    sources = []
+    for root, _, files in os.walk(SRC):
+        for name in files:
+            if name.endswith((".cpp", ".hpp")):
+                path = os.path.join(root, name)
+                sources.append(path)
+                if name.endswith(".hpp") and "Internal to" in opening_comment(path):
+                    internal[os.path.relpath(path, SRC)] = os.path.dirname(path)
+    breaches = []
+    for path in sorted(sources):
+        relative = os.path.relpath(path, SRC)
+        layer = relative.split(os.sep)[0]
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                match = INCLUDE.match(line)
+                if not match:
+                    continue
+                target = match.group(1)
+                where = f"src/{relative}:{number}"
+                if layer in ALLOWED and not target.startswith(ALLOWED[layer]):
+                    breaches.append(f"{where}: the {layer} layer may not include {target}")
+                elif layer == "server" and target.startswith(STORE_ADAPTERS):
+                    breaches.append(f"{where}: the server receives the store's adapters as ports; "
+                                    f"{target} is one (open it in src/cli)")
+                elif target in internal and os.path.dirname(path) != internal[target]:
+                    breaches.append(f"{where}: {target} is internal to its folder")
+    for breach in breaches:
+        print(breach)
+    sys.exit(1 if breaches else 0)
+
+
+if __name__ == "__main__":
+    main()
