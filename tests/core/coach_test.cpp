@@ -72,13 +72,47 @@ TEST(CoachQuestions, AQuestionAfterAClauseIsJudgedByItsOwnWords) {
       QuestionForm::open);
 }
 
-TEST(CoachQuestions, AnInvitationToTellIsOpenButTellMeWhetherIsClosed) {
-  EXPECT_EQ(coach.check(TextKind::question, "Kun je vertellen hoe dat ging?").question_form,
-            QuestionForm::open);
+TEST(CoachQuestions, AnInvitationInTheImperativeIsOpen) {
   EXPECT_EQ(coach.check(TextKind::question, "Vertel eens over die dag").question_form,
             QuestionForm::open);
-  EXPECT_EQ(coach.check(TextKind::question, "Kun je vertellen of het lukte?").question_form,
-            QuestionForm::closed);
+  EXPECT_EQ(coach.check(TextKind::question, "Leg eens uit hoe dat rooster werkt.").question_form,
+            QuestionForm::open);
+}
+
+TEST(CoachQuestions, APoliteRequestIsClosedAndGetsTheOpenFormOffered) {
+  const std::string text = "Kun je vertellen hoe dat ging?";
+  const Verdict verdict = coach.check(TextKind::question, text);
+  EXPECT_EQ(verdict.question_form, QuestionForm::closed);
+  ASSERT_EQ(verdict.hints.size(), 1u);
+  EXPECT_EQ(verdict.hints[0].check, Check::question_form);
+  EXPECT_EQ(spanned(text, verdict.hints[0]), "Kun je vertellen");
+  EXPECT_NE(verdict.hints[0].suggestion.nl.find("‘Vertel eens hoe dat ging.’"), std::string::npos)
+      << verdict.hints[0].suggestion.nl;
+  EXPECT_NE(verdict.hints[0].suggestion.nl.find("‘Hoe…’"), std::string::npos);
+  EXPECT_NE(verdict.hints[0].suggestion.en.find("Vertel eens hoe dat ging."), std::string::npos);
+  EXPECT_NE(verdict.hints[0].reason.nl.find("beleefd verzoek"), std::string::npos);
+  for (const char* polite :
+       {"Wil je iets zeggen over de sfeer in het team?",
+        "Zou je kunnen uitleggen waarom dat zo is?", "Mag ik vragen wat je contract inhoudt?",
+        "Kunt u beschrijven wat er gebeurde?"})
+    EXPECT_EQ(coach.check(TextKind::question, polite).question_form, QuestionForm::closed)
+        << polite;
+  const std::string explain = "Zou je kunnen uitleggen waarom dat zo is?";
+  EXPECT_NE(coach.check(TextKind::question, explain)
+                .hints.at(0)
+                .suggestion.nl.find("‘Leg eens uit waarom dat zo is.’"),
+            std::string::npos);
+}
+
+TEST(CoachQuestions, AskingLeaveBeforeAColonOnlyLeadsIn) {
+  EXPECT_EQ(coach.check(TextKind::question, "Mag ik vragen: hoe oud zijn ze?").question_form,
+            QuestionForm::open);
+}
+
+TEST(CoachQuestions, TellMeWhetherIsAPlainClosedQuestion) {
+  const Verdict verdict = coach.check(TextKind::question, "Kun je vertellen of het lukte?");
+  EXPECT_EQ(verdict.question_form, QuestionForm::closed);
+  EXPECT_EQ(verdict.hints.at(0).reason.nl.find("beleefd"), std::string::npos);
   EXPECT_EQ(coach.check(TextKind::question, "Ik vraag me af of je dat wilde").question_form,
             QuestionForm::closed);
 }

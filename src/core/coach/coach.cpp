@@ -83,6 +83,41 @@ LocalizedText open_up(std::string_view text, const std::vector<Word>& words, Spa
           "follow."};
 }
 
+// Drops a final question mark, spaces and quotes: what a request asks about, to invite it.
+std::string_view asked_about(std::string_view text, std::size_t begin) {
+  std::string_view rest = text.substr(std::min(begin, text.size()));
+  while (!rest.empty() && (rest.back() == '?' || rest.back() == ' ' || rest.back() == '.'))
+    rest.remove_suffix(1);
+  return rest;
+}
+
+// "Kun je vertellen hoe ...?" can be granted with "ja"; "Vertel eens hoe ..." cannot.
+Hint polite_request_hint(std::string_view text, const PoliteRequest& request) {
+  const std::string invitation = std::string(request.imperative) + " " +
+                                 std::string(asked_about(text, request.rest_begin)) + ".";
+  std::string nl = "Nodig uit in plaats van te verzoeken: ‘" + invitation + "’";
+  std::string en = "Invite rather than request: ‘" + invitation + "’";
+  if (request.question) {
+    std::string word(
+        text.substr(request.question->begin, request.question->end - request.question->begin));
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
+      word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    nl += ", of vraag het meteen met ‘" + word + "…’ vooraan.";
+    en += ", or ask it straight away, starting with ‘" + word + "…’.";
+  } else {
+    nl += ".";
+    en += ".";
+  }
+  return {Check::question_form,
+          {"Dit is een beleefd verzoek: ‘ja’ is al een antwoord, en dan blijft het verhaal "
+           "misschien uit.",
+           "This is a polite request: ‘yes’ already answers it, and the story may not follow."},
+          {std::move(nl), std::move(en)},
+          request.request,
+          {},
+          {}};
+}
+
 std::string quoted_list(const std::vector<std::string>& triggers) {
   std::string out;
   for (std::size_t i = 0; i < triggers.size(); ++i) {
@@ -114,7 +149,9 @@ Verdict Coach::check(TextKind kind, std::string_view text, const CoachOptions& o
     const QuestionFormReading form = read_question_form(words);
     if (options.judge_question_form) {
       verdict.question_form = form.form;
-      if (form.form == QuestionForm::closed)
+      if (form.polite_request)
+        verdict.hints.push_back(polite_request_hint(text, *form.polite_request));
+      else if (form.form == QuestionForm::closed)
         verdict.hints.push_back(
             {Check::question_form,
              {"Dit is een gesloten vraag: het antwoord kan ‘ja’ of ‘nee’ zijn.",
