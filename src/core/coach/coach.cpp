@@ -128,6 +128,65 @@ std::string quoted_list(const std::vector<std::string>& triggers) {
   return out;
 }
 
+// What was heard, and a question in the same spirit that leaves the way to the presenter.
+Hint hidden_advice_hint(const HiddenAdviceReading& advice) {
+  const std::string heard = quoted_list(advice.triggers);
+  auto hint = [&](std::string reason_nl, std::string reason_en, std::string suggestion_nl,
+                  std::string suggestion_en) {
+    return Hint{Check::hidden_advice,
+                {std::move(reason_nl), std::move(reason_en)},
+                {std::move(suggestion_nl), std::move(suggestion_en)},
+                advice.span,
+                advice.triggers,
+                {}};
+  };
+  switch (advice.category) {
+  case AdviceCategory::explicit_marker:
+    return hint("Hier klinkt een advies in door (" + heard + "): de vraag wijst al een weg.",
+                "There is advice in this (" + heard + "): the question already points a way.",
+                "Vraag wat de inbrenger zelf al bedacht heeft, bijvoorbeeld: ‘Welke mogelijkheden "
+                "heb je zelf al overwogen?’",
+                "Ask what the presenter has thought of, for example: ‘Welke mogelijkheden heb je "
+                "zelf al overwogen?’ (which options have you considered yourself?)");
+  case AdviceCategory::negated_suggestion:
+    return hint("Hier zit een voorstel in, verpakt als vraag (" + heard + ").",
+                "There is a suggestion in this, wrapped up as a question (" + heard + ").",
+                "Laat de keuze bij de inbrenger, bijvoorbeeld: ‘Welke mogelijkheden zie je, en wat "
+                "spreekt je daarin aan?’",
+                "Leave the choice with the presenter, for example: ‘Welke mogelijkheden zie je, en "
+                "wat spreekt je daarin aan?’ (which options do you see, and what appeals to you?)");
+  case AdviceCategory::obligation_hindsight:
+    return hint("Dit klinkt als wat de inbrenger had moeten doen (" + heard + ").",
+                "This sounds like what the presenter ought to have done (" + heard + ").",
+                "Vraag naar het moment zelf, bijvoorbeeld: ‘Wat maakte dat je toen zo hebt "
+                "gehandeld?’",
+                "Ask about the moment itself, for example: ‘Wat maakte dat je toen zo hebt "
+                "gehandeld?’ (what made you act the way you did then?)");
+  case AdviceCategory::suggestion_as_question:
+    return hint("Hier noem je zelf al een oplossing of iemand die kan helpen (" + heard + ").",
+                "You name a solution or a helper yourself here (" + heard + ").",
+                "Vraag wat de inbrenger zelf ziet, bijvoorbeeld: ‘Wie of wat zou je hierbij "
+                "kunnen helpen?’",
+                "Ask what the presenter sees, for example: ‘Wie of wat zou je hierbij kunnen "
+                "helpen?’ (who or what could help you with this?)");
+  case AdviceCategory::reproach:
+    return hint("Dit kan klinken als een verwijt (" + heard + ").",
+                "This may sound like a reproach (" + heard + ").",
+                "Vraag nieuwsgierig naar wat het lastig maakt, bijvoorbeeld: ‘Wat maakt het "
+                "moeilijk om hier iets aan te veranderen?’",
+                "Ask with curiosity what makes it hard, for example: ‘Wat maakt het moeilijk om "
+                "hier iets aan te veranderen?’ (what makes it hard to change this?)");
+  case AdviceCategory::rhetorical_interpretation:
+    break;
+  }
+  return hint("Hier zit al een antwoord of een uitleg in (" + heard + ").",
+              "This already holds an answer or an explanation (" + heard + ").",
+              "Vraag naar de uitleg van de inbrenger zelf, bijvoorbeeld: ‘Hoe verklaar je het "
+              "zelf?’",
+              "Ask for the presenter's own explanation, for example: ‘Hoe verklaar je het zelf?’ "
+              "(how do you explain it yourself?)");
+}
+
 } // namespace
 
 Verdict Coach::check(TextKind kind, std::string_view text, const CoachOptions& options) const {
@@ -164,15 +223,7 @@ Verdict Coach::check(TextKind kind, std::string_view text, const CoachOptions& o
     const HiddenAdviceReading advice = read_hidden_advice(text, words, form);
     verdict.hidden_advice = advice.found;
     if (advice.found)
-      verdict.hints.push_back(
-          {Check::hidden_advice,
-           {"Hier zit misschien een advies of oordeel in (" + quoted_list(advice.triggers) + ").",
-            "There may be advice or a judgement in this (" + quoted_list(advice.triggers) + ")."},
-           {"Vraag naar wat de inbrenger zelf ziet, denkt of doet, zonder een richting te geven.",
-            "Ask about what the presenter sees, thinks or does, without pointing a way."},
-           advice.span,
-           advice.triggers,
-           {}});
+      verdict.hints.push_back(hidden_advice_hint(advice));
     break;
   }
   case TextKind::advice: {
