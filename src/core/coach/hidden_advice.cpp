@@ -13,7 +13,8 @@ struct Heard {
 };
 
 // The listened-for phrases that pushed towards advice most; else the one to three words that
-// did. Phrases inside one already heard add nothing ("geprobeerd" in "al eens geprobeerd").
+// did. Phrases inside one already heard add nothing ("geprobeerd" in "al eens geprobeerd"),
+// overlapping ones join.
 std::vector<Heard> what_was_heard(const std::vector<AdviceFeature>& features,
                                   const std::vector<float>& contributions,
                                   const std::vector<float>& per_word) {
@@ -51,8 +52,16 @@ std::vector<Heard> what_was_heard(const std::vector<AdviceFeature>& features,
     if (!per_word.empty())
       heard.push_back(best);
   }
+  // Overlapping phrases are one thing heard: "niet verstandiger" and "verstandiger om".
   std::ranges::sort(heard, {}, &Heard::first);
-  return heard;
+  std::vector<Heard> merged;
+  for (const Heard& h : heard) {
+    if (!merged.empty() && h.first <= merged.back().last)
+      merged.back().last = std::max(merged.back().last, h.last);
+    else
+      merged.push_back(h);
+  }
+  return merged;
 }
 
 } // namespace
