@@ -1,6 +1,8 @@
 // The wording coach's rules, with a small stand-in for the dictionary. The corpus test in
 // tests/language/ measures it against real sentences with the real dictionary.
 #include "core/coach/coach.hpp"
+#include "core/coach/hidden_advice.hpp"
+#include "core/coach/question_form.hpp"
 #include "core/coach/words.hpp"
 
 #include <gtest/gtest.h>
@@ -72,13 +74,47 @@ TEST(CoachQuestions, AQuestionAfterAClauseIsJudgedByItsOwnWords) {
       QuestionForm::open);
 }
 
-TEST(CoachQuestions, AnInvitationToTellIsOpenButTellMeWhetherIsClosed) {
-  EXPECT_EQ(coach.check(TextKind::question, "Kun je vertellen hoe dat ging?").question_form,
-            QuestionForm::open);
+TEST(CoachQuestions, AnInvitationInTheImperativeIsOpen) {
   EXPECT_EQ(coach.check(TextKind::question, "Vertel eens over die dag").question_form,
             QuestionForm::open);
-  EXPECT_EQ(coach.check(TextKind::question, "Kun je vertellen of het lukte?").question_form,
-            QuestionForm::closed);
+  EXPECT_EQ(coach.check(TextKind::question, "Leg eens uit hoe dat rooster werkt.").question_form,
+            QuestionForm::open);
+}
+
+TEST(CoachQuestions, APoliteRequestIsClosedAndGetsTheOpenFormOffered) {
+  const std::string text = "Kun je vertellen hoe dat ging?";
+  const Verdict verdict = coach.check(TextKind::question, text);
+  EXPECT_EQ(verdict.question_form, QuestionForm::closed);
+  ASSERT_EQ(verdict.hints.size(), 1u);
+  EXPECT_EQ(verdict.hints[0].check, Check::question_form);
+  EXPECT_EQ(spanned(text, verdict.hints[0]), "Kun je vertellen");
+  EXPECT_NE(verdict.hints[0].suggestion.nl.find("‘Vertel eens hoe dat ging.’"), std::string::npos)
+      << verdict.hints[0].suggestion.nl;
+  EXPECT_NE(verdict.hints[0].suggestion.nl.find("‘Hoe…’"), std::string::npos);
+  EXPECT_NE(verdict.hints[0].suggestion.en.find("Vertel eens hoe dat ging."), std::string::npos);
+  EXPECT_NE(verdict.hints[0].reason.nl.find("beleefd verzoek"), std::string::npos);
+  for (const char* polite :
+       {"Wil je iets zeggen over de sfeer in het team?",
+        "Zou je kunnen uitleggen waarom dat zo is?", "Mag ik vragen wat je contract inhoudt?",
+        "Kunt u beschrijven wat er gebeurde?"})
+    EXPECT_EQ(coach.check(TextKind::question, polite).question_form, QuestionForm::closed)
+        << polite;
+  const std::string explain = "Zou je kunnen uitleggen waarom dat zo is?";
+  EXPECT_NE(coach.check(TextKind::question, explain)
+                .hints.at(0)
+                .suggestion.nl.find("‘Leg eens uit waarom dat zo is.’"),
+            std::string::npos);
+}
+
+TEST(CoachQuestions, AskingLeaveBeforeAColonOnlyLeadsIn) {
+  EXPECT_EQ(coach.check(TextKind::question, "Mag ik vragen: hoe oud zijn ze?").question_form,
+            QuestionForm::open);
+}
+
+TEST(CoachQuestions, TellMeWhetherIsAPlainClosedQuestion) {
+  const Verdict verdict = coach.check(TextKind::question, "Kun je vertellen of het lukte?");
+  EXPECT_EQ(verdict.question_form, QuestionForm::closed);
+  EXPECT_EQ(verdict.hints.at(0).reason.nl.find("beleefd"), std::string::npos);
   EXPECT_EQ(coach.check(TextKind::question, "Ik vraag me af of je dat wilde").question_form,
             QuestionForm::closed);
 }
@@ -128,6 +164,101 @@ TEST(CoachQuestions, TheWordsOfSomeoneElseQuotedBackAreNoJudgement) {
 
 TEST(CoachQuestions, ATypoInATriggerWordStillCounts) {
   EXPECT_EQ(coach.check(TextKind::question, "heb je overwogn om te stoppen").hidden_advice, true);
+}
+
+// What the hidden-advice reading heard, as typed.
+struct Heard {
+  bool found;
+  AdviceCategory category;
+  std::string span;
+};
+
+Heard heard(std::string_view text) {
+  const std::vector<Word> words = words_of(text);
+  const HiddenAdviceReading reading = read_hidden_advice(text, words, read_question_form(words));
+  return {reading.found, reading.category,
+          std::string(text.substr(reading.span.begin, reading.span.end - reading.span.begin))};
+}
+
+TEST(CoachHiddenAdvice, ANegatedSuggestionIsHeardAsHiddenAdvice) {
+  const Heard advice = heard("Is het niet slimmer om de planning met het team te maken?");
+  EXPECT_TRUE(advice.found);
+  EXPECT_EQ(advice.category, AdviceCategory::negated_suggestion);
+  EXPECT_EQ(advice.span, "niet slimmer om");
+  EXPECT_TRUE(heard("Waarom vraag je de teamleider niet om hulp?").found);
+}
+
+TEST(CoachHiddenAdvice, ObligationAndHindsightAreHeard) {
+  const Heard advice = heard("Had je de ouders niet eerder moeten bellen?");
+  EXPECT_TRUE(advice.found);
+  EXPECT_EQ(advice.category, AdviceCategory::obligation_hindsight);
+  EXPECT_EQ(advice.span, "Had je de ouders niet eerder moeten");
+  EXPECT_TRUE(heard("Heb je wel goed naar de cliënt geluisterd?").found);
+}
+
+TEST(CoachHiddenAdvice, AnOptionOrAHelperNamedIsASuggestion) {
+  const Heard advice = heard("Zou een gesprek met de vertrouwenspersoon iets opleveren?");
+  EXPECT_TRUE(advice.found);
+  EXPECT_EQ(advice.category, AdviceCategory::suggestion_as_question);
+  EXPECT_EQ(advice.span, "Zou een gesprek met de vertrouwenspersoon iets");
+  EXPECT_TRUE(heard("Wat als je de stagiair de overdracht laat doen?").found);
+}
+
+TEST(CoachHiddenAdvice, AReproachWithWaaromIsHeard) {
+  const Heard advice = heard("Waarom zeg je nog steeds ja tegen die extra diensten?");
+  EXPECT_TRUE(advice.found);
+  EXPECT_EQ(advice.category, AdviceCategory::reproach);
+  EXPECT_EQ(advice.span, "Waarom zeg je nog steeds");
+  EXPECT_TRUE(heard("Ben je niet veel te laat begonnen met dat verslag?").found);
+}
+
+TEST(CoachHiddenAdvice, ARhetoricalQuestionOrHiddenInterpretationIsHeard) {
+  const Heard advice = heard("Kan het zijn dat je gewoon moe bent?");
+  EXPECT_TRUE(advice.found);
+  EXPECT_EQ(advice.category, AdviceCategory::rhetorical_interpretation);
+  EXPECT_EQ(advice.span, "Kan het zijn dat je gewoon");
+  EXPECT_TRUE(heard("Wat doe je daar eigenlijk nog?").found);
+}
+
+TEST(CoachHiddenAdvice, AnExplicitMarkerIsHeard) {
+  const Heard advice = heard("Wat houdt je tegen om het rooster zelf te maken?");
+  EXPECT_TRUE(advice.found);
+  EXPECT_EQ(advice.category, AdviceCategory::explicit_marker);
+  EXPECT_EQ(advice.span, "houdt je tegen");
+}
+
+TEST(CoachHiddenAdvice, AQuestionThatQuotesALoadedWordBackIsNotAVerdict) {
+  EXPECT_FALSE(heard("Wat bedoel je als je zegt dat het 'onprofessioneel' was?").found);
+  EXPECT_FALSE(heard("Wat deed het met je toen ze je naïef noemde?").found);
+  EXPECT_TRUE(heard("Was het niet wat naïef om dat toe te zeggen?").found);
+}
+
+TEST(CoachHiddenAdvice, TheQuestionsTrainersTeachStayOpen) {
+  for (const char* text :
+       {"Wat heb je al geprobeerd?", "Waarom was dat zo belangrijk voor je?",
+        "Wat zou er gebeuren als je niets doet?",
+        "Hoe zou het zijn als het probleem morgen weg is?", "Wat wil je dat ik je níet vraag?",
+        "Stel dat je het hen vraagt, wat zouden zij zeggen?"})
+    EXPECT_FALSE(heard(text).found) << text;
+}
+
+TEST(CoachHiddenAdvice, EveryHintSaysWhatItHeardAndOffersAnOpenQuestionInBothLanguages) {
+  for (const char* text :
+       {"Heb je al eens overwogen om te stoppen?", "Is het niet verstandiger om te wachten?",
+        "Had je dat niet moeten melden?", "Zou een coach iets voor je zijn?",
+        "Waarom laat je het zo makkelijk gebeuren?", "Ligt het niet gewoon aan jezelf?"}) {
+    const Verdict verdict = coach.check(TextKind::question, text);
+    ASSERT_EQ(verdict.hidden_advice, true) << text;
+    const Hint& hint = verdict.hints.back();
+    EXPECT_EQ(hint.check, Check::hidden_advice);
+    EXPECT_FALSE(hint.triggers.empty()) << text;
+    for (const std::string& trigger : hint.triggers) {
+      EXPECT_NE(hint.reason.nl.find("‘" + trigger + "’"), std::string::npos) << text;
+      EXPECT_NE(hint.reason.en.find("‘" + trigger + "’"), std::string::npos) << text;
+    }
+    EXPECT_NE(hint.suggestion.nl.find("?’"), std::string::npos) << text;
+    EXPECT_NE(hint.suggestion.en.find("?’"), std::string::npos) << text;
+  }
 }
 
 TEST(CoachStatements, AStatementStartsWithIkAndAVerb) {

@@ -7,10 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,32 +24,64 @@ namespace {
 using core::coach::Coach;
 using core::coach::TextKind;
 
-// Rows of a tab-separated corpus file, header and comments left out.
-std::vector<std::vector<std::string>> rows_of(const std::string& name, std::size_t fields) {
+// One line of a corpus file, its cells named by the file's header.
+class Row {
+public:
+  Row(const std::vector<std::string>* header, std::vector<std::string> cells)
+      : header_(header), cells_(std::move(cells)) {}
+  // The cell under `column`; empty when the file has no such column (the held-out
+  // questions have no category).
+  const std::string& operator[](std::string_view column) const {
+    static const std::string none;
+    const auto found = std::ranges::find(*header_, column);
+    return found == header_->end() ? none : cells_[found - header_->begin()];
+  }
+
+private:
+  const std::vector<std::string>* header_;
+  std::vector<std::string> cells_;
+};
+
+struct Table {
+  std::vector<std::string> header;
+  std::vector<Row> rows;
+};
+
+std::vector<std::string> cells_of(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream in(line);
+  std::string cell;
+  while (std::getline(in, cell, '\t'))
+    cells.push_back(cell);
+  return cells;
+}
+
+// A tab-separated corpus file, read by its header (line 1); comments left out. Every row has
+// the header's columns, and `required` must be among them.
+std::unique_ptr<Table> table_of(const std::string& name,
+                                std::initializer_list<std::string_view> required) {
   const std::filesystem::path path =
       std::filesystem::path(INTERVISIE_TEST_DATA_DIR) / "coach" / name;
   std::ifstream in(path);
   EXPECT_TRUE(in) << "cannot read " << path;
-  std::vector<std::vector<std::string>> rows;
+  auto table = std::make_unique<Table>();
   std::string line;
-  bool header = true;
   while (std::getline(in, line)) {
     if (line.empty() || line.starts_with('#'))
       continue;
-    if (header) {
-      header = false;
+    if (table->header.empty()) {
+      table->header = cells_of(line);
+      for (std::string_view column : required)
+        EXPECT_TRUE(std::ranges::find(table->header, column) != table->header.end())
+            << path << " has no column " << column;
       continue;
     }
-    std::vector<std::string> row;
-    std::stringstream cells(line);
-    std::string cell;
-    while (std::getline(cells, cell, '\t'))
-      row.push_back(cell);
-    EXPECT_EQ(row.size(), fields) << path << ": " << line;
-    if (row.size() == fields)
-      rows.push_back(std::move(row));
+    std::vector<std::string> cells = cells_of(line);
+    EXPECT_EQ(cells.size(), table->header.size()) << path << ": " << line;
+    if (cells.size() == table->header.size())
+      table->rows.emplace_back(&table->header, std::move(cells));
   }
-  return rows;
+  return table;
 }
 
 struct Tally {
@@ -93,17 +128,21 @@ INSTANTIATE_TEST_SUITE_P(Sets, CoachCorpus, ::testing::Values("", "holdout/"),
 TEST_P(CoachCorpus, QuestionsAreOpenOrClosedAndHiddenAdviceIsCaught) {
   const Coach coach(*oracle_);
   Tally closed, advice;
-  for (const auto& row : rows_of(GetParam() + "questions.tsv", 3)) {
-    const auto verdict = coach.check(TextKind::question, row[2]);
+  const auto table = table_of(GetParam() + "questions.tsv", {"form", "advice", "text"});
+  std::map<std::string, Tally> by_category;
+  for (const Row& row : table->rows) {
+    const auto verdict = coach.check(TextKind::question, row["text"]);
     ASSERT_TRUE(verdict.question_form && verdict.hidden_advice);
-    const bool want_closed = row[0] == "closed";
+    const bool want_closed = row["form"] == "closed";
     const bool got_closed = *verdict.question_form == core::coach::QuestionForm::closed;
     closed.add(want_closed, got_closed);
-    advice.add(row[1] == "yes", *verdict.hidden_advice);
+    advice.add(row["advice"] == "yes", *verdict.hidden_advice);
+    if (!row["category"].empty())
+      by_category[row["category"]].add(row["advice"] == "yes", *verdict.hidden_advice);
     if (want_closed != got_closed)
-      std::cout << "  form   want " << row[0] << ": " << row[2] << "\n";
-    if ((row[1] == "yes") != *verdict.hidden_advice) {
-      std::cout << "  advice want " << row[1] << ": " << row[2];
+      std::cout << "  form   want " << row["form"] << ": " << row["text"] << "\n";
+    if ((row["advice"] == "yes") != *verdict.hidden_advice) {
+      std::cout << "  advice want " << row["advice"] << ": " << row["text"];
       for (const auto& hint : verdict.hints)
         for (const auto& trigger : hint.triggers)
           std::cout << " [" << trigger << "]";
@@ -112,6 +151,9 @@ TEST_P(CoachCorpus, QuestionsAreOpenOrClosedAndHiddenAdviceIsCaught) {
   }
   print("open/closed", closed);
   print("hidden advice", advice);
+  for (const auto& [category, tally] : by_category)
+    std::cout << "    " << std::left << std::setw(26) << category << " n=" << tally.total()
+              << "  flagged " << tally.true_positive + tally.false_positive << "\n";
   EXPECT_GE(closed.accuracy(), 0.97);
   EXPECT_GE(advice.precision(), 0.90);
   EXPECT_GE(advice.recall(), 0.85);
@@ -121,15 +163,17 @@ TEST_P(CoachCorpus, StatementsStartWithIkAndAVerbAndAreAboutNow) {
   const Coach coach(*oracle_);
   int right = 0, total = 0;
   Tally ok;
-  for (const auto& row : rows_of(GetParam() + "statements.tsv", 2)) {
-    const auto verdict = coach.check(TextKind::statement, row[1]);
+  const auto table = table_of(GetParam() + "statements.tsv", {"verdict", "text"});
+  for (const Row& row : table->rows) {
+    const auto verdict = coach.check(TextKind::statement, row["text"]);
     ASSERT_TRUE(verdict.statement);
     const std::string got(core::coach::to_string(*verdict.statement));
     ++total;
-    right += got == row[0];
-    ok.add(row[0] == "ok", got == "ok");
-    if (got != row[0])
-      std::cout << "  statement want " << row[0] << " got " << got << ": " << row[1] << "\n";
+    right += got == row["verdict"];
+    ok.add(row["verdict"] == "ok", got == "ok");
+    if (got != row["verdict"])
+      std::cout << "  statement want " << row["verdict"] << " got " << got << ": " << row["text"]
+                << "\n";
   }
   const double accuracy = double(right) / total;
   std::cout << std::fixed << std::setprecision(1) << "  statement        n=" << total
@@ -141,13 +185,14 @@ TEST_P(CoachCorpus, StatementsStartWithIkAndAVerbAndAreAboutNow) {
 TEST_P(CoachCorpus, AdviceOpensWithTheShoesOfThePresenter) {
   const Coach coach(*oracle_);
   Tally opener;
-  for (const auto& row : rows_of(GetParam() + "advice.tsv", 2)) {
-    const auto verdict = coach.check(TextKind::advice, row[1]);
+  const auto table = table_of(GetParam() + "advice.tsv", {"opener", "text"});
+  for (const Row& row : table->rows) {
+    const auto verdict = coach.check(TextKind::advice, row["text"]);
     ASSERT_TRUE(verdict.advice_opener);
     const bool got = *verdict.advice_opener == core::coach::AdviceOpener::present;
-    opener.add(row[0] == "yes", got);
-    if ((row[0] == "yes") != got)
-      std::cout << "  opener want " << row[0] << ": " << row[1] << "\n";
+    opener.add(row["opener"] == "yes", got);
+    if ((row["opener"] == "yes") != got)
+      std::cout << "  opener want " << row["opener"] << ": " << row["text"] << "\n";
   }
   print("advice opener", opener);
   EXPECT_GE(opener.accuracy(), 0.99);

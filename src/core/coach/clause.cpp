@@ -44,8 +44,9 @@ constexpr auto subordinators = std::to_array<std::string_view>({
 });
 
 constexpr auto prepositions = std::to_array<std::string_view>({
-    "aan",   "bij",   "door", "in",     "met", "naar", "om",    "onder", "op",      "over",
-    "sinds", "tegen", "tot",  "tussen", "uit", "van",  "vanaf", "voor",  "volgens", "zonder",
+    "aan",   "bij",   "binnen", "door", "in",    "met",     "na",     "naar",   "om",
+    "onder", "op",    "over",   "rond", "sinds", "tegen",   "tot",    "tussen", "uit",
+    "van",   "vanaf", "vanuit", "via",  "voor",  "volgens", "zonder",
 });
 
 // After "ik ben benieuwd", "ik vraag me af", ... the next word decides.
@@ -159,6 +160,10 @@ std::size_t main_clause_start(const std::vector<Word>& words) {
       return at;
     if (const std::size_t length = wondering_lead_in(words, at); length > 0) {
       const std::size_t next = skip_marks(words, at + length);
+      // "Mag ik vragen wat ...?" asks leave to ask: a polite request, read from its first word.
+      // "Mag ik vragen: hoe ...?" only leads in.
+      if (word == "mag" && next == at + length)
+        return at;
       // "Ik ben benieuwd: ..." goes on after the colon; "ik vraag me af hoe/of ..." decides here.
       return next;
     }
@@ -170,7 +175,7 @@ std::size_t main_clause_start(const std::vector<Word>& words) {
       at = skip_marks(words, at + 2); // a name or an interjection: "Sanne, ..."
       continue;
     }
-    if (auto colon = find_mark(words, at, ':', 10)) {
+    if (auto colon = find_mark(words, at, ':', 15)) {
       at = skip_marks(words, *colon + 1);
       continue;
     }

@@ -83,6 +83,41 @@ LocalizedText open_up(std::string_view text, const std::vector<Word>& words, Spa
           "follow."};
 }
 
+// Drops a final question mark, spaces and quotes: what a request asks about, to invite it.
+std::string_view asked_about(std::string_view text, std::size_t begin) {
+  std::string_view rest = text.substr(std::min(begin, text.size()));
+  while (!rest.empty() && (rest.back() == '?' || rest.back() == ' ' || rest.back() == '.'))
+    rest.remove_suffix(1);
+  return rest;
+}
+
+// "Kun je vertellen hoe ...?" can be granted with "ja"; "Vertel eens hoe ..." cannot.
+Hint polite_request_hint(std::string_view text, const PoliteRequest& request) {
+  const std::string invitation = std::string(request.imperative) + " " +
+                                 std::string(asked_about(text, request.rest_begin)) + ".";
+  std::string nl = "Nodig uit in plaats van te verzoeken: ‘" + invitation + "’";
+  std::string en = "Invite rather than request: ‘" + invitation + "’";
+  if (request.question) {
+    std::string word(
+        text.substr(request.question->begin, request.question->end - request.question->begin));
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z')
+      word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    nl += ", of vraag het meteen met ‘" + word + "…’ vooraan.";
+    en += ", or ask it straight away, starting with ‘" + word + "…’.";
+  } else {
+    nl += ".";
+    en += ".";
+  }
+  return {Check::question_form,
+          {"Dit is een beleefd verzoek: ‘ja’ is al een antwoord, en dan blijft het verhaal "
+           "misschien uit.",
+           "This is a polite request: ‘yes’ already answers it, and the story may not follow."},
+          {std::move(nl), std::move(en)},
+          request.request,
+          {},
+          {}};
+}
+
 std::string quoted_list(const std::vector<std::string>& triggers) {
   std::string out;
   for (std::size_t i = 0; i < triggers.size(); ++i) {
@@ -91,6 +126,65 @@ std::string quoted_list(const std::vector<std::string>& triggers) {
     out += "‘" + triggers[i] + "’";
   }
   return out;
+}
+
+// What was heard, and a question in the same spirit that leaves the way to the presenter.
+Hint hidden_advice_hint(const HiddenAdviceReading& advice) {
+  const std::string heard = quoted_list(advice.triggers);
+  auto hint = [&](std::string reason_nl, std::string reason_en, std::string suggestion_nl,
+                  std::string suggestion_en) {
+    return Hint{Check::hidden_advice,
+                {std::move(reason_nl), std::move(reason_en)},
+                {std::move(suggestion_nl), std::move(suggestion_en)},
+                advice.span,
+                advice.triggers,
+                {}};
+  };
+  switch (advice.category) {
+  case AdviceCategory::explicit_marker:
+    return hint("Hier klinkt een advies in door (" + heard + "): de vraag wijst al een weg.",
+                "There is advice in this (" + heard + "): the question already points a way.",
+                "Vraag wat de inbrenger zelf al bedacht heeft, bijvoorbeeld: ‘Welke mogelijkheden "
+                "heb je zelf al overwogen?’",
+                "Ask what the presenter has thought of, for example: ‘Welke mogelijkheden heb je "
+                "zelf al overwogen?’ (which options have you considered yourself?)");
+  case AdviceCategory::negated_suggestion:
+    return hint("Hier zit een voorstel in, verpakt als vraag (" + heard + ").",
+                "There is a suggestion in this, wrapped up as a question (" + heard + ").",
+                "Laat de keuze bij de inbrenger, bijvoorbeeld: ‘Welke mogelijkheden zie je, en wat "
+                "spreekt je daarin aan?’",
+                "Leave the choice with the presenter, for example: ‘Welke mogelijkheden zie je, en "
+                "wat spreekt je daarin aan?’ (which options do you see, and what appeals to you?)");
+  case AdviceCategory::obligation_hindsight:
+    return hint("Dit klinkt als wat de inbrenger had moeten doen (" + heard + ").",
+                "This sounds like what the presenter ought to have done (" + heard + ").",
+                "Vraag naar het moment zelf, bijvoorbeeld: ‘Wat maakte dat je toen zo hebt "
+                "gehandeld?’",
+                "Ask about the moment itself, for example: ‘Wat maakte dat je toen zo hebt "
+                "gehandeld?’ (what made you act the way you did then?)");
+  case AdviceCategory::suggestion_as_question:
+    return hint("Hier noem je zelf al een oplossing of iemand die kan helpen (" + heard + ").",
+                "You name a solution or a helper yourself here (" + heard + ").",
+                "Vraag wat de inbrenger zelf ziet, bijvoorbeeld: ‘Wie of wat zou je hierbij "
+                "kunnen helpen?’",
+                "Ask what the presenter sees, for example: ‘Wie of wat zou je hierbij kunnen "
+                "helpen?’ (who or what could help you with this?)");
+  case AdviceCategory::reproach:
+    return hint("Dit kan klinken als een verwijt (" + heard + ").",
+                "This may sound like a reproach (" + heard + ").",
+                "Vraag nieuwsgierig naar wat het lastig maakt, bijvoorbeeld: ‘Wat maakt het "
+                "moeilijk om hier iets aan te veranderen?’",
+                "Ask with curiosity what makes it hard, for example: ‘Wat maakt het moeilijk om "
+                "hier iets aan te veranderen?’ (what makes it hard to change this?)");
+  case AdviceCategory::rhetorical_interpretation:
+    break;
+  }
+  return hint("Hier zit al een antwoord of een uitleg in (" + heard + ").",
+              "This already holds an answer or an explanation (" + heard + ").",
+              "Vraag naar de uitleg van de inbrenger zelf, bijvoorbeeld: ‘Hoe verklaar je het "
+              "zelf?’",
+              "Ask for the presenter's own explanation, for example: ‘Hoe verklaar je het zelf?’ "
+              "(how do you explain it yourself?)");
 }
 
 } // namespace
@@ -114,7 +208,9 @@ Verdict Coach::check(TextKind kind, std::string_view text, const CoachOptions& o
     const QuestionFormReading form = read_question_form(words);
     if (options.judge_question_form) {
       verdict.question_form = form.form;
-      if (form.form == QuestionForm::closed)
+      if (form.polite_request)
+        verdict.hints.push_back(polite_request_hint(text, *form.polite_request));
+      else if (form.form == QuestionForm::closed)
         verdict.hints.push_back(
             {Check::question_form,
              {"Dit is een gesloten vraag: het antwoord kan ‘ja’ of ‘nee’ zijn.",
@@ -127,15 +223,7 @@ Verdict Coach::check(TextKind kind, std::string_view text, const CoachOptions& o
     const HiddenAdviceReading advice = read_hidden_advice(text, words, form);
     verdict.hidden_advice = advice.found;
     if (advice.found)
-      verdict.hints.push_back(
-          {Check::hidden_advice,
-           {"Hier zit misschien een advies of oordeel in (" + quoted_list(advice.triggers) + ").",
-            "There may be advice or a judgement in this (" + quoted_list(advice.triggers) + ")."},
-           {"Vraag naar wat de inbrenger zelf ziet, denkt of doet, zonder een richting te geven.",
-            "Ask about what the presenter sees, thinks or does, without pointing a way."},
-           advice.span,
-           advice.triggers,
-           {}});
+      verdict.hints.push_back(hidden_advice_hint(advice));
     break;
   }
   case TextKind::advice: {

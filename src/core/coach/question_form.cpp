@@ -9,6 +9,7 @@
 namespace intervisie::core::coach {
 namespace {
 
+// "Vertel eens ...", "Leg uit ...": an invitation that cannot be answered with "ja".
 constexpr auto telling_imperatives = std::to_array<std::string_view>({
     "beschrijf",
     "geef",
@@ -20,7 +21,7 @@ constexpr auto telling_imperatives = std::to_array<std::string_view>({
     "vertel",
 });
 
-constexpr auto invitation_modals = std::to_array<std::string_view>({
+constexpr auto request_modals = std::to_array<std::string_view>({
     "kan",
     "kun",
     "kunt",
@@ -31,21 +32,34 @@ constexpr auto invitation_modals = std::to_array<std::string_view>({
     "zoudt",
 });
 
-constexpr auto telling_verbs = std::to_array<std::string_view>({
-    "aangeven",
-    "beschrijven",
-    "delen",
-    "noemen",
-    "omschrijven",
-    "schetsen",
-    "toelichten",
-    "uitleggen",
-    "uitweiden",
-    "verduidelijken",
-    "vertellen",
-    "verwoorden",
-    "zeggen",
+constexpr auto addressed = std::to_array<std::string_view>({"je", "jij", "u", "jullie"});
+
+// A verb that asks someone to tell, and the imperative that invites the same openly.
+struct TellingVerb {
+  std::string_view infinitive;
+  std::string_view imperative;
+};
+
+constexpr auto telling_verbs = std::to_array<TellingVerb>({
+    {"aangeven", "Vertel eens"},
+    {"beschrijven", "Beschrijf eens"},
+    {"delen", "Vertel eens"},
+    {"noemen", "Noem eens"},
+    {"omschrijven", "Omschrijf eens"},
+    {"schetsen", "Schets eens"},
+    {"toelichten", "Licht eens toe"},
+    {"uitleggen", "Leg eens uit"},
+    {"uitweiden", "Vertel eens"},
+    {"verduidelijken", "Licht eens toe"},
+    {"vertellen", "Vertel eens"},
+    {"verwoorden", "Vertel eens"},
+    {"zeggen", "Vertel eens"},
 });
+
+const TellingVerb* telling_verb(std::string_view word) {
+  const auto found = std::ranges::find(telling_verbs, word, &TellingVerb::infinitive);
+  return found == telling_verbs.end() ? nullptr : &*found;
+}
 
 Span span_of(const std::vector<Word>& words, std::size_t first, std::size_t count) {
   std::size_t last = first;
@@ -58,29 +72,48 @@ Span span_of(const std::vector<Word>& words, std::size_t first, std::size_t coun
   return {words[first].begin, words[last].end};
 }
 
-// "Kun je (iets meer) vertellen hoe ..." is an invitation; "... vertellen of ..." is not.
-std::optional<bool> invitation_is_open(const std::vector<Word>& words, std::size_t at) {
-  if (!is_one_of(invitation_modals, words[at].text))
+// "Kun je (iets meer) vertellen hoe ...", "Mag ik vragen wat ...": a polite request, and
+// answerable with "ja". "Kun je vertellen of ..." is a plain closed question, not a request.
+std::optional<PoliteRequest> polite_request(const std::vector<Word>& words, std::size_t at) {
+  if (!is_one_of(request_modals, words[at].text))
+    return std::nullopt;
+  const std::size_t subject = skip_marks(words, at + 1);
+  if (subject >= words.size())
+    return std::nullopt;
+  // "Mag ik (je) vragen wat ...": the asker asks leave to ask.
+  const bool asking_leave =
+      (words[at].text == "mag" || words[at].text == "kan") && words[subject].text == "ik";
+  if (!asking_leave && !is_one_of(addressed, words[subject].text))
     return std::nullopt;
   std::size_t seen = 0;
-  for (std::size_t i = at + 1; i < words.size() && seen < 7; ++i) {
+  for (std::size_t i = subject + 1; i < words.size() && seen < 6; ++i) {
     if (words[i].is_mark()) {
       if (words[i].text == "?")
         break;
       continue;
     }
     ++seen;
-    if (!is_one_of(telling_verbs, words[i].text))
+    const TellingVerb* verb =
+        asking_leave ? (words[i].text == "vragen" ? telling_verb("vertellen") : nullptr)
+                     : telling_verb(words[i].text);
+    if (!verb)
       continue;
     const std::size_t next = skip_marks(words, i + 1);
-    if (next >= words.size())
-      return words[i].text != "zeggen"; // "Kun je dat zeggen?" asks for a yes
-    if (words[next].text == "of")
-      return false;
-    if (words[i].text == "zeggen" || words[i].text == "aangeven")
-      return starts_with_question_word(words, next) || words[next].text == "iets" ||
-             words[next].text == "meer";
-    return true;
+    if (next >= words.size() || words[next].text == "of")
+      return std::nullopt; // "Kun je dat zeggen?", "Kun je vertellen of ..."
+    const bool opens = starts_with_question_word(words, next);
+    if ((verb->infinitive == "zeggen" || verb->infinitive == "aangeven") && !opens &&
+        words[next].text != "iets" && words[next].text != "meer" && words[next].text != "over")
+      return std::nullopt;
+    // The request and, if it follows straight away, its question word: "vertellen hoe".
+    const std::size_t last =
+        is_question_word(words[next].text) ? next : skip_marks(words, next + 1);
+    return PoliteRequest{{words[at].begin, words[i].end},
+                         verb->imperative,
+                         words[next].begin,
+                         opens,
+                         opens ? std::optional(Span{words[next].begin, words[last].end})
+                               : std::nullopt};
   }
   return std::nullopt;
 }
@@ -98,8 +131,11 @@ QuestionFormReading read_question_form(const std::vector<Word>& words) {
     return {QuestionForm::closed, span_of(words, at, 1)};
   if (first == "naar" || first == "over" || is_one_of(telling_imperatives, first))
     return {QuestionForm::open, span_of(words, at, 1)};
-  if (auto open = invitation_is_open(words, at))
-    return {*open ? QuestionForm::open : QuestionForm::closed, span_of(words, at, 2)};
+  if (auto request = polite_request(words, at)) {
+    QuestionFormReading reading{QuestionForm::closed, request->request, request->asks_open};
+    reading.polite_request = std::move(request);
+    return reading;
+  }
   return {QuestionForm::closed, span_of(words, at, 2)};
 }
 

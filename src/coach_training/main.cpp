@@ -1,0 +1,248 @@
+// coach_trainer: trains the wording coach's hidden-advice model from the labelled questions and
+// writes it as C++ for the build (--out), or estimates how well it generalises by k-fold
+// cross-validation (--cross-validate K), or shows what it weighs in one question (--explain).
+#include "coach_training/training.hpp"
+
+#include "core/coach/advice_model.hpp"
+
+#include "core/coach/question_form.hpp"
+#include "core/coach/words.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace intervisie::coach_training {
+namespace {
+
+struct Arguments {
+  std::string corpus;
+  std::string out;
+  int folds = 0;
+  std::string explain;
+  TrainingOptions training;
+};
+
+void usage() {
+  std::cerr << "usage: coach_trainer --corpus questions.tsv (--out model.cpp | "
+               "--cross-validate K | --explain TEXT)\n";
+}
+
+struct Tally {
+  int true_positive = 0, false_positive = 0, true_negative = 0, false_negative = 0;
+  void add(bool expected, bool got) {
+    (expected ? (got ? true_positive : false_negative) : (got ? false_positive : true_negative))++;
+  }
+  double precision() const { return double(true_positive) / (true_positive + false_positive); }
+  double recall() const { return double(true_positive) / (true_positive + false_negative); }
+};
+
+std::vector<const Example*> all_of(const std::vector<Example>& examples) {
+  std::vector<const Example*> all;
+  for (const Example& example : examples)
+    all.push_back(&example);
+  return all;
+}
+
+// Stratified by labelled category: each fold holds its share of every kind of question.
+int cross_validate(const std::vector<Example>& examples, int folds,
+                   const TrainingOptions& options) {
+  std::map<std::string, std::vector<std::size_t>> by_category;
+  for (std::size_t i = 0; i < examples.size(); ++i)
+    by_category[examples[i].category + (examples[i].advice ? "+" : "-")].push_back(i);
+  std::vector<int> fold_of(examples.size());
+  int next = 0;
+  for (auto& [category, members] : by_category)
+    for (std::size_t i : members)
+      fold_of[i] = next++ % folds;
+
+  std::vector<bool> flagged(examples.size());
+  std::vector<float> scores(examples.size());
+  std::vector<AdviceCategory> heard_as(examples.size());
+  for (int fold = 0; fold < folds; ++fold) {
+    std::vector<const Example*> training;
+    for (std::size_t i = 0; i < examples.size(); ++i)
+      if (fold_of[i] != fold)
+        training.push_back(&examples[i]);
+    const Model model = train(training, options);
+    for (std::size_t i = 0; i < examples.size(); ++i)
+      if (fold_of[i] == fold) {
+        scores[i] = model.advice_score(examples[i]) - model.threshold;
+        flagged[i] = scores[i] >= 0;
+        heard_as[i] = model.category(examples[i]);
+      }
+  }
+
+  Tally total;
+  std::map<std::string, Tally> per_category;
+  std::map<std::string, int> right_kind;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    total.add(examples[i].advice, flagged[i]);
+    per_category[examples[i].category].add(examples[i].advice, flagged[i]);
+    if (flagged[i] && examples[i].advice_category && heard_as[i] == *examples[i].advice_category)
+      ++right_kind[examples[i].category];
+  }
+  std::printf("%d-fold cross-validation, %zu questions (each judged by a model that never saw "
+              "it)\n\n",
+              folds, examples.size());
+  std::printf("| category | advice | n | flagged | not flagged | recall / false alarms | "
+              "kind heard right |\n|---|---|---|---|---|---|---|\n");
+  for (const auto& [category, tally] : per_category) {
+    const bool advice = tally.true_positive + tally.false_negative > 0;
+    const int n =
+        tally.true_positive + tally.false_positive + tally.true_negative + tally.false_negative;
+    if (advice)
+      std::printf("| %s | yes | %d | %d | %d | recall %.1f%% | %d of %d |\n", category.c_str(), n,
+                  tally.true_positive, tally.false_negative, 100 * tally.recall(),
+                  right_kind[category], tally.true_positive);
+    else
+      std::printf("| %s | no | %d | %d | %d | false alarms %.1f%% | |\n", category.c_str(), n,
+                  tally.false_positive, tally.true_negative, 100.0 * tally.false_positive / n);
+  }
+  std::printf("\nhidden advice: precision %.1f%%, recall %.1f%% (tp %d, fp %d, fn %d, tn %d)\n",
+              100 * total.precision(), 100 * total.recall(), total.true_positive,
+              total.false_positive, total.false_negative, total.true_negative);
+  if (std::getenv("COACH_TRAINER_ERRORS"))
+    for (std::size_t i = 0; i < examples.size(); ++i)
+      if (flagged[i] != examples[i].advice)
+        std::printf("  %s %+.2f %s: %s\n", examples[i].advice ? "missed" : "false ",
+                    static_cast<double>(scores[i]), examples[i].category.c_str(),
+                    examples[i].text.c_str());
+  std::printf("\nif the threshold moved:");
+  for (float shift : {-1.0f, -0.5f, 0.5f, 1.0f, 1.5f}) {
+    Tally moved;
+    for (std::size_t i = 0; i < examples.size(); ++i)
+      moved.add(examples[i].advice, scores[i] >= shift);
+    std::printf("  %+.1f: P %.1f%% R %.1f%%", static_cast<double>(shift), 100 * moved.precision(),
+                100 * moved.recall());
+  }
+  std::printf("\n");
+  return 0;
+}
+
+int write_model(const std::vector<Example>& examples, const std::string& out) {
+  const Model model = train(all_of(examples), {});
+  std::vector<std::pair<std::uint64_t, Weights>> kept;
+  for (const auto& [id, weights] : model.weights) {
+    float largest = std::abs(weights.advice);
+    for (float w : weights.category)
+      largest = std::max(largest, std::abs(w));
+    if (largest >= 1e-4f)
+      kept.emplace_back(id, weights);
+  }
+  std::ranges::sort(kept, {}, [](const auto& entry) { return entry.first; });
+  Tally tally;
+  for (const Example& example : examples)
+    tally.add(example.advice, model.advice_score(example) >= model.threshold);
+
+  const std::string temporary = out + ".tmp";
+  {
+    std::ofstream file(temporary);
+    if (!file) {
+      std::cerr << "coach_trainer: cannot write " << out << "\n";
+      return 1;
+    }
+    file << "// Generated by coach_trainer (src/coach_training/) from the coach's corpus, "
+            "tests/data/coach/questions.tsv.\n// Do not edit: change the corpus or the trainer.\n"
+            "#include \"core/coach/advice_model.hpp\"\n\nnamespace intervisie::core::coach {\n"
+            "namespace {\n\nconstexpr AdviceWeight weights[] = {\n";
+    char line[512];
+    for (const auto& [id, weights] : kept) {
+      std::snprintf(line, sizeof line, "    {0x%016llxull, %.6ef, {",
+                    static_cast<unsigned long long>(id), static_cast<double>(weights.advice));
+      file << line;
+      for (std::size_t c = 0; c < advice_category_count; ++c) {
+        std::snprintf(line, sizeof line, "%s%.5ef", c == 0 ? "" : ", ",
+                      static_cast<double>(weights.category[c]));
+        file << line;
+      }
+      file << "}},\n";
+    }
+    std::snprintf(line, sizeof line, "%.6ef", static_cast<double>(model.threshold));
+    file << "};\n\n} // namespace\n\nconst AdviceModel& advice_model() {\n"
+            "  static const AdviceModel model{weights, "
+         << line << "};\n  return model;\n}\n\n} // namespace intervisie::core::coach\n";
+  }
+  std::rename(temporary.c_str(), out.c_str());
+  std::printf("coach_trainer: %zu questions, %zu weights kept (%zu KiB); on its own corpus "
+              "precision %.1f%%, recall %.1f%%\n",
+              examples.size(), kept.size(), kept.size() * sizeof(core::coach::AdviceWeight) / 1024,
+              100 * tally.precision(), 100 * tally.recall());
+  return 0;
+}
+
+int explain(const std::vector<Example>& examples, const std::string& text) {
+  const Model model = train(all_of(examples), {});
+  const auto words = core::coach::words_of(text);
+  const auto plain = core::coach::without_marks(words);
+  const auto form = core::coach::read_question_form(words);
+  std::vector<std::pair<float, std::string>> weighed;
+  float score = 0;
+  core::coach::for_each_advice_feature(
+      text, plain, words, form, [&](std::string_view name, const core::coach::AdviceFeature& f) {
+        if (auto found = model.weights.find(f.id); found != model.weights.end()) {
+          weighed.emplace_back(found->second.advice * f.value, std::string(name));
+          score += found->second.advice * f.value;
+        }
+      });
+  std::ranges::sort(
+      weighed, [](const auto& a, const auto& b) { return std::abs(a.first) > std::abs(b.first); });
+  std::printf("score %.3f (threshold %.3f)\n", static_cast<double>(score),
+              static_cast<double>(model.threshold));
+  for (std::size_t i = 0; i < weighed.size() && i < 25; ++i)
+    std::printf("  %+.3f  %s\n", static_cast<double>(weighed[i].first), weighed[i].second.c_str());
+  return 0;
+}
+
+} // namespace
+} // namespace intervisie::coach_training
+
+int main(int argc, char** argv) {
+  using namespace intervisie::coach_training;
+  Arguments arguments;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string flag = argv[i];
+    if (flag == "--corpus")
+      arguments.corpus = argv[i + 1];
+    else if (flag == "--out")
+      arguments.out = argv[i + 1];
+    else if (flag == "--cross-validate")
+      arguments.folds = std::stoi(argv[i + 1]);
+    else if (flag == "--explain")
+      arguments.explain = argv[i + 1];
+    else if (flag == "--epochs")
+      arguments.training.epochs = std::stoi(argv[i + 1]);
+    else if (flag == "--rate")
+      arguments.training.learning_rate = std::stof(argv[i + 1]);
+    else if (flag == "--l2")
+      arguments.training.l2 = std::stof(argv[i + 1]);
+    else if (flag == "--min-count")
+      arguments.training.min_count = std::stoi(argv[i + 1]);
+    else {
+      usage();
+      return 2;
+    }
+  }
+  if (arguments.corpus.empty() ||
+      (arguments.out.empty() && arguments.folds < 2 && arguments.explain.empty())) {
+    usage();
+    return 2;
+  }
+  std::string error;
+  const std::vector<Example> examples = read_corpus(arguments.corpus, error);
+  if (!error.empty()) {
+    std::cerr << "coach_trainer: " << error << "\n";
+    return 1;
+  }
+  if (arguments.folds >= 2)
+    return cross_validate(examples, arguments.folds, arguments.training);
+  if (!arguments.explain.empty())
+    return explain(examples, arguments.explain);
+  return write_model(examples, arguments.out);
+}
