@@ -25,6 +25,7 @@ ALLOWED = {
     "store": ("core/", "store/"),
     "server": ("core/", "store/", "server/"),
     "cli": ("core/", "store/", "server/", "language/", "cli/"),
+    "coach_training": ("core/", "coach_training/"),
 }
 
 
