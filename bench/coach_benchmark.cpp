@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The wording coach's speed and memory. Every sentence of the labelled training corpus
 // (tests/data/coach/; the held-out sets stay unread, speed does not need them) is checked as its
 // kind, with the real Dutch dictionary and the hidden-advice model the build trained.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Appends per second through the SQLite event store, with group commit, as many sessions at
 // once as a server holds; prints events/s and commits/s (a commit is one log sync).
 // The store lives under $INTERVISIE_BENCH_DIR, else the system's temp directory: put it on the

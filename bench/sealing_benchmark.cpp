@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What encryption at rest costs per event, alone (store/sealed/): sealing a payload with its
 // session's data key on the way into the store, and opening it on the way out (a restart, a
 // resume from the store). Compare with a command's server CPU (issue 14 measured ~330 µs under

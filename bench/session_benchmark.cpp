@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The session engine's speed. A full incident session (six people, an inventory with votes,
 // three question rounds, a reframe and new rounds, advice, closing) is recorded once as a list
 // of commands; the benchmarks replay it: decide+apply of every command from a fresh session,

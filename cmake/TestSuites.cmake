@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: EUPL-1.2
 # Registers a GoogleTest binary with CTest as one test per test suite (`Suite.*`), not one per
 # test: a process per test cost ~0.25 s of start-up under ASan, 900 times over. The list is
 # read from the binary after each build (`--gtest_list_tests`), as gtest_discover_tests does.

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Checks who includes whom in src/ (docs/architecture.md, section 2); run by every build.
 
 - A layer includes only the layers below it: core nothing else; language and store the core;

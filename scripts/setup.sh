@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # Installs every Debian package that building, testing and running Intervisie needs.
 # Idempotent: when everything is present it only checks, and finishes in about a second.
 # Works on a fresh Debian 12 as root, or through sudo for another user.
@@ -15,6 +16,8 @@ packages=(
   pkg-config
   git
   clang-format          # make format / make format-check
+  clang-tidy-16         # make tidy / make test (scripts/tidy.py; 16 reads our C++23 best)
+  python3               # the build's layer check (scripts/check_layers.py), tidy, benchmarks
   # C++ libraries
   libboost1.81-dev      # Beast, Asio (src/server)
   libboost-json1.81-dev # JSON codec (src/server)

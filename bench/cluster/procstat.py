@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Helper of bench/cluster/run.sh: samples the server-side processes and prints the table.
 
   procstat.py sample OUT.json [--cpu-only] GROUP=PID[,PID...] ...

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: EUPL-1.2
 # bench/cluster/run.sh — DESIGN.md's scale budget, measured: intervisie_load through nginx against
 # three `intervisie serve` nodes on one PostgreSQL 15, side by side with one node on SQLite, in
 # one run. See bench/cluster/README.md for what it prints and what the columns mean.

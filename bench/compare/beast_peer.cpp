@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // intervisie_beast_peer: a bare room-broadcast server on Boost.Beast, one thread, to compare
 // Intervisie against (bench/compare/README.md). No validation, no storage: a text message goes
 // as it is to everyone in the sender's room, the sender included. Rooms are `/rooms/<name>`;

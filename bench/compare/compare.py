@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """bench/compare: Intervisie beside two bare room-broadcast servers, one driver, one run.
 
   bench/compare/compare.py [--meetings 300] [--paces 10,83] [--duration 10] [--warmup 3]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Creating the meetings over HTTP before anyone connects: POST /api/sessions for the
 // facilitator, then POST /api/sessions/{id}/participants for the seven others, over a few
 // keep-alive connections.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "live_client.hpp"
 
 #include <boost/asio/buffer.hpp>

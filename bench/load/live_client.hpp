@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One participant's WebSocket connection, kept small: a Beast stream on a plain socket (no
 // per-connection strand or stream timers; the load tool runs on one thread), a read buffer
 // given back after large messages, and a write queue that is nearly always empty.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "load_run.hpp"
 
 #include <boost/asio/co_spawn.hpp>

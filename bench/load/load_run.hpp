@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One load run from start to end, on one thread: create the meetings over HTTP, connect every
 // client in bursts, walk each meeting to the question rounds, read the server's idle RSS,
 // run the traffic (warm-up, then the measured window), and report.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // intervisie_load: the load generator of DESIGN.md's budgets (bench/load/README.md).
 // Starts `intervisie serve` as a child (or uses one already running), runs M meetings of 8
 // WebSocket clients at a chosen pace, and prints what it measured. Loopback only; it stops

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "meeting.hpp"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One meeting of eight clients as the load tool drives it: once all eight have their snapshot
 // it walks the incident method to the question rounds (start, propose an issue, choose it,
 // next step, name it, next step), then, at the chosen pace, the turn holder asks and the presenter

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a load run does: how many meetings, how fast, how long, against which server.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a run counts and measures, and the latency percentiles printed at the end.
 #pragma once
 

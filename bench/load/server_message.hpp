@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the load tool needs to know of a message from the server: its type, its seq, the id
 // of the command it answers, and the error code or event kind.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The server under load, as a child process: started with a free port and the rate limit on
 // session creation lifted, read from /proc while it runs, stopped at the end.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fills a data directory with many meetings, as years of use would: `--finished` whole incident
 // meetings and `--unfinished` ones left in their question rounds. Each meeting is decided by the
 // engine, as the server would, and written through the store the server uses (sealed like

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: EUPL-1.2
 """Cold start and restore: how long `intervisie serve` takes to answer /healthz on an empty data
 directory and on one with years of meetings (10,000 finished, 100 unfinished by default), and
 how long restoring the unfinished ones takes (the server logs it). Prints figures; never fails

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/backup_command.hpp"
 
 #include "store/sqlite/backup.hpp"

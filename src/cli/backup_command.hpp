@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie backup DIR` and `intervisie restore DIR`: a consistent copy of the stores while the
 // server runs, and bringing it back while it does not.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/coach_command.hpp"
 
 #include "core/coach/coach.hpp"

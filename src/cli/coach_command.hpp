@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie coach "tekst"`: the wording coach's verdict on a statement, question or advice as
 // JSON; without a text it reads standard input and answers each line with one JSON object.
 #pragma once

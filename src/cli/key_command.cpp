@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/key_command.hpp"
 
 #include "cli/stopped_server_stores.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie rotate-key`: a new master key for the data keys (with the server stopped).
 #pragma once
 

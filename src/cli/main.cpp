@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The intervisie binary: wires the subcommands together; the work happens in the layers.
 #include "cli/backup_command.hpp"
 #include "cli/coach_command.hpp"

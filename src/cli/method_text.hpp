@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Methods as a person reads them in a terminal: the list, and one method's card.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/methods_command.hpp"
 
 #include "cli/method_text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie methods` and `intervisie methods show <id>`: the catalogue as a person or a
 // script (--json) reads it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie purge`: erase now what the retention no longer keeps (with the server stopped; a
 // running server does this itself at start and once a day).
 #pragma once

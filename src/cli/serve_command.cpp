@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/serve_command.hpp"
 
 #include "language/hunspell_verb_oracle.hpp"

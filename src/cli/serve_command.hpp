@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie serve`: the live server on a port, with its store in a data directory.
 #pragma once
 

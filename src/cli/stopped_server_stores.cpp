@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "cli/stopped_server_stores.hpp"
 
 #include "store/sealed/master_key_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The stores as a command sees them while no server runs (rotate-key, purge). SQLite: the event
 // store takes the data directory's lock, so a running server makes this fail. PostgreSQL: the
 // operator stops every node first (docs/deploy.md).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // coach_trainer: trains the wording coach's hidden-advice model from the labelled questions and
 // writes it as C++ for the build (--out), or estimates how well it generalises by k-fold
 // cross-validation (--cross-validate K), or shows what it weighs in one question (--explain).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "coach_training/training.hpp"
 
 #include "core/coach/question_form.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Learning the hidden-advice model from labelled questions: logistic regression for "hides
 // advice or a judgement" and a softmax over the categories, both over the coach's own features
 // (core/coach/advice_features.hpp), with L2 regularisation and AdaGrad. Deterministic: the same

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One callable from several lambdas, for std::visit over the events and commands.
 #pragma once
 

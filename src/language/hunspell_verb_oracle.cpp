@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "language/hunspell_verb_oracle.hpp"
 
 #include <hunspell.hxx>

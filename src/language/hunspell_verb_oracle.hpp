@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The coach's verb oracle, read from Debian's Dutch Hunspell dictionary (hunspell-nl, OpenTaal).
 // Its affix file tags verb endings: "ts:VB3" for the present "-t", "ts:VBh1"/"ts:VBh" for the
 // past "-de"/"-te". An inflected form shows its tag; a stem is a verb when its inflections are.

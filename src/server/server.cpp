@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/server.hpp"
 
 #include "server/accounts/account_api.hpp"

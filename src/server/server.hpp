@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The whole live server wired together: the sessions, the API, the listener and the threads that
 // run them, on the ports it is given (stores, methods, the coach's dictionary). `intervisie serve`
 // chooses, opens and seals the adapters (src/cli/serve_command.cpp) and starts this.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where accounts and their logins live. An interface (ports and adapters): the SQLite adapter is
 // sqlite_group_store.hpp. Passwords and login tokens arrive already hashed: the store never
 // sees a secret it could leak.

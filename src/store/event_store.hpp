@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The event store: where a session's events become durable before anyone is told they happened.
 // An interface only (ports and adapters): SQLite is the embedded default
 // (sqlite_event_store.hpp); PostgreSQL (postgresql/) serves many nodes sharing one database.

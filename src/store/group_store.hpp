@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where groups live: each group is a stream of events (core/group), like a session, plus the
 // lookups its links need. An interface; the SQLite adapter is sqlite_group_store.hpp.
 #pragma once

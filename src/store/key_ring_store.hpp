@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where the data keys live, each wrapped (sealed) by the master key: one per session and one per
 // group. Separate from what they encrypt, so destroying one key makes its content unreadable
 // everywhere it was copied (crypto-shredding). An interface; the SQLite adapter keeps them in

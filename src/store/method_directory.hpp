@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The method catalogue as shipped: every *.toml file of one directory.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The store's schema as a list of versioned steps, in SQL that SQLite and PostgreSQL both
 // accept; each adapter applies them in order, in one transaction, when it opens a store.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql_event_store.hpp"
 
 #include "store/migrations.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The event store for many nodes: one PostgreSQL database, written by one thread per node with
 // group commit (a batch is one transaction sent in pipeline mode), read through a small pool of
 // connections.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Accounts, groups and the key ring in PostgreSQL, beside the event store in the same database
 // (its own version table, group_schema_version). One connection behind a mutex: writes are rare
 // (people logging in, signing up for a meeting), and each is committed before it returns.

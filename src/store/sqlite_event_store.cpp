@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sqlite_event_store.hpp"
 
 #include "store/sqlite/checkpointer.hpp"

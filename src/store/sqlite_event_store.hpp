@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The embedded event store: one SQLite file in WAL mode, written by one thread with group commit.
 #pragma once
 

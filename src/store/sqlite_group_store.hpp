@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The embedded store of accounts, groups and the key ring: `groups.db` beside the event store, one
 // SQLite connection behind a mutex. Writes are rare (people logging in, signing up for a meeting),
 // so each commits on its own and is synced before it returns.

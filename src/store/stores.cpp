@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/stores.hpp"
 
 #include "store/postgresql/connection.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The stores a server runs on, whichever adapter keeps them: chosen by one setting, `--store`.
 #pragma once
 

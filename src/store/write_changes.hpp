@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The changes an event store's writer applies, as every adapter queues them (sqlite/ and
 // postgresql/ each add their own `Change` variant and `WriteRequest` around these).
 #pragma once

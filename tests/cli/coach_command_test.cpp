@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie coach`: the wording coach's verdict as JSON, for a text or for each line of input.
 #include "run_binary.hpp"
 

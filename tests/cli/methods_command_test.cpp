@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Runs the real binary, as a facilitator or a script would.
 #include "run_binary.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Runs the real `intervisie` binary, as a person or a script would, and keeps what it printed.
 #pragma once
 

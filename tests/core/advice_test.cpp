@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Incident step 7: after a few minutes to think, the advisers give advice in turn, each
 // starting "Als ik in jouw schoenen stond, dan…"; nobody discusses it, the presenter listens.
 #include "session_driver.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the server tells each participant they may do now, the floor, the facilitator's
 // readiness to move on and who is next: all asked of the rules themselves.
 #include "core/session/allowed.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // While someone is away from their phone (no live connection), the facilitator acts for them: a
 // flat battery must not stop the round. Only the facilitator, only while they are away, and never
 // in what is private to them.

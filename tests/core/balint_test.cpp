@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Balint: each adviser writes advice privately (nobody else sees it until it is shared), then
 // in turn shares its essence and hands it to the presenter, without discussion.
 #include "session_driver.hpp"

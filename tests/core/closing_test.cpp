@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The presenter's reaction (what to apply tomorrow, what to think over), the closing round
 // in which each participant looks back, the presenter's last word in Fresh Questioning, and
 // the presenter's private notes.

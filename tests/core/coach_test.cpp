@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The wording coach's rules, with a small stand-in for the dictionary. The corpus test in
 // tests/language/ measures it against real sentences with the real dictionary.
 #include "core/coach/coach.hpp"

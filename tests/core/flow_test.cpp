@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Moving through a method and keeping time: the facilitator advances steps (hard rules can
 // never be skipped, soft rules only with confirmation), adjusts the step's time, pauses and
 // resumes; a disturbance stops everything until resolved; a case once started is finished.

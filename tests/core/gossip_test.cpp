@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The gossip round: the presenter turns their back and only listens while the advisers share
 // what they noticed; once it is closed the presenter reflects briefly. In Fresh Questioning
 // the advisers' reflection works the same way, without the presenter's word afterwards.

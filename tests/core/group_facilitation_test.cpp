@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The facilitator per meeting, the suggested rotation, cases and their presenters, follow-up.
 #include "group_driver.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // History and participation at a glance, and erasing a member who deletes their account.
 #include "group_driver.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Meetings: scheduling, signing up (signing up is taking part), cancelling, calling off, and the
 // calendar's sequence.
 #include "group_driver.hpp"

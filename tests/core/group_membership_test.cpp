@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who belongs to a group: creating it, the ground rules, invitations, never more than 8, leaving.
 #include "group_driver.hpp"
 

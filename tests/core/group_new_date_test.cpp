@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The second to cancel arranges the new appointment: proposing dates, answering, choosing, and
 // the edge cases (cancelling after a reschedule, withdrawing, the rescheduler leaving).
 #include "group_driver.hpp"

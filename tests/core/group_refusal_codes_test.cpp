@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every group refusal has its own code. This file triggers each GroupRefusalCode once through
 // decide(), so a reader sees at a glance that every code can really happen and what makes it
 // happen. The rule tests cover each in context.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How long a group keeps the content of its cases: the server's default until a member chooses.
 #include "group_driver.hpp"
 

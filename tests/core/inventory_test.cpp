@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Incident step 1: everyone may put issues on the flip chart; the facilitator (or a vote,
 // one vote each) chooses one, and its owner becomes the presenter.
 #include "session_driver.hpp"

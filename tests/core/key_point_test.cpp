@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A question asked or an advice given out loud leaves no words: its speaker, the scribe, the
 // facilitator or the presenter notes its core in one line, so the record is worth taking home.
 #include "session_driver.hpp"

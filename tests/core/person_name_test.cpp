@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Two names are one person's when the people in the room would read them alike.
 #include "core/text/person_name.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The presenter's record: theirs alone, only at the end, and faithful to what they typed.
 #include "core/report/presenter_record.hpp"
 

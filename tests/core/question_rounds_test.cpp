@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Question rounds: a fixed turn order over the advisers; one question or a pass per turn;
 // the presenter answers (or in Fresh Questioning rates) before the next turn; a follow-up
 // waits; a declined question is a boundary; a round in which everyone passes ends it all.

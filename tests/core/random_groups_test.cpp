@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Thousands of random group histories: random accounts (mostly members) send random commands
 // (mostly ones that could make sense, some that make none) at random moments. After every
 // command the group's invariants must hold; at the end, erasing a member must leave no trace of

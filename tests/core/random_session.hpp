@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A random session for tests: random people send random commands (mostly ones that fit the
 // step, some that make no sense) at random moments, and the engine's invariants are checked
 // after every command. random_sessions_test.cpp runs thousands; other layers' tests watch the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Thousands of random sessions over all three methods: random people send random commands
 // (mostly ones that fit the step, some that make no sense) at random moments. After every
 // command the engine's invariants must hold. Seeds are fixed so a failure reproduces:

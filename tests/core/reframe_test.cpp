@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Incident step 5: the presenter reframes the issue (then step 6, new question rounds by the
 // same rules) or keeps it (then straight to the advice of step 7).
 #include "session_driver.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every refusal has its own code. This file triggers each RefusalCode once through decide()
 // (title_required and title_too_long only exist for create_session, no_place_to_claim for
 // place_to_claim, and what a step lacks before moving on for next_step_readiness), so a reader

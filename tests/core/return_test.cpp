@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Coming back on another device: a person takes back their own place only when someone in the
 // group vouches for them. The facilitator admits anyone but themself; anyone admits the
 // facilitator; a logged-in member's account is proof enough.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Roles: one facilitator, one presenter, advisers (and in Fresh Questioning a scribe);
 // 2 to 8 people, never more; fewer than 5 is allowed but reported.
 #include "session_driver.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Complete sessions of all three methods, start to finish, as a group would run them.
 #include "session_driver.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Drives one session in tests the way the server will: decide, then apply what was decided,
 // keeping the whole history so a test can check that the state is its fold.
 #pragma once

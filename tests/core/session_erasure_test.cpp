@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Someone who deletes their account leaves a session nameless and wordless: their texts go,
 // the facts of who asked and advised in which turn stay, and the others' words stay theirs.
 #include "core/session/erasure.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The three methods we ship, checked against the domain source (DESIGN.md, "The methods").
 #include "core/method/catalogue.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Naming the issue: the presenter sets and may edit the statement; a preparation pause
 // follows, in which the advisers think of their questions.
 #include "session_driver.hpp"

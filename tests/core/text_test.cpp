@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Texts people type: valid UTF-8, trimmed, at most 4000 characters (code points, not bytes);
 // a required text may not be empty. A refused text changes nothing.
 #include "session_driver.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What one participant may see: a Balint draft only to its author until shared; the
 // presenter's private notes and notes on answers only to the presenter. The rest is shared.
 #include "session_driver.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One laptop is enough: the facilitator adds people by name; for them the facilitator or the
 // scribe records what they say, only while they have no device of their own, and only what they
 // may do now. Someone without a device can pick one up later and take over their own place.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The coach against the labelled corpus in tests/data/coach/: prints accuracy, precision and
 // recall per check, lists what it got wrong, and fails below the quality bars of issues 5 and 16.
 // Each bar holds for the corpus the coach was tuned on and, separately, for the two held-out

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Accounts, as a person meets them: signing up logs you in, a weak password is explained, a
 // login needs the right password and is rationed, every change carries the page's CSRF token,
 // logging out works here or everywhere, and your data is yours to download and to delete.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Case texts at rest and over time: nothing a group says reaches a file in clear, a record says
 // until when it is kept, the presenter can have it forgotten at once, and the retention erases
 // the rest by itself.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Over the wire, "away" is "no live connection": the facilitator passes for Anna while her phone
 // is off, and cannot while she is connected.
 #include "support/live_meeting.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A backup is taken while a meeting goes on, and brought back after a stop: everything that was
 // acknowledged before the backup began is there, and nothing written after it.
 #include "support/live_meeting.hpp"

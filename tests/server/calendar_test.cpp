@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The calendar files a member downloads or subscribes to, read back with libical as a calendar
 // app would read them: the same meeting keeps its UID, every change raises its SEQUENCE, and
 // Dutch text with commas, semicolons and line breaks arrives as it was written.

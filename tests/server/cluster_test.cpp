@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Many nodes on one PostgreSQL, behind nginx as deploy/nginx/ ships it: a meeting goes on when
 // the node that serves it is killed, and goes back when that node returns; two nodes that both
 // believe they serve a session leave one history; accounts, groups, session creation and join

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The wording coach over HTTP (hints while typing) and in the live session (the facilitator
 // sees which questions were flagged; nobody else does; the group can switch hints off).
 #include "support/live_meeting.hpp"

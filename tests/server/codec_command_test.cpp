@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Commands from JSON: every kind, and every way a command can be wrong.
 #include "server/codec/command_json.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The WebSocket envelope: what a client sends, and the four messages the server sends.
 #include "server/codec/envelope.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Events to JSON and back: the store keeps events as this text, so the round trip is exact.
 #include "server/codec/event_json.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Group events to JSON and back: the store keeps them as this text, so the round trip is exact.
 #include "server/codec/group_event_json.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A patch stream is only as good as its diff: applying the patch to the old view must give the
 // new view exactly, whatever changed, and a view that did not change costs nothing.
 #include "server/codec/json_patch.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The shape of GET /api/methods: per-kind fields only on the steps of that kind.
 #include "server/codec/method_json.hpp"
 #include "server/codec/pretty_json.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A method read back from method_json's output: how session_created keeps its method.
 #include "server/codec/method_from_json.hpp"
 #include "server/codec/method_json.hpp"

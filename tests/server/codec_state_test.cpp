@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The state a client renders, written for one viewer from their own view.
 #include "server/codec/state_json.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What one client may hold open: a share of the server's connections per address, and a few live
 // sockets per place. Beyond that it is turned away, and the others go on as before.
 #include "support/live_meeting.hpp"

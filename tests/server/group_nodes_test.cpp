@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Two nodes sharing one group store: each sees what the other wrote, at its next request, and a
 // command decided on a stale copy is decided again on the group as it is now.
 #include "server/groups/group_registry.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A group's life over the API, as its members live it: a group is made and people are invited,
 // they accept the ground rules, never more than eight; meetings are planned, signed up for and
 // cancelled, and the second to cancel arranges the new date; calendars follow every change;

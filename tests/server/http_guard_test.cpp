@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the server refuses at the door: tokens of other sessions, guessed join links and session
 // ids, foreign origins, a ninth participant, too many new sessions, oversized bodies; and the
 // security headers every response carries.

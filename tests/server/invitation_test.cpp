@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Before joining, the join link shows the meeting's name, who invites, and who is in already:
 // that is how someone coming back on another device finds their own name.
 #include "support/live_meeting.hpp"

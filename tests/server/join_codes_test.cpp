@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Six-digit join codes: unique while held, free again once released, and guessing rationed per
 // address and for the whole server.
 #include "server/auth/token.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Key points over the wire, and the presenter's record that names every contribution's author.
 #include "support/live_meeting.hpp"
 #include "support/server_process.hpp"

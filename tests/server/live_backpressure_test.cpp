@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Slow clients and large sessions: a client that cannot keep up is disconnected without holding
 // anyone else back, and comes back with `since`; catching up on many events, or joining a session
 // with a large flip chart, is not mistaken for being slow.

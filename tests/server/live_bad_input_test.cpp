@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Bad input on a live connection: each gets its own error code (or, where RFC 6455 says so, the
 // connection is failed with its close code), nothing is written, and where it makes sense the
 // connection stays usable.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // stream=patches, the web app's stream: a connection starts with its view whole and then hears
 // only what changed in it. Whatever happens in the meeting, folding the patches gives exactly
 // the view the server would have sent whole, and nothing else is sent that a client would

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Connections come and go, and so may the server: a participant who drops resumes with `since`
 // and misses nothing; who is connected is broadcast; after kill -9 every acknowledged event is
 // still there and the session goes on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Whole sessions of the three methods against the real server, over HTTP and WebSockets: every
 // participant on a connection of their own sees every event they may see, in seq order, once.
 #include "support/live_meeting.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Each participant's snapshot says what they may do now (asked of the rules themselves), on
 // whose behalf, who has the word, who is next, and for the facilitator what is missing
 // before moving on. The shared screen gets the floor, and none of the rest.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Privacy over the wire: a disturbance can be raised without a name, the wall never shows who
 // raised one, and after the end only the presenter keeps the case.
 #include "support/live_meeting.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The data directory holds case texts: it is its user's alone, whatever the umask the server was
 // started with, and a directory that others can open is named in a warning at start.
 #include "support/live_meeting.hpp"

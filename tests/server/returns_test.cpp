@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Coming back on another device, over the wire: a request with the join link, which someone in
 // the group admits; the new token opens the place, the old one stops working, and the old
 // device hears "seat_moved" and is closed.

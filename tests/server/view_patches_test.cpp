@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The patch stream's views over hundreds of random meetings (every method, every kind of event,
 // presenters chosen and changed, drafts shared, the end with its forgotten case): after every
 // command, each viewer's view with its patch applied is exactly the view made whole from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the web app needs from the server besides the live protocol: the shared screen's
 // read-only connection, the presenter's record, the join QR code and the app's own files.
 #include "server/http/qr_svg.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One laptop is enough, over the network: the facilitator adds people by name and types for
 // them; someone without a device opens the join link later and takes over their own place.
 #include "support/live_meeting.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The event store's contract, as every adapter must keep it; run here against SQLite and
 // PostgreSQL, each plain and with its content sealed (store/sealed/), which must keep the same
 // contract.

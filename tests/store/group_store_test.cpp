@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The groups store's contract (accounts, logins, group streams, invitation links, seats), as
 // every adapter must keep it; run against SQLite (groups.db) and PostgreSQL: accounts, logins
 // and group streams are kept exactly, a taken address or a stale sequence number is a conflict

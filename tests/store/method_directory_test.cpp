@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/method_directory.hpp"
 
 #include <gmock/gmock.h>

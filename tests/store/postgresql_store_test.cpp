@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What only the PostgreSQL adapters have to show: their schema shared by nodes that start at
 // once, a batch that is one transaction yet keeps each request all-or-nothing, and connections
 // that the server drops, mid-batch or while idle.

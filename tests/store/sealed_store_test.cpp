@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Content at rest: what the stores write is sealed, a data key destroyed makes it unreadable,
 // and the master key is found wrong or missing at start, never guessed at; for SQLite and
 // PostgreSQL alike.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Group commit: the appends of many sessions share one transaction, and one log sync.
 #include "store/sqlite_event_store.hpp"
 

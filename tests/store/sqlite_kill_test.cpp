@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // kill -9 while appending: every event whose append was acknowledged is there afterwards.
 #include "store/sqlite_event_store.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Opening a store: its schema is brought up to date, and stores we cannot use are refused.
 #include "store/migrations.hpp"
 #include "store/sqlite/connection.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "support/postgres_server.hpp"
 
 #include <libpq-fe.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A real PostgreSQL 15 server for tests: one per test process, started at the first test that
 // asks for a database and stopped at exit. Each test gets a database of its own.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Accounts and group members made through the API, for scenarios where clicking would only repeat.
 
 import { assert, person, phone } from './lib.mjs';

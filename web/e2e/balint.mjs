@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Balint method from start to report, with written advice and a server restart.
 
 import {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The wording coach: gentle hints while typing, the facilitator's markers, and the switch.
 
 import {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Fresh Questioning from start to report, with an external facilitator and a scribe.
 
 import {

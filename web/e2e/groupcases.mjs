@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A meeting's cases: the facilitator suggested by the rotation starts a live session from the
 // meeting page, a member takes their place in it, the presenter is recorded; at the next meeting
 // the follow-up round is marked done with a note only the presenter reads; the group's history

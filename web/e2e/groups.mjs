@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A group's life in the browser: sign up, make a group, invite by link, the invitee reads the
 // ground rules and agrees explicitly, plan a meeting, sign up, two cancel, the second arranges a
 // new date that the others answer and that becomes the meeting's; leaving, a full group, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The group pages as people meet them outside the ideal path: the header after logging in and
 // out, an invitee who gives their name once, a live case the page notices by itself, calling a
 // meeting off, and Dutch dates in a browser that speaks English.

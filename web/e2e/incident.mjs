@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The incident method from start to report: six people and a beamer.
 
 import { readFileSync } from 'node:fs';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Shared machinery of the browser tests: the server, the browser, people, checks.
 
 import { spawn, spawnSync } from 'node:child_process';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A mixed room: six people, four on the facilitator's laptop (three added by name) and two on
 // their own phones. Halfway, two of the laptop people open the join link on a phone, take over
 // their own place, and from then on act themselves.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One laptop on a beamer: the facilitator runs a whole incident session for six people, five of
 // them added by name without a device of their own, by keyboard only; then the presenter's record.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A meeting that survives real people (issue 11): a phone that dies mid-round, someone who
 // switches browser, a stranger with the link, words typed where the app expected speech, a
 // beamer nobody scrolls, a presenter reading the record afterwards.

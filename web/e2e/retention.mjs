@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Keeping and forgetting a case, and a place open on too many screens.
 //
 // The first two scenarios need the server side of issue 12's retention (not in every build yet):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Runs the browser tests against the real server serving web/dist.
 // Usage: [E2E_JOBS=2] node e2e/run.mjs [name-filter]
 // Scenarios run E2E_JOBS at a time (default 2), each with a server and a browser of its own: most

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Shorter paths: the full group, and the keep branch of the incident method.
 
 import {

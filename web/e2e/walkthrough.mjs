@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A whole incident session, step by step, photographed on four screens: the facilitator's
 // laptop, the presenter's phone, one adviser's phone and the beamer. The session is driven over
 // the protocol (one WebSocket per person, from a driver page), so the same walkthrough runs

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Dates and times as people choose them on the group pages: day, month by name and year, then
 // hour and minute on a 24-hour clock, each a choice of its own.
 

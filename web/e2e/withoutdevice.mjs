@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Balint method for six, with the presenter and two advisers on the facilitator's laptop
 // (added by name, without a device) and two advisers on their own phones. The facilitator writes
 // and shares the advice of those without a device, speaks for the presenter, and at the end

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Prints the gzip size of the JS and CSS the participant page loads, and fails over budget.
 // The page loads the entry and what it imports statically (Vite's manifest says which); parts
 // loaded on demand (accounts, groups and meetings) are listed apart and do not count.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import type { CoachRequest } from './coach';
 import type { CatalogMethod, CoachVerdict, CreatedSession, Invitation, Report, ReturnTicket } from './types';
 

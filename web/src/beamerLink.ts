@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The big screen's link. The server's `beamer_url` carries only the beamer token; the
 // facilitator's own link adds the join token, so the beamer can show the join QR code in the
 // lobby. Both stay in the fragment, which never reaches a server in a request line.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The wording coach on the client: ask the server about a text once the typing pauses, and turn
 // its verdict into what the page shows. No text or DOM here, so all of it is unit-tested.
 

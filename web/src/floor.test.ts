@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import './testStorage';
 import { describe, expect, it } from 'vitest';
 import { band, floorText } from './floor';

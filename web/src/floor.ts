@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who has the word, in words: the line under every step, and the band on a phone when it is
 // your turn or nearly so. The server says who (protocol 7.2 `floor`, `turn.next`); this only
 // says it, and says it to you in the second person. No DOM here, so all of it is unit-tested.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How numbers read on screen.
 
 import { lang, t } from './i18n';

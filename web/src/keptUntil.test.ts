@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import './testStorage';
 import { describe, expect, it, vi } from 'vitest';
 import { setLang } from './i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How long the presenter can take their record home. The server erases a case's content from
 // its `kept_until` on (its daily purge may come up to a day later); the sentence names the last
 // whole day before that moment, in Amsterdam, so it never promises a day that is cut short.

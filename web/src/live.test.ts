@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveSession, type LiveView } from './live';
 import type { SessionState } from './types';

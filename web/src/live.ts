@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The live connection to one session: one WebSocket per page.
 //
 // The client asks for `stream=patches` (docs/protocol.md 3.1): the server sends this

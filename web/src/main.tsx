@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { lang, onLangChange } from './i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What this screen may do now, and who has the word: read from the server's view (protocol 7.2
 // `may`, `may_for`, `floor`, `turn.next`), never worked out again here. The engine holds the
 // rules; the page only asks. No text or DOM here, so all of it is unit-tested.

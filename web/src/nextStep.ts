@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where `next_step` leads from here, in the words of the method.
 
 import { loc, t } from './i18n';

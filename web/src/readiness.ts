@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What still stands between the facilitator and the next step, in words written to her. The
 // server says whether she can go on and, if not, which rule holds (protocol 7.2 `next_step`);
 // this says it the way a colleague would. No DOM here, so all of it is unit-tested.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The one-laptop mode's keyboard: which single keys do what, now, on the facilitator's screen.
 // Pure: the state in, the actions out; the page draws the legend from the same list it obeys,
 // so what is shown is what works. No text or DOM here (labels are catalog keys), so all of it is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the browser keeps between page loads: who you are in a session (localStorage, keyed by
 // session id; a token is a secret and never goes into a URL), the links the facilitator shares,
 // and drafts of everything typed, so a reload or a dropped network never loses text.

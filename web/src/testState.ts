@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A small session for the unit tests: Fenna facilitates and takes turns, Pieter presents,
 // Anna and Bram have no device, Cas has a phone. It is Anna's turn in a spoken question round,
 // and the server's view says what Fenna's screen may do: for Anna, ask or pass.

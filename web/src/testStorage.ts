@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The catalogs read the saved language when they load; unit tests run without a browser, so
 // they get a storage in memory. Import this first.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import type { Operation } from 'fast-json-patch';
 // Shapes of the Intervisie protocol (docs/protocol.md), as far as the UI reads them.
 

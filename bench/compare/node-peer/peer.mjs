@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A bare room-broadcast server: what Intervisie is compared with (bench/compare/README.md).
 // No validation, no storage: every text message a client sends goes, as it is, to everyone in
 // its room (the sender included). Rooms are `/rooms/<name>`; `/healthz` answers 200.

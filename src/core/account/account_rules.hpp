@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What an account needs to be acceptable: an e-mail address that can receive mail, a name the
 // group will recognise, and a password a person can remember and nobody can guess quickly.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/coach/advice_features.hpp"
 
 #include "core/coach/clause.hpp"

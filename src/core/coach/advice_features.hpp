@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the hidden-advice model looks at in a question: its words, word pairs and triples, the
 // letters inside words (typos, inflections), how the question opens, and the phrases a trainer
 // listens for ("waarom ... niet", "had je ... moeten", "wat houdt je tegen"). The trainer

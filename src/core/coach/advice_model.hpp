@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The hidden-advice model: a linear classifier over the features of advice_features.hpp, one
 // score for "hides advice or a judgement" and one per category. It is trained when the project
 // is built, from tests/data/coach/questions.tsv, by src/coach_training/; the weights are

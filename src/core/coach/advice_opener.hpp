@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Advice starts from the presenter's place: "Als ik in jouw schoenen stond, ...".
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where a question really starts. People lead in ("En, Sanne, ...", "Ik ben benieuwd: ...",
 // "Toen je teamleider dat zei, ...") before the words that make it open or closed.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The Dutch wording coach: gentle hints on a statement, a question or an advice while it is
 // being typed. Pure: the dictionary comes in as a VerbOracle.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/coach/hidden_advice.hpp"
 
 #include "core/coach/advice_model.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Advice or a judgement dressed up as a question: "Heb je al eens geprobeerd om ...?",
 // "Is het niet verstandiger om ...?", "Had je dat niet moeten melden?", "Zou een gesprek met je
 // teamleider iets opleveren?", "Waarom laat je je nog steeds zo behandelen?", "Kan het zijn dat

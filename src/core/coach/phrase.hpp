@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Phrases the coach looks for: a few words in order, each one of a set of spellings, with at
 // most a given number of other words between them.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Open or closed: can the presenter answer with just "ja" or "nee"?
 #pragma once
 

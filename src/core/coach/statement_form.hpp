@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A statement ("vraagstuk") is the presenter's own: it starts with "ik" and a verb, and it is
 // about now or the near future.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/coach/verb_lexicon.hpp"
 
 #include <algorithm>

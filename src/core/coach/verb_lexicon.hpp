@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Which words are verbs, and in which tense. The dictionary behind it is an adapter's business
 // (src/language reads Debian's hunspell-nl); the core asks through VerbOracle and keeps its own
 // list of the frequent irregular and modal forms, which it trusts first.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the wording coach says about one text: the verdict of each check it ran, and a hint for
 // every check that found something. Hints help; they never block anything.
 #pragma once

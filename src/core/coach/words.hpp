@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A text as the coach reads it: lowercased words and the punctuation between them, each with
 // its place in the original text so a hint can point at it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Folding group events into the state. No judgement here: decide() already judged. An event
 // that names something the state does not hold (a damaged history) changes nothing.
 #include "core/group/engine.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a member (or someone with an invitation) asks of a group. A command is a wish:
 // decide() turns it into events or a refusal. Who asks travels beside the command.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The gates every group command passes before its own rule judges it: a group that exists (or
 // not yet, to be created), and an actor who is a member (or is joining).
 #include "core/group/decision.hpp"

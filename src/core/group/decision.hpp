@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Shared vocabulary of the group's rule files: the context a command is judged in, and how to
 // say no. Internal to the engine; the outside world sees engine.hpp.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The group engine: decide what a command means, and fold what happened. docs/groups.md states
 // the rules it enforces.
 #pragma once

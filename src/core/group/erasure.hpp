@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Erasing a member from a group's history when they delete their account (GDPR / AVG).
 #pragma once
 

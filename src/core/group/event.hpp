@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What happened in a group. Events are facts: apply() folds them without judging them, and
 // the state is only ever a fold of its events. Each event says what its actor did; a command
 // may lead to several (the second cancellation is also the need of a new date).

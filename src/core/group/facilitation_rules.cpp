@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The facilitator of a meeting, the cases it holds, their presenters and their follow-up.
 #include "core/group/decision.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Follow-up: at the next meeting, the previous meeting's presenters tell what they did with the
 // advice. Meetings follow each other by start (and, at the same start, by when they were
 // scheduled); called-off meetings and those waiting for a new date do not count.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The ground rules every group keeps and the conditions of intervision, as keys: the words
 // people read live in the web app's catalogs (Dutch first), beside the group's own rules.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The state of one intervision group: its members, invitations, meetings and cases.
 // Only apply() writes it; everything here is a fold of the group's events.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The identities a group speaks of. The adapter makes them (random strings, tokens, database
 // keys); the core only compares them. Time is a value passed in, as in a session.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The numbers in docs/groups.md, in one place.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Meetings: scheduling, calling off (by who scheduled it or facilitates it), signing up (signing
 // up is taking part) and cancelling.
 #include "core/group/decision.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who belongs to the group: creating it, inviting, joining, leaving.
 #include "core/group/decision.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Participation at a glance, so the group can see it shares the load.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Why a group command was refused. Every refusal has its own code and leaves the group unchanged.
 #pragma once
 

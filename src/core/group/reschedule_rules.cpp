@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A new appointment, arranged by the second to cancel: who is responsible, proposing dates,
 // answering them, choosing one.
 #include "core/group/decision.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The group's own retention: how long the content of its cases is kept after their meeting.
 // Every member may set it (it protects all of them alike); 0 returns to the server's default.
 #include "core/group/decision.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The facilitator rotation the app suggests, so that everyone facilitates in turn.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What makes a typed text or an adapter's id acceptable in a group.
 #include "core/group/decision.hpp"
 

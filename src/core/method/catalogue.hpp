@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The methods a server offers, checked as a whole: one broken file refuses them all,
 // so a group never starts a method that was half loaded.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A method (werkvorm) as the engine sees it: an ordered list of steps, each of a
 // step kind the engine knows how to run. Methods are data: they come from
 // methods/*.toml through method_parser.hpp, never from C++.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Why a method file was refused, and where: the facilitator who edits the file
 // must find the offending line without reading the parser.
 #pragma once

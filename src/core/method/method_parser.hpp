@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reads one method file (TOML) into a Method, or names the first problem and its line.
 // Pure: the caller reads the file; this sees only its text.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The presenter's own record of a finished session: what they brought, what was asked and said,
 // and by whom, and what they take with them. Only the presenter may read it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Advice in turn ("Als ik in jouw schoenen stond, dan …"), without discussion; and Balint's
 // written advice, private until its author shares the essence and hands it over.
 #include "core/session/decision.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a participant may do now, asked of decide() itself so that it can never disagree with
 // the rules: every kind is probed with a sensible target (the pending question, an open
 // candidate, a waiting request, …) and a non-empty text. The server sends it with each

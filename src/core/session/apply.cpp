@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Folding events into the state. No judgement here: decide() already judged.
 #include "core/overloaded.hpp"
 #include "core/session/engine.hpp"

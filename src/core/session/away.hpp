@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who is away now: participants without an open live connection. Like the time, only the server
 // knows it; the core is told, and never guesses.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The presenter's reaction, the closing round and the presenter's private notes.
 #include "core/session/decision.hpp"
 

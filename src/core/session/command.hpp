@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a participant (or the server on someone's behalf) asks the session to do.
 // A command is a wish: decide() turns it into events or a refusal.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The gates every command passes before its own rule judges it: a finished session, an
 // unknown actor, an open disturbance, a pause, a session not yet started.
 #include "core/session/decision.hpp"

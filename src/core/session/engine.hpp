@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The session engine: decide what a command means, and fold what happened.
 #pragma once
 

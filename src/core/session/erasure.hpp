@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Erasing a participant from a session they took part in, when they delete their account
 // (AVG/GDPR): the session goes on, or stays as the presenter's record, without them.
 #pragma once

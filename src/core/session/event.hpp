@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What happened in a session. Events are facts: apply() folds them without judging them,
 // and the state is only ever a fold of its events.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who has the word now, and what they are doing: one answer for every screen, so the wall, the
 // presenter's phone and the advisers' phones never disagree, and the answer is true at every
 // moment (during the time to think nobody speaks; after the gossip the presenter does).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Moving through the method and keeping time: next step, time, disturbances, pauses.
 #include "core/session/decision.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The gossip round: advisers share what they noticed while the presenter only listens;
 // afterwards the presenter reflects briefly. Also the presenter's last word.
 #include "core/session/decision.hpp"

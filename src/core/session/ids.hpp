@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small value types shared by the session engine: identities and time.
 // Time is always a value passed in; the core never reads a clock.
 #pragma once

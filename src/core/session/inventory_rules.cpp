@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Incident step 1: everyone may put an issue on the flip chart; one is chosen, by the
 // facilitator or by a vote (one vote each), and its owner becomes the presenter.
 #include "core/session/decision.hpp"

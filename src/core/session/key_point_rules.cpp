@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Key points: a question asked or an advice given out loud leaves no words on the flip chart, so
 // its speaker (right after speaking), the scribe, the facilitator or the presenter notes its
 // core in one line. The presenter's record then names every contribution with its point.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Notes for the presenter: while the group talks in the gossip round and gives advice, anyone
 // but the presenter may jot down key points, so the presenter leaves with a written record
 // without having written a word.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Question rounds: in a fixed order, one question or a pass per turn; the presenter answers
 // (or rates) before the next turn; a follow-up waits; a boundary is respected.
 #include "core/session/decision.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Whether the facilitator can move on now, and if not, what is missing in words a person can act
 // on ("choose an issue together", not "this step is not done"). Asked of decide() itself.
 #pragma once

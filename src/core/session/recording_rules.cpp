@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Recording for someone else: the facilitator or the scribe types what that person said, only for
 // people without their own device (or, for the facilitator, away from it now: a phone gone flat
 // must not stop the round), and only what that person may do now.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Why a command was refused. Every refusal has its own code and leaves the session unchanged.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Coming back on another device: a phone went flat, and its owner takes back their own place
 // from another one. Someone in the group vouches for them: the facilitator for anyone else, and
 // anyone for the facilitator (whose laptop may be the device that died). An account that proves

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who takes part and in which role: joining, presenter, scribe, facilitator, starting.
 #include "core/session/decision.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The state of one session: one case treated with one method by one group.
 // Only apply() writes it; everything here is a fold of the session's events.
 #pragma once

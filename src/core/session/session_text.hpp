@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A text as a session takes it, for those outside the engine that check a text the same way
 // (the coach's HTTP route and command): well-formed UTF-8, trimmed, within max_text_chars.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The session's own settings: only the facilitator changes them, at any moment of the meeting.
 #include "core/session/decision.hpp"
 

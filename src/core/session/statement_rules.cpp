@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Naming the issue (with a pause to prepare questions) and, later, reframing it.
 #include "core/session/decision.hpp"
 

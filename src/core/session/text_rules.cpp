@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What makes a typed text acceptable, and when two texts say the same.
 #include "core/session/decision.hpp"
 #include "core/session/session_text.hpp"

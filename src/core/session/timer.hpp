@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A countdown that can pause. The clock stays outside: every question takes `now`.
 #pragma once
 

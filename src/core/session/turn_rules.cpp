@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Whose turn it is, in every step that takes turns (question rounds, advice, sharing advice):
 // one rule, one order of checks, so every command of a turn hears the same refusal. Who you are
 // comes first: a presenter who taps "pass" in a closed round is told they take no turns, not

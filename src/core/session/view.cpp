@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Privacy of the session: what one participant may see of the state and of each event.
 #include "core/session/view.hpp"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What one participant may see. The server only ever sends views, never the raw state.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How far apart two spellings are: the fewest inserted, deleted or replaced bytes (Levenshtein).
 // Near misses in method files and typos in the advice opener are judged by it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "core/text/person_name.hpp"
 
 #include "core/text/typed_text.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // When two names are the same person's: "Anna", "ANNA", "Anna" with a zero-width space or with a
 // Cyrillic "а" all read as Anna to the people in the room, so one group or session may hold only
 // one of them. Names are compared by Unicode's rules (NFKC with case folding, then the

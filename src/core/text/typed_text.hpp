@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What every text a person types must be, wherever it is typed: well-formed UTF-8 without
 // control characters, and without white space at its ends. Sessions and groups judge their
 // texts by these; each says no in its own words.

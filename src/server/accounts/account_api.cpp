@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/accounts/account_api.hpp"
 
 #include "core/account/account_rules.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The account routes: sign up, log in, log out (here or everywhere), who am I, download my
 // data, delete my account. Work that blocks (Argon2id, the store) runs on `blocking`, never on
 // the network threads.

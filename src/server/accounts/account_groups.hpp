@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the groups know about an account, as the account routes need it: for "me", for the
 // data export, and to erase the person from every group before the account goes.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/accounts/authenticator.hpp"
 
 #include "server/accounts/login_cookie.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who is asking: the account behind the login cookie. A request that changes something must
 // also carry the login's CSRF token in `X-CSRF-Token` and come from an allowed page, so that no
 // other site can act in a person's name.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The cookie that keeps a person logged in: HttpOnly (no script reads it), SameSite=Strict (no
 // other site's page sends it), Secure when the server is reached over https.
 #pragma once

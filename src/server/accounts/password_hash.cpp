@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/accounts/password_hash.hpp"
 
 #include <sodium.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Passwords are kept only as Argon2id hashes (libsodium's string form, which carries its own
 // salt and cost), so a stolen store does not give away anybody's password.
 #pragma once

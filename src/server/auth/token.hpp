@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Secrets that admit people to a session: unguessable, stored only as hashes, compared in
 // constant time. libsodium does the cryptography.
 #pragma once

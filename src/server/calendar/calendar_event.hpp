@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One meeting as a calendar sees it: plain data, no knowledge of groups. The group layer fills
 // it in; the calendar files are made from it.
 #pragma once

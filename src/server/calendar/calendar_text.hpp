@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Text as a calendar file can carry it. libical escapes and folds, but passes a lone carriage
 // return and other control characters through as they are (or drops them), and its parser trims
 // the blanks around a value; cleaning first makes what a calendar shows equal what we meant.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Owners for what libical hands out, so every component and string it makes is freed once.
 #pragma once
 

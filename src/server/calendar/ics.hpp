@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Meetings as calendar files (RFC 5545): one meeting to download, or a member's feed to
 // subscribe to. libical builds the components, so escaping, folding and UTF-8 are its job.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One meeting as a VEVENT component: the part that a single .ics and a feed share.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/coach_json.hpp"
 
 #include "core/coach/coach.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The coach's verdict as JSON: for POST /api/coach, the live flags and `intervisie coach`.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/codec_error.hpp"
 
 namespace intervisie::server {

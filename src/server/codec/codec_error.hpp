@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Why a JSON message or record could not be read. Every error names what is wrong, so a client
 // author can fix their message from the text alone; nothing was changed by the attempt.
 #pragma once

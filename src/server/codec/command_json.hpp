@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Commands as clients send them, one JSON object each:
 //   {"kind":"ask_question","text":"Wat maakt het lastig?","on_behalf_of":3}
 // The kind is the snake_case name of the command; the other fields are the command's own.

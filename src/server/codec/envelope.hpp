@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The WebSocket envelope of DESIGN.md: every message is one JSON object with a "type".
 //   client → server  {"type":"command","id":"c17","command":{"kind":"pass"}}
 //   server → client  {"type":"snapshot","seq":12,"state":{…}}

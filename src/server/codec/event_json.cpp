@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/event_json.hpp"
 
 #include "server/codec/method_from_json.hpp"

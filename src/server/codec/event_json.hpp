@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Events as the protocol sends them and as the store keeps them, one JSON object each:
 //   {"kind":"question_asked","at":1767261600000,"actor":3,"question":1,"asker":3,
 //    "recorded_by":null,"text":"Wat maakt het lastig?"}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/group_event_json.hpp"
 
 #include "server/codec/object_reader.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Group events as the store keeps them and the API shows them, one JSON object each:
 //   {"kind":"cancelled","at":1767261600000,"actor":"account-anna","meeting":"m-1",
 //    "reason":"Ziek."}

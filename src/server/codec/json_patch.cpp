@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/json_patch.hpp"
 
 #include <boost/json/object.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The difference between two JSON documents as an RFC 6902 JSON Patch: what turns a viewer's
 // last view into the new one, so a live connection hears only what changed (docs/protocol.md,
 // stream=patches). Only "add", "remove" and "replace" are written; arrays are compared position

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A method back from the JSON that method_json.hpp writes: how a session_created event that
 // was stored carries the method its session started with. Strict: it reads exactly that shape
 // (per-kind fields only on steps of their kind); derived fields ("number", "total_minutes")

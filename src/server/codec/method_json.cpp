@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/method_json.hpp"
 
 namespace intervisie::server {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The method catalogue as JSON: what `GET /api/methods` serves and `intervisie methods --json`
 // prints. Per-kind fields appear only on the steps of that kind.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Reads one JSON object field by field, strictly: every value is checked for its type and
 // range, a field nobody asked for is an error, and the first problem is the one reported.
 // The codec reads commands with it, and the HTTP routes their request bodies.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/pretty_json.hpp"
 
 namespace intervisie::server {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // JSON laid out for people (two-space indent); Boost.JSON 1.81 only writes compact text.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The presenter's record (core/report) as JSON: what GET /api/sessions/{id}/report and a
 // group's case report answer, with the same record as Markdown beside it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/codec/state_json.hpp"
 
 #include "server/codec/command_json.hpp"

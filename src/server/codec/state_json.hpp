@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A session as one participant sees it: everything a client needs to render the meeting.
 // The caller passes a view already filtered for the viewer (core::view(state, viewer));
 // this only writes it. Times are milliseconds: instants since the Unix epoch, durations

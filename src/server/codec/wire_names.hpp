@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The names the protocol gives to the engine's enums that have no name in core.
 // One table per enum, used both to write and to read, so the two cannot drift apart.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/groups/case_sessions.hpp"
 
 #include <chrono>

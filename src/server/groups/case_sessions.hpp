@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What the group pages need to know of a case's live session: who presents, and whether it
 // still runs. Read on the session's own strand; the group routes wait for it on their
 // blocking executor, never on a network thread.

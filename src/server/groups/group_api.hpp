@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The group routes: groups, invitations, meetings (sign up, cancel, a new date), facilitators,
 // cases in live sessions, follow-up, history and calendars. Every route answers only members
 // of the group concerned; to anyone else a group, meeting or case does not exist (404), so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/groups/group_case_members.hpp"
 
 #include "core/text/person_name.hpp"

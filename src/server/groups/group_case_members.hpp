@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // CaseMembers over the group registry (who is a member) and the session seats (which place an
 // account sat in).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/groups/group_json.hpp"
 
 #include "core/group/follow_up.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/groups/group_registry.hpp"
 
 #include "core/group/erasure.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every group, in memory, with its events in the group store: a command is decided by the core,
 // made durable, then folded; readers get a copy of a group's state. With many nodes sharing one
 // store, each call first catches up with what other nodes wrote (the store's change versions);

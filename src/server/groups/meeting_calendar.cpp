@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/groups/meeting_calendar.hpp"
 
 namespace intervisie::server {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A meeting as a calendar event: one UID for its whole life, so a move or a call-off updates
 // the entry people already have instead of adding a second one.
 #pragma once

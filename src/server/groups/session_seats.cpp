@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/groups/session_seats.hpp"
 
 #include <spdlog/spdlog.h>

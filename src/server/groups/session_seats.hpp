@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Which member sits in which place of a group's live session: how the group learns who
 // presented a case. Read from the group store each time: with many nodes, the seat may have been
 // taken on another one. Thread-safe.

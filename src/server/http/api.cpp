@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/http/api.hpp"
 
 #include "server/live/created_session_json.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The HTTP API of DESIGN.md: health, the method catalogue, creating and joining sessions, and
 // authorizing the upgrade to a live connection.
 #pragma once

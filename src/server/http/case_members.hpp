@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A group's case is held in a live session that anyone with its join link can open. The places
 // of the group's members are theirs: reached by logging in, never by typing a member's name.
 // The HTTP routes ask this; the groups side answers it (server/groups/group_case_members.hpp).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/http/connection_counter.hpp"
 
 namespace intervisie::server {

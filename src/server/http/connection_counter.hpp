@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Open connections per client address. One client that opens hundreds of idle sockets would
 // otherwise hold the file descriptors the whole server needs; beyond its share it is turned away
 // at the door, before a byte is read.

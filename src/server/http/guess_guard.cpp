@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/http/guess_guard.hpp"
 
 #include <chrono>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Rations guesses at something short (a six-digit join code): a few tries a minute per client
 // address, and a ceiling on failed tries for the whole server (or for all nodes of a cluster
 // together, counted in their shared store), beyond which every address waits until the minute

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/http/http_session.hpp"
 
 #include "server/http/socket_handover.hpp"

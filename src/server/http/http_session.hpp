@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One HTTP connection: reads a request, lets the API answer it, writes the response, and so on
 // while the client keeps the connection alive; hands an upgrade over to a WebSocketSession.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Joining with the six-digit code the beamer shows, typed on the start page:
 //   POST /api/join-codes {"code":"123 456"} → 200 {"session_id","join_token","join_url"}
 // Guessing is rationed (GuessGuard): ten tries a minute per address, and a ceiling on failed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A request body that must be one JSON object, read with the codec's strict ObjectReader.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Accepts connections and gives each its own strand and HttpSession.
 #pragma once
 

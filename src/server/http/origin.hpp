@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Which web pages may talk to this server with a person's credentials: its own, and origins
 // the operator allowed. Requests without an Origin header do not come from a browser page.
 #pragma once

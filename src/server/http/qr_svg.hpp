@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A QR code as an SVG image: how people join from a phone, scanning the facilitator's screen.
 #pragma once
 

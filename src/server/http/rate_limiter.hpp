@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // At most N actions per key (an IP address) per minute: creating sessions is cheap for a
 // client and costs the store a commit, so it is rationed.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The HTTP messages every route speaks: a request with a string body, and JSON answers that
 // carry the security headers. Errors are {"code","message"}.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Coming back on another device, over HTTP: ask for one's own place with the join link and wait
 // until someone in the group vouches for it.
 //   POST /api/sessions/{id}/returns            {"join_token","participant"} → 202 a waiting ticket

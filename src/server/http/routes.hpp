@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A set of API routes that the Api hands requests to (accounts, groups): each looks at the path
 // and either takes the request, answering it now or later, or leaves it to the next.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/http/security_headers.hpp"
 
 namespace intervisie::server {

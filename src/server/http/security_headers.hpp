@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Headers every HTTP response carries: what the page may load, that it is never framed, and
 // that types are not guessed.
 #pragma once

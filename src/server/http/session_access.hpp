@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What every route of a live session shares over HTTP: the bearer token, the answer to a wrong
 // one (that costs what a right one costs), the status of an engine refusal, and a request's
 // head kept for answering later from another thread.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/http/socket_handover.hpp"
 
 #include <boost/system/system_error.hpp>

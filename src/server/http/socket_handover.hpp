@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Hands a connected socket to another executor of the same io_context: a live connection moves
 // onto its session's strand once the upgrade says which session it is for.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The built web app (web/dist), held in memory: it is small, it never changes while the server
 // runs, and serving from memory keeps file I/O off the network threads.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One connected participant as the live session sees it: somewhere to send messages to.
 // The WebSocket connection implements it; tests can implement it without sockets.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What creating a session answers (protocol 2.4), whether it was made on its own
 // (POST /api/sessions) or as a group's case (POST /api/meetings/{id}/cases): one shape.
 #pragma once

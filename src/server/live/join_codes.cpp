@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/live/join_codes.hpp"
 
 #include <sodium.h>

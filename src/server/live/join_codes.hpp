@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Six-digit codes to join a session by typing them (the beamer shows one beside its QR code):
 // random, unique among the unfinished sessions of this server, held while a session runs and
 // released when it finishes. Thread-safe.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/live/live_session.hpp"
 
 #include "server/live/stored_events.hpp"

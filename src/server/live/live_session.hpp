@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One running session in the server: the engine's state, the people connected to it, and the
 // path from a command to durable events to everyone's view. All work runs on the session's own
 // strand, so a session needs no locks and sessions never wait for each other.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/live/session_registry.hpp"
 
 #include "core/session/erasure.hpp"

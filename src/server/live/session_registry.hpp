@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every live session this node serves, by id: creating them, and finding them again, from memory
 // or from the store after a restart. With many nodes sharing one store, finding a session that
 // is not in memory claims it for this node (store::EventStore::claim_session); when another node

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/live/stored_events.hpp"
 
 #include "server/codec/event_json.hpp"

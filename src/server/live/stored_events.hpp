@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A session's events as the store keeps them (kind, JSON payload, time) and back: what a live
 // session appends, what a restart reads, and what erasing someone rewrites.
 #pragma once

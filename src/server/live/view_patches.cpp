@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/live/view_patches.hpp"
 
 #include "server/codec/json_patch.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The views of one session's patch subscribers (docs/protocol.md, stream=patches): what each of
 // them holds now, and the patch that brings it to the session's next state.
 //

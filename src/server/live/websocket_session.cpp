@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/live/websocket_session.hpp"
 
 #include "server/codec/envelope.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One participant's live connection: a read loop that hands commands to the live session, and
 // a bounded write queue in the manner of Boost.Beast's chat example. A client that cannot keep
 // up is disconnected rather than allowed to hold messages (or the session) back; it resumes

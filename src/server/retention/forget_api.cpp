@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "server/retention/forget_api.hpp"
 
 #include "core/report/presenter_record.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // "Vergeet deze casus": the presenter erases their own case at once, once the session has ended
 // (DELETE /api/sessions/{id}/content, protocol 2.13). The content goes as retention would take
 // it later: its data key destroyed, its rows removed, its screens closed.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Erasing what the retention no longer keeps: every finished session whose time is up. Run by
 // the server at start and once a day (retention_schedule.hpp), and by `intervisie purge`.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How long the content of a finished session is kept: the group's choice when the session is a
 // group's case and the group chose, else the server's (30 days unless --retention-days).
 #pragma once

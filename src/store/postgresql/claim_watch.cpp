@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql/claim_watch.hpp"
 
 #include "store/postgresql/session_writes.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Which sessions this node holds, and what other nodes do to them. A LISTEN connection of its
 // own, on a thread of its own, hears every claim (announced by pg_notify in the claim's
 // transaction) and tells the listener about each session this node had claimed and another

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql/connection.hpp"
 
 #include "store/postgresql/pg_error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One connection to PostgreSQL (libpq), closed when it goes; used by one thread at a time.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql/connection_pool.hpp"
 
 namespace intervisie::store::postgresql {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Read connections for any thread, each used by one thread at a time.
 #pragma once
 

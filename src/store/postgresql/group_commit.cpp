@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql/group_commit.hpp"
 
 #include "store/postgresql/pg_error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The writer thread: owns the write connection, gathers the write requests of many sessions into
 // one transaction (pipelined_batch.hpp), then tells each request's caller. Reconnects for the
 // next batch when the connection was lost.

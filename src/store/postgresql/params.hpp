@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The parameters of one statement, in PostgreSQL's text format, kept alive until it is sent.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // PostgreSQL's errors as the store's typed errors, in words for the person running the server.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A batch of changes as one transaction in libpq's pipeline mode: BEGIN, the statements of every
 // change, COMMIT and one Sync leave in one go, and the results come back in order, so a batch
 // costs one round trip and one commit however many sessions it touches.

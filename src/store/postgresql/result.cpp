@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql/result.hpp"
 
 #include <libpq-fe.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One result of a statement (libpq's PGresult), freed when it goes, with typed columns.
 #pragma once
 

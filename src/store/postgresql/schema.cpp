@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql/schema.hpp"
 
 #include "store/postgresql/pg_error.hpp"

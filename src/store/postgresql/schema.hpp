@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Brings a PostgreSQL database's schema up to date, or refuses one from a newer build. The event
 // store's steps and the groups store's steps share one database, each list with its own version
 // table.

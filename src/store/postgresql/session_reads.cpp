@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/postgresql/session_reads.hpp"
 
 #include "store/postgresql/pg_error.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every read of the event store, as statements prepared once on each read connection.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every write of the event store as prepared statements, and what their rows say afterwards.
 //
 // Each change of a batch is all-or-nothing without spoiling its neighbours by check-then-write

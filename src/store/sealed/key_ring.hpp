@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The data keys in use: each session and each group has its own, made when it is created, kept
 // wrapped by the master key in a KeyRingStore and unwrapped in memory while the server runs.
 // Destroying a key is how content is erased for good (crypto-shredding).

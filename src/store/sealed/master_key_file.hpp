@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The master key's file: one line, "intervisie-master-key-v1 <key>", mode 0600, kept out of the
 // databases (beside them by default, or wherever a deployment keeps its secrets).
 #pragma once

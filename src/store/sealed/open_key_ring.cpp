@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sealed/open_key_ring.hpp"
 
 #include "store/sealed/master_key_file.hpp"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The key ring a server starts with: the master key read from its file (made there at the very
 // first start, when no data key exists yet) and checked against every wrapped data key.
 #pragma once

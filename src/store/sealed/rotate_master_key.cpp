@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sealed/rotate_master_key.hpp"
 
 #include "store/sealed/key_ring.hpp"

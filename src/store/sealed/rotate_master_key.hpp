@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // `intervisie rotate-key`: a new master key, and every data key wrapped with it instead of the
 // old one. The content itself is not touched (its data keys stay), so it takes a moment however
 // much is stored. Safe against a crash at any point: the new key is written to its own file

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The event store, with every case text sealed before it reaches the store underneath: each
 // event's payload and the session's title, with the session's own data key. What is not secret
 // (kinds, seqs, times, ids, token hashes) stays readable, so the store works for everything but

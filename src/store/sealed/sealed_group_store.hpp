@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The group store, with the payload of every group event sealed with the group's own data key
 // (names, reasons for cancelling, follow-up notes, places, video links). Invitation links and
 // seats are hashes and ids, and pass through as they are.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sealed/sealed_text.hpp"
 
 #include <sodium.h>

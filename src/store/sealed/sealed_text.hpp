@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A text sealed with a key: XChaCha20-Poly1305 with a 192-bit nonce that never repeats, bound to
 // what it is (the associated data: which session, which event), written as "s1." + URL-safe base64
 // of nonce || ciphertext || tag, so it fits a TEXT column of any store.

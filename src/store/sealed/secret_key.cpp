@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sealed/secret_key.hpp"
 
 #include <sodium.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A 256-bit key for XChaCha20-Poly1305 (libsodium): a master key or a data key. Wiped from
 // memory when it goes; never printed, only its id.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A consistent copy of the stores while the server runs, and bringing one back while it does not.
 // SQLite's online backup copies each database as of one moment (a read transaction in WAL mode),
 // so the server goes on writing meanwhile; what is in the copy is exactly what was committed then.

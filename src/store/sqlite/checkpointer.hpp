@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Copies the write-ahead log into the database file on a thread of its own. SQLite's automatic
 // checkpoint runs inside the COMMIT that crosses its limit, so every few thousand events one
 // batch of acknowledgements would wait for a database-file sync; here no commit ever does.

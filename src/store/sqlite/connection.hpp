@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One SQLite connection, used by one thread at a time (opened without SQLite's own mutex).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The data directory, held by one process at a time: two servers writing one store would each
 // believe they alone hold its live sessions.
 #pragma once

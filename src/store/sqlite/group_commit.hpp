@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The writer thread: owns the write connection, gathers the write requests of many sessions
 // into one transaction, commits (one log sync), then tells each request's caller.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // SQLite's settings for the store's connections; pragmas live here and nowhere else.
 #pragma once
 

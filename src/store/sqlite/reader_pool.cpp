@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store/sqlite/reader_pool.hpp"
 
 namespace intervisie::store::sqlite {

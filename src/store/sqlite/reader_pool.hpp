@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Read connections for any thread: WAL lets them read while the writer commits.
 #pragma once
 

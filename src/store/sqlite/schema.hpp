@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Brings a SQLite store's schema up to date, or refuses a store from a newer build.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every read of the store, as statements prepared once on one read connection.
 #pragma once
 

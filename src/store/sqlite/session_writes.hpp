@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Every write of the store, as statements prepared once on the one write connection.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // SQLite's result codes as the store's typed errors.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A prepared SQLite statement: bind, step, read columns, reset. Prepared once, run many times.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One change waiting for the writer thread, and whom to tell when it is durable.
 #pragma once
 

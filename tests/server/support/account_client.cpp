@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "account_client.hpp"
 
 #include <boost/beast/core/string.hpp>

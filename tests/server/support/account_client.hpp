@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A person using the JSON API as the web app does: signed up or logged in, then every request
 // with the login cookie, and every change with the login's X-CSRF-Token.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Starting a program the tests drive (the server, nginx) as a child that dies with the test
 // process: a test binary that crashes leaves nothing running behind it.
 #pragma once

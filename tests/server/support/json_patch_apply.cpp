@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "json_patch_apply.hpp"
 
 #include <boost/json/object.hpp>

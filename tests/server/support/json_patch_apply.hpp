@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Applies an RFC 6902 JSON Patch ("add", "remove", "replace"), as a client of stream=patches
 // does: the tests fold a patch stream with it and compare with what the server sent whole.
 // Written apart from the server's diff, so the two check each other.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "live_meeting.hpp"
 
 #include <boost/json.hpp>

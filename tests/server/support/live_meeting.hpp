@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A meeting driven over the network, as the web UI would: created and joined over HTTP, then
 // every participant on a live connection of their own. A test says who does what; this sends
 // it, waits for the answer and keeps everything each participant received, for the checks.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "nginx_process.hpp"
 
 #include "child_process.hpp"

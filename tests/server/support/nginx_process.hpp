@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // nginx in front of several nodes, for the cluster tests: Debian's nginx as a child process, on a
 // free loopback port, with the routing and proxy files of deploy/nginx/ included as shipped.
 #pragma once

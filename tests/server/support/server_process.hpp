@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The real `intervisie serve` as a child process, for integration tests: on a free port (port 0,
 // read back from its stdout), with a fresh temporary data directory that outlives restarts, so a
 // test can kill the server and start it again on the same store.

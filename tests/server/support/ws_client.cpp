@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "ws_client.hpp"
 
 #include <boost/asio/io_context.hpp>

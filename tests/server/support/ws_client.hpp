@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Synchronous clients for integration tests: one HTTP request at a time, and a WebSocket that
 // keeps every message it receives. Every wait has a timeout; nothing sleeps. A failure of the
 // network (or a timeout) throws, which fails the test that ran into it with the reason.

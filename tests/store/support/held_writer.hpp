@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A test's grip on an event store's writer thread (any adapter's).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 #include "store_place.hpp"
 
 #include "store/postgresql_event_store.hpp"

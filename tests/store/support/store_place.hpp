@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where one test keeps its stores, for either adapter: a fresh directory (SQLite's files, the
 // master key's file) and, for PostgreSQL, a fresh database on the test server as well. Contract
 // tests take the backend as a parameter and open every store through this.

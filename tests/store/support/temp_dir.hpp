@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A fresh directory under the system's temp directory, removed with everything in it at the end.
 #pragma once
 

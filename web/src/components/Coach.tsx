@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The wording coach on the page: a soft note under a field while someone types, and the
 // facilitator's small markers on flagged questions. Hints help; they never block anything.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useId } from 'preact/hooks';
 import { t } from '../i18n';
 import { ErrorNote } from './controls';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A question before something that cannot be undone, asked in the page itself. A leaf module:
 // the live pages and the group pages both use it, and it brings no catalog of its own.
 

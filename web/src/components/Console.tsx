@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One-laptop mode: the facilitator's laptop on the beamer. A slim control strip on top (the step
 // and its rule, who has the word, the time, what can be done now with a single key, and the one
 // line to type in) above the flip chart in large type. Everything works from the keyboard; keys

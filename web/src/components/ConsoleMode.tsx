@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // One-laptop mode, as a per-session preference of this device, and the switch into it.
 
 import { useEffect, useId, useState } from 'preact/hooks';

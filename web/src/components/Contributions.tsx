@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useId } from 'preact/hooks';
 import { t, type MessageKey } from '../i18n';
 import type { Contributions } from '../types';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Disturbances go first: anyone can raise one (with or without their name), the facilitator
 // resolves it; a pause holds the time too. The banner says so on every screen.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The facilitator's settings, in one place for the whole session: the wording coach, spoken or
 // typed, one-laptop mode, roles, someone without a device, and the way in for latecomers.
 

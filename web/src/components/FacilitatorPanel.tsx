@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The facilitator's part of the procedure and the time: her next action first, what is still
 // missing said in words, and the tools of this step. Settings live in one menu, not here.
 

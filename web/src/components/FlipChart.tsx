@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The shared flip chart on a participant's own screen: what the current step has brought so far
 // first, with the case's statement above it; earlier steps folded to one line each.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // For the people in the room without a device, and for anyone whose device has gone away: the
 // facilitator (or the scribe) taps in what they said out loud, in one tap where possible, with
 // typing there for whoever wants the words kept. Who may be acted for, and in what, the server

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The group at a glance: who is here, who is away, who takes part without a device, whose turn.
 
 import { t } from '../i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How people get in: the link to share, its QR code, and the six-digit code for the start page.
 
 import { t } from '../i18n';

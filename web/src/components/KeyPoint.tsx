@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The one-line key point ("kern") of a contribution made out loud, so the presenter's record
 // never holds an empty line: typed by the speaker right after the tap, or by the scribe, the
 // facilitator or the presenter. It is never required; the conversation goes first.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Key points for the presenter, so they leave with a written record without writing a word. In
 // the gossip round the observations are that record already; this is for the advice.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Before the start: for the facilitator, the way in for the group, the roles and the start; for
 // everyone else, a warm welcome.
 

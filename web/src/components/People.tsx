@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Adding someone who takes part without a device of their own, and handing roles around.
 
 import { useId, useState } from 'preact/hooks';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The presenter's own editors: the statement, its reframe and the reaction. The presenter uses
 // them on their own device; the facilitator uses the same ones for a presenter without a device.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The presenter's own notes: only they receive them, and they end up in their record.
 
 import { t } from '../i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Warm, lukewarm, cold: how a question landed (Fresh Questioning).
 
 import { t, type MessageKey } from '../i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Someone asks to come back on another device: whoever may vouch for them lets them in with one
 // tap. The facilitator vouches for everyone; anyone in the group for the facilitator.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Which step this is and its rule, in one sentence; one timer; and who has the word now.
 
 import { useEffect, useState } from 'preact/hooks';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What one step put on the flip chart: its questions, observations, advice, reaction… The phone's
 // flip chart and the wall show the same content, the wall larger and without anything private.
 // Every item names whose it is; an item said out loud shows its key point, or that it has none.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A turn's actions, in one place for every step that takes turns and for every screen: one's
 // own turn on a phone, or the turn of someone without a device (or whose device is away) on the
 // facilitator's laptop. One rule above all: once the field holds words, the big button sends

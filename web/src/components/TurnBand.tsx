@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // On a phone: a large band when it is your turn, a gentle one just before, a quiet one while
 // you listen. It is the first thing on the page, so nobody misses their moment.
 

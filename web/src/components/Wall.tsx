@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The flip chart on the wall: large, live, read-only, and following the meeting. The current
 // step fills the screen, its newest contribution always in view without anyone scrolling; the
 // case's statement and the earlier steps sit beside it, one line each. After the end it shows a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // "What you do now": the one panel that holds every control a participant may use in this
 // step, on their own account. What they may do, the server says (`may`); whose turn it is, too
 // (`floor`). Everything else on the page is read-only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small building blocks of every view: buttons, leads, error notes, a person picker. A leaf
 // module: it imports no other component.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Text fields: a plain labelled one, and one whose text survives reloads until it is sent.
 
 import type { ComponentChildren } from 'preact';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Ways into a session that people share: a link to copy and its QR code. A leaf module.
 
 import { useState } from 'preact/hooks';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The live session as the components see it: the state, who "me" is, and how to send a
 // command. A leaf module: components import it, it imports no component.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Where the server's refusal of a sign-up or login belongs, so it stands beside its field.
 
 export type AccountField = 'email' | 'password' | 'display_name';

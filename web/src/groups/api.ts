@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The accounts, groups and meetings API (docs/api.md), with its refusals as typed errors.
 // A change (POST, DELETE) carries the login's CSRF token, kept from sign-up, login or GET /api/me.
 

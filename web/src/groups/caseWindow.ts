@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // When a meeting's facilitator may start a case: from an hour before its start until an hour
 // after its end (docs/api.md, POST /api/meetings/{id}/cases); outside it the form stays away.
 // While that window is open, or a case still runs, the pages keep an eye on the meeting's cases.

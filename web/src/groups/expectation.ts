@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // What a meeting expects of me now: the one thing the meeting page puts first.
 
 import type { MeetingView } from './types';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The ground rules every group keeps and the conditions of intervision, as the server's keys
 // (docs/groups.md); the words are in the catalogs. A new group shows them before it exists.
 

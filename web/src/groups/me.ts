@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Who is logged in on this page: GET /api/me, fetched once and shared by the views; null when
 // nobody is. Logging in, out, deleting the account or joining a group refreshes it, and so does
 // any request that finds the login gone.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pollWhileVisible, type Visibility } from './poll';
 

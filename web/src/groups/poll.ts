@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Asking the server again, calmly: every few seconds while the page is in sight, never while
 // it is hidden (another tab, a phone in a pocket), at once when it comes back, and never two
 // requests at the same time.

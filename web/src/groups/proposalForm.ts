@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The rescheduler's form of new dates: one to five different moments to come. Rows left empty
 // are ignored; the codes are the server's where it has one (bad_dates). Dates and times are
 // the fields' values (wallClock.ts): "YYYY-MM-DD" and "HH:MM", with parts not chosen left empty.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // How long a group keeps its cases: a whole number of days after the meeting, from 1 to 365, or
 // the server's default (days null). The field's text is checked here before the server is asked.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The schedule form's rules, checked before sending so a person hears at once what to change;
 // the codes are the server's refusal codes (docs/api.md), so both speak with one voice.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Meeting times as our groups read them: in Europe/Amsterdam (the Netherlands and Flanders share
 // it), whatever the device's own zone, in the language of the page. The platform's Intl does it.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The JSON of the accounts, groups and meetings API (docs/api.md). Times are ms since 1970 UTC.
 
 export interface Account {

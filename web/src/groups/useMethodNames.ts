@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The methods' names in the page's language, from the catalogue the server sends once.
 
 import { useEffect, useState } from 'preact/hooks';

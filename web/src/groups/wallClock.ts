@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The date and time fields of the group pages: day, month and year, hour and minute, each its own
 // choice, so a Dutch group always reads and enters day-month-year and a 24-hour clock, whatever
 // language the browser speaks (a native date input would follow the browser: "12/05/2026 12:28 PM").

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Message catalogs. Dutch is the source; English must have exactly the same keys.
 
 import { nl, type MessageKey } from './nl';

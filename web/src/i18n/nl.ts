@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Dutch, the source catalog. Every key here must also be in en.ts (the type enforces it).
 
 export const nl = {

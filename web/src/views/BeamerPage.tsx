@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import { joinUrlFor, parseBeamerFragment, type BeamerKeys } from '../beamerLink';

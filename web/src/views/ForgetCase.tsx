@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Forgetting a case from its record page: a quiet button, a question in the page that says what
 // it means, and afterwards a page that says what is gone and what stays.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n';

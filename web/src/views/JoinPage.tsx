@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ApiError, fetchInvitation, joinSession, requestReturn, returnStatus } from '../api';
 import { errorText, loc, t, type MessageKey } from '../i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { t } from '../i18n';
 import { Shell } from './Shell';
 

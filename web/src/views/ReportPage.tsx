@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, eraseSessionContent, fetchReport } from '../api';
 import { formatDate } from '../groups/time';

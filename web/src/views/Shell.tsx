@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import type { ComponentChildren } from 'preact';
 import { lang, setLang, t } from '../i18n';
 

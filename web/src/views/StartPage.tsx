@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useId, useState } from 'preact/hooks';
 import { ApiError, createSession, fetchMethods, lookUpCode } from '../api';
 import { errorText, loc, t } from '../i18n';

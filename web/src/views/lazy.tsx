@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Parts of the app that most people never open come as chunks of their own, fetched the first
 // time they are shown: the participant page of a live session stays small.
 

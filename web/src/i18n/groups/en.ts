@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // English. The GroupCatalog type makes a missing or extra key a type error.
 
 import type { GroupCatalog } from './nl';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // The texts of accounts, groups and meetings, in the language the rest of the page speaks.
 
 import { interpolate, lang, type Params } from '../index';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Dutch, the source catalog of accounts, groups and meetings. It travels with the lazily loaded
 // part of the app, so the live session's page does not carry it. en.ts has exactly these keys.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { describe, expect, it, vi } from 'vitest';
 
 // The catalogs read the saved language at load; the tests run without a browser's storage.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useState } from 'preact/hooks';
 import { deleteAccount, exportUrl, logOut, renewCalendarFeed } from '../../groups/api';
 import { forgetMe } from '../../groups/me';

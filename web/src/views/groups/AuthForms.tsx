@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useState } from 'preact/hooks';
 import { logIn, signUp } from '../../groups/api';
 import { accountFieldOf, type AccountField } from '../../groups/accountForm';

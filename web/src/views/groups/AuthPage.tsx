@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { safeNext } from '../../groups/accountForm';
 import { gt } from '../../i18n/groups';
 import { navigate } from '../../router';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { formatShortDate } from '../../groups/time';
 import type { TreatedCase } from '../../groups/types';
 import { methodName } from '../../groups/useMethodNames';

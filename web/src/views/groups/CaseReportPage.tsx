@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from 'preact/hooks';
 import { eraseCaseContent, fetchCaseReport } from '../../groups/api';
 import { lang, t } from '../../i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useId, useState } from 'preact/hooks';
 import { recordFollowUp } from '../../groups/api';
 import type { FollowUpDue, MeetingView } from '../../groups/types';

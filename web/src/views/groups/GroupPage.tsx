@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useState } from 'preact/hooks';
 import { fetchGroup } from '../../groups/api';
 import { watchGroupCases } from '../../groups/caseWindow';

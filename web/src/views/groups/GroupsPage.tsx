@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect } from 'preact/hooks';
 import { loadMe } from '../../groups/me';
 import type { Me } from '../../groups/types';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { acceptInvitation, fetchInvitation } from '../../groups/api';
 import { loadMe, useMe } from '../../groups/me';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useState } from 'preact/hooks';
 import { createInvitation, fetchGroup, revokeInvitation } from '../../groups/api';
 import { formatShortDate } from '../../groups/time';

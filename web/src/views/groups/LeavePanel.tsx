@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useState } from 'preact/hooks';
 import { Confirm } from '../../components/Confirm';
 import { leaveGroup } from '../../groups/api';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useId, useState } from 'preact/hooks';
 import { startCase } from '../../groups/api';
 import { caseWindowOpen } from '../../groups/caseWindow';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useId, useState } from 'preact/hooks';
 import { setFacilitator } from '../../groups/api';
 import type { Member, MeetingView } from '../../groups/types';

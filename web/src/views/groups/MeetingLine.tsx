@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { formatLength, formatMeetingTime } from '../../groups/time';
 import type { MeetingSummary } from '../../groups/types';
 import { lang } from '../../i18n';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useId, useState } from 'preact/hooks';
 import { cancelMeeting, signUpFor } from '../../groups/api';
 import { whatNow } from '../../groups/expectation';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Finding a new date: the rescheduler proposes, everyone answers, the rescheduler chooses.
 
 import { useId, useState } from 'preact/hooks';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useState } from 'preact/hooks';
 import { scheduleMeeting } from '../../groups/api';
 import {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import type { Participation } from '../../groups/types';
 import { gt } from '../../i18n/groups';
 import { nameOf } from './parts';

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { setRetention } from '../../groups/api';
 import { checkRetention, maxRetentionDays, minRetentionDays, retentionSentence } from '../../groups/retentionForm';

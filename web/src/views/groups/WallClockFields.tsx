@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // A date as day, month (by name) and year, and a time as hour and minute on a 24-hour clock:
 // each part a choice of its own, so the fields read the same in every browser, type-ahead works
 // from the keyboard, and a phone shows its own picker wheel per part.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: EUPL-1.2
 // Small building blocks of the group pages: a page frame with its one-sentence purpose, labelled
 // fields with their own error, a live result line, a copy field, and running a request.
 
