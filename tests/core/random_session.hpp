@@ -36,54 +36,9 @@ inline constexpr std::size_t commands_after_the_end = 4;
 // participant: thorough, so not in all of them.
 inline constexpr std::uint32_t may_checked_every = 60;
 
-inline constexpr std::array<std::string_view, 43> command_names{"join",
-                                                                "assign_presenter",
-                                                                "assign_scribe",
-                                                                "hand_over_facilitator",
-                                                                "start",
-                                                                "next_step",
-                                                                "adjust_time",
-                                                                "raise_disturbance",
-                                                                "resolve_disturbance",
-                                                                "pause",
-                                                                "resume",
-                                                                "propose_issue",
-                                                                "withdraw_issue",
-                                                                "vote",
-                                                                "choose_issue",
-                                                                "set_statement",
-                                                                "start_preparation",
-                                                                "end_preparation",
-                                                                "ask_question",
-                                                                "pass",
-                                                                "answer_question",
-                                                                "decline_question",
-                                                                "rate_question",
-                                                                "close_rounds",
-                                                                "add_observation",
-                                                                "close_gossip",
-                                                                "reflect",
-                                                                "reframe",
-                                                                "keep_statement",
-                                                                "give_advice",
-                                                                "write_draft",
-                                                                "share_advice",
-                                                                "react",
-                                                                "closing_remark",
-                                                                "write_private_note",
-                                                                "set_coach_hints",
-                                                                "add_participant",
-                                                                "add_note",
-                                                                "set_contributions",
-                                                                "note_key_point",
-                                                                "request_return",
-                                                                "admit_return",
-                                                                "decline_return"};
-static_assert(command_names.size() == std::variant_size_v<CommandBody>);
-
 inline std::string describe(const Command& command) {
   std::ostringstream out;
-  out << command_names[command.body.index()] << " by "
+  out << kind_name(command.body) << " by "
       << (command.actor ? std::to_string(command.actor->value) : std::string("nobody"));
   std::visit(
       [&](const auto& body) {
@@ -984,7 +939,7 @@ private:
     std::string out;
     for (std::size_t kind = 0; kind < told.size(); ++kind)
       if (told.test(kind) != decided.test(kind))
-        out += std::string(command_names[kind]) +
+        out += std::string(command_kind_names()[kind]) +
                (told.test(kind) ? " (told, refused) " : " (accepted, not told) ");
     return out;
   }

@@ -105,7 +105,7 @@ std::vector<core::CommandBody> every_command() {
 }
 
 TEST(CodecCommand, EveryKindHasASnakeCaseName) {
-  const auto names = command_kind_names();
+  const auto names = core::command_kind_names();
   ASSERT_EQ(names.size(), std::variant_size_v<core::CommandBody>);
   EXPECT_EQ(names[0], "join");
   EXPECT_EQ(names[5], "next_step");
@@ -121,7 +121,7 @@ TEST(CodecCommand, EveryKindRoundTrips) {
   for (const core::CommandBody& command : every_command()) {
     kinds.insert(command.index());
     const boost::json::object json = command_to_json(command);
-    EXPECT_EQ(json.at("kind").as_string(), command_kind_name(command));
+    EXPECT_EQ(json.at("kind").as_string(), core::kind_name(command));
     // Through text, as a client would send it.
     const auto back = command_from_json(boost::json::parse(boost::json::serialize(json)));
     ASSERT_TRUE(back.has_value()) << boost::json::serialize(json) << ": " << back.error().message;

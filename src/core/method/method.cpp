@@ -94,6 +94,11 @@ bool Method::has_step_kind(StepKind kind) const {
   return std::ranges::any_of(steps, [kind](const Step& step) { return step.kind == kind; });
 }
 
+bool takes_turns(StepKind kind) {
+  return kind == StepKind::question_rounds || kind == StepKind::advice ||
+         kind == StepKind::share_advice;
+}
+
 std::string_view to_string(StepKind kind) {
   return name_of(step_kind_names, kind);
 }

@@ -100,6 +100,8 @@ struct Method {
 };
 
 std::string_view to_string(StepKind kind);
+// Whether the group takes turns in a step of this kind: question rounds, advice, sharing.
+bool takes_turns(StepKind kind);
 std::optional<StepKind> step_kind_from_string(std::string_view text);
 std::string_view to_string(AnswerMode mode);
 std::string_view to_string(Contributions contributions);

@@ -8,11 +8,6 @@
 namespace intervisie::core {
 namespace {
 
-bool takes_turns(StepKind kind) {
-  return kind == StepKind::question_rounds || kind == StepKind::advice ||
-         kind == StepKind::share_advice;
-}
-
 // Advice and sharing go round once; question rounds go round until closed.
 void advance_turn(SessionState& state) {
   Turns& turns = state.step.turns;

@@ -7,7 +7,9 @@
 #include "core/session/ids.hpp"
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <variant>
 
 namespace intervisie::core {
@@ -187,5 +189,10 @@ struct Command {
   std::optional<ParticipantId> actor;
   CommandBody body;
 };
+
+// The name of a command kind as the protocol spells it, e.g. "ask_question".
+std::string_view kind_name(const CommandBody& body);
+// Every kind's name, in the order of CommandBody's alternatives.
+std::span<const std::string_view> command_kind_names();
 
 } // namespace intervisie::core

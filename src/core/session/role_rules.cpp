@@ -101,11 +101,7 @@ Decision decide(const Context& context, const command::HandOverFacilitator& comm
   // A facilitator who does not take turns leaves the turn order, and the one who hands over
   // joins it: that waits until the round of this step is over, so the order stays fixed.
   const Step* step = context.step();
-  const bool turns_running =
-      step &&
-      (step->kind == StepKind::question_rounds || step->kind == StepKind::advice ||
-       step->kind == StepKind::share_advice) &&
-      !state.step.turns.closed;
+  const bool turns_running = step && takes_turns(step->kind) && !state.step.turns.closed;
   if (!state.facilitator_takes_turns && turns_running)
     return refuse(RefusalCode::rounds_in_progress);
   return Events{context.event(event::FacilitatorHandedOver{command.participant})};

@@ -17,58 +17,11 @@ using core::CandidateId;
 using core::ParticipantId;
 using core::QuestionId;
 
-// In the order of CommandBody's alternatives.
-constexpr std::array<std::string_view, std::variant_size_v<core::CommandBody>> kind_names = {
-    "join",
-    "assign_presenter",
-    "assign_scribe",
-    "hand_over_facilitator",
-    "start",
-    "next_step",
-    "adjust_time",
-    "raise_disturbance",
-    "resolve_disturbance",
-    "pause",
-    "resume",
-    "propose_issue",
-    "withdraw_issue",
-    "vote",
-    "choose_issue",
-    "set_statement",
-    "start_preparation",
-    "end_preparation",
-    "ask_question",
-    "pass",
-    "answer_question",
-    "decline_question",
-    "rate_question",
-    "close_rounds",
-    "add_observation",
-    "close_gossip",
-    "reflect",
-    "reframe",
-    "keep_statement",
-    "give_advice",
-    "write_draft",
-    "share_advice",
-    "react",
-    "closing_remark",
-    "write_private_note",
-    "set_coach_hints",
-    "add_participant",
-    "add_note",
-    "set_contributions",
-    "note_key_point",
-    "request_return",
-    "admit_return",
-    "decline_return",
-};
-
 constexpr auto optional = Presence::optional;
 
 using Reader = core::CommandBody (*)(ObjectReader&);
 
-// One reader per kind, in the order of kind_names.
+// One reader per kind, in the order of CommandBody's alternatives (core::command_kind_names()).
 constexpr std::array<Reader, std::variant_size_v<core::CommandBody>> readers = {
     [](ObjectReader& r) -> core::CommandBody { return cmd::Join{r.text("name")}; },
     [](ObjectReader& r) -> core::CommandBody {
@@ -308,6 +261,7 @@ std::expected<core::CommandBody, CodecError> command_from_json(const boost::json
                                       "a command's \"kind\" must be a string, not " +
                                           std::string(json_type_name(*kind))});
   const std::string_view name = *kind_text;
+  const auto kind_names = core::command_kind_names();
   for (std::size_t i = 0; i < kind_names.size(); ++i) {
     if (kind_names[i] != name)
       continue;
@@ -322,17 +276,9 @@ std::expected<core::CommandBody, CodecError> command_from_json(const boost::json
 
 boost::json::object command_to_json(const core::CommandBody& command) {
   boost::json::object json;
-  json["kind"] = command_kind_name(command);
+  json["kind"] = core::kind_name(command);
   std::visit(Writer{json}, command);
   return json;
-}
-
-std::string_view command_kind_name(const core::CommandBody& command) {
-  return kind_names[command.index()];
-}
-
-std::span<const std::string_view> command_kind_names() {
-  return kind_names;
 }
 
 } // namespace intervisie::server

@@ -23,10 +23,4 @@ std::expected<core::CommandBody, CodecError> command_from_json(const boost::json
 // something), for clients written in C++: tests and the load generator.
 boost::json::object command_to_json(const core::CommandBody& command);
 
-// The wire name of a command kind, e.g. "ask_question".
-std::string_view command_kind_name(const core::CommandBody& command);
-
-// Every command kind, in the order of CommandBody's alternatives.
-std::span<const std::string_view> command_kind_names();
-
 } // namespace intervisie::server

@@ -281,7 +281,7 @@ object floor_of(const core::SessionState& state, core::Instant now) {
 }
 
 array kind_names(const core::CommandKinds& kinds) {
-  const auto names = command_kind_names();
+  const auto names = core::command_kind_names();
   array result;
   for (std::size_t i = 0; i < kinds.size(); ++i)
     if (kinds.test(i))
