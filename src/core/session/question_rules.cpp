@@ -17,8 +17,7 @@ bool declined_before(const SessionState& state, ParticipantId asker, std::string
 }
 
 bool in_turn_step(const Context& context) {
-  return context.in_step(StepKind::question_rounds) || context.in_step(StepKind::advice) ||
-         context.in_step(StepKind::share_advice);
+  return context.step() && takes_turns(context.step()->kind);
 }
 
 // The presenter answers or declines; the facilitator may tap it for them (one laptop).
