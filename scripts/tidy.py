@@ -93,10 +93,13 @@ def main():
         salt = f.read() + version.encode() + " ".join(EXTRA).encode()
 
     entries = []
+    seen = set()
     for entry in json.load(open(database)):
         relative = os.path.relpath(entry["file"], TOP)
-        if not any(relative.startswith(prefix) for prefix in args.prefixes):
+        # A file compiled into two targets (the coach's trainer) is checked once.
+        if relative in seen or not any(relative.startswith(p) for p in args.prefixes):
             continue
+        seen.add(relative)
         arguments = entry.get("arguments") or shlex.split(entry["command"])
         output = output_of(arguments)
         headers = project_headers(build, output) if output else None

@@ -33,7 +33,6 @@ constexpr auto request_modals = std::to_array<std::string_view>({
     "zoudt",
 });
 
-constexpr auto addressed = std::to_array<std::string_view>({"je", "jij", "u", "jullie"});
 
 // A verb that asks someone to tell, and the imperative that invites the same openly.
 struct TellingVerb {
@@ -134,7 +133,7 @@ QuestionFormReading read_question_form(const std::vector<Word>& words) {
     return {QuestionForm::open, span_of(words, at, 1)};
   if (auto request = polite_request(words, at)) {
     QuestionFormReading reading{QuestionForm::closed, request->request, request->asks_open};
-    reading.polite_request = std::move(request);
+    reading.polite_request = request;
     return reading;
   }
   return {QuestionForm::closed, span_of(words, at, 2)};

@@ -30,6 +30,9 @@ template <class List> bool is_one_of(const List& list, std::string_view word) {
   return std::ranges::find(list, word) != std::ranges::end(list);
 }
 
+// The words that address the one asked: je, jij, u, jullie.
+inline constexpr std::string_view addressed[] = {"je", "jij", "u", "jullie"};
+
 // The words only, marks left out.
 std::vector<Word> without_marks(const std::vector<Word>& words);
 

@@ -85,9 +85,9 @@ void ObjectReader::fail(CodecError error) {
     error_ = std::move(error);
 }
 
-void ObjectReader::fail(CodecErrorCode code, std::string_view name, std::string message) {
+void ObjectReader::fail(CodecErrorCode code, std::string_view name, const std::string& message) {
   if (!error_)
-    fail_at(code, path_of(name), std::move(message));
+    fail_at(code, path_of(name), message);
 }
 
 void ObjectReader::fail_at(CodecErrorCode code, std::string path, const std::string& message) {

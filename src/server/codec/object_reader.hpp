@@ -85,7 +85,7 @@ public:
 
   // Records an error found by the caller; only the first one counts.
   void fail(CodecError error);
-  void fail(CodecErrorCode code, std::string_view name, std::string message);
+  void fail(CodecErrorCode code, std::string_view name, const std::string& message);
   // The same for a path that is already complete, e.g. "method.steps[1].speakers[0]".
   void fail_at(CodecErrorCode code, std::string path, const std::string& message);
   bool failed() const { return error_.has_value(); }
