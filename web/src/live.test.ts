@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LiveSession, type LiveView } from './live';
+
+// The language the page speaks, as the i18n module would say it.
+const page = vi.hoisted(() => ({ lang: 'nl' }));
+vi.mock('./i18n', () => ({ lang: () => page.lang }));
 import type { SessionState } from './types';
 
 /** A stand-in for the browser's WebSocket that records what the client does. */
@@ -50,9 +54,22 @@ beforeEach(() => {
   });
 });
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  page.lang = 'nl';
+});
 
 describe('LiveSession', () => {
+  it('asks for refusals in English when the page speaks English, and in Dutch otherwise', () => {
+    new LiveSession('abc', '1.secret');
+    expect(FakeSocket.made[0].url).not.toContain('lang=');
+    page.lang = 'en';
+    new LiveSession('abc', '1.secret');
+    expect(FakeSocket.made[1].url).toBe(
+      'ws://example.test/api/sessions/abc/live?token=1.secret&stream=patches&lang=en',
+    );
+  });
+
   it('keeps one socket that asks for patches and shows each view as it comes', async () => {
     const live = new LiveSession('abc', '1.secret');
     const views: LiveView[] = [];

@@ -10,6 +10,7 @@
 
 import { applyPatch } from 'fast-json-patch';
 import type { Command, ServerMessage, SessionState } from './types';
+import { lang } from './i18n';
 
 /**
  * `moved`: this place was taken back on another device (protocol `seat_moved`).
@@ -32,7 +33,10 @@ type Listener = (view: LiveView) => void;
 function liveUrl(sessionId: string, token: string): string {
   const proto = location.protocol === 'https:' ? 'wss:' : 'ws:';
   const id = encodeURIComponent(sessionId);
-  return `${proto}//${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches`;
+  // `lang`: the engine's refusals come in the language the page speaks (protocol 3.1); a switch
+  // of language counts from the next connection.
+  const language = lang() === 'en' ? '&lang=en' : '';
+  return `${proto}//${location.host}/api/sessions/${id}/live?token=${encodeURIComponent(token)}&stream=patches${language}`;
 }
 
 const RETRY_MS = [300, 800, 1500, 3000, 5000];
