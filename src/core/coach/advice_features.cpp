@@ -325,7 +325,6 @@ constexpr auto loaded_words = std::to_array<std::string_view>({
     "perfectionistisch",
 });
 
-
 constexpr auto reporting_verbs = std::to_array<std::string_view>({
     "zeg",
     "zegt",

@@ -33,7 +33,6 @@ constexpr auto request_modals = std::to_array<std::string_view>({
     "zoudt",
 });
 
-
 // A verb that asks someone to tell, and the imperative that invites the same openly.
 struct TellingVerb {
   std::string_view infinitive;
