@@ -82,10 +82,10 @@ export async function coachHints(browser, server) {
   await see(anna, 'Jij bent aan de beurt');
   await fill(anna, 'Mijn vraag', QUESTION);
   await see(anna, 'Dit is een gesloten vraag');
-  await see(anna, 'Hier zit misschien een advies of oordeel in');
+  await see(anna, 'Hier klinkt een advies in door');
   const note = await noteOf(anna, 'Mijn vraag');
   assert(
-    note?.includes('gesloten vraag') && note.includes('advies of oordeel'),
+    note?.includes('gesloten vraag') && note.includes('klinkt een advies in door'),
     `both hints in the live region: ${note}`,
   );
   await axe(anna, 'question with two hints');
@@ -102,7 +102,7 @@ export async function coachHints(browser, server) {
     `the facilitator's marker: ${markText}`,
   );
   await marks.locator('summary').click();
-  await see(fac, 'Vraag naar wat de inbrenger zelf ziet');
+  await see(fac, 'Vraag wat de inbrenger zelf al bedacht heeft');
   await axe(fac, 'flagged question (facilitator)');
   await shot(fac, 'coach-marker-facilitator');
   // Nobody else's view carries it.
