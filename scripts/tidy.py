@@ -111,10 +111,15 @@ def main():
     if not entries:
         sys.exit("tidy: no files to check")
 
-    passed = set()
-    if os.path.exists(PASSED) and not args.all:
+    # The list as it was: path -> fingerprint of what passed.
+    keep = {}
+    if os.path.exists(PASSED):
         with open(PASSED) as f:
-            passed = {line.split()[0] for line in f if line.strip() and not line.startswith("#")}
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    fp, path = line.split(maxsplit=1)
+                    keep[path.strip()] = fp
+    passed = set() if args.all else set(keep.values())
     todo = [e for e in entries if e["fingerprint"] is None or e["fingerprint"] not in passed]
 
     started = time.time()
@@ -141,13 +146,6 @@ def main():
                     newly_passed.append(entry)
 
     # The list: what passed before (still there, not checked again), and what passed now.
-    keep = {}
-    if os.path.exists(PASSED):
-        with open(PASSED) as f:
-            for line in f:
-                if line.strip() and not line.startswith("#"):
-                    fp, path = line.split(maxsplit=1)
-                    keep[path.strip()] = fp
     for entry in findings:
         keep.pop(os.path.relpath(entry["file"], TOP), None)
     for entry in newly_passed:
