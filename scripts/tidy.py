@@ -4,8 +4,8 @@
 
   scripts/tidy.py [--build build] [--jobs N] [--all] [PATH_PREFIX ...]
 
-Reads the build's compile_commands.json and, for each file, the project headers it includes
-(ninja's record of the last build). A file whose source, project headers, .clang-tidy and
+Reads the build's compile_commands.json (a unity build's batch files stand for their sources)
+and, for each file, the project headers it includes (ninja's record of the last build). A file whose source, project headers, .clang-tidy and
 clang-tidy version are exactly those of a passed check is not checked again: the hashes of
 passed checks are kept in .clang-tidy-passed, which is committed. So CI checks what changed, and
 `make tidy` (--all) checks everything and rewrites the list. A full check takes ~9 minutes on
@@ -65,6 +65,20 @@ def project_headers(build, output):
     return sorted(headers) if result.returncode == 0 and headers else None
 
 
+def sources_of(entry):
+    """The files an entry compiles: itself, or the sources of a unity build's batch file."""
+    name = os.path.basename(entry["file"])
+    if not (name.startswith("unity_") and os.sep + "Unity" + os.sep in entry["file"]):
+        return [entry["file"]]
+    with open(entry["file"]) as f:
+        return [line.split('"')[1] for line in f if line.startswith('#include "')]
+
+
+def for_source(arguments, batch, source):
+    """The batch's command, compiling one of its sources instead (clang-tidy reads each alone)."""
+    return [source if arg == batch else arg for arg in arguments]
+
+
 def fingerprint(source, headers, salt):
     digest = hashlib.sha256(salt)
     for path in [source] + headers:
@@ -95,19 +109,23 @@ def main():
     entries = []
     seen = set()
     for entry in json.load(open(database)):
-        relative = os.path.relpath(entry["file"], TOP)
-        # A file compiled into two targets (the coach's trainer) is checked once.
-        if relative in seen or not any(relative.startswith(p) for p in args.prefixes):
-            continue
-        seen.add(relative)
         arguments = entry.get("arguments") or shlex.split(entry["command"])
         output = output_of(arguments)
-        headers = project_headers(build, output) if output else None
-        entries.append({"directory": entry["directory"], "file": entry["file"],
-                        "arguments": without_pch(arguments),
-                        # No record of the headers (not built yet): always checked.
-                        "fingerprint": fingerprint(entry["file"], headers, salt)
-                        if headers is not None else None})
+        # A unity build's batch: its headers are those of all its sources (a superset for each).
+        headers = None
+        for source in sources_of(entry):
+            relative = os.path.relpath(source, TOP)
+            # A file compiled into two targets (the coach's trainer) is checked once.
+            if relative in seen or not any(relative.startswith(p) for p in args.prefixes):
+                continue
+            seen.add(relative)
+            if headers is None and output:
+                headers = project_headers(build, output)
+            entries.append({"directory": entry["directory"], "file": source,
+                            "arguments": without_pch(for_source(arguments, entry["file"], source)),
+                            # No record of the headers (not built yet): always checked.
+                            "fingerprint": fingerprint(source, headers, salt)
+                            if headers is not None else None})
     if not entries:
         sys.exit("tidy: no files to check")
 

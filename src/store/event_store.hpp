@@ -111,6 +111,21 @@ struct StoreError {
   bool operator==(const StoreError&) const = default;
 };
 
+// How a store error's message shows an id or a code: in double quotes.
+inline std::string in_quotes(std::string_view text) {
+  return "\"" + std::string{text} + "\"";
+}
+
+// How a store error's message names a session: `session "<id>"`.
+inline std::string session_named(std::string_view session_id) {
+  return "session " + in_quotes(session_id);
+}
+
+// The error of every store when a session id is not there.
+inline StoreError no_such_session(std::string_view session_id) {
+  return StoreError{StoreErrorCode::not_found, "no " + session_named(session_id)};
+}
+
 // Counters since the store was opened; they show group commit at work (events per commit).
 struct StoreStats {
   std::uint64_t commits = 0;       // write transactions committed: one log sync each

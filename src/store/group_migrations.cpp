@@ -8,7 +8,7 @@ namespace intervisie::store {
 namespace {
 
 // Append new steps at the end; never edit one that has shipped. Portable SQL, as migrations.cpp.
-constexpr std::array steps{
+constexpr std::array group_steps{
     Migration{
         .version = 1,
         .name = "accounts, logins, groups and their links",
@@ -83,7 +83,7 @@ constexpr std::array steps{
 } // namespace
 
 std::span<const Migration> group_migrations() {
-  return steps;
+  return group_steps;
 }
 
 } // namespace intervisie::store

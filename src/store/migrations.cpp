@@ -9,7 +9,7 @@ namespace {
 
 // Append new steps at the end; never edit one that has shipped.
 // Portable SQL: TEXT, BIGINT, BOOLEAN, composite keys, no rowids or AUTOINCREMENT.
-constexpr std::array steps{
+constexpr std::array session_steps{
     Migration{
         .version = 1,
         .name = "sessions and their events",
@@ -70,11 +70,11 @@ constexpr std::array steps{
 } // namespace
 
 std::span<const Migration> migrations() {
-  return steps;
+  return session_steps;
 }
 
 std::int64_t latest_schema_version() {
-  return steps.back().version;
+  return session_steps.back().version;
 }
 
 std::string newer_schema_message(std::string_view where, std::int64_t found, std::int64_t known) {

@@ -72,11 +72,12 @@ LocalizedText open_up(std::string_view text, const std::vector<Word>& words, Spa
     if (!is_pronoun(plain[i + 1].text))
       break;
     const std::string verb = plain[i].text;
-    const std::string you(text.substr(plain[i + 1].begin, plain[i + 1].end - plain[i + 1].begin));
-    return {"Open hem met een vraagwoord, bijvoorbeeld: ‘Wat " + verb + " " + you + "…’ of ‘Hoe " +
-                verb + " " + you + "…’.",
-            "Open it up with a question word, for example: ‘Wat " + verb + " " + you +
-                "…’ or ‘Hoe " + verb + " " + you + "…’."};
+    const std::string pronoun(
+        text.substr(plain[i + 1].begin, plain[i + 1].end - plain[i + 1].begin));
+    return {"Open hem met een vraagwoord, bijvoorbeeld: ‘Wat " + verb + " " + pronoun +
+                "…’ of ‘Hoe " + verb + " " + pronoun + "…’.",
+            "Open it up with a question word, for example: ‘Wat " + verb + " " + pronoun +
+                "…’ or ‘Hoe " + verb + " " + pronoun + "…’."};
   }
   return {"Begin met een vraagwoord, zoals ‘Wat’, ‘Hoe’ of ‘Waardoor’, zodat er een verhaal "
           "komt.",

@@ -395,14 +395,14 @@ std::optional<LocalizedText> MethodReader::read_text(const toml::node& node,
 
 std::vector<Party> MethodReader::read_parties(const toml::node& node, const std::string& prefix,
                                               std::string_view key, StepOrigin& origin) {
-  std::vector<Party> parties;
+  std::vector<Party> found;
   const auto* array = node.as_array();
   if (array == nullptr) {
     fail(node.source().begin, prefix + quoted(key) + " must be an array of party names, not " +
                                   std::string{type_name(node.type())});
-    return parties;
+    return found;
   }
-  const std::vector<std::string_view> party_names = names_of<Party>(all_parties());
+  const std::vector<std::string_view> known_names = names_of<Party>(all_parties());
   for (const toml::node& element : *array) {
     auto name = read_string(element, prefix + "each entry of " + quoted(key));
     if (!name) {
@@ -411,26 +411,26 @@ std::vector<Party> MethodReader::read_parties(const toml::node& node, const std:
     const auto party = party_from_string(*name);
     if (!party) {
       fail(element.source().begin, prefix + "unknown party " + quoted(*name) + " in " +
-                                       quoted(key) + hint(*name, party_names));
+                                       quoted(key) + hint(*name, known_names));
       continue;
     }
-    if (std::ranges::find(parties, *party) != parties.end()) {
+    if (std::ranges::find(found, *party) != found.end()) {
       fail(element.source().begin, prefix + quoted(*name) + " appears twice in " + quoted(key));
       continue;
     }
     if (*party == Party::scribe && !origin.scribe_party) {
       origin.scribe_party = element.source().begin;
     }
-    parties.push_back(*party);
+    found.push_back(*party);
   }
   if (key == "speakers" && array->empty()) {
     fail(node.source().begin, prefix + "'speakers' must name at least one party");
   }
-  if (std::ranges::find(parties, Party::everyone) != parties.end() && parties.size() > 1) {
+  if (std::ranges::find(found, Party::everyone) != found.end() && found.size() > 1) {
     fail(node.source().begin,
          prefix + "'everyone' already includes every party; list it alone in " + quoted(key));
   }
-  return parties;
+  return found;
 }
 
 void MethodReader::check_parties(const toml::table& table, const std::string& prefix,

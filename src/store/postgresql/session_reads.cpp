@@ -39,10 +39,6 @@ constexpr std::string_view sql_unfinished_sessions =
 constexpr std::string_view sql_session_of_join_code =
     "SELECT session_id FROM join_codes WHERE code = $1::text";
 
-std::string in_quotes(std::string_view text) {
-  return "\"" + std::string{text} + "\"";
-}
-
 std::optional<std::int64_t> optional_int64(const Result& rows, int row, int column) {
   if (rows.is_null(row, column))
     return std::nullopt;
@@ -81,12 +77,11 @@ std::expected<void, StoreError> prepare_session_reads(Connection& db) {
 
 std::expected<SessionRecord, StoreError> find_session(Connection& db, std::string_view session_id) {
   auto rows = db.exec_prepared(find_session_name, Params{}.text(session_id),
-                               "finding session " + in_quotes(session_id));
+                               "finding " + session_named(session_id));
   if (!rows)
     return std::unexpected(std::move(rows.error()));
   if (rows->rows() == 0)
-    return std::unexpected(
-        StoreError{StoreErrorCode::not_found, "no session " + in_quotes(session_id)});
+    return std::unexpected(no_such_session(session_id));
   return session_at(*rows, 0);
 }
 
@@ -101,7 +96,7 @@ read_events(Connection& db, std::string_view session_id, std::uint64_t after_seq
   if (after_seq >= session->last_seq)
     return events; // also keeps after_seq within BIGINT below
   auto rows = db.exec_prepared(events_after_name, Params{}.text(session_id).uint64(after_seq),
-                               "reading session " + in_quotes(session_id));
+                               "reading " + session_named(session_id));
   if (!rows)
     return std::unexpected(std::move(rows.error()));
   events.reserve(static_cast<std::size_t>(rows->rows()));
@@ -120,7 +115,7 @@ std::expected<std::vector<Secret>, StoreError> read_secrets(Connection& db,
   if (auto session = find_session(db, session_id); !session)
     return std::unexpected(std::move(session.error()));
   auto rows = db.exec_prepared(secrets_name, Params{}.text(session_id),
-                               "reading the secrets of session " + in_quotes(session_id));
+                               "reading the secrets of " + session_named(session_id));
   if (!rows)
     return std::unexpected(std::move(rows.error()));
   std::vector<Secret> secrets;

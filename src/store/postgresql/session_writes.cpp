@@ -139,16 +139,8 @@ constexpr std::string_view sql_claim =
     " SELECT epoch, pg_notify($3::text, epoch::text || chr(9) || $2::text || chr(9) || $1::text)"
     " FROM claimed";
 
-std::string in_quotes(std::string_view text) {
-  return "\"" + std::string{text} + "\"";
-}
-
-StoreError no_such_session(std::string_view session_id) {
-  return StoreError{StoreErrorCode::not_found, "no session " + in_quotes(session_id)};
-}
-
 StoreError at_other_seq(std::string_view session_id, std::int64_t current, std::uint64_t wanted) {
-  return StoreError{StoreErrorCode::conflict, "session " + in_quotes(session_id) + " is at seq " +
+  return StoreError{StoreErrorCode::conflict, session_named(session_id) + " is at seq " +
                                                   std::to_string(current) + ", not " +
                                                   std::to_string(wanted)};
 }
@@ -268,7 +260,7 @@ AppendResult append_outcome(const AppendEvents& append, const Result& rows) {
     return std::unexpected(no_such_session(append.session_id));
   if (!rows.boolean(0, 2))
     return std::unexpected(
-        StoreError{StoreErrorCode::fenced, "session " + in_quotes(append.session_id) +
+        StoreError{StoreErrorCode::fenced, session_named(append.session_id) +
                                                " is served by another node now (it claimed the "
                                                "session after this one did)"});
   const std::int64_t current = rows.int64(0, 1);
@@ -287,7 +279,7 @@ AppendResult rewrite_outcome(const RewriteEvents& rewrite, const Result& rows) {
     const std::int64_t seq = rows.int64(0, 1);
     return std::unexpected(with_context(
         StoreError{StoreErrorCode::conflict,
-                   "event " + std::to_string(seq) + " of session " + in_quotes(rewrite.session_id) +
+                   "event " + std::to_string(seq) + " of " + session_named(rewrite.session_id) +
                        " is not of kind " + rewrite.events[static_cast<std::size_t>(seq - 1)].kind},
         doing_of(Change{rewrite})));
   }
@@ -381,17 +373,17 @@ std::string doing_of(const Change& change) {
       [](const auto& one) -> std::string {
         using T = std::decay_t<decltype(one)>;
         if constexpr (std::is_same_v<T, AppendEvents>)
-          return "appending to session " + in_quotes(one.session_id);
+          return "appending to " + session_named(one.session_id);
         else if constexpr (std::is_same_v<T, CreateSession>)
-          return "creating session " + in_quotes(one.session.session_id);
+          return "creating " + session_named(one.session.session_id);
         else if constexpr (std::is_same_v<T, PutSecret>)
-          return "storing a secret of session " + in_quotes(one.session_id);
+          return "storing a secret of " + session_named(one.session_id);
         else if constexpr (std::is_same_v<T, EraseSession>)
-          return "erasing session " + in_quotes(one.session_id);
+          return "erasing " + session_named(one.session_id);
         else if constexpr (std::is_same_v<T, RewriteEvents>)
-          return "rewriting session " + in_quotes(one.session_id);
+          return "rewriting " + session_named(one.session_id);
         else
-          return "claiming session " + in_quotes(one.session_id);
+          return "claiming " + session_named(one.session_id);
       },
       change);
 }

@@ -41,10 +41,6 @@ constexpr std::string_view sql_unfinished_sessions =
     " erased_at_ms FROM sessions"
     " WHERE NOT finished ORDER BY created_at_ms, session_id";
 
-std::string in_quotes(std::string_view text) {
-  return "\"" + std::string{text} + "\"";
-}
-
 SessionRecord session_at(const Statement& row) {
   return SessionRecord{
       .session_id = row.text_at(0),
@@ -114,10 +110,9 @@ std::expected<SessionRecord, StoreError> SessionReads::find_session(std::string_
   auto row = statement.bind(1, session_id).step();
   if (!row)
     return std::unexpected(
-        with_context(std::move(row.error()), "finding session " + in_quotes(session_id)));
+        with_context(std::move(row.error()), "finding " + session_named(session_id)));
   if (!*row)
-    return std::unexpected(
-        StoreError{StoreErrorCode::not_found, "no session " + in_quotes(session_id)});
+    return std::unexpected(no_such_session(session_id));
   return session_at(statement);
 }
 
@@ -140,7 +135,7 @@ std::expected<std::vector<StoredEvent>, StoreError> SessionReads::read(std::stri
     auto row = statement.step();
     if (!row)
       return std::unexpected(
-          with_context(std::move(row.error()), "reading session " + in_quotes(session_id)));
+          with_context(std::move(row.error()), "reading " + session_named(session_id)));
     if (!*row)
       return events;
     events.push_back(StoredEvent{
@@ -163,8 +158,8 @@ SessionReads::read_secrets(std::string_view session_id) {
   for (;;) {
     auto row = statement.step();
     if (!row)
-      return std::unexpected(with_context(
-          std::move(row.error()), "reading the secrets of session " + in_quotes(session_id)));
+      return std::unexpected(with_context(std::move(row.error()),
+                                          "reading the secrets of " + session_named(session_id)));
     if (!*row)
       return secrets;
     secrets.push_back(Secret{.name = statement.text_at(0), .value = statement.text_at(1)});

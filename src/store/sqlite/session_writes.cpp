@@ -68,14 +68,6 @@ constexpr std::string_view sql_insert_join_code =
     "INSERT INTO join_codes (code, session_id) VALUES (?, ?)";
 constexpr std::string_view sql_release_join_code = "DELETE FROM join_codes WHERE session_id = ?";
 
-std::string in_quotes(std::string_view text) {
-  return "\"" + std::string{text} + "\"";
-}
-
-StoreError no_such_session(std::string_view session_id) {
-  return StoreError{StoreErrorCode::not_found, "no session " + in_quotes(session_id)};
-}
-
 template <class T> AppendResult failed(std::expected<T, StoreError>&& result) {
   return std::unexpected(std::move(result.error()));
 }
@@ -206,7 +198,7 @@ std::expected<void, StoreError> SessionWrites::release_join_code(std::string_vie
 }
 
 AppendResult SessionWrites::append(const AppendEvents& append) {
-  const std::string doing = "appending to session " + in_quotes(append.session_id);
+  const std::string doing = "appending to " + session_named(append.session_id);
   auto last = last_seq(append.session_id);
   if (!last)
     return std::unexpected(with_context(std::move(last.error()), doing));
@@ -214,10 +206,10 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
     return std::unexpected(no_such_session(append.session_id));
   const auto current = static_cast<std::uint64_t>(**last);
   if (current != append.expected_last_seq)
-    return std::unexpected(StoreError{StoreErrorCode::conflict,
-                                      "session " + in_quotes(append.session_id) + " is at seq " +
-                                          std::to_string(current) + ", not " +
-                                          std::to_string(append.expected_last_seq)});
+    return std::unexpected(
+        StoreError{StoreErrorCode::conflict, session_named(append.session_id) + " is at seq " +
+                                                 std::to_string(current) + ", not " +
+                                                 std::to_string(append.expected_last_seq)});
   if (append.events.empty())
     return current;
 
@@ -263,7 +255,7 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
 
 AppendResult SessionWrites::create(const CreateSession& create) {
   const NewSession& session = create.session;
-  const std::string doing = "creating session " + in_quotes(session.session_id);
+  const std::string doing = "creating " + session_named(session.session_id);
   auto last = last_seq(session.session_id, true);
   if (!last)
     return std::unexpected(with_context(std::move(last.error()), doing));
@@ -311,7 +303,7 @@ AppendResult SessionWrites::create(const CreateSession& create) {
 }
 
 AppendResult SessionWrites::put_secret(const PutSecret& put) {
-  const std::string doing = "storing a secret of session " + in_quotes(put.session_id);
+  const std::string doing = "storing a secret of " + session_named(put.session_id);
   auto last = last_seq(put.session_id);
   if (!last)
     return std::unexpected(with_context(std::move(last.error()), doing));
@@ -324,7 +316,7 @@ AppendResult SessionWrites::put_secret(const PutSecret& put) {
 }
 
 AppendResult SessionWrites::erase(const EraseSession& erase) {
-  const std::string doing = "erasing session " + in_quotes(erase.session_id);
+  const std::string doing = "erasing " + session_named(erase.session_id);
   auto last = last_seq(erase.session_id);
   if (!last)
     return std::unexpected(with_context(std::move(last.error()), doing));
@@ -350,7 +342,7 @@ AppendResult SessionWrites::erase(const EraseSession& erase) {
 }
 
 AppendResult SessionWrites::rewrite(const RewriteEvents& rewrite) {
-  const std::string doing = "rewriting session " + in_quotes(rewrite.session_id);
+  const std::string doing = "rewriting " + session_named(rewrite.session_id);
   auto last = last_seq(rewrite.session_id);
   if (!last)
     return std::unexpected(with_context(std::move(last.error()), doing));
@@ -359,9 +351,9 @@ AppendResult SessionWrites::rewrite(const RewriteEvents& rewrite) {
   const auto current = static_cast<std::uint64_t>(**last);
   if (current != rewrite.events.size())
     return std::unexpected(
-        StoreError{StoreErrorCode::conflict, "session " + in_quotes(rewrite.session_id) +
-                                                 " is at seq " + std::to_string(current) +
-                                                 ", not " + std::to_string(rewrite.events.size())});
+        StoreError{StoreErrorCode::conflict, session_named(rewrite.session_id) + " is at seq " +
+                                                 std::to_string(current) + ", not " +
+                                                 std::to_string(rewrite.events.size())});
   auto result = in_savepoint([&]() -> AppendResult {
     Statement& update = statements_->rewrite_payload;
     std::int64_t seq = 0;
