@@ -18,7 +18,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_sta
 # Every C++ file of ours that clang-format looks after, NUL-separated for xargs.
 FIND_FORMAT_FILES := { find src tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 2>/dev/null || true; }
 
-.PHONY: all setup build build-product build-asan web test check test-web run bench format \
+.PHONY: all setup build build-product build-asan web test check test-web web-tests run bench format \
   format-check tidy clean
 
 all: build
@@ -64,16 +64,20 @@ web:
 
 # The web app's unit tests (vitest), then the browser tests, which drive the real server binary
 # in Debian's Chromium against the build that `make web` just made (`npm run e2e` would build it
-# once more).
-test-web: web build-product
+# once more). `make test` points E2E_SERVER at the ASan + UBSan binary: one build instead of two,
+# and a server that ends with a memory error or a leak fails its scenario.
+E2E_SERVER ?= $(BUILD_DIR)/intervisie
+test-web: web build-product web-tests
+
+web-tests:
 	cd web && npm test
-	cd web && INTERVISIE_BINARY=$(CURDIR)/$(BUILD_DIR)/intervisie \
+	cd web && $(ASAN_ENV) INTERVISIE_BINARY=$(CURDIR)/$(E2E_SERVER) \
 	  INTERVISIE_METHODS_DIR=$(CURDIR)/methods node e2e/run.mjs
 
 # Every suite always runs; the target fails if any failed. The time of each phase is printed at
-# the end, so a slow phase shows itself. The C++ tests are built and run once, in the ASan +
-# UBSan build: building them a second time, plain, took about a quarter of the CI's time. The
-# plain build is the product: `make run` serves it and the browser tests drive it.
+# the end, so a slow phase shows itself. Everything is built once, with ASan + UBSan: the C++
+# tests, clang-tidy's compile commands and the server the browser tests drive. The plain build
+# (-O2, what `make run` serves) took a third of the CI's time beside it; `make check` builds it.
 test:
 	@set +e; status=0; summary=""; \
 	phase() { \
@@ -83,16 +87,16 @@ test:
 	}; \
 	phase "setup" $(MAKE) --no-print-directory setup && \
 	phase "format-check" $(MAKE) --no-print-directory format-check && \
-	phase "build (server, tools, benchmarks)" $(MAKE) --no-print-directory build-product && \
-	phase "clang-tidy (what changed)" python3 scripts/tidy.py --build $(BUILD_DIR) && \
 	phase "build (ASan + UBSan)" $(MAKE) --no-print-directory build-asan && \
+	phase "clang-tidy (what changed)" python3 scripts/tidy.py --build $(ASAN_DIR) && \
 	phase "web app" $(MAKE) --no-print-directory web || status=1; \
 	if [ $$status = 0 ]; then \
 	  echo "== tests: $(ASAN_DIR) (ASan + UBSan)"; \
 	  phase "tests (ASan + UBSan)" env $(ASAN_ENV) ctest --test-dir $(ASAN_DIR) $(CTEST_FLAGS) \
 	    || status=1; \
 	  echo "== tests: web (Chromium)"; \
-	  phase "web tests (vitest, Chromium)" $(MAKE) --no-print-directory test-web || status=1; \
+	  phase "web tests (vitest, Chromium)" $(MAKE) --no-print-directory web-tests \
+	    E2E_SERVER=$(ASAN_DIR)/intervisie || status=1; \
 	fi; \
 	echo "== time per phase"; printf '%s' "$$summary"; \
 	exit $$status

@@ -102,6 +102,9 @@ export class Server {
       '--minimal-password-cost',
     ];
     this.child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The end of what the server said on stderr: a sanitizer's report, when the ASan build runs.
+    this.stderrTail = '';
+    this.child.stderr.on('data', (c) => (this.stderrTail = (this.stderrTail + c.toString()).slice(-12000)));
     const m = await waitForLine(this.child, /listening on port (\d+)/, 'intervisie serve');
     this.port = Number(m[1]);
     // Without --public-url the server names itself http://localhost:<port> in join links.
@@ -129,15 +132,27 @@ export class Server {
       throw new Error(`${binary} does not know stream=patches (it answered ${status}, not 101): rebuild it`);
   }
 
+  /**
+   * Ends the server as `make run`'s Ctrl-C would, and throws when it did not end cleanly: a crash
+   * during the scenario, or a memory error or leak that the ASan + UBSan build reports at exit.
+   */
   async stop() {
     if (!this.child) return;
     const child = this.child;
     this.child = null;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise((ok) => {
-      child.once('exit', ok);
-      child.kill('SIGTERM');
-    });
+    if (child.exitCode === null && child.signalCode === null) {
+      await new Promise((ok) => {
+        child.once('exit', ok);
+        child.kill('SIGTERM');
+      });
+    }
+    if (child.exitCode !== 0) {
+      const end = new Error(
+        `the server did not end cleanly (${child.signalCode ?? `exit ${child.exitCode}`}):\n${this.stderrTail}`,
+      );
+      end.serverEnd = true;
+      throw end;
+    }
   }
 
   /** Kill and start again on the same port and data: what a crash and restart looks like. */
@@ -152,8 +167,11 @@ export class Server {
   }
 
   async close() {
-    await this.stop();
-    rmSync(this.data, { recursive: true, force: true });
+    try {
+      await this.stop();
+    } finally {
+      rmSync(this.data, { recursive: true, force: true });
+    }
   }
 
   async api(method, path, body, headers = {}) {

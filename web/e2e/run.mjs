@@ -107,6 +107,7 @@ async function worker() {
     try {
       await server.start();
       await fn(browser, server);
+      await server.stop();
       passed += 1;
       console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     } catch (err) {
@@ -115,11 +116,16 @@ async function worker() {
       console.log(
         `FAIL ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)\n     ${String(err?.stack ?? err)
           .split('\n')
-          .slice(0, 8)
+          .slice(0, err?.serverEnd ? undefined : 8)
           .join('\n     ')}`,
       );
+      // A server that died during the scenario tells why (a sanitizer's report, say).
+      const child = server.child;
+      if (child && (child.exitCode !== null || child.signalCode !== null))
+        console.log(`     the server ended (${child.signalCode ?? `exit ${child.exitCode}`}):\n${server.stderrTail}`);
     } finally {
-      await server.close();
+      // After a failure the server's own end says nothing new.
+      await server.close().catch(() => undefined);
     }
   }
   await browser.close();
