@@ -279,8 +279,8 @@ std::vector<Scenario> scenarios() {
   };
 }
 
-// The last code: a new code must be added here and get a scenario above.
-constexpr std::size_t code_count = static_cast<std::size_t>(GroupRefusalCode::bad_retention) + 1;
+// Every code of the catalogue (src/core/group/refusals.json): a new one needs a scenario above.
+constexpr std::size_t code_count = group_refusal_code_count;
 
 TEST(GroupRefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, GroupRefusalCode> covered;

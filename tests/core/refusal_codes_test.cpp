@@ -359,9 +359,8 @@ std::vector<Scenario> scenarios() {
   };
 }
 
-// The last code: a new code must be added here and get a scenario above.
-constexpr std::size_t code_count =
-    static_cast<std::size_t>(RefusalCode::closing_remarks_missing) + 1;
+// Every code of the catalogue (src/core/session/refusals.json): a new one needs a scenario above.
+constexpr std::size_t code_count = refusal_code_count;
 
 TEST(RefusalCodes, EveryCodeIsTriggeredByTheRuleItNames) {
   std::map<std::size_t, RefusalCode> covered;

@@ -2,66 +2,24 @@
 // Why a group command was refused. Every refusal has its own code and leaves the group unchanged.
 #pragma once
 
+#include <cstddef>
 #include <string_view>
 
 namespace intervisie::core::group {
 
+// The codes of src/core/group/refusals.json, in its order (cmake/RefusalCatalogue.cmake).
 enum class GroupRefusalCode {
-  // the group and who acts
-  no_group,
-  group_exists,
-  not_member,
-  bad_id, // an id the adapter made is empty or too long
-  // membership
-  group_full,
-  already_member,
-  name_taken,
-  ground_rules_not_accepted,
-  too_many_rules,
-  invitation_unknown,
-  invitation_used,
-  invitation_expired,
-  invitation_revoked,
-  bad_expiry,
-  duplicate_invitation,
-  // meetings
-  meeting_unknown,
-  duplicate_meeting,
-  meeting_started,
-  meeting_called_off,
-  in_the_past,
-  bad_length,
-  no_place,
-  bad_link,
-  already_signed_up,
-  already_cancelled,
-  not_cancelled,
-  not_scheduler_or_facilitator, // calling a meeting off is for who scheduled it or facilitates it
-  // a new date
-  not_needing_new_date,
-  awaiting_new_date, // the meeting has no date to hold it on until a new one is chosen
-  not_rescheduler,
-  bad_dates,
-  no_proposal,
-  bad_answers,
-  bad_choice,
-  // facilitator and cases
-  member_unknown,
-  already_facilitator,
-  not_facilitator,
-  not_meeting_time,
-  case_unknown,
-  duplicate_case,
-  presenter_already_recorded,
-  follow_up_not_due,
-  follow_up_already_recorded,
-  // texts
-  empty_text,
-  text_too_long,
-  bad_text, // not well-formed UTF-8, or control characters
-  // settings
-  bad_retention, // not 1-365 days (nor 0, the server's default)
+#define INTERVISIE_REFUSAL(code, nl, en) code,
+#include "core/group/refusals.def"
+#undef INTERVISIE_REFUSAL
 };
+
+// How many codes there are: a test goes through every one of them.
+inline constexpr std::size_t group_refusal_code_count = 0
+#define INTERVISIE_REFUSAL(code, nl, en) +1
+#include "core/group/refusals.def"
+#undef INTERVISIE_REFUSAL
+    ;
 
 struct GroupRefusal {
   GroupRefusalCode code{};

@@ -5,6 +5,7 @@ import { nl, type MessageKey } from './nl';
 import { en } from './en';
 import type { Lang, Localized } from '../types';
 import { loadPreference, savePreference } from '../storage';
+import { sessionRefusalText } from './refusals';
 
 export type { MessageKey };
 
@@ -53,8 +54,13 @@ export function loc(text: Localized | string | null | undefined): string {
   return text[current] || text.nl;
 }
 
-/** A server error code in our own words, or the server's message when we have none. */
+/**
+ * A refusal of the engine from the one catalogue (./refusals.ts), another error code in our own
+ * words, or else the server's message.
+ */
 export function errorText(code: string, message: string): string {
+  const refusal = sessionRefusalText(code, current);
+  if (refusal) return refusal;
   const key = `err.${code}` as MessageKey;
   if (key in catalogs[current]) return t(key);
   return message || t('err.unknown');

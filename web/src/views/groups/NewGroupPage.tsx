@@ -8,7 +8,7 @@ import {
   maxRuleLength,
 } from '../../groups/groundRules';
 import { loadMe } from '../../groups/me';
-import { gt } from '../../i18n/groups';
+import { gt, refusalText } from '../../i18n/groups';
 import { navigate } from '../../router';
 import { Field, FormError, Page, RulesList, useRequest } from './parts';
 
@@ -28,7 +28,7 @@ export function NewGroupPage() {
       .filter(Boolean);
     const found: { name?: string; own?: string } = {};
     if (!name.trim()) found.name = gt('err.group_name_missing');
-    if (rules.length > maxOwnRules) found.own = gt('err.too_many_rules');
+    if (rules.length > maxOwnRules) found.own = refusalText('too_many_rules');
     else if (rules.some((r) => [...r].length > maxRuleLength)) found.own = gt('err.rule_too_long');
     setProblems(found);
     if (found.name || found.own) return;
