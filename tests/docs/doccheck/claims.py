@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Rules that protocol.md states in words, not in an example, and that were once wrong
-(issue 15). Each is tied to a phrase of the page: a mismatch is reported at the line that
-says it, and a phrase that is gone is reported too (change it here with the page)."""
+"""Rules that protocol.md states in words rather than in an example (several were once wrong,
+issue 15). Each is tied to a phrase of the page: a mismatch is reported at the line that says
+it, and a phrase that is gone is reported too (change it here with the page)."""
+from doccheck import wire
 from doccheck.session import FAILURES, Session
 
 
@@ -16,6 +17,34 @@ def unparsable_target(run):
                                              "message": "The request target cannot be read."}:
         problems.append(f"GET /api/methods?x=%zz got {plain}")
     return problems
+
+
+def expect(answer, status, code, message=None):
+    """A problem when `answer` is not status and code (and message, when given)."""
+    body = answer.json if isinstance(answer.json, dict) else {}
+    if answer.status != status or body.get("code") != code or (
+            message is not None and body.get("message") != message):
+        return [f"the server answered {answer}"]
+    return []
+
+
+def odd_requests(run):
+    """2.1: what routing and the HTTP reader answer to requests that are not quite right."""
+    return (expect(run.http("DELETE", "/api/methods"), 404, "not_found")
+            + expect(run.http("OPTIONS", "/api/sessions"), 404, "not_found")
+            + expect(run.http("GET", "/api/sessions/x/live"), 426, "upgrade_required")
+            + expect(wire.raw(run.port, b"HELLO THERE\r\n\r\n"), 400, "bad_request")
+            + expect(wire.raw(run.port, b"POST /api/coach HTTP/1.1\r\nHost: x\r\n"
+                              b"Transfer-Encoding: gzip\r\n\r\n"), 400, "bad_request",
+                     "Transfer-Encoding must end in chunked."))
+
+
+def qr_code(run):
+    """2.7: a QR code of a text, and none of nothing."""
+    answer = run.http("GET", "/api/qr.svg?text=https%3A%2F%2Fintervisie.example")
+    problems = [] if answer.status == 200 and answer.headers.get(
+        "content-type", "").startswith("image/svg+xml") else [f"a QR code: {answer}"]
+    return problems + expect(run.http("GET", "/api/qr.svg"), 400, "bad_qr_text")
 
 
 def adjust_time_range(run):
@@ -93,6 +122,8 @@ def reflect_without_reflection(run):
 
 
 CLAIMS = [
+    ("Routing is by path and method.", odd_requests),
+    ('`400 {"code":"bad_qr_text",…}`', qr_code),
     ("also in a `gossip` step without `presenter_reflects`", reflect_without_reflection),
     ("A request target that cannot be parsed", unparsable_target),
     ("a 32-bit one", adjust_time_range),

@@ -10,6 +10,7 @@ heard this way count for the refusals table too.
 """
 import re
 
+from doccheck import wire
 from doccheck.markdown import Table
 from doccheck.session import FAILURES, Session
 
@@ -61,6 +62,41 @@ def invitation(body):
     return send
 
 
+def returns(body, fixture="lobby"):
+    def send(run, fixtures):
+        session = fixtures.get(fixture)
+        text = body if isinstance(body, str) else dict({"join_token": session.join_token},
+                                                       **body)
+        return run.http("POST", f"/api/sessions/{session.session_id}/returns", text)
+    return send
+
+
+def forget(who, fixture):
+    def send(run, fixtures):
+        session = fixtures.get(fixture)
+        token = {"nobody": "1.x", "presenter": session.tokens.get(2),
+                 "adviser": session.tokens.get(3)}[who]
+        return run.http("DELETE", f"/api/sessions/{session.session_id}/content",
+                        headers={"Authorization": f"Bearer {token}"})
+    return send
+
+
+def upgrade(tail="/live", origin=None, **query):
+    """A refused upgrade (3.2): its HTTP answer."""
+    def send(run, fixtures):
+        session = fixtures.get("lobby")
+        token = query.get("token", session.tokens[1])
+        path = f"/api/sessions/{session.session_id}{tail}?token={token}" + "".join(
+            f"&{key}={value}" for key, value in query.items() if key != "token")
+        live = run.live(path, origin=origin)
+        if live.refusal is None:
+            live.close()
+            return wire.Response(live.status, {}, b"")
+        run.observed.on_response("GET", path, live.refusal)
+        return live.refusal
+    return send
+
+
 TRIGGERS = {
     "POST /api/sessions": {
         "bad_message": lambda run, f: run.http("POST", "/api/sessions", "[]"),
@@ -96,6 +132,35 @@ TRIGGERS = {
         "unauthorized": report("nobody"),
         "not_presenter": report("adviser"),
         "session_not_finished": report("presenter", fixture="presenting"),
+        "case_erased": report("presenter", fixture="erased"),
+    },
+    "DELETE /api/sessions/{id}/content": {
+        "unauthorized": forget("nobody", "finished"),
+        "not_presenter": forget("adviser", "finished"),
+        "session_not_finished": forget("presenter", "presenting"),
+        "case_erased": forget("presenter", "erased"),
+    },
+    # Requests to come back are limited to ten a minute per address: only a few here.
+    "POST /api/sessions/{id}/returns": {
+        "bad_message": returns("[]"),
+        "missing_field": returns({}),
+        "unauthorized": lambda run, f: run.http(
+            "POST", f"/api/sessions/{f.get('lobby').session_id}/returns",
+            {"join_token": "x" * 43, "participant": 2}),
+        "unknown_participant": returns({"participant": 9}),
+        "session_finished": returns({"participant": 2}, fixture="finished"),
+    },
+    "GET /api/sessions/{id}/returns/{request}": {
+        "unauthorized": lambda run, f: run.http(
+            "GET", f"/api/sessions/{f.get('lobby').session_id}/returns/1",
+            headers={"Authorization": f"Bearer {f.get('lobby').tokens[1]}"}),
+    },
+    "GET /api/sessions/{id}/live": {
+        "bad_origin": upgrade(origin="http://elsewhere.example"),
+        "unauthorized": upgrade(token="1.x"),
+        "not_found": upgrade(tail="/elsewhere"),
+        "bad_since": upgrade(since="-1"),
+        "bad_stream": upgrade(stream="all"),
     },
     "POST /api/coach": {
         "bad_message": coach("[]"),
@@ -155,6 +220,13 @@ class Fixtures:
         from doccheck.scenes import finished
         return finished(self.run)
 
+    def erased(self):
+        """A finished session that its presenter erased (2.13)."""
+        from doccheck.scenes import finished
+        s = finished(self.run)
+        forget("presenter", "erased")(self.run, _Given(s))
+        return s
+
     def full(self):
         s = Session(self.run, "incident", ["Fenna", "Pieter"])
         s.connect("Fenna")
@@ -165,6 +237,16 @@ class Fixtures:
     def tour(self):
         from doccheck.scenes import tour
         return tour(self.run)
+
+
+class _Given:
+    """One fixture, as the triggers ask for them."""
+
+    def __init__(self, session):
+        self.session = session
+
+    def get(self, name):
+        return self.session
 
 
 def english_texts(page):
@@ -181,6 +263,17 @@ def pattern_of(example):
 
 
 class Statuses:
+    @staticmethod
+    def status_and_codes(cells):
+        """A row `Status | codes | When [| message]`, or (3.2) `… | `NNN code` | message`."""
+        if re.fullmatch(r"\d{3}", cells[0]):
+            return cells[0], CODE.findall(cells[1]), cells[3] if len(cells) > 3 else ""
+        for cell in cells:
+            found = re.fullmatch(r"`(\d{3}) ([a-z_]+)`", cell)
+            if found:
+                return found.group(1), [found.group(2)], cells[-1]
+        return "", [], ""
+
     def __init__(self, run, problems, unchecked):
         self.run = run
         self.problems = problems
@@ -196,13 +289,14 @@ class Statuses:
                                   "(tests/docs/doccheck/statuses.py)"))
             return
         english = english_texts(table.page)
-        listed = {code for _, cells in table.rows for code in CODE.findall(cells[1])}
+        rows = [(line, *self.status_and_codes(cells)) for line, cells in table.rows]
+        listed = {code for _, _, codes, _ in rows for code in codes}
         for code in sorted(set(triggers) - listed):
             self.problems.append((table.where(), f"{route} can answer {code}, which this table "
                                   "does not list"))
-        for line, cells in table.rows:
+        for line, status, codes, documented in rows:
             where = f"{table.page.name}:{line}"
-            for code in CODE.findall(cells[1]):
+            for code in codes:
                 trigger = triggers.get(code)
                 if trigger is None:
                     self.unchecked.append((where, f"{route} {code}: not provoked"))
@@ -214,7 +308,7 @@ class Statuses:
                     continue
                 self.checked += 1
                 got = answer.json.get("code") if isinstance(answer.json, dict) else None
-                if str(answer.status) != cells[0] or got != code:
+                if str(answer.status) != status or got != code:
                     self.problems.append((where, f"{code}: the server answered {answer}"))
                     continue
                 message = answer.json.get("message", "")
@@ -222,7 +316,6 @@ class Statuses:
                     heard = self.run.observed.refusals.setdefault(code, {"nl": set(),
                                                                          "en": set()})
                     heard["en"].add(message)
-                documented = cells[3] if len(cells) > 3 else ""
                 examples = re.findall(r"`([^`]+)`", documented)
                 if "English refusal message" in documented:
                     examples = [english.get(code, "")]

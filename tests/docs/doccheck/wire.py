@@ -99,6 +99,20 @@ def request(port, method, path, body=None, headers=None):
         connection.close()
 
 
+def raw(port, data):
+    """Sends bytes as they are and reads the answer (for what http.client will not send)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+        connection.sendall(data)
+        connection.shutdown(socket.SHUT_WR)
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    head, _, body = received.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    headers = dict(line.lower().split(": ", 1) for line in lines[1:] if ": " in line)
+    return Response(int(lines[0].split(" ")[1]), headers, body)
+
+
 class Closed(Exception):
     pass
 
