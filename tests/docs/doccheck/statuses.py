@@ -292,8 +292,12 @@ class Statuses:
         rows = [(line, *self.status_and_codes(cells)) for line, cells in table.rows]
         listed = {code for _, _, codes, _ in rows for code in codes}
         for code in sorted(set(triggers) - listed):
-            self.problems.append((table.where(), f"{route} can answer {code}, which this table "
-                                  "does not list"))
+            try:
+                answer = triggers[code](self.run, self.fixtures)
+            except FAILURES as error:
+                answer = error
+            self.problems.append((table.where(), f"{route} can answer {code} ({answer}), which "
+                                  "this table does not list"))
         for line, status, codes, documented in rows:
             where = f"{table.page.name}:{line}"
             for code in codes:
