@@ -23,12 +23,7 @@ bool may_for(const SessionDriver& s, ParticipantId viewer, ParticipantId who) {
 // Incident, six people, in the question rounds after the statement: Fenna holds the first turn.
 SessionDriver question_rounds() {
   SessionDriver s("incident");
-  s.ok(D::fenna, cmd::Start{});
-  s.ok(D::pieter, cmd::ProposeIssue{"Ik zeg te vaak ja."});
-  s.ok(D::fenna, cmd::ChooseIssue{CandidateId{1}});
-  s.next();
-  s.ok(D::pieter, cmd::SetStatement{"Ik wil vaker nee zeggen."});
-  s.next();
+  s.to_question_rounds();
   return s;
 }
 

@@ -9,21 +9,16 @@ namespace {
 
 using D = SessionDriver;
 
-// Incident, six people, in the question rounds; Fenna holds the first turn.
-SessionDriver question_rounds() {
+// Incident, six people, in the question rounds; Fenna passed her first turn.
+SessionDriver after_fenna_passed() {
   SessionDriver s("incident");
-  s.ok(D::fenna, command::Start{});
-  s.ok(D::pieter, command::ProposeIssue{"Ik zeg te vaak ja."});
-  s.ok(D::fenna, command::ChooseIssue{CandidateId{1}});
-  s.next();
-  s.ok(D::pieter, command::SetStatement{"Ik wil vaker nee zeggen."});
-  s.next();
+  s.to_question_rounds();
   s.ok(D::fenna, command::Pass{});
   return s;
 }
 
 TEST(Away, TheFacilitatorPassesForAnnaWhileHerPhoneIsOff) {
-  SessionDriver s = question_rounds();
+  SessionDriver s = after_fenna_passed();
   ASSERT_EQ(s.turn(), D::anna);
   s.away.add(D::anna);
   const Events passed = s.ok(D::fenna, command::Pass{D::anna});
@@ -34,7 +29,7 @@ TEST(Away, TheFacilitatorPassesForAnnaWhileHerPhoneIsOff) {
 }
 
 TEST(Away, NotWhileAnnaIsConnected) {
-  SessionDriver s = question_rounds();
+  SessionDriver s = after_fenna_passed();
   EXPECT_EQ(s.refused(D::fenna, command::Pass{D::anna}), RefusalCode::has_own_device);
   s.away.add(D::bram);
   EXPECT_EQ(s.refused(D::fenna, command::Pass{D::anna}), RefusalCode::has_own_device)
@@ -42,7 +37,7 @@ TEST(Away, NotWhileAnnaIsConnected) {
 }
 
 TEST(Away, TheFacilitatorAsksAQuestionAnnaSaidOutLoudFromAnotherSeat) {
-  SessionDriver s = question_rounds();
+  SessionDriver s = after_fenna_passed();
   s.away.add(D::anna);
   s.ok(D::fenna, command::AskQuestion{"", D::anna});
   EXPECT_EQ(s.state().questions.back().asker, D::anna);
@@ -50,7 +45,7 @@ TEST(Away, TheFacilitatorAsksAQuestionAnnaSaidOutLoudFromAnotherSeat) {
 }
 
 TEST(Away, OnlyTheFacilitatorActsForSomeoneAway) {
-  SessionDriver s = question_rounds();
+  SessionDriver s = after_fenna_passed();
   s.away.add(D::anna);
   EXPECT_EQ(s.refused(D::bram, command::Pass{D::anna}), RefusalCode::not_allowed_to_record);
 }

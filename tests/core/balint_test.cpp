@@ -42,10 +42,10 @@ bool sees_draft_of(const SessionState& state, ParticipantId viewer, ParticipantI
 
 TEST(Balint, TheAdvisersHaveFifteenToTwentyMinutesToWrite) {
   SessionDriver s = writing();
-  const int minutes = s.state().current_step()->minutes;
-  EXPECT_GE(minutes, 15);
-  EXPECT_LE(minutes, 20);
-  EXPECT_EQ(s.state().time_left(s.now), std::chrono::minutes{minutes});
+  const int planned = s.state().current_step()->minutes;
+  EXPECT_GE(planned, 15);
+  EXPECT_LE(planned, 20);
+  EXPECT_EQ(s.state().time_left(s.now), std::chrono::minutes{planned});
 }
 
 TEST(Balint, ADraftIsSeenOnlyByItsAuthorUntilShared) {

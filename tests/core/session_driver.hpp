@@ -106,6 +106,17 @@ public:
     return events.empty() ? ParticipantId{} : *events.front().actor;
   }
 
+  // An incident session from the lobby into the question rounds: Fenna starts, Pieter's issue
+  // is chosen and he names his statement. Fenna holds the first turn.
+  void to_question_rounds() {
+    ok(fenna, command::Start{});
+    ok(pieter, command::ProposeIssue{"Ik zeg te vaak ja."});
+    ok(fenna, command::ChooseIssue{CandidateId{1}});
+    next();
+    ok(pieter, command::SetStatement{"Ik wil vaker nee zeggen."});
+    next();
+  }
+
   // Facilitator moves on, confirming past soft rules.
   void next(bool confirm = false) { ok(state_.facilitator, command::NextStep{confirm}); }
 
