@@ -11,7 +11,18 @@ ASAN_DIR ?= build-asan
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 RUN_ARGS ?= serve --port 8080 --data data
 
-CMAKE_CONFIGURE := cmake -G Ninja
+# ccache (scripts/setup.sh installs it) keeps what was compiled in ~/.cache/ccache, outside the
+# clone: a fresh clone, a second build tree or CI's next run compiles only what changed. Paths
+# under the clone count relative to it, so two clones share the cache. The sloppiness lets it
+# cache files built with precompiled headers.
+CCACHE := $(shell command -v ccache 2>/dev/null)
+ifneq ($(CCACHE),)
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
+export CCACHE_MAXSIZE ?= 6G
+CCACHE_LAUNCHER := -DCMAKE_CXX_COMPILER_LAUNCHER=$(CCACHE)
+endif
+CMAKE_CONFIGURE := cmake -G Ninja $(CCACHE_LAUNCHER)
 CTEST_FLAGS := --output-on-failure --no-tests=error -j $(JOBS)
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 

@@ -18,6 +18,7 @@ packages=(
   clang-format          # make format / make format-check
   clang-tidy-16         # make tidy / make test (scripts/tidy.py; 16 reads our C++23 best)
   python3               # the build's layer check (scripts/check_layers.py), tidy, benchmarks
+  ccache                # compiles each file once for all clones (cache in ~/.cache/ccache)
   # C++ libraries
   libboost1.81-dev      # Beast, Asio (src/server)
   libboost-json1.81-dev # JSON codec (src/server)
