@@ -134,6 +134,18 @@ void add_serve_command(CLI::App& app, std::string default_methods_dir,
                    "New sessions allowed per client address per minute")
       ->capture_default_str();
   serve
+      ->add_option("--evict-finished-after", options->evict_finished_after_seconds,
+                   "Seconds a finished session nobody uses stays in memory (it loads again from "
+                   "the store when reached)")
+      ->check(CLI::Range(0, 365 * 24 * 3600))
+      ->capture_default_str();
+  serve
+      ->add_option("--evict-unfinished-after", options->evict_unfinished_after_seconds,
+                   "Seconds an unfinished session nobody uses stays in memory (it loads again "
+                   "from the store when reached)")
+      ->check(CLI::Range(0, 365 * 24 * 3600))
+      ->capture_default_str();
+  serve
       ->add_option("--connections-per-address", options->connections_per_address,
                    "Connections one client address may hold open at once (0: no limit, e.g. "
                    "behind a proxy)")

@@ -23,6 +23,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -120,6 +121,9 @@ public:
     }
     listener_->run();
     purge_now(); // what expired while the server was down goes first
+    eviction_ = Eviction{std::chrono::seconds{options.evict_finished_after_seconds},
+                         std::chrono::seconds{options.evict_unfinished_after_seconds}};
+    evict_later();
     const unsigned threads =
         options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
     for (unsigned i = 0; i < threads; ++i)
@@ -153,6 +157,7 @@ public:
     std::call_once(stopped_, [this] {
       listener_->stop();
       purge_timer_.cancel();
+      evict_timer_.cancel();
       blocking_.join(); // the last account and group requests finish their writes
       store_->close();  // every append already made is durable and answered before this returns
       work_guard_.reset();
@@ -185,6 +190,26 @@ private:
     purge_timer_.async_wait([this](boost::system::error_code error) {
       if (!error)
         purge_now();
+    });
+  }
+
+  // Sessions nobody uses leave memory (SessionRegistry::evict_unused), checked every minute,
+  // or more often when they may leave sooner. On the blocking threads: a session's history is
+  // freed there, not on a network thread.
+  void evict_later() {
+    const auto every = std::clamp<std::chrono::milliseconds>(
+        std::min(eviction_.finished_after, eviction_.unfinished_after) / 2, std::chrono::seconds{1},
+        std::chrono::minutes{1});
+    evict_timer_.expires_after(every);
+    evict_timer_.async_wait([this](boost::system::error_code error) {
+      if (error)
+        return;
+      boost::asio::post(blocking_, [this] {
+        if (const auto evicted = registry_.evict_unused(system_now(), eviction_); evicted > 0)
+          spdlog::info("{} unused sessions left memory; {} are in memory", evicted,
+                       registry_.in_memory());
+      });
+      evict_later();
     });
   }
 
@@ -229,6 +254,8 @@ private:
   Retention retention_;
   ForgetApi forget_api_;
   boost::asio::steady_timer purge_timer_{io_};
+  Eviction eviction_;
+  boost::asio::steady_timer evict_timer_{io_};
   std::shared_ptr<Listener> listener_;
   std::unique_ptr<boost::asio::signal_set> signals_;
   std::vector<std::thread> threads_;

@@ -38,6 +38,10 @@ struct ServerOptions {
   std::vector<std::string> allowed_origins;
   // Argon2id's cost: "interactive" (64 MiB, ~0.1 s a hash); "minimal" only for tests.
   bool minimal_password_cost = false;
+  // How long a session nobody uses stays in memory (SessionRegistry::evict_unused); it loads
+  // again from the store when someone reaches it.
+  int evict_finished_after_seconds = 60;
+  int evict_unfinished_after_seconds = 2 * 60 * 60;
 };
 
 // What the server runs on, opened by the caller. Declared in the order they depend on each

@@ -77,6 +77,7 @@ LiveSession::LiveSession(const boost::asio::any_io_executor& executor, std::stri
       return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)),
       stored_join_code_(std::move(secrets.join_code)) {
   moved_hashes_ = std::move(secrets.moved_hashes);
+  finished_ = durable_state_.phase == core::Phase::finished;
   // A place that moved before a restart: its old tokens are of an earlier generation.
   for (const auto& [participant, hashes] : moved_hashes_)
     if (!hashes.empty())
@@ -677,8 +678,10 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
     history_.push_back(event);
   }
   close_moved_seats(events);
-  if (durable_state_.phase == core::Phase::finished)
+  if (durable_state_.phase == core::Phase::finished) {
+    finished_ = true;
     release_join_code();
+  }
   send_views();
   durable(history_.size());
 }

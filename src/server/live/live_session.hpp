@@ -17,6 +17,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/json/array.hpp>
 
+#include <atomic>
 #include <cstdint>
 #include <expected>
 #include <functional>
@@ -114,6 +115,8 @@ public:
   // written at once, without a hop to another thread.
   boost::asio::any_io_executor executor() const { return strand_; }
   const std::string& id() const { return id_; }
+  // Whether the session's end is durable; thread-safe.
+  bool finished() const { return finished_.load(std::memory_order_relaxed); }
 
   // Whether this is the session's join token; thread-safe.
   bool admits(std::string_view join_token) const;
@@ -266,6 +269,7 @@ private:
 
   // What clients have been told: durable events only.
   core::SessionState durable_state_;
+  std::atomic<bool> finished_{false}; // durable_state_ is finished: readable off the strand
   std::vector<core::Event> history_;
   // What the next command is judged against: durable plus events still on their way to disk.
   core::SessionState decided_state_;

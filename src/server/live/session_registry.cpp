@@ -172,6 +172,42 @@ std::shared_ptr<LiveSession> SessionRegistry::take(const std::string& session_id
   return live;
 }
 
+std::size_t SessionRegistry::evict_unused(core::Instant now, const Eviction& limits) {
+  std::vector<std::shared_ptr<LiveSession>> leaving;
+  {
+    const std::scoped_lock lock(mutex_);
+    for (auto it = sessions_.begin(); it != sessions_.end();) {
+      // Only the registry holds it: no screen, request or write of the session is under way,
+      // and nobody can take it without this lock (find, take). A connection or a write in
+      // flight holds the session itself, so a session in use never leaves.
+      if (it->second.use_count() != 1) {
+        unused_since_.erase(it->first);
+        ++it;
+        continue;
+      }
+      const auto [since, fresh] = unused_since_.try_emplace(it->first, now);
+      const auto limit = it->second->finished() ? limits.finished_after : limits.unfinished_after;
+      if (fresh || now - since->second < limit) {
+        ++it;
+        continue;
+      }
+      unused_since_.erase(since);
+      leaving.push_back(std::move(it->second));
+      it = sessions_.erase(it);
+    }
+    // Sessions that left otherwise (erased, taken over) are no longer watched.
+    std::erase_if(unused_since_,
+                  [&](const auto& entry) { return !sessions_.contains(entry.first); });
+  }
+  // Destroyed outside the lock: a session's history can be long.
+  return leaving.size();
+}
+
+std::size_t SessionRegistry::in_memory() const {
+  const std::scoped_lock lock(mutex_);
+  return sessions_.size();
+}
+
 bool SessionRegistry::erased(const std::string& session_id) const {
   const std::scoped_lock lock(mutex_);
   return erased_.contains(session_id);

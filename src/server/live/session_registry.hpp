@@ -11,6 +11,7 @@
 
 #include <boost/asio/any_io_executor.hpp>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -32,6 +33,15 @@ struct CreatedSession {
 struct CodedSession {
   std::string session_id;
   JoinOffer offer;
+};
+
+// When a session nobody uses leaves memory: no screen is connected to it, no request or write
+// of it is under way, and it has been so for this long. It loads again from the store when
+// someone asks for it (find), exactly as it was: memory holds the meetings in use, not every
+// meeting ever held.
+struct Eviction {
+  std::chrono::milliseconds finished_after{std::chrono::minutes{1}};
+  std::chrono::milliseconds unfinished_after{std::chrono::hours{2}};
 };
 
 struct NewSessionRequest {
@@ -61,6 +71,14 @@ public:
   // The running session whose join code this is, on whichever node it was made; without
   // loading it here. Nothing when none.
   std::optional<CodedSession> find_by_code(const std::string& code);
+
+  // Lets every session go that has been unused for its Eviction time at `now` (a session is
+  // unused while only the registry holds it); the next find() loads it again. Marks the newly
+  // unused ones, so call it every so often (the server does, each `finished_after` or minute).
+  // How many left memory.
+  std::size_t evict_unused(core::Instant now, const Eviction& limits);
+  // How many sessions are in memory now.
+  std::size_t in_memory() const;
 
   // Erases the session's content for good (store::EventStore::erase_session): it leaves memory,
   // its open screens are closed, and from then on it is unknown to every route. Blocks for a
@@ -94,6 +112,9 @@ private:
   const core::coach::Coach* coach_;
   mutable std::mutex mutex_;
   std::unordered_map<std::string, std::shared_ptr<LiveSession>> sessions_;
+  // Since when each session in memory that nobody else held at the last evict_unused() has
+  // been unused.
+  std::unordered_map<std::string, core::Instant> unused_since_;
   std::unordered_set<std::string> erased_;
   JoinCodes codes_;
 };

@@ -25,11 +25,13 @@ WEBSOCKET_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
 class Server:
     """`intervisie serve` on a free port, with a data directory of its own."""
 
-    def __init__(self, binary, methods_dir):
-        self.data = tempfile.mkdtemp(prefix="intervisie-docs-")
+    def __init__(self, binary, methods_dir, extra=(), data_parent=None, sessions_per_minute=1000):
+        """`extra`: more options of `serve`; `data_parent`: where the data directory is made
+        (bench/memory puts it in /dev/shm)."""
+        self.data = tempfile.mkdtemp(prefix="intervisie-docs-", dir=data_parent)
         args = [binary, "serve", "--port", "0", "--host", "127.0.0.1", "--data", self.data,
                 "--methods-dir", methods_dir,
-                "--minimal-password-cost", "--sessions-per-minute", "1000"]
+                "--minimal-password-cost", "--sessions-per-minute", str(sessions_per_minute), *extra]
         self.process = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                         text=True)
         self.log = []
