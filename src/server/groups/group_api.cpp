@@ -551,8 +551,8 @@ void GroupApi::start_case(Call& call, const std::string& group_id, const std::st
                                       created = std::move(created)] {
           Call& pending = *shared;
           if (!created)
-            return pending.error(http::status::service_unavailable, created.error().code,
-                                 created.error().message);
+            return pending.error(http::status::service_unavailable, to_string(created.error()),
+                                 message_en(created.error()));
           auto started = groups_.execute(
               group_id, group::cmd::StartCase{meeting_id, created->session_id, method}, me);
           if (!started)
@@ -578,8 +578,8 @@ void GroupApi::join_case(Call& call, const std::string& group_id, const std::str
     boost::asio::post(blocking_, [this, shared, session_id, me, admission = std::move(admission)] {
       Call& pending = *shared;
       if (!admission)
-        return pending.error(http::status::conflict, admission.error().code,
-                             admission.error().message);
+        return pending.error(http::status::conflict, to_string(admission.error()),
+                             message_en(admission.error()));
       if (!seats_.record({session_id, admission->participant.value, me}))
         return pending.answer(storage_failed(pending.request));
       pending.answer_json(http::status::created,
@@ -601,7 +601,7 @@ void GroupApi::join_case(Call& call, const std::string& group_id, const std::str
   // A member whom the facilitator added by name (no device) takes over that place likewise.
   live->admit(name,
               [live, name, seated, returned](std::expected<Admission, AdmissionError> admission) {
-                if (!admission && admission.error().code == "place_without_device")
+                if (!admission && admission.error().is(core::RefusalCode::place_without_device))
                   return live->claim_place(name, true, returned);
                 seated(std::move(admission));
               });
