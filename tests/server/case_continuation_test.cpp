@@ -157,7 +157,7 @@ TEST(CaseContinuations, TheRecordOfABusySessionIsAnsweredWhenTheSessionIsFreeNot
   Held held{*live};
 
   Asked report = asked("/api/groups/g/cases/" + created.session_id + "/report?lang=en");
-  case_resource::answer_report(std::move(report.call), live, created.facilitator, nullptr);
+  case_resource::answer_report(std::move(report.call), *live, created.facilitator, nullptr);
   EXPECT_EQ(report.answer.wait_for(0s), std::future_status::timeout)
       << "the route returned without waiting for the session, and without answering 'busy'";
   EXPECT_FALSE(report.watched.expired()) << "the continuation owns the request";
@@ -177,7 +177,7 @@ TEST(CaseContinuations, ForgettingACaseAsksTheBusySessionWithoutWaitingForIt) {
   Held held{*live};
 
   Asked forget = asked("/api/groups/g/cases/" + created.session_id + "/content");
-  case_resource::erase_when_finished(cases.context(), std::move(forget.call), live,
+  case_resource::erase_when_finished(cases.context(), std::move(forget.call), *live,
                                      created.facilitator);
   EXPECT_EQ(forget.answer.wait_for(0s), std::future_status::timeout);
   EXPECT_FALSE(forget.watched.expired());

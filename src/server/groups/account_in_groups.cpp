@@ -42,7 +42,7 @@ void AccountInGroups::erase(const store::Account& account, Erased done) {
     sessions.push_back(place.first);
   // Which of its places presented its case: the sessions say, each on its own strand.
   read_case_sessions(
-      context_.sessions, std::move(sessions), context_.back_to_blocking(),
+      context_.sessions, sessions, context_.back_to_blocking(),
       [this, account_id = account.id, places = std::move(places),
        done = std::move(done)](const CaseSessionReads& reads) {
         // Its places in live sessions end with it: its tokens answer 401 from now on. A case it

@@ -135,7 +135,7 @@ void report(GroupContext& context, const GroupCallPtr& call) {
     auto live = context.sessions.find(session_id);
     if (!live)
       return call->refuse(group::GroupRefusal{Code::case_unknown});
-    answer_report(call, std::move(live), *place, context.retention);
+    answer_report(call, *live, *place, context.retention);
   });
 }
 
@@ -150,17 +150,17 @@ void forget(GroupContext& context, const GroupCallPtr& call) {
     auto live = context.sessions.find(session_id);
     if (!live)
       return call->refuse(group::GroupRefusal{Code::case_unknown});
-    erase_when_finished(context, call, std::move(live), *place);
+    erase_when_finished(context, call, *live, *place);
   });
 }
 
-void answer_report(GroupCallPtr call, std::shared_ptr<LiveSession> live,
-                   core::ParticipantId presenter, const Retention* retention) {
+void answer_report(GroupCallPtr call, LiveSession& live, core::ParticipantId presenter,
+                   const Retention* retention) {
   const auto language = call->request.target().find("lang=en") != std::string_view::npos
                             ? Language::en
                             : Language::nl;
-  live->read_state([call = std::move(call), presenter, language, retention,
-                    session_id = live->id()](const core::SessionState& session) {
+  live.read_state([call = std::move(call), presenter, language, retention,
+                   session_id = live.id()](const core::SessionState& session) {
     auto record = core::presenter_record(session, presenter);
     if (!record)
       return call->refuse(GroupRouteError::report_not_ready);
@@ -172,10 +172,10 @@ void answer_report(GroupCallPtr call, std::shared_ptr<LiveSession> live,
   });
 }
 
-void erase_when_finished(GroupContext& context, GroupCallPtr call,
-                         std::shared_ptr<LiveSession> live, core::ParticipantId presenter) {
-  live->read_state([&context, call = std::move(call), presenter, session_id = live->id(),
-                    then = context.back_to_blocking()](const core::SessionState& session) {
+void erase_when_finished(GroupContext& context, GroupCallPtr call, LiveSession& live,
+                         core::ParticipantId presenter) {
+  live.read_state([&context, call = std::move(call), presenter, session_id = live.id(),
+                   then = context.back_to_blocking()](const core::SessionState& session) {
     if (!core::presenter_record(session, presenter))
       return call->refuse(GroupRouteError::forget_too_early);
     boost::asio::post(then, [&context, call, session_id] {

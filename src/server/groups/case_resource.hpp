@@ -15,8 +15,6 @@
 #include "server/live/live_session.hpp"
 #include "server/retention/retention.hpp"
 
-#include <memory>
-
 namespace intervisie::server::case_resource {
 
 void start(GroupContext& context, const GroupCallPtr& call); // POST /api/meetings/{meeting}/cases
@@ -28,11 +26,11 @@ void forget(GroupContext& context, const GroupCallPtr& call); // DELETE …/case
 // The continuations of report and forget, once the caller is known to have presented the case
 // from `presenter`'s place in `live`.
 // The presenter's record (`?lang=en`: its texts in English), once the session has ended.
-void answer_report(GroupCallPtr call, std::shared_ptr<LiveSession> live,
-                   core::ParticipantId presenter, const Retention* retention);
+void answer_report(GroupCallPtr call, LiveSession& live, core::ParticipantId presenter,
+                   const Retention* retention);
 // Erases the case's content, once its session has ended; the erasure runs on the blocking
 // executor.
-void erase_when_finished(GroupContext& context, GroupCallPtr call,
-                         std::shared_ptr<LiveSession> live, core::ParticipantId presenter);
+void erase_when_finished(GroupContext& context, GroupCallPtr call, LiveSession& live,
+                         core::ParticipantId presenter);
 
 } // namespace intervisie::server::case_resource

@@ -25,7 +25,7 @@ struct Gathering {
 
 } // namespace
 
-void read_case_sessions(SessionRegistry& sessions, std::vector<std::string> session_ids,
+void read_case_sessions(SessionRegistry& sessions, const std::vector<std::string>& session_ids,
                         boost::asio::any_io_executor then,
                         std::function<void(CaseSessionReads)> done) {
   std::vector<std::shared_ptr<LiveSession>> found;

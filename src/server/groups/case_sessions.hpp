@@ -31,7 +31,7 @@ using CaseSessionReads = std::map<std::string, CaseSession>;
 // Asks every session at once, each on its own strand; `done` runs on `then` once all have
 // answered, and owns the answers. Finding a session may load it from the store: call this off
 // the network threads.
-void read_case_sessions(SessionRegistry& sessions, std::vector<std::string> session_ids,
+void read_case_sessions(SessionRegistry& sessions, const std::vector<std::string>& session_ids,
                         boost::asio::any_io_executor then,
                         std::function<void(CaseSessionReads)> done);
 

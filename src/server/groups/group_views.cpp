@@ -54,7 +54,7 @@ void with_case_sessions(GroupContext& context, const std::string& group_id, Pres
         asked.push_back(std::move(session));
   }
   read_case_sessions(
-      context.sessions, std::move(asked), context.back_to_blocking(),
+      context.sessions, asked, context.back_to_blocking(),
       [&context, group_id, presenters, now, then = std::move(then)](const CaseSessionReads& reads) {
         if (presenters == Presenters::learned)
           record_presenters(context, group_id, reads);
@@ -114,7 +114,8 @@ void answer_meeting_view(GroupContext& context, GroupCallPtr call, std::string m
                      });
 }
 
-void learn_presenters(GroupContext& context, std::string group_id, std::function<void()> then) {
+void learn_presenters(GroupContext& context, const std::string& group_id,
+                      std::function<void()> then) {
   const auto state = context.groups.state(group_id);
   read_case_sessions(context.sessions,
                      state ? without_presenter(*state) : std::vector<std::string>{},

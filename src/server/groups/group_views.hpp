@@ -28,6 +28,7 @@ void answer_meeting_view(GroupContext& context, GroupCallPtr call, std::string m
 
 // Records the presenters the sessions of the group's cases know and the group does not yet;
 // then runs `then` on the blocking executor.
-void learn_presenters(GroupContext& context, std::string group_id, std::function<void()> then);
+void learn_presenters(GroupContext& context, const std::string& group_id,
+                      std::function<void()> then);
 
 } // namespace intervisie::server

@@ -9,6 +9,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <ostream> // boost/core's string_view (under verb.hpp) needs it, and includes <iosfwd> only
 #include <string>
 #include <string_view>
 #include <utility>
