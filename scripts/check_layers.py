@@ -6,6 +6,9 @@
   server the core and the store's interfaces (store/*.hpp, not an adapter's folder or file);
   cli anything (it is the composition root).
 - A header that says "Internal to" in its opening comment is included only from its own folder.
+- Two habits of src/server/ that once went wrong (issue 15): a route never waits for another
+  thread (`wait_for`/`wait_until`: it continues in a handler instead), and errors are chosen by
+  their typed value, never by comparing a wire code with a string (`code == "..."`).
 Prints each breach as file:line and exits 1; prints nothing when all is well.
 """
 import os
@@ -15,6 +18,12 @@ import sys
 TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SRC = os.path.join(TOP, "src")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"')
+SERVER_HABITS = (
+    (re.compile(r"\.wait_(for|until)\s*\("),
+     "the server does not wait for another thread; continue in the handler it posts back"),
+    (re.compile(r'\bcode(\(\))?\s*[!=]=\s*"|"\s*[!=]=\s*[\w.]*code\b'),
+     "errors are typed: compare the error's value, not its wire code"),
+)
 
 # The store's adapters: the server must receive them as ports, never name them.
 STORE_ADAPTERS = ("store/sqlite/", "store/postgresql/", "store/sealed/", "store/sqlite_",
@@ -68,6 +77,12 @@ def main():
                                     f"{target} is one (open it in src/cli)")
                 elif target in internal and os.path.dirname(path) != internal[target]:
                     breaches.append(f"{where}: {target} is internal to its folder")
+        if layer == "server":
+            with open(path, encoding="utf-8") as f:
+                for number, line in enumerate(f, 1):
+                    for pattern, why in SERVER_HABITS:
+                        if pattern.search(line):
+                            breaches.append(f"src/{relative}:{number}: {why}")
     for breach in breaches:
         print(breach)
     sys.exit(1 if breaches else 0)

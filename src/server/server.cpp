@@ -4,9 +4,12 @@
 #include "server/accounts/account_api.hpp"
 #include "server/accounts/authenticator.hpp"
 #include "server/auth/token.hpp"
-#include "server/groups/group_api.hpp"
+#include "server/groups/account_in_groups.hpp"
+#include "server/groups/feed_keys.hpp"
 #include "server/groups/group_case_members.hpp"
+#include "server/groups/group_context.hpp"
 #include "server/groups/group_registry.hpp"
+#include "server/groups/group_routes.hpp"
 #include "server/groups/session_seats.hpp"
 #include "server/http/api.hpp"
 #include "server/http/join_code_api.hpp"
@@ -49,9 +52,19 @@ public:
         origins_{options.public_url, options.allowed_origins},
         authenticator_(*group_store_, system_now, origins_), groups_(*sealed_groups_, system_now),
         seats_(*sealed_groups_),
-        group_api_(groups_, seats_, *sealed_groups_, *group_store_, authenticator_, registry_,
-                   catalogue_, options.public_url, system_now, blocking_.get_executor()),
-        account_api_(*group_store_, group_api_, authenticator_, account_config(options),
+        feed_keys_(*group_store_), group_context_{.authenticator = authenticator_,
+                                                  .groups = groups_,
+                                                  .seats = seats_,
+                                                  .store = *sealed_groups_,
+                                                  .accounts = *group_store_,
+                                                  .sessions = registry_,
+                                                  .catalogue = catalogue_,
+                                                  .feed_keys = feed_keys_,
+                                                  .clock = system_now,
+                                                  .blocking = blocking_.get_executor(),
+                                                  .public_url = options.public_url},
+        group_routes_(group_context_), account_groups_(group_context_),
+        account_api_(*group_store_, account_groups_, authenticator_, account_config(options),
                      options.public_url.starts_with("https://"), system_now,
                      blocking_.get_executor()),
         return_api_(registry_, system_now),
@@ -64,12 +77,12 @@ public:
       return state ? state->retention_days : std::nullopt;
     });
     api_.set_retention(&retention_);
-    group_api_.set_retention(&retention_);
+    group_context_.retention = &retention_;
     api_.add_routes(forget_api_);
     api_.set_case_members(&case_members_);
     return_api_.set_case_members(&case_members_);
     api_.add_routes(account_api_);
-    api_.add_routes(group_api_);
+    api_.add_routes(group_routes_);
     api_.add_routes(return_api_);
     api_.add_routes(join_code_api_);
     if (shared_store_)
@@ -115,7 +128,7 @@ public:
     if (options.public_url.empty()) {
       const std::string url = "http://localhost:" + std::to_string(listener_->port());
       api_.set_public_url(url);
-      group_api_.set_public_url(url);
+      group_context_.public_url = url;
       join_code_api_.set_public_url(url);
       origins_.public_url = url;
     }
@@ -246,7 +259,10 @@ private:
   Authenticator authenticator_;
   GroupRegistry groups_;
   SessionSeats seats_;
-  GroupApi group_api_;
+  FeedKeys feed_keys_;
+  GroupContext group_context_;
+  GroupRoutes group_routes_;
+  AccountInGroups account_groups_;
   AccountApi account_api_;
   ReturnApi return_api_;
   JoinCodeApi join_code_api_;

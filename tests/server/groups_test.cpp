@@ -937,5 +937,93 @@ TEST(Groups, TheNextMeetingOffersTheFollowUpRound) {
   EXPECT_FALSE(annas.at("follow_up").as_object().contains("note"));
 }
 
+// A path that is no route is nobody's: the same 404 for a member, a member of another group
+// and someone logged out. (GET /api/groups/{id}/cases once read its path past the end.) Any
+// path under /api/calendar is a calendar link, and one that is not valid says so.
+TEST(Groups, APathThatIsNoRouteIsNotFoundForEveryone) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  Group other = make_group(server, {"Olga"});
+  AccountClient logged_out{server.port()};
+  const std::string g = "/api/groups/" + group.id;
+  const std::string m = "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + day_ms);
+  struct Path {
+    std::string method;
+    std::string target;
+  };
+  for (const Path& path : std::vector<Path>{{"GET", g + "/cases"},
+                                            {"GET", g + "/cases/onbekend"},
+                                            {"GET", g + "/cases/onbekend/report/meer"},
+                                            {"PUT", g},
+                                            {"GET", g + "/leave"},
+                                            {"GET", "/api/groups"},
+                                            {"POST", m + "/onbekend"},
+                                            {"POST", m + "/signup/meer"},
+                                            {"DELETE", m}}) {
+    const std::string what = path.method + " " + path.target;
+    for (const AccountClient* who : {&group.named(1), &other.named(0), &logged_out}) {
+      const auto answer =
+          who->send(path.method, path.target, "{}", {{"X-CSRF-Token", who->csrf_token()}});
+      EXPECT_EQ(answer.status, 404u) << what << ": " << answer.body;
+      EXPECT_EQ(code_of(answer), "not_found") << what;
+    }
+  }
+  for (const std::string target : {"/api/calendar/x", "/api/calendar/x/y.txt", "/api/calendar"}) {
+    const auto answer = logged_out.get(target);
+    EXPECT_EQ(answer.status, 404u) << target;
+    EXPECT_EQ(code_of(answer), "feed_unknown") << target;
+  }
+}
+
+// A group's case is refused as POST /api/sessions refuses it: a title the engine does not
+// take is 422 title_too_long, not a 503 as if the store had failed; and nothing is started.
+TEST(Groups, ACaseTheEngineRefusesIsRefusedWithTheEnginesReason) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter"});
+  const std::string m =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  const auto refused =
+      group.named(0).post(m + "/cases", {{"method", "incident"}, {"title", std::string(201, 'x')}});
+  EXPECT_EQ(refused.status, 422u) << refused.body;
+  EXPECT_EQ(code_of(refused), "title_too_long");
+  EXPECT_TRUE(group.named(0).get(m).json().at("cases").as_array().empty());
+  const auto unknown = group.named(0).post(m + "/cases", {{"method", "improvisatie"}});
+  EXPECT_EQ(unknown.status, 422u);
+  EXPECT_EQ(code_of(unknown), "unknown_method");
+}
+
+// Someone the facilitator added by name, without a device, is a member: logging in, they take
+// that place, not a second one under the same name.
+TEST(Groups, AMemberAddedByNameTakesThatPlaceByLoggingIn) {
+  ServerProcess server;
+  Group group = make_group(server, {"Fenna", "Pieter", "Anna"});
+  const std::string m =
+      "/api/meetings/" + schedule(group.named(0), group.id, now_ms() + 10 * 60 * 1000);
+  const auto started = group.named(0).post(m + "/cases", {{"method", "incident"}});
+  ASSERT_EQ(started.status, 201u) << started.body;
+  const std::string session(started.json().at("session_id").as_string());
+  std::vector<Member> places;
+  places.push_back(Member{"Fenna", id_of(started.json().at("participant_id")),
+                          std::string(started.json().at("token").as_string()), nullptr});
+  LiveMeeting live{LiveMeeting::MadeElsewhere{}, server.port(), session, std::move(places)};
+  live.connect_all();
+  live.ok(live.facilitator(), command("add_participant", {{"name", "Anna"}}));
+  std::uint32_t added = 0;
+  const Json before = live.state(live.facilitator());
+  for (const Json& participant : field(before, "participants").as_array())
+    if (field(participant, "name") == Json("Anna"))
+      added = id_of(field(participant, "id"));
+  ASSERT_NE(added, 0u);
+
+  const auto anna = group.named(2).post(m + "/cases/" + session + "/participants");
+  ASSERT_EQ(anna.status, 201u) << anna.body;
+  EXPECT_EQ(id_of(anna.json().at("participant_id")), added) << "the place made for her";
+  std::size_t annas = 0;
+  const Json after = live.state(live.facilitator());
+  for (const Json& participant : field(after, "participants").as_array())
+    annas += field(participant, "name") == Json("Anna") ? 1 : 0;
+  EXPECT_EQ(annas, 1u);
+}
+
 } // namespace
 } // namespace intervisie::server::testing

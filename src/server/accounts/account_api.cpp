@@ -6,6 +6,7 @@
 #include "server/auth/token.hpp"
 #include "server/codec/object_reader.hpp"
 #include "server/http/json_body.hpp"
+#include "server/http/session_access.hpp"
 
 #include <boost/asio/post.hpp>
 #include <boost/json.hpp>
@@ -69,7 +70,11 @@ bool AccountApi::handle(Request& request, const std::vector<std::string>& segmen
              method == http::verb::post) {
     route = &AccountApi::new_calendar_feed;
   } else if (segments == std::vector<std::string>{"api", "me"} && method == http::verb::delete_) {
-    route = &AccountApi::delete_account;
+    boost::asio::post(blocking_,
+                      [this, request = std::move(request), respond = std::move(respond)] {
+                        delete_account(request, respond);
+                      });
+    return true;
   } else if (segments == std::vector<std::string>{"api", "me", "export"} &&
              method == http::verb::get) {
     route = &AccountApi::export_data;
@@ -249,30 +254,35 @@ Response AccountApi::export_data(const Request& request) {
   return response;
 }
 
-Response AccountApi::delete_account(const Request& request) {
+void AccountApi::delete_account(const Request& request, const Respond& respond) {
   auto caller = authenticator_.caller(request);
   if (!caller)
-    return std::move(caller.error());
+    return respond(std::move(caller.error()));
   auto body = json_object_body(request);
   if (!body)
-    return std::move(body.error());
+    return respond(std::move(body.error()));
   ObjectReader reader{*body, "account deletion", "", Source::client};
   const std::string password = reader.text("password");
   if (auto error = reader.finish())
-    return bad_body(request, *error);
+    return respond(bad_body(request, *error));
   // The password again: a forgotten open laptop must not be enough to erase someone.
   if (!password_matches(caller->account.password_hash, password))
-    return error_response(request, http::status::forbidden, "password_wrong",
-                          "This is not the password of this account; nothing was deleted.");
-  if (auto erased = groups_.erase(caller->account); !erased)
-    return error_response(request, http::status::service_unavailable, "storage_failed",
-                          "The account could not be erased from its groups: " + erased.error());
-  if (auto deleted = accounts_.delete_account(caller->account.id); !deleted)
-    return storage_failed(request);
-  Response response = json_response(request, http::status::ok,
-                                    boost::json::serialize(boost::json::object{{"deleted", true}}));
-  response.set(http::field::set_cookie, logout_cookie(secure_cookies_));
-  return response;
+    return respond(
+        error_response(request, http::status::forbidden, "password_wrong",
+                       "This is not the password of this account; nothing was deleted."));
+  groups_.erase(caller->account, [this, head = head_of(request), account_id = caller->account.id,
+                                  respond](std::expected<void, std::string> erased) {
+    if (!erased)
+      return respond(
+          error_response(head, http::status::service_unavailable, "storage_failed",
+                         "The account could not be erased from its groups: " + erased.error()));
+    if (auto deleted = accounts_.delete_account(account_id); !deleted)
+      return respond(storage_failed(head));
+    Response response = json_response(
+        head, http::status::ok, boost::json::serialize(boost::json::object{{"deleted", true}}));
+    response.set(http::field::set_cookie, logout_cookie(secure_cookies_));
+    respond(std::move(response));
+  });
 }
 
 } // namespace intervisie::server

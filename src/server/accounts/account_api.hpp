@@ -52,7 +52,8 @@ private:
   // The account as it is after, or nothing when the store failed.
   std::optional<store::Account> rotate_feed(store::Account account);
   Response export_data(const Request& request);
-  Response delete_account(const Request& request);
+  // Answers through `respond`, later: erasing from the groups asks their cases' sessions.
+  void delete_account(const Request& request, const Respond& respond);
 
   // The response of a new login: the account, its CSRF token, and the cookie.
   Response logged_in(const Request& request, const store::Account& account,

@@ -8,6 +8,7 @@
 #include <boost/json/object.hpp>
 
 #include <expected>
+#include <functional>
 #include <string>
 
 namespace intervisie::server {
@@ -22,8 +23,11 @@ public:
   virtual std::string calendar_feed_url(const store::Account& account) = 0;
   // Everything the groups hold about them, for the data export.
   virtual boost::json::object exported(const store::Account& account) = 0;
-  // Leaves every group and erases them from its history; an error message if that failed.
-  virtual std::expected<void, std::string> erase(const store::Account& account) = 0;
+  // Leaves every group and erases them from its history and its cases; `done` gets an error
+  // message if that failed. It runs later, on the blocking executor: the cases' live sessions
+  // are asked on their own strands, never waited for.
+  using Erased = std::function<void(std::expected<void, std::string>)>;
+  virtual void erase(const store::Account& account, Erased done) = 0;
 };
 
 } // namespace intervisie::server

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: EUPL-1.2
 // What a member sees of their group and its meetings, as JSON. Only members are ever shown
-// any of it (group_api.cpp checks that first); even they see a case's content only when it is
+// any of it (group_routes.cpp checks that first); even they see a case's content only when it is
 // their own: the others see that it was treated, when, how and by whom.
 #pragma once
 

@@ -9,7 +9,9 @@
 #include "server/codec/coach_json.hpp"
 #include "server/codec/method_json.hpp"
 #include "server/codec/report_json.hpp"
+#include "server/codec/session_request_json.hpp"
 #include "server/codec/wire_names.hpp"
+#include "server/http/json_body.hpp"
 #include "server/http/origin.hpp"
 #include "server/http/qr_svg.hpp"
 #include "server/http/return_api.hpp"
@@ -26,60 +28,17 @@ namespace {
 
 namespace http = boost::beast::http;
 
-// A field of a JSON request body: its string, or the response that says what is wrong.
-struct BodyFields {
-  boost::json::value parsed;
-
-  const boost::json::object& object() const { return parsed.get_object(); }
-
-  std::expected<std::string, std::string> text(std::string_view name) const {
-    const auto* value = object().if_contains(name);
-    if (!value)
-      return std::unexpected("missing_field:" + std::string(name));
-    if (!value->is_string())
-      return std::unexpected("wrong_type:" + std::string(name));
-    return std::string(value->get_string());
-  }
-};
-
-std::expected<BodyFields, Response> json_body(const Request& request,
-                                              std::initializer_list<std::string_view> allowed) {
-  boost::system::error_code error;
-  boost::json::value parsed = boost::json::parse(request.body(), error);
-  if (error || !parsed.is_object())
-    return std::unexpected(error_response(request, http::status::bad_request, "bad_message",
-                                          "The body must be one JSON object."));
-  for (const auto& field : parsed.get_object())
-    if (std::ranges::find(allowed, std::string_view(field.key())) == allowed.end())
-      return std::unexpected(error_response(request, http::status::bad_request, "unknown_field",
-                                            "Unknown field: " + std::string(field.key())));
-  return BodyFields{std::move(parsed)};
-}
-
-Response field_error(const Request& request, const std::string& problem) {
-  const auto colon = problem.find(':');
-  const std::string code = problem.substr(0, colon);
-  const std::string field = problem.substr(colon + 1);
-  return error_response(request, http::status::bad_request, code,
-                        code == "missing_field" ? "Missing field: " + field
-                                                : "Field " + field + " must be a string.");
-}
-
-http::status status_of(std::string_view code) {
-  return status_of_refusal(code);
-}
-
 // A name already in the session may be that person's own, from a phone that died: the answer
 // says how to come back rather than to pick another name.
-std::string join_refusal_message(const AdmissionError& error) {
-  if (error.code == "name_taken")
+std::string_view join_refusal_message(const AdmissionError& error) {
+  if (error.is(core::RefusalCode::name_taken))
     return "That name is already taken in this session. Is it you, on another device? Then ask "
            "to come back to your place (POST /api/sessions/{id}/returns); otherwise pick "
            "another name.";
-  if (error.code == "place_without_device")
+  if (error.is(core::RefusalCode::place_without_device))
     return "Someone with this name takes part without a device. Is that you? Then ask to come "
            "back to your place: send this again with \"claim\":true.";
-  return error.message;
+  return message_en(error);
 }
 
 } // namespace
@@ -140,83 +99,52 @@ void Api::create_session(const Request& request, const std::string& client_addre
   if (!session_creation_.allow(client_address, clock_()))
     return respond(error_response(request, http::status::too_many_requests, "rate_limited",
                                   "Too many new sessions from this address; wait a minute."));
-  auto body =
-      json_body(request, {"method", "title", "facilitator_name", "facilitator_takes_turns"});
+  auto body = new_session_from_json(request.body());
   if (!body)
-    return respond(std::move(body.error()));
-  auto method = body->text("method");
-  auto title = body->text("title");
-  auto name = body->text("facilitator_name");
-  for (const auto* field : {&method, &title, &name})
-    if (!*field)
-      return respond(field_error(request, field->error()));
-  bool takes_turns = true;
-  if (const auto* value = body->object().if_contains("facilitator_takes_turns")) {
-    if (!value->is_bool())
-      return respond(error_response(request, http::status::bad_request, "wrong_type",
-                                    "Field facilitator_takes_turns must be true or false."));
-    takes_turns = value->get_bool();
-  }
+    return respond(bad_body(request, body.error()));
   registry_.create(
-      NewSessionRequest{*method, *title, *name, takes_turns},
-      [request_head = Request{request.method(), request.target(), request.version()},
-       keep_alive = request.keep_alive(), public_url = config_.public_url,
+      NewSessionRequest{std::move(body->method), std::move(body->title),
+                        std::move(body->facilitator_name), body->facilitator_takes_turns},
+      [head = head_of(request), public_url = config_.public_url,
        respond = std::move(respond)](std::expected<CreatedSession, AdmissionError> created) {
-        Request head = request_head;
-        head.keep_alive(keep_alive);
         if (!created)
-          return respond(error_response(head, status_of(created.error().code), created.error().code,
-                                        created.error().message));
+          return respond(error_response(head, created.error()));
         respond(json_response(head, http::status::created,
                               boost::json::serialize(created_session_json(*created, public_url))));
       });
 }
 
 void Api::join_session(const Request& request, const std::string& session_id, Respond respond) {
-  auto body = json_body(request, {"join_token", "name", "claim"});
+  auto body = join_from_json(request.body());
   if (!body)
-    return respond(std::move(body.error()));
-  auto join_token = body->text("join_token");
-  auto name = body->text("name");
-  for (const auto* field : {&join_token, &name})
-    if (!*field)
-      return respond(field_error(request, field->error()));
-  bool claim = false;
-  if (const auto* value = body->object().if_contains("claim")) {
-    if (!value->is_bool())
-      return respond(error_response(request, http::status::bad_request, "wrong_type",
-                                    "Field claim must be true or false."));
-    claim = value->get_bool();
-  }
+    return respond(bad_body(request, body.error()));
   const auto live = registry_.find(session_id);
   // An unknown session and a wrong token look alike, down to the work done to check them.
   const bool admitted =
-      live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
+      live ? live->admits(body->join_token) : (check_against_nothing(body->join_token), false);
   if (!admitted)
     return respond(unauthorized(request));
   // A group's case: a member's name, and the place that goes with it, are theirs; they come in
   // by logging in, so an outsider with the link can neither take nor block it.
-  if (case_members_ != nullptr && case_members_->is_members_name(session_id, *name))
+  if (case_members_ != nullptr && case_members_->is_members_name(session_id, body->name))
     return respond(error_response(
         request, http::status::conflict, "member_name",
         "This name belongs to a member of the group: log in to take your own place."));
   // "That's me": a request to come back to the place without a device under this name, which
   // someone in the group admits; typing a name alone no longer takes anyone's place.
-  if (claim)
-    return live->claim_place(
-        std::move(*name), false,
-        [head = head_of(request),
-         respond = std::move(respond)](std::expected<ReturnTicket, AdmissionError> ticket) {
-          if (!ticket)
-            return respond(error_response(head, status_of(ticket.error().code), ticket.error().code,
-                                          ticket.error().message));
-          respond(waiting_ticket(head, *ticket));
-        });
-  live->admit(std::move(*name), [head = head_of(request),
-                                 respond = std::move(respond)](auto admission) {
+  if (body->claim)
+    return live->claim_place(std::move(body->name), false,
+                             [head = head_of(request), respond = std::move(respond)](
+                                 std::expected<ReturnTicket, AdmissionError> ticket) {
+                               if (!ticket)
+                                 return respond(error_response(head, ticket.error()));
+                               respond(waiting_ticket(head, *ticket));
+                             });
+  live->admit(std::move(body->name), [head = head_of(request),
+                                      respond = std::move(respond)](auto admission) {
     if (!admission)
-      return respond(error_response(head, status_of(admission.error().code), admission.error().code,
-                                    join_refusal_message(admission.error())));
+      return respond(
+          error_response(head, admission.error(), join_refusal_message(admission.error())));
     respond(json_response(
         head, http::status::created,
         boost::json::serialize(boost::json::object{{"participant_id", admission->participant.value},
@@ -227,46 +155,39 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
 // What the join page shows before anyone joins: the meeting's name, who invited, and who is in
 // already (so that someone coming back on another device can find their own name).
 void Api::invitation(const Request& request, const std::string& session_id, Respond respond) {
-  auto body = json_body(request, {"join_token"});
-  if (!body)
-    return respond(std::move(body.error()));
-  auto join_token = body->text("join_token");
+  auto join_token = join_token_from_json(request.body());
   if (!join_token)
-    return respond(field_error(request, join_token.error()));
+    return respond(bad_body(request, join_token.error()));
   const auto live = registry_.find(session_id);
   const bool admitted =
       live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
   if (!admitted)
     return respond(unauthorized(request));
-  live->read_with_presence(
-      [request_head = Request{request.method(), request.target(), request.version()},
-       keep_alive = request.keep_alive(), respond = std::move(respond)](
-          const core::SessionState& state, const std::vector<core::ParticipantId>& present) {
-        Request head = request_head;
-        head.keep_alive(keep_alive);
-        boost::json::array people;
-        for (const core::Participant& p : state.participants)
-          people.push_back(boost::json::object{
-              {"id", p.id.value},
-              {"name", p.name},
-              {"device", p.has_device},
-              {"connected", std::ranges::find(present, p.id) != present.end()}});
-        const core::Participant* facilitator = state.find_participant(state.facilitator);
-        boost::json::object method;
-        if (state.method)
-          method =
-              boost::json::object{{"id", state.method->id},
-                                  {"name", boost::json::object{{"nl", state.method->name.nl},
-                                                               {"en", state.method->name.en}}}};
-        respond(json_response(head, http::status::ok,
-                              boost::json::serialize(boost::json::object{
-                                  {"title", state.title},
-                                  {"method", std::move(method)},
-                                  {"invited_by", facilitator ? facilitator->name : std::string()},
-                                  {"phase", wire_name(state.phase)},
-                                  {"full", state.participants.size() >= core::max_participants},
-                                  {"participants", std::move(people)}})));
-      });
+  live->read_with_presence([head = head_of(request), respond = std::move(respond)](
+                               const core::SessionState& state,
+                               const std::vector<core::ParticipantId>& present) {
+    boost::json::array people;
+    for (const core::Participant& p : state.participants)
+      people.push_back(
+          boost::json::object{{"id", p.id.value},
+                              {"name", p.name},
+                              {"device", p.has_device},
+                              {"connected", std::ranges::find(present, p.id) != present.end()}});
+    const core::Participant* facilitator = state.find_participant(state.facilitator);
+    boost::json::object method;
+    if (state.method)
+      method = boost::json::object{{"id", state.method->id},
+                                   {"name", boost::json::object{{"nl", state.method->name.nl},
+                                                                {"en", state.method->name.en}}}};
+    respond(json_response(head, http::status::ok,
+                          boost::json::serialize(boost::json::object{
+                              {"title", state.title},
+                              {"method", std::move(method)},
+                              {"invited_by", facilitator ? facilitator->name : std::string()},
+                              {"phase", wire_name(state.phase)},
+                              {"full", state.participants.size() >= core::max_participants},
+                              {"participants", std::move(people)}})));
+  });
 }
 
 // The presenter's record, for the presenter only, once the session is over. The token comes in
@@ -288,12 +209,8 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
     for (const auto& param : url->params())
       if (param.key == "lang" && param.value == "en")
         language = Language::en;
-  live->read_state([request_head = Request{request.method(), request.target(), request.version()},
-                    keep_alive = request.keep_alive(), reader = *reader, language,
-                    retention = retention_, session_id,
-                    respond = std::move(respond)](const core::SessionState& state) {
-    Request head = request_head;
-    head.keep_alive(keep_alive);
+  live->read_state([head = head_of(request), reader = *reader, language, retention = retention_,
+                    session_id, respond = std::move(respond)](const core::SessionState& state) {
     auto record = core::presenter_record(state, reader);
     if (!record)
       return respond(record.error() == core::RecordRefusal::not_presenter
@@ -321,33 +238,20 @@ Response Api::coach(const Request& request, const std::string& client_address) {
   if (!coach_checks_.allow(client_address, clock_()))
     return error_response(request, http::status::too_many_requests, "rate_limited",
                           "Too many checks from this address; wait a moment.");
-  auto body = json_body(request, {"kind", "text", "open_questions"});
+  auto body = coach_request_from_json(request.body());
   if (!body)
-    return std::move(body.error());
-  auto kind_name = body->text("kind");
-  auto text = body->text("text");
-  for (const auto* field : {&kind_name, &text})
-    if (!*field)
-      return field_error(request, field->error());
-  const auto kind = core::coach::text_kind_from_string(*kind_name);
-  if (!kind)
-    return error_response(request, http::status::bad_request, "unknown_kind",
-                          "Field kind must be statement, question or advice.");
+    return bad_body(request, body.error());
   core::coach::CoachOptions options;
-  if (const auto* value = body->object().if_contains("open_questions")) {
-    if (!value->is_bool())
-      return error_response(request, http::status::bad_request, "wrong_type",
-                            "Field open_questions must be true or false.");
-    options.judge_question_form = value->get_bool();
-  }
+  if (body->open_questions)
+    options.judge_question_form = *body->open_questions;
   // The same limits as any text in a session: well-formed UTF-8, at most max_text_chars.
-  if (auto checked = core::session_text(*text); !checked)
+  if (auto checked = core::session_text(body->text); !checked)
     return error_response(request, http::status::unprocessable_entity,
                           core::to_string(checked.error().code),
                           core::message_en(checked.error().code));
   return json_response(
       request, http::status::ok,
-      boost::json::serialize(to_json(coach_->check(*kind, *text, options), *text)));
+      boost::json::serialize(to_json(coach_->check(body->kind, body->text, options), body->text)));
 }
 
 Response Api::qr_code(const Request& request) const {

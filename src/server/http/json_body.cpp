@@ -1,32 +1,22 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "server/http/json_body.hpp"
 
-#include "server/codec/object_reader.hpp"
-
-#include <boost/json/parse.hpp>
+#include "server/codec/request_body.hpp"
 
 namespace intervisie::server {
 
 namespace http = boost::beast::http;
 
 std::expected<boost::json::object, Response> json_object_body(const Request& request) {
-  if (request.body().empty())
-    return boost::json::object{};
-  boost::system::error_code error;
-  boost::json::value parsed = boost::json::parse(request.body(), error);
-  if (error || !parsed.is_object())
-    return std::unexpected(error_response(request, http::status::bad_request, "bad_message",
-                                          "The body must be one JSON object."));
-  return std::move(parsed.get_object());
+  auto object = body_object(request.body());
+  if (!object)
+    return std::unexpected(bad_body(request, object.error()));
+  return std::move(*object);
 }
 
 std::optional<Response> fields_refused(const Request& request, std::string_view what) {
-  auto body = json_object_body(request);
-  if (!body)
-    return std::move(body.error());
-  ObjectReader reader{*body, std::string(what), "", Source::client};
-  if (auto error = reader.finish())
-    return bad_body(request, *error);
+  if (auto none = no_fields_from_json(request.body(), what); !none)
+    return bad_body(request, none.error());
   return std::nullopt;
 }
 

@@ -20,5 +20,8 @@ std::expected<boost::json::object, Response> json_object_body(const Request& req
 std::optional<Response> fields_refused(const Request& request, std::string_view what);
 // 400 with the codec error's code and message.
 Response bad_body(const Request& request, const CodecError& error);
+inline Response error_response(const Request& request, const CodecError& error) {
+  return bad_body(request, error);
+}
 
 } // namespace intervisie::server

@@ -82,15 +82,13 @@ void ReturnApi::ask(const Request& request, const std::string& session_id,
   if (case_members_ != nullptr && case_members_->is_members_place(session_id, participant.value))
     return respond(error_response(request, http::status::conflict, "member_place",
                                   "This place is a group member's: log in to come back to it."));
-  live->request_return(
-      participant, false,
-      [head = head_of(request),
-       respond = std::move(respond)](std::expected<ReturnTicket, AdmissionError> ticket) {
-        if (!ticket)
-          return respond(error_response(head, status_of_refusal(ticket.error().code),
-                                        ticket.error().code, ticket.error().message));
-        respond(waiting_ticket(head, *ticket));
-      });
+  live->request_return(participant, false,
+                       [head = head_of(request), respond = std::move(respond)](
+                           std::expected<ReturnTicket, AdmissionError> ticket) {
+                         if (!ticket)
+                           return respond(error_response(head, ticket.error()));
+                         respond(waiting_ticket(head, *ticket));
+                       });
 }
 
 void ReturnApi::status(const Request& request, const std::string& session_id,

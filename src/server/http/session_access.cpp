@@ -24,13 +24,28 @@ Response unauthorized(const Request& request) {
                         "This link or token is not valid.");
 }
 
-http::status status_of_refusal(std::string_view code) {
-  if (code == "group_full" || code == "name_taken" || code == "session_finished" ||
-      code == "place_without_device" || code == "no_place_to_claim")
+http::status status_of(const AdmissionError& error) {
+  const auto refusal = error.refusal();
+  if (!refusal)
+    return std::get<AdmissionFailure>(error.reason) == AdmissionFailure::unknown_method
+               ? http::status::unprocessable_entity
+               : http::status::service_unavailable;
+  switch (*refusal) {
+  case core::RefusalCode::group_full:
+  case core::RefusalCode::name_taken:
+  case core::RefusalCode::session_finished:
+  case core::RefusalCode::place_without_device:
+  case core::RefusalCode::no_place_to_claim:
     return http::status::conflict;
-  if (code == "storage_failed")
-    return http::status::service_unavailable;
-  return http::status::unprocessable_entity;
+  default:
+    return http::status::unprocessable_entity;
+  }
+}
+
+Response error_response(const Request& request, const AdmissionError& error,
+                        std::optional<std::string_view> message) {
+  return error_response(request, status_of(error), to_string(error),
+                        message.value_or(message_en(error)));
 }
 
 Request head_of(const Request& request) {

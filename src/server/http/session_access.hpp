@@ -5,9 +5,11 @@
 #pragma once
 
 #include "server/http/responses.hpp"
+#include "server/live/admission_error.hpp"
 
 #include <boost/beast/http/status.hpp>
 
+#include <optional>
 #include <string_view>
 
 namespace intervisie::server {
@@ -23,10 +25,13 @@ void check_against_nothing(std::string_view token);
 // 401 unauthorized: "This link or token is not valid."
 Response unauthorized(const Request& request);
 
-// The status of an engine refusal (or a storage failure) met over HTTP: refusals about people
-// (full, name taken, finished) are conflicts; a failed store is 503; about texts and ids, the
-// request was understood but cannot be done as given (422).
-boost::beast::http::status status_of_refusal(std::string_view code);
+// The status of an admission's failure met over HTTP: refusals about people (full, name taken,
+// finished, a place to claim) are conflicts; a failed store is 503; about texts, ids and
+// methods, the request was understood but cannot be done as given (422).
+boost::beast::http::status status_of(const AdmissionError& error);
+// That status, with the error's wire code and English message; `message` replaces the latter.
+Response error_response(const Request& request, const AdmissionError& error,
+                        std::optional<std::string_view> message = std::nullopt);
 
 // The request without its body, with its keep-alive: what an answer given later needs.
 Request head_of(const Request& request);

@@ -20,10 +20,6 @@
 namespace intervisie::server {
 namespace {
 
-// What a client is told when the store fails; the details go to the server's log only.
-constexpr std::string_view storage_failed_message =
-    "The server could not store this; nothing of it was kept. Try again in a moment.";
-
 constexpr std::size_t max_moved_tokens = 4;
 constexpr std::ptrdiff_t max_connections_per_place = 8;
 
@@ -40,11 +36,11 @@ std::string_view message_in(Language language, core::RefusalCode code) {
 }
 
 AdmissionError refusal_error(core::RefusalCode code) {
-  return AdmissionError{std::string(core::to_string(code)), std::string(core::message_en(code))};
+  return AdmissionError{code};
 }
 
 AdmissionError storage_error() {
-  return AdmissionError{"storage_failed", std::string(storage_failed_message)};
+  return AdmissionError{AdmissionFailure::not_stored};
 }
 
 template <class Visit> void each_admission(const core::Events& events, Visit visit) {
@@ -612,7 +608,7 @@ void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) 
     auto moved = self->move_seats(*decided);
     if (!moved) {
       client->send(std::make_shared<const std::string>(
-          server_message_error(command.id, moved.error().code, moved.error().message)));
+          server_message_error(command.id, to_string(moved.error()), message_en(moved.error()))));
       return;
     }
     self->append(

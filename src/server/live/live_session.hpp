@@ -8,6 +8,7 @@
 #include "core/session/engine.hpp"
 #include "core/session/view.hpp"
 #include "server/codec/envelope.hpp"
+#include "server/live/admission_error.hpp"
 #include "server/live/client.hpp"
 #include "server/live/join_codes.hpp"
 #include "server/live/view_patches.hpp"
@@ -57,12 +58,6 @@ struct Subscription {
 struct Admission {
   core::ParticipantId participant;
   std::string token;
-};
-
-// Why an admission failed: the engine refused (group_full, name_taken, …) or the store failed.
-struct AdmissionError {
-  std::string code;
-  std::string message;
 };
 
 // A place, and which of its tokens opened the connection: when a place moves to a new device

@@ -49,7 +49,7 @@ void SessionRegistry::watch(LiveSession& live) {
 void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) {
   const core::Method* method = catalogue_.find(request.method_id);
   if (!method) {
-    done(std::unexpected(AdmissionError{"unknown_method", "There is no method with that id."}));
+    done(std::unexpected(AdmissionError{AdmissionFailure::unknown_method}));
     return;
   }
   const core::Instant now = clock_();
@@ -58,9 +58,7 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
                                                            request.facilitator_takes_turns},
                                      now);
   if (!events) {
-    const core::RefusalCode code = events.error().code;
-    done(std::unexpected(
-        AdmissionError{std::string(core::to_string(code)), std::string(core::message_en(code))}));
+    done(std::unexpected(AdmissionError{events.error().code}));
     return;
   }
   const core::ParticipantId facilitator = *events->back().actor;
@@ -95,7 +93,7 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   }
   if (!stored) {
     spdlog::error("creating a session failed: {}", stored.error().message);
-    done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
+    done(std::unexpected(AdmissionError{AdmissionFailure::session_not_stored}));
     return;
   }
   auto live = std::make_shared<LiveSession>(
@@ -114,7 +112,7 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   live->record_creation(std::move(*events), [created = std::move(created), done = std::move(done)](
                                                 std::optional<std::uint64_t> result) {
     if (!result)
-      done(std::unexpected(AdmissionError{"storage_failed", "The server could not store this."}));
+      done(std::unexpected(AdmissionError{AdmissionFailure::session_not_stored}));
     else
       done(created);
   });
