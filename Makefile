@@ -130,6 +130,8 @@ bench: build
 	python3 bench/compare/compare.py --build $(BUILD_DIR)
 	@echo "== bench/restore: cold start and restore with years of meetings (bench/restore/README.md)"
 	python3 bench/restore/run.py --build $(BUILD_DIR)
+	@echo "== bench/memory: the server's memory over 10,000 meetings (bench/memory/README.md)"
+	python3 bench/memory/run.py --build $(BUILD_DIR)
 
 # C++ by clang-format; the web app by Prettier (once its npm packages are there: `make web`).
 format:
