@@ -2,7 +2,7 @@
 // The texts of accounts, groups and meetings, in the language the rest of the page speaks.
 
 import { interpolate, lang, type Params } from '../index';
-import { groupRefusalText } from '../refusals';
+import { groupRefusalText } from './refusals';
 import { en } from './en';
 import { nl, type GroupMessageKey } from './nl';
 
@@ -21,7 +21,7 @@ export function keyText(prefix: 'rule' | 'cond', key: string): string {
 }
 
 /**
- * A refusal of the group rules from the one catalogue (../refusals.ts), another code in our own
+ * A refusal of the group rules from the one catalogue (./refusals.ts), another code in our own
  * words, or else the server's own sentence, in Dutch where it gave one.
  */
 export function refusalText(code: string, message = '', messageNl = ''): string {
