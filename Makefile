@@ -82,7 +82,7 @@ test-web: web build-product web-tests
 
 web-tests:
 	cd web && npm test
-	cd web && $(ASAN_ENV) INTERVISIE_BINARY=$(CURDIR)/$(E2E_SERVER) \
+	cd web && $(ASAN_ENV) INTERVISIE_BINARY=$(abspath $(E2E_SERVER)) \
 	  INTERVISIE_METHODS_DIR=$(CURDIR)/methods node e2e/run.mjs
 
 # Every suite always runs; the target fails if any failed. The time of each phase is printed at
