@@ -9,6 +9,9 @@
 - Two habits of src/server/ that once went wrong (issue 15): a route never waits for another
   thread (`wait_for`/`wait_until`: it continues in a handler instead), and errors are chosen by
   their typed value, never by comparing a wire code with a string (`code == "..."`).
+- The network threads never wait for the store: in src/server/http/ and src/server/live/ a call
+  to a `..._blocking(` member (SessionRegistry::find_blocking, say) is a breach, unless its line
+  says "// on a blocking thread" (a handler that posted itself there).
 Prints each breach as file:line and exits 1; prints nothing when all is well.
 """
 import os
@@ -24,6 +27,9 @@ SERVER_HABITS = (
     (re.compile(r'\bcode(\(\))?\s*[!=]=\s*"|"\s*[!=]=\s*[\w.]*code\b'),
      "errors are typed: compare the error's value, not its wire code"),
 )
+NETWORK_FOLDERS = ("server/http/", "server/live/")
+BLOCKING_CALL = re.compile(r"\b\w+_blocking\s*\(")
+BLOCKING_DEFINED = ("server/live/session_registry.",)
 
 # The store's adapters: the server must receive them as ports, never name them.
 STORE_ADAPTERS = ("store/sqlite/", "store/postgresql/", "store/sealed/", "store/sqlite_",
@@ -83,6 +89,11 @@ def main():
                     for pattern, why in SERVER_HABITS:
                         if pattern.search(line):
                             breaches.append(f"src/{relative}:{number}: {why}")
+                    if (relative.startswith(NETWORK_FOLDERS) and
+                            not relative.startswith(BLOCKING_DEFINED) and
+                            BLOCKING_CALL.search(line) and "// on a blocking thread" not in line):
+                        breaches.append(f"src/{relative}:{number}: a network thread never waits "
+                                        "for the store; post to the blocking threads first")
     for breach in breaches:
         print(breach)
     sys.exit(1 if breaches else 0)

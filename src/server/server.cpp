@@ -47,7 +47,8 @@ public:
         store_(std::move(ports.events)), sealed_groups_(std::move(ports.groups)),
         shared_store_(ports.shared), catalogue_(std::move(ports.methods)), site_(std::move(site)),
         dictionary_(std::move(ports.dictionary)), coach_(*dictionary_),
-        registry_(io_.get_executor(), *store_, catalogue_, system_now, &coach_),
+        registry_(io_.get_executor(), blocking_.get_executor(), *store_, catalogue_, system_now,
+                  &coach_),
         api_(registry_, catalogue_, api_config(options), system_now, site_, &coach_),
         origins_{options.public_url, options.allowed_origins},
         authenticator_(*group_store_, system_now, origins_), groups_(*sealed_groups_, system_now),
@@ -68,8 +69,8 @@ public:
                      options.public_url.starts_with("https://"), system_now,
                      blocking_.get_executor()),
         return_api_(registry_, system_now),
-        join_code_api_(registry_, system_now, options.public_url), case_members_(groups_, seats_),
-        retention_(options.retention_days),
+        join_code_api_(registry_, system_now, options.public_url, blocking_.get_executor()),
+        case_members_(groups_, seats_), retention_(options.retention_days),
         forget_api_(registry_, system_now, blocking_.get_executor()) {
     retention_.set_group_days([this](const std::string& session_id) -> std::optional<int> {
       const auto group = groups_.group_of_session(session_id);
@@ -240,6 +241,9 @@ private:
   boost::asio::io_context io_;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_guard_{
       io_.get_executor()};
+  // Argon2id, the group store and loading or creating a session block: two threads keep the
+  // network threads free and bound the memory of concurrent password hashes (64 MiB each).
+  boost::asio::thread_pool blocking_{2};
   // In this order: the sealed stores use the key ring, which keeps its keys in groups.db.
   std::unique_ptr<store::GroupsDatabase> group_store_;
   std::shared_ptr<void> sealing_;
@@ -252,9 +256,6 @@ private:
   core::coach::Coach coach_;
   SessionRegistry registry_;
   Api api_;
-  // Argon2id and the group store block; two threads keep the network threads free and bound
-  // the memory of concurrent password hashes (64 MiB each).
-  boost::asio::thread_pool blocking_{2};
   OriginPolicy origins_;
   Authenticator authenticator_;
   GroupRegistry groups_;

@@ -165,8 +165,17 @@ public:
   // - `done` runs on the store's writer thread (or at once on the calling thread when the store
   //   is closed). Keep it short, don't block and don't throw: post to your own executor. It may
   //   call append(), create_session() and put_secret(); it must not call close().
+  // - `secrets` (token hashes of the places these events make or move, say) are written in the
+  //   same transaction as the events: both are durable, or neither is. Only with at least one
+  //   event; a name given twice keeps its last value.
   virtual void append(std::string session_id, std::uint64_t expected_last_seq,
-                      std::vector<NewEvent> events, AppendDone done) = 0;
+                      std::vector<NewEvent> events, std::vector<Secret> secrets,
+                      AppendDone done) = 0;
+  // The same, without secrets.
+  void append(std::string session_id, std::uint64_t expected_last_seq, std::vector<NewEvent> events,
+              AppendDone done) {
+    append(std::move(session_id), expected_last_seq, std::move(events), {}, std::move(done));
+  }
 
   // The session's events with seq > after_seq, in seq order; sees every acknowledged append.
   virtual std::expected<std::vector<StoredEvent>, StoreError> read(std::string_view session_id,

@@ -49,11 +49,13 @@ public:
         writer_.submit_and_wait(pg::Change{pg::PutSecret{std::string{session_id}, secret}}));
   }
 
+  using EventStore::append;
   void append(std::string session_id, std::uint64_t expected_last_seq, std::vector<NewEvent> events,
-              AppendDone done) override {
-    writer_.submit(pg::WriteRequest{
-        pg::Change{pg::AppendEvents{std::move(session_id), expected_last_seq, std::move(events)}},
-        std::move(done)});
+              std::vector<Secret> secrets, AppendDone done) override {
+    writer_.submit(
+        pg::WriteRequest{pg::Change{pg::AppendEvents{std::move(session_id), expected_last_seq,
+                                                     std::move(events), std::move(secrets)}},
+                         std::move(done)});
   }
 
   std::expected<std::vector<StoredEvent>, StoreError> read(std::string_view session_id,

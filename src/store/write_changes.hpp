@@ -15,6 +15,7 @@ struct AppendEvents {
   std::string session_id;
   std::uint64_t expected_last_seq = 0;
   std::vector<NewEvent> events;
+  std::vector<Secret> secrets; // written with the events, in the same transaction
 };
 
 struct CreateSession {

@@ -40,10 +40,9 @@ core::Instant now() {
 class LiveCases {
 public:
   LiveCases()
-      : stores_{*store::open_stores("", dir_.path())},
-        catalogue_{*store::load_catalogue(INTERVISIE_METHODS_DIR)}, sessions_{io_.get_executor(),
-                                                                              *stores_.events,
-                                                                              catalogue_, now},
+      : stores_{*store::open_stores("", dir_.path())}, catalogue_{*store::load_catalogue(
+                                                           INTERVISIE_METHODS_DIR)},
+        sessions_{io_.get_executor(), blocking_.get_executor(), *stores_.events, catalogue_, now},
         authenticator_{*stores_.groups, now, origins_}, groups_{*stores_.groups, now},
         seats_{*stores_.groups},
         feed_keys_{*stores_.groups}, context_{.authenticator = authenticator_,
@@ -152,7 +151,7 @@ std::string code_of(const Response& response) {
 TEST(CaseContinuations, TheRecordOfABusySessionIsAnsweredWhenTheSessionIsFreeNotWaitedFor) {
   LiveCases cases;
   const CreatedSession created = cases.start();
-  const auto live = cases.sessions().find(created.session_id);
+  const auto live = cases.sessions().find_blocking(created.session_id);
   ASSERT_TRUE(live);
   Held held{*live};
 
@@ -172,7 +171,7 @@ TEST(CaseContinuations, TheRecordOfABusySessionIsAnsweredWhenTheSessionIsFreeNot
 TEST(CaseContinuations, ForgettingACaseAsksTheBusySessionWithoutWaitingForIt) {
   LiveCases cases;
   const CreatedSession created = cases.start();
-  const auto live = cases.sessions().find(created.session_id);
+  const auto live = cases.sessions().find_blocking(created.session_id);
   ASSERT_TRUE(live);
   Held held{*live};
 
@@ -194,7 +193,7 @@ TEST(CaseContinuations, TheGroupPagesHearFromEverySessionOnceAllHaveAnswered) {
   LiveCases cases;
   const CreatedSession busy = cases.start();
   const CreatedSession idle = cases.start();
-  Held held{*cases.sessions().find(busy.session_id)};
+  Held held{*cases.sessions().find_blocking(busy.session_id)};
 
   boost::asio::thread_pool then{1};
   std::promise<CaseSessionReads> heard;

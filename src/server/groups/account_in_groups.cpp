@@ -50,7 +50,8 @@ void AccountInGroups::erase(const store::Account& account, Erased done) {
         const std::int64_t now = context_.now_ms();
         for (const auto& [session_id, participant] : places) {
           const auto read = reads.find(session_id);
-          const auto live = read != reads.end() ? context_.sessions.find(session_id) : nullptr;
+          const auto live =
+              read != reads.end() ? context_.sessions.find_blocking(session_id) : nullptr;
           if (!live)
             continue;
           if (read->second.presenter && read->second.presenter->value == participant) {

@@ -87,7 +87,7 @@ void join(GroupContext& context, const GroupCallPtr& call) {
   const group::GroupState& state = *call->group;
   const group::Case* treated = state.find_case(session_id);
   auto live = treated != nullptr && treated->meeting == meeting_id
-                  ? context.sessions.find(session_id)
+                  ? context.sessions.find_blocking(session_id)
                   : nullptr;
   if (!live)
     return call->refuse(group::GroupRefusal{Code::case_unknown});
@@ -132,7 +132,7 @@ void report(GroupContext& context, const GroupCallPtr& call) {
     const std::string& session_id = call->params["case"];
     if (context.sessions.erased(session_id))
       return call->refuse(GroupRouteError::case_erased);
-    auto live = context.sessions.find(session_id);
+    auto live = context.sessions.find_blocking(session_id);
     if (!live)
       return call->refuse(group::GroupRefusal{Code::case_unknown});
     answer_report(call, *live, *place, context.retention);
@@ -147,7 +147,7 @@ void forget(GroupContext& context, const GroupCallPtr& call) {
     const std::string& session_id = call->params["case"];
     if (context.sessions.erased(session_id))
       return call->answer_json(http::status::ok, json::object{{"erased", true}});
-    auto live = context.sessions.find(session_id);
+    auto live = context.sessions.find_blocking(session_id);
     if (!live)
       return call->refuse(group::GroupRefusal{Code::case_unknown});
     erase_when_finished(context, call, *live, *place);

@@ -30,7 +30,7 @@ void read_case_sessions(SessionRegistry& sessions, const std::vector<std::string
                         std::function<void(CaseSessionReads)> done) {
   std::vector<std::shared_ptr<LiveSession>> found;
   for (const std::string& id : session_ids)
-    if (auto live = sessions.find(id))
+    if (auto live = sessions.find_blocking(id))
       found.push_back(std::move(live));
   auto gathering = std::make_shared<Gathering>();
   gathering->waiting = found.size();

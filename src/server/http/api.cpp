@@ -118,37 +118,39 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
   auto body = join_from_json(request.body());
   if (!body)
     return respond(bad_body(request, body.error()));
-  const auto live = registry_.find(session_id);
-  // An unknown session and a wrong token look alike, down to the work done to check them.
-  const bool admitted =
-      live ? live->admits(body->join_token) : (check_against_nothing(body->join_token), false);
-  if (!admitted)
-    return respond(unauthorized(request));
-  // A group's case: a member's name, and the place that goes with it, are theirs; they come in
-  // by logging in, so an outsider with the link can neither take nor block it.
-  if (case_members_ != nullptr && case_members_->is_members_name(session_id, body->name))
-    return respond(error_response(
-        request, http::status::conflict, "member_name",
-        "This name belongs to a member of the group: log in to take your own place."));
-  // "That's me": a request to come back to the place without a device under this name, which
-  // someone in the group admits; typing a name alone no longer takes anyone's place.
-  if (body->claim)
-    return live->claim_place(std::move(body->name), false,
-                             [head = head_of(request), respond = std::move(respond)](
-                                 std::expected<ReturnTicket, AdmissionError> ticket) {
-                               if (!ticket)
-                                 return respond(error_response(head, ticket.error()));
-                               respond(waiting_ticket(head, *ticket));
-                             });
-  live->admit(std::move(body->name), [head = head_of(request),
-                                      respond = std::move(respond)](auto admission) {
-    if (!admission)
-      return respond(
-          error_response(head, admission.error(), join_refusal_message(admission.error())));
-    respond(json_response(
-        head, http::status::created,
-        boost::json::serialize(boost::json::object{{"participant_id", admission->participant.value},
-                                                   {"token", admission->token}})));
+  registry_.find(session_id, [this, head = head_of(request), session_id, body = std::move(*body),
+                              respond =
+                                  std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+    // An unknown session and a wrong token look alike, down to the work done to check them.
+    const bool admitted =
+        live ? live->admits(body.join_token) : (check_against_nothing(body.join_token), false);
+    if (!admitted)
+      return respond(unauthorized(head));
+    // A group's case: a member's name, and the place that goes with it, are theirs; they come
+    // in by logging in, so an outsider with the link can neither take nor block it.
+    if (case_members_ != nullptr && case_members_->is_members_name(session_id, body.name))
+      return respond(error_response(
+          head, http::status::conflict, "member_name",
+          "This name belongs to a member of the group: log in to take your own place."));
+    // "That's me": a request to come back to the place without a device under this name, which
+    // someone in the group admits; typing a name alone no longer takes anyone's place.
+    if (body.claim)
+      return live->claim_place(
+          std::move(body.name), false,
+          [head, respond = std::move(respond)](std::expected<ReturnTicket, AdmissionError> ticket) {
+            if (!ticket)
+              return respond(error_response(head, ticket.error()));
+            respond(waiting_ticket(head, *ticket));
+          });
+    live->admit(std::move(body.name), [head, respond = std::move(respond)](auto admission) {
+      if (!admission)
+        return respond(
+            error_response(head, admission.error(), join_refusal_message(admission.error())));
+      respond(json_response(
+          head, http::status::created,
+          boost::json::serialize(boost::json::object{
+              {"participant_id", admission->participant.value}, {"token", admission->token}})));
+    });
   });
 }
 
@@ -158,14 +160,21 @@ void Api::invitation(const Request& request, const std::string& session_id, Resp
   auto join_token = join_token_from_json(request.body());
   if (!join_token)
     return respond(bad_body(request, join_token.error()));
-  const auto live = registry_.find(session_id);
-  const bool admitted =
-      live ? live->admits(*join_token) : (check_against_nothing(*join_token), false);
-  if (!admitted)
-    return respond(unauthorized(request));
-  live->read_with_presence([head = head_of(request), respond = std::move(respond)](
-                               const core::SessionState& state,
-                               const std::vector<core::ParticipantId>& present) {
+  registry_.find(session_id,
+                 [head = head_of(request), join_token = std::move(*join_token),
+                  respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                   const bool admitted =
+                       live ? live->admits(join_token) : (check_against_nothing(join_token), false);
+                   if (!admitted)
+                     return respond(unauthorized(head));
+                   answer_invitation(*live, head, std::move(respond));
+                 });
+}
+
+void Api::answer_invitation(LiveSession& live, const Request& head, Respond respond) {
+  live.read_with_presence([head, respond = std::move(respond)](
+                              const core::SessionState& state,
+                              const std::vector<core::ParticipantId>& present) {
     boost::json::array people;
     for (const core::Participant& p : state.participants)
       people.push_back(
@@ -196,21 +205,29 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
   if (registry_.erased(session_id))
     return respond(error_response(request, http::status::gone, "case_erased",
                                   "The content of this session has been erased."));
-  const std::string_view token = bearer_token(request);
-  const auto live = registry_.find(session_id);
-  const auto reader = live ? live->authenticate(token) : std::nullopt;
-  if (!reader) {
-    if (!live)
-      check_against_nothing(token);
-    return respond(unauthorized(request));
-  }
   Language language = Language::nl;
   if (const auto url = boost::urls::parse_origin_form(request.target()))
     for (const auto& param : url->params())
       if (param.key == "lang" && param.value == "en")
         language = Language::en;
-  live->read_state([head = head_of(request), reader = *reader, language, retention = retention_,
-                    session_id, respond = std::move(respond)](const core::SessionState& state) {
+  registry_.find(session_id,
+                 [this, head = head_of(request), token = std::string(bearer_token(request)),
+                  language, session_id,
+                  respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                   const auto reader = live ? live->authenticate(token) : std::nullopt;
+                   if (!reader) {
+                     if (!live)
+                       check_against_nothing(token);
+                     return respond(unauthorized(head));
+                   }
+                   answer_report(*live, head, *reader, language, std::move(respond));
+                 });
+}
+
+void Api::answer_report(LiveSession& live, const Request& head, core::ParticipantId reader,
+                        Language language, Respond respond) {
+  live.read_state([head, reader, language, retention = retention_, session_id = live.id(),
+                   respond = std::move(respond)](const core::SessionState& state) {
     auto record = core::presenter_record(state, reader);
     if (!record)
       return respond(record.error() == core::RecordRefusal::not_presenter
@@ -310,7 +327,24 @@ bool Api::origin_allowed(const Request& request) const {
                                 /*host_may_vouch=*/true);
 }
 
-std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) {
+void Api::authorize_live(const Request& request, Authorized done) {
+  auto target = live_target(request);
+  if (!target)
+    return done(std::unexpected(std::move(target.error())));
+  const std::string session_id = target->session_id; // before the lambda takes `target`
+  registry_.find(session_id, [head = head_of(request), target = std::move(*target),
+                              done = std::move(done)](std::shared_ptr<LiveSession> live) mutable {
+    const auto seat = live ? live->seat_of(target.token) : std::nullopt;
+    if (!seat) {
+      if (!live)
+        check_against_nothing(target.token);
+      return done(std::unexpected(unauthorized(head)));
+    }
+    done(LiveTarget{std::move(live), *seat, target.subscription});
+  });
+}
+
+std::expected<Api::AskedLiveTarget, Response> Api::live_target(const Request& request) const {
   if (!origin_allowed(request))
     return std::unexpected(error_response(request, http::status::forbidden, "bad_origin",
                                           "This page may not open a live connection here."));
@@ -324,11 +358,11 @@ std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) 
       segments[3] != "live")
     return std::unexpected(
         error_response(request, http::status::not_found, "not_found", "There is nothing here."));
-  LiveTarget target;
-  std::string token;
+  AskedLiveTarget target;
+  target.session_id = segments[2];
   for (const auto& param : url->params()) {
     if (param.key == "token") {
-      token = param.value;
+      target.token = param.value;
     } else if (param.key == "since") {
       std::uint64_t since = 0;
       const auto parsed =
@@ -351,14 +385,6 @@ std::expected<LiveTarget, Response> Api::authorize_live(const Request& request) 
                                               "stream must be events, snapshots or patches."));
     }
   }
-  target.live = registry_.find(segments[2]);
-  const auto seat = target.live ? target.live->seat_of(token) : std::nullopt;
-  if (!seat) {
-    if (!target.live)
-      check_against_nothing(token);
-    return std::unexpected(unauthorized(request));
-  }
-  target.seat = *seat;
   return target;
 }
 

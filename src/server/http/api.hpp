@@ -61,10 +61,23 @@ public:
   // Answers a plain request; `respond` may run later, on another thread.
   void handle(Request request, const std::string& client_address, Respond respond);
 
-  // For a WebSocket upgrade: the session and participant, or the response that refuses it.
-  std::expected<LiveTarget, Response> authorize_live(const Request& request);
+  // For a WebSocket upgrade: the session and participant, or the response that refuses it, to
+  // `done`: at once, or on a blocking thread once the session is loaded from the store.
+  using Authorized = std::function<void(std::expected<LiveTarget, Response>)>;
+  void authorize_live(const Request& request, Authorized done);
 
 private:
+  // What an upgrade asks for, read from its target; the session not looked up yet.
+  struct AskedLiveTarget {
+    std::string session_id;
+    std::string token;
+    Subscription subscription;
+  };
+  std::expected<AskedLiveTarget, Response> live_target(const Request& request) const;
+  static void answer_invitation(LiveSession& live, const Request& head, Respond respond);
+  void answer_report(LiveSession& live, const Request& head, core::ParticipantId reader,
+                     Language language, Respond respond);
+
   void create_session(const Request& request, const std::string& client_address, Respond respond);
   void join_session(const Request& request, const std::string& session_id, Respond respond);
   void report(const Request& request, const std::string& session_id, Respond respond);

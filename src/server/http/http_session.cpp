@@ -93,16 +93,14 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
 
   Request request = parser_->release();
   if (beast::websocket::is_upgrade(request)) {
-    auto target = api_.authorize_live(request);
-    if (!target)
-      return respond(std::move(target.error()));
-    stream_.expires_never(); // the WebSocket keeps its own timeouts
-    auto socket = onto(stream_.release_socket(), target->live->executor());
-    if (!socket)
-      return; // the descriptor could not move: the client sees the connection end, and retries
-    std::make_shared<WebSocketSession>(std::move(*socket), std::move(target->live), target->seat,
-                                       target->subscription, websocket_limits_, std::move(hold_))
-        ->run(request);
+    // The session may have to be loaded first: its answer comes back to this connection's strand.
+    auto upgrade = std::make_shared<Request>(std::move(request));
+    api_.authorize_live(*upgrade, [self = shared_from_this(), upgrade](auto target) mutable {
+      boost::asio::post(self->stream_.get_executor(),
+                        [self, upgrade, target = std::move(target)]() mutable {
+                          self->upgrade(*upgrade, std::move(target));
+                        });
+    });
     return;
   }
   std::string client = client_address_;
@@ -122,6 +120,18 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
         self->stream_.get_executor(),
         [self, response = std::move(response)]() mutable { self->respond(std::move(response)); });
   });
+}
+
+void HttpSession::upgrade(const Request& request, std::expected<LiveTarget, Response> target) {
+  if (!target)
+    return respond(std::move(target.error()));
+  stream_.expires_never(); // the WebSocket keeps its own timeouts
+  auto socket = onto(stream_.release_socket(), target->live->executor());
+  if (!socket)
+    return; // the descriptor could not move: the client sees the connection end, and retries
+  std::make_shared<WebSocketSession>(std::move(*socket), std::move(target->live), target->seat,
+                                     target->subscription, websocket_limits_, std::move(hold_))
+      ->run(request);
 }
 
 void HttpSession::respond(Response response) {

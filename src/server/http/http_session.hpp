@@ -41,6 +41,8 @@ private:
   void on_header(boost::beast::error_code error, std::size_t bytes);
   void on_read(boost::beast::error_code error, std::size_t bytes);
   void respond(Response response);
+  // Hands the connection to the live session authorize_live found, or refuses the upgrade.
+  void upgrade(const Request& request, std::expected<LiveTarget, Response> target);
   void on_write(bool keep_alive, boost::beast::error_code error, std::size_t bytes);
   void close();
   void drain(); // reads and drops what the client still sends, until it closes too

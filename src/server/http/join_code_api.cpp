@@ -4,6 +4,7 @@
 #include "server/codec/object_reader.hpp"
 #include "server/http/json_body.hpp"
 
+#include <boost/asio/post.hpp>
 #include <boost/json.hpp>
 
 namespace intervisie::server {
@@ -11,8 +12,10 @@ namespace intervisie::server {
 namespace http = boost::beast::http;
 
 JoinCodeApi::JoinCodeApi(SessionRegistry& sessions, LiveSession::Clock clock,
-                         std::string public_url, JoinCodeLimits limits)
+                         std::string public_url, boost::asio::any_io_executor blocking,
+                         JoinCodeLimits limits)
     : sessions_(sessions), clock_(std::move(clock)), public_url_(std::move(public_url)),
+      blocking_(std::move(blocking)),
       guesses_(limits.tries_per_address, limits.failures_per_minute) {}
 
 bool JoinCodeApi::handle(Request& request, const std::vector<std::string>& segments,
@@ -20,7 +23,10 @@ bool JoinCodeApi::handle(Request& request, const std::vector<std::string>& segme
   if (segments != std::vector<std::string>{"api", "join-codes"} ||
       request.method() != http::verb::post)
     return false;
-  respond(join(request, client_address));
+  // The code is looked up in the store, and with many nodes so is the count of failed codes.
+  boost::asio::post(blocking_,
+                    [this, request = std::move(request), client_address,
+                     respond = std::move(respond)] { respond(join(request, client_address)); });
   return true;
 }
 
@@ -44,7 +50,7 @@ Response JoinCodeApi::join(const Request& request, const std::string& client_add
   if (!JoinCodes::well_formed(code))
     return error_response(request, http::status::bad_request, "bad_value",
                           "join code: \"code\" must be six digits");
-  const auto found = sessions_.find_by_code(code);
+  const auto found = sessions_.find_by_code_blocking(code); // on a blocking thread
   if (!found) {
     guesses_.failed(now);
     return error_response(request, http::status::not_found, "unknown_code",

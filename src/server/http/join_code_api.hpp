@@ -18,8 +18,9 @@ struct JoinCodeLimits {
 
 class JoinCodeApi final : public Routes {
 public:
+  // `blocking` looks codes up (a read of the store), off the network threads.
   JoinCodeApi(SessionRegistry& sessions, LiveSession::Clock clock, std::string public_url,
-              JoinCodeLimits limits = {});
+              boost::asio::any_io_executor blocking, JoinCodeLimits limits = {});
 
   // Set once the port is known, before the first request.
   void set_public_url(std::string url) { public_url_ = std::move(url); }
@@ -37,6 +38,7 @@ private:
   SessionRegistry& sessions_;
   LiveSession::Clock clock_;
   std::string public_url_;
+  boost::asio::any_io_executor blocking_;
   GuessGuard guesses_;
 };
 

@@ -73,22 +73,25 @@ void ReturnApi::ask(const Request& request, const std::string& session_id,
   const auto participant = reader.id<core::ParticipantTag>("participant");
   if (auto error = reader.finish())
     return respond(bad_body(request, *error));
-  const auto live = sessions_.find(session_id);
-  // An unknown session and a wrong token look alike, down to the work done to check them.
-  const bool admitted =
-      live ? live->admits(join_token) : (check_against_nothing(join_token), false);
-  if (!admitted)
-    return respond(unauthorized(request));
-  if (case_members_ != nullptr && case_members_->is_members_place(session_id, participant.value))
-    return respond(error_response(request, http::status::conflict, "member_place",
-                                  "This place is a group member's: log in to come back to it."));
-  live->request_return(participant, false,
-                       [head = head_of(request), respond = std::move(respond)](
-                           std::expected<ReturnTicket, AdmissionError> ticket) {
-                         if (!ticket)
-                           return respond(error_response(head, ticket.error()));
-                         respond(waiting_ticket(head, *ticket));
-                       });
+  sessions_.find(session_id, [this, head = head_of(request), session_id, join_token, participant,
+                              respond =
+                                  std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+    // An unknown session and a wrong token look alike, down to the work done to check them.
+    const bool admitted =
+        live ? live->admits(join_token) : (check_against_nothing(join_token), false);
+    if (!admitted)
+      return respond(unauthorized(head));
+    if (case_members_ != nullptr && case_members_->is_members_place(session_id, participant.value))
+      return respond(error_response(head, http::status::conflict, "member_place",
+                                    "This place is a group member's: log in to come back to it."));
+    live->request_return(
+        participant, false,
+        [head, respond = std::move(respond)](std::expected<ReturnTicket, AdmissionError> ticket) {
+          if (!ticket)
+            return respond(error_response(head, ticket.error()));
+          respond(waiting_ticket(head, *ticket));
+        });
+  });
 }
 
 void ReturnApi::status(const Request& request, const std::string& session_id,
@@ -99,20 +102,27 @@ void ReturnApi::status(const Request& request, const std::string& session_id,
       std::from_chars(request_id.data(), request_id.data() + request_id.size(), number);
   const bool readable =
       parsed.ec == std::errc{} && parsed.ptr == request_id.data() + request_id.size() && number > 0;
-  const auto live = readable ? sessions_.find(session_id) : nullptr;
-  if (!live) {
+  if (!readable) {
     check_against_nothing(token);
     return respond(unauthorized(request));
   }
-  live->return_status(core::ReturnId{number}, std::string(token),
-                      [head = head_of(request),
-                       respond = std::move(respond)](std::optional<core::ReturnOutcome> outcome) {
-                        if (!outcome)
-                          return respond(unauthorized(head));
-                        respond(json_response(head, http::status::ok,
-                                              boost::json::serialize(boost::json::object{
-                                                  {"status", wire_status(*outcome)}})));
-                      });
+  sessions_.find(
+      session_id, [head = head_of(request), token = std::string(token), number,
+                   respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+        if (!live) {
+          check_against_nothing(token);
+          return respond(unauthorized(head));
+        }
+        live->return_status(
+            core::ReturnId{number}, std::move(token),
+            [head, respond = std::move(respond)](std::optional<core::ReturnOutcome> outcome) {
+              if (!outcome)
+                return respond(unauthorized(head));
+              respond(json_response(
+                  head, http::status::ok,
+                  boost::json::serialize(boost::json::object{{"status", wire_status(*outcome)}})));
+            });
+      });
 }
 
 } // namespace intervisie::server

@@ -140,20 +140,15 @@ void LiveSession::release_join_code() {
     offer = std::exchange(join_offer_, std::nullopt);
     code_token_hash_.clear();
   }
-  if (!offer)
-    return;
-  if (codes_ != nullptr)
+  if (offer && codes_ != nullptr)
     codes_->release(offer->code, id_);
-  if (auto erased = store_.put_secret(id_, store::Secret{std::string(join_code_secret_name), ""});
-      !erased)
-    spdlog::error("session {}: erasing its join code failed: {}", id_, erased.error().message);
 }
 
 void LiveSession::record_creation(core::Events events,
                                   std::function<void(std::optional<std::uint64_t>)> done) {
   boost::asio::post(strand_, [self = shared_from_this(), events = std::move(events),
                               done = std::move(done)]() mutable {
-    self->append(std::move(events), std::move(done));
+    self->append(std::move(events), {}, std::move(done));
   });
 }
 
@@ -207,26 +202,20 @@ void LiveSession::admit(std::string name, AdmissionDone done) {
     }
     const core::ParticipantId newcomer = *decided->front().actor;
     std::string token = std::to_string(newcomer.value) + "." + new_token();
-    // The secret is durable before the join is: a token is never handed out for a place that
-    // a restart could forget, and an unused secret harms nobody.
-    if (auto stored = self->store_.put_secret(
-            self->id_, store::Secret{participant_secret_name(newcomer), token_hash(token)});
-        !stored) {
-      spdlog::error("session {}: storing a token failed: {}", self->id_, stored.error().message);
-      done(std::unexpected(storage_error()));
-      return;
-    }
-    {
-      const std::scoped_lock lock(self->tokens_mutex_);
-      self->token_hashes_[newcomer] = token_hash(token);
-    }
-    self->append(std::move(*decided), [newcomer, token = std::move(token), done = std::move(done)](
-                                          std::optional<std::uint64_t> result) {
-      if (!result)
-        done(std::unexpected(storage_error()));
-      else
-        done(Admission{newcomer, token});
-    });
+    std::string hash = token_hash(token);
+    // The token's hash and the join are durable in one commit: a token is never handed out for
+    // a place that a restart could forget, and nothing waits for the disk on the strand.
+    self->append(std::move(*decided), {store::Secret{participant_secret_name(newcomer), hash}},
+                 [self, newcomer, hash, token = std::move(token),
+                  done = std::move(done)](std::optional<std::uint64_t> result) {
+                   if (!result)
+                     return done(std::unexpected(storage_error()));
+                   {
+                     const std::scoped_lock lock(self->tokens_mutex_);
+                     self->token_hashes_[newcomer] = hash;
+                   }
+                   done(Admission{newcomer, token});
+                 });
   });
 }
 
@@ -261,28 +250,29 @@ void LiveSession::ask_to_return(core::ParticipantId participant, bool proven, Re
       std::get<core::event::ReturnRequested>(decided->front().body).request;
   std::string token = std::to_string(participant.value) + "." + new_token();
   const std::string hash = token_hash(token);
-  // Durable before anyone hears of the request: whoever admits it admits a token that exists.
-  if (auto stored = store_.put_secret(id_, store::Secret{return_secret_name(request), hash});
-      !stored) {
-    spdlog::error("session {}: storing a return token failed: {}", id_, stored.error().message);
-    done(std::unexpected(storage_error()));
-    return;
-  }
+  // Durable with the request, in one commit: whoever admits it admits a token that exists.
+  std::vector<store::Secret> secrets{store::Secret{return_secret_name(request), hash}};
   {
     const std::scoped_lock lock(tokens_mutex_);
-    return_hashes_[request] = hash;
+    return_hashes_[request] = hash; // a proven return is admitted at once, by these events
   }
-  auto moved = move_seats(*decided);
+  auto moved = move_seats(*decided, secrets);
   if (!moved) {
+    const std::scoped_lock lock(tokens_mutex_);
+    return_hashes_.erase(request);
     done(std::unexpected(moved.error()));
     return;
   }
   ReturnTicket ticket{request, participant, std::move(token), proven};
-  append(std::move(*decided),
+  append(std::move(*decided), std::move(secrets),
          [self = shared_from_this(), moves = std::move(*moved), ticket = std::move(ticket),
           done = std::move(done)](std::optional<std::uint64_t> result) {
            if (!result) {
              self->restore_seats(moves);
+             {
+               const std::scoped_lock lock(self->tokens_mutex_);
+               self->return_hashes_.erase(ticket.request);
+             }
              done(std::unexpected(storage_error()));
            } else {
              done(ticket);
@@ -315,7 +305,7 @@ void LiveSession::return_status(core::ReturnId request, std::string token,
 }
 
 std::expected<std::vector<LiveSession::SeatMove>, AdmissionError>
-LiveSession::move_seats(const core::Events& events) {
+LiveSession::move_seats(const core::Events& events, std::vector<store::Secret>& secrets) {
   std::vector<SeatMove> moves;
   std::optional<AdmissionError> failed;
   each_admission(events, [&](const core::event::ReturnAdmitted& admitted) {
@@ -346,22 +336,9 @@ LiveSession::move_seats(const core::Events& events) {
       // A handful is plenty: a place rarely moves more than once or twice in a meeting.
       if (moved.size() > max_moved_tokens)
         moved.erase(moved.begin());
-      if (auto kept = store_.put_secret(
-              id_, store::Secret{moved_secret_name(admitted.participant), joined(moved)});
-          !kept) {
-        spdlog::error("session {}: moving a seat failed: {}", id_, kept.error().message);
-        failed = storage_error();
-        return;
-      }
+      secrets.push_back(store::Secret{moved_secret_name(admitted.participant), joined(moved)});
     }
-    if (auto stored = store_.put_secret(
-            id_, store::Secret{participant_secret_name(admitted.participant), hash});
-        !stored) {
-      spdlog::error("session {}: moving a seat failed: {}", id_, stored.error().message);
-      failed = storage_error();
-      restore_seats({move});
-      return;
-    }
+    secrets.push_back(store::Secret{participant_secret_name(admitted.participant), hash});
     const std::scoped_lock lock(tokens_mutex_);
     moved_hashes_[admitted.participant] = std::move(moved);
     token_hashes_[admitted.participant] = hash;
@@ -376,18 +353,8 @@ LiveSession::move_seats(const core::Events& events) {
 }
 
 void LiveSession::restore_seats(const std::vector<SeatMove>& moves) {
+  // The store wrote none of the move's secrets (they travel with its events): memory only.
   for (auto move = moves.rbegin(); move != moves.rend(); ++move) {
-    // A place that had no token (added without a device) gets an empty hash: no token matches.
-    if (auto stored =
-            store_.put_secret(id_, store::Secret{participant_secret_name(move->participant),
-                                                 move->old_hash.value_or("")});
-        !stored)
-      spdlog::error("session {}: restoring a seat failed: {}", id_, stored.error().message);
-    if (move->old_hash)
-      if (auto stored = store_.put_secret(
-              id_, store::Secret{moved_secret_name(move->participant), joined(move->old_moved)});
-          !stored)
-        spdlog::error("session {}: restoring a seat failed: {}", id_, stored.error().message);
     const std::scoped_lock lock(tokens_mutex_);
     if (move->old_hash)
       token_hashes_[move->participant] = *move->old_hash;
@@ -605,33 +572,39 @@ void LiveSession::submit(std::shared_ptr<Client> client, ClientCommand command) 
           server_message_error(command.id, core::to_string(code), message_in(language, code))));
       return;
     }
-    auto moved = self->move_seats(*decided);
+    std::vector<store::Secret> secrets;
+    auto moved = self->move_seats(*decided, secrets);
     if (!moved) {
       client->send(std::make_shared<const std::string>(
           server_message_error(command.id, to_string(moved.error()), message_en(moved.error()))));
       return;
     }
-    self->append(
-        std::move(*decided), [self, client, id = std::move(command.id),
-                              moves = std::move(*moved)](std::optional<std::uint64_t> last_seq) {
-          if (!last_seq)
-            self->restore_seats(moves);
-          client->send(std::make_shared<const std::string>(
-              last_seq ? server_message_ack(id, *last_seq)
-                       : server_message_error(id, "storage_failed", storage_failed_message)));
-        });
+    self->append(std::move(*decided), std::move(secrets),
+                 [self, client, id = std::move(command.id),
+                  moves = std::move(*moved)](std::optional<std::uint64_t> last_seq) {
+                   if (!last_seq)
+                     self->restore_seats(moves);
+                   client->send(std::make_shared<const std::string>(
+                       last_seq
+                           ? server_message_ack(id, *last_seq)
+                           : server_message_error(id, "storage_failed", storage_failed_message)));
+                 });
   });
 }
 
 // On the strand: the events count for the next command at once; everyone hears of them, and
 // `durable` runs, only once the store has made them durable.
-void LiveSession::append(core::Events events, Durable durable) {
+void LiveSession::append(core::Events events, std::vector<store::Secret> secrets, Durable durable) {
+  const bool was_finished = decided_state_.phase == core::Phase::finished;
   for (const core::Event& event : events)
     core::apply(decided_state_, event);
+  // The event that ends the session erases the token its join code leads to, in its commit.
+  if (!was_finished && decided_state_.phase == core::Phase::finished)
+    secrets.push_back(store::Secret{std::string(join_code_secret_name), ""});
   const std::uint64_t expected = decided_seq_;
   decided_seq_ += events.size();
   auto records = records_of(events);
-  store_.append(id_, expected, std::move(records),
+  store_.append(id_, expected, std::move(records), std::move(secrets),
                 [self = shared_from_this(), events = std::move(events), generation = generation_,
                  durable = std::move(durable)](store::AppendResult result) mutable {
                   boost::asio::post(self->strand_,

@@ -209,7 +209,8 @@ private:
 
   // The new last seq once durable; nothing when the store failed (it has been logged).
   using Durable = std::function<void(std::optional<std::uint64_t>)>;
-  void append(core::Events events, Durable durable);
+  // `secrets` become durable with the events, in one commit.
+  void append(core::Events events, std::vector<store::Secret> secrets, Durable durable);
   void on_durable(const core::Events& events, std::uint64_t generation,
                   const store::AppendResult& result, const Durable& durable);
   void broadcast(const core::Event& event, std::uint64_t seq);
@@ -239,11 +240,13 @@ private:
   boost::json::value coach_mark(const core::Question& question) const; // null: nothing to flag
   const Connection* find(const std::shared_ptr<Client>& client) const;
 
-  // On the strand: a return request, its token made durable first.
+  // On the strand: a return request, its token durable with it.
   void ask_to_return(core::ParticipantId participant, bool proven, ReturnDone done);
-  // Before admissions are appended: each admitted place's token becomes its request's, durably,
-  // so the new device can connect as soon as anyone hears of it; the old token stops working.
-  std::expected<std::vector<SeatMove>, AdmissionError> move_seats(const core::Events& events);
+  // Before admissions are appended: each admitted place's token becomes its request's (the
+  // secrets to store with the events are added to `secrets`), so the new device can connect as
+  // soon as anyone hears of it; the old token stops working.
+  std::expected<std::vector<SeatMove>, AdmissionError>
+  move_seats(const core::Events& events, std::vector<store::Secret>& secrets);
   // When those admissions could not be stored after all: the places get their old tokens back.
   void restore_seats(const std::vector<SeatMove>& moves);
   // Once admissions are durable: the connections still open on the old devices hear

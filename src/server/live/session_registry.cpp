@@ -7,6 +7,7 @@
 #include "server/auth/token.hpp"
 #include "server/codec/event_json.hpp"
 
+#include <boost/asio/post.hpp>
 #include <boost/json.hpp>
 #include <charconv>
 #include <ranges>
@@ -29,11 +30,12 @@ std::optional<std::uint32_t> numbered(std::string_view name, std::string_view pr
 
 } // namespace
 
-SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor, store::EventStore& store,
+SessionRegistry::SessionRegistry(boost::asio::any_io_executor executor,
+                                 boost::asio::any_io_executor blocking, store::EventStore& store,
                                  const core::Catalogue& catalogue, LiveSession::Clock clock,
                                  const core::coach::Coach* coach)
-    : executor_(std::move(executor)), store_(store), catalogue_(catalogue),
-      clock_(std::move(clock)), coach_(coach) {
+    : executor_(std::move(executor)), blocking_(std::move(blocking)), store_(store),
+      catalogue_(catalogue), clock_(std::move(clock)), coach_(coach) {
   store_.set_claim_listener([this](const std::string& session_id) { let_go(session_id); });
 }
 
@@ -47,6 +49,12 @@ void SessionRegistry::watch(LiveSession& live) {
 }
 
 void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) {
+  boost::asio::post(blocking_, [this, request, done = std::move(done)]() mutable {
+    create_blocking(request, std::move(done));
+  });
+}
+
+void SessionRegistry::create_blocking(const NewSessionRequest& request, CreateDone done) {
   const core::Method* method = catalogue_.find(request.method_id);
   if (!method) {
     done(std::unexpected(AdmissionError{AdmissionFailure::unknown_method}));
@@ -118,7 +126,23 @@ void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) 
   });
 }
 
-std::shared_ptr<LiveSession> SessionRegistry::find(const std::string& session_id) {
+void SessionRegistry::find(const std::string& session_id, Found found) {
+  {
+    std::shared_ptr<LiveSession> live;
+    {
+      const std::scoped_lock lock(mutex_);
+      if (const auto held = sessions_.find(session_id); held != sessions_.end())
+        live = held->second;
+    }
+    if (live)
+      return found(std::move(live));
+  }
+  boost::asio::post(blocking_, [this, session_id, found = std::move(found)] {
+    found(find_blocking(session_id));
+  });
+}
+
+std::shared_ptr<LiveSession> SessionRegistry::find_blocking(const std::string& session_id) {
   {
     const std::scoped_lock lock(mutex_);
     if (const auto found = sessions_.find(session_id); found != sessions_.end())
@@ -211,7 +235,7 @@ bool SessionRegistry::erased(const std::string& session_id) const {
   return erased_.contains(session_id);
 }
 
-std::optional<CodedSession> SessionRegistry::find_by_code(const std::string& code) {
+std::optional<CodedSession> SessionRegistry::find_by_code_blocking(const std::string& code) {
   // A session served here answers from memory; any other from the store, without being loaded
   // here: the node that serves it is the one its connections reach.
   if (const auto held = codes_.session_of(code)) {

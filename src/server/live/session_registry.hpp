@@ -51,26 +51,34 @@ struct NewSessionRequest {
   bool facilitator_takes_turns = true;
 };
 
+// Nothing here waits for the store on the caller's thread, except where a member says it
+// blocks: those are for the blocking threads (group routes, retention, account deletion).
 class SessionRegistry {
 public:
   using CreateDone = std::function<void(std::expected<CreatedSession, AdmissionError>)>;
+  using Found = std::function<void(std::shared_ptr<LiveSession>)>;
 
-  SessionRegistry(boost::asio::any_io_executor executor, store::EventStore& store,
-                  const core::Catalogue& catalogue, LiveSession::Clock clock,
-                  const core::coach::Coach* coach = nullptr);
+  // Sessions run on `executor` (a strand each); the store is read and created in on `blocking`.
+  SessionRegistry(boost::asio::any_io_executor executor, boost::asio::any_io_executor blocking,
+                  store::EventStore& store, const core::Catalogue& catalogue,
+                  LiveSession::Clock clock, const core::coach::Coach* coach = nullptr);
 
-  // `done` runs once the session and its first events are durable (on some session strand).
+  // Makes the session on the blocking executor; `done` runs once the session and its first
+  // events are durable (on some session strand), or on a blocking thread when it failed.
   void create(const NewSessionRequest& request, CreateDone done);
 
-  // The session, loading it from the store when it is not in memory; null when unknown.
-  std::shared_ptr<LiveSession> find(const std::string& session_id);
+  // The session, null when unknown, to `found`: at once, on this thread, when it is in memory;
+  // otherwise once it is loaded from the store, on a blocking thread.
+  void find(const std::string& session_id, Found found);
+  // The same, waiting for the load. Blocks: off the network threads only.
+  std::shared_ptr<LiveSession> find_blocking(const std::string& session_id);
 
   // Loads every unfinished session, so a restart continues where it stopped. The count, or why not.
   std::expected<std::size_t, std::string> restore_unfinished();
 
   // The running session whose join code this is, on whichever node it was made; without
-  // loading it here. Nothing when none.
-  std::optional<CodedSession> find_by_code(const std::string& code);
+  // loading it here. Nothing when none. Blocks for a read of the store.
+  std::optional<CodedSession> find_by_code_blocking(const std::string& code);
 
   // Lets every session go that has been unused for its Eviction time at `now` (a session is
   // unused while only the registry holds it); the next find() loads it again. Marks the newly
@@ -105,7 +113,11 @@ private:
   // Removes the session from memory (the next find loads it again); null when it was not there.
   std::shared_ptr<LiveSession> take(const std::string& session_id);
 
+  // Makes a session and its first events durable (on a blocking thread).
+  void create_blocking(const NewSessionRequest& request, CreateDone done);
+
   boost::asio::any_io_executor executor_;
+  boost::asio::any_io_executor blocking_;
   store::EventStore& store_;
   const core::Catalogue& catalogue_;
   LiveSession::Clock clock_;

@@ -31,20 +31,29 @@ void ForgetApi::forget(const Request& request, const std::string& session_id, Re
   if (sessions_.erased(session_id))
     return respond(error_response(request, http::status::gone, "case_erased",
                                   "The content of this session has been erased."));
-  const std::string_view token = bearer_token(request);
-  const auto live = sessions_.find(session_id);
-  const auto reader = live ? live->authenticate(token) : std::nullopt;
-  if (!reader) {
-    if (!live)
-      check_against_nothing(token);
-    return respond(unauthorized(request));
-  }
   Request head{request.method(), request.target(), request.version()};
   head.keep_alive(request.keep_alive());
+  sessions_.find(session_id,
+                 [this, head = std::move(head), session_id,
+                  token = std::string(bearer_token(request)),
+                  respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                   const auto reader = live ? live->authenticate(token) : std::nullopt;
+                   if (!reader) {
+                     if (!live)
+                       check_against_nothing(token);
+                     return respond(unauthorized(head));
+                   }
+                   forget_when_finished(*live, head, *reader, std::move(respond));
+                 });
+}
+
+void ForgetApi::forget_when_finished(LiveSession& live, const Request& head,
+                                     core::ParticipantId reader, Respond respond) {
+  const std::string session_id = live.id();
   // Who may forget is who may read the record: the presenter (or the facilitator of a presenter
   // without a device), once the session has ended.
-  live->read_state([this, head = std::move(head), session_id, reader = *reader,
-                    respond = std::move(respond)](const core::SessionState& state) mutable {
+  live.read_state([this, head, session_id, reader,
+                   respond = std::move(respond)](const core::SessionState& state) mutable {
     if (auto record = core::presenter_record(state, reader); !record)
       return respond(record.error() == core::RecordRefusal::not_presenter
                          ? error_response(head, http::status::forbidden, "not_presenter",

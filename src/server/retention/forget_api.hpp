@@ -22,6 +22,8 @@ public:
 
 private:
   void forget(const Request& request, const std::string& session_id, Respond respond);
+  void forget_when_finished(LiveSession& live, const Request& head, core::ParticipantId reader,
+                            Respond respond);
 
   SessionRegistry& sessions_;
   LiveSession::Clock clock_;

@@ -3,6 +3,7 @@
 
 #include "store/postgresql/pg_error.hpp"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -25,9 +26,10 @@ constexpr std::string_view sql_lock_session =
     "SELECT 1 FROM sessions WHERE session_id = $1::text FOR UPDATE";
 
 // $1 session, $2 expected last seq, $3 kinds, $4 payloads, $5 times, $6 the time of the first
-// event that finishes the session (NULL when none does), $7 this node. Answers (live, last_seq,
-// ours) as they were before, or no row for an unknown session; writes only when live, claimed
-// by this node (or by none) and at the expected seq. Finishing releases the join code.
+// event that finishes the session (NULL when none does), $7 this node, $8 and $9 the names and
+// values of secrets written with the events (each name once). Answers (live, last_seq, ours) as
+// they were before, or no row for an unknown session; writes only when live, claimed by this
+// node (or by none) and at the expected seq. Finishing releases the join code.
 constexpr std::string_view sql_append =
     "WITH target AS ("
     "  SELECT s.last_seq, s.erased_at_ms IS NULL AS live,"
@@ -50,7 +52,12 @@ constexpr std::string_view sql_append =
     "n)),"
     " released AS ("
     "  DELETE FROM join_codes WHERE session_id = $1::text AND $6::bigint IS NOT NULL"
-    "   AND EXISTS (SELECT 1 FROM advanced))"
+    "   AND EXISTS (SELECT 1 FROM advanced)),"
+    " secrets AS ("
+    "  INSERT INTO session_secrets (session_id, name, value)"
+    "  SELECT advanced.session_id, s.name, s.value"
+    "  FROM advanced, unnest($8::text[], $9::text[]) AS s (name, value)"
+    "  ON CONFLICT (session_id, name) DO UPDATE SET value = excluded.value)"
     " SELECT live, last_seq, ours FROM target";
 
 // $1 session, $2 method, $3 title, $4 created at, $5 secret names, $6 secret values, $7 join
@@ -159,6 +166,27 @@ std::vector<std::string_view> payloads_of(const std::vector<NewEvent>& events) {
   return payloads;
 }
 
+// Secrets as two parallel arrays, each name once: a name given twice keeps its last value, as
+// when each is put one after the other (and one INSERT cannot write the same row twice).
+struct SecretColumns {
+  std::vector<std::string_view> names;
+  std::vector<std::string_view> values;
+};
+
+SecretColumns columns_of(const std::vector<Secret>& secrets) {
+  SecretColumns columns;
+  for (const Secret& secret : secrets) {
+    const auto known = std::ranges::find(columns.names, std::string_view{secret.name});
+    if (known != columns.names.end()) {
+      columns.values[static_cast<std::size_t>(known - columns.names.begin())] = secret.value;
+    } else {
+      columns.names.push_back(secret.name);
+      columns.values.push_back(secret.value);
+    }
+  }
+  return columns;
+}
+
 std::vector<Statement> append_statements(const AppendEvents& append, std::string_view node) {
   std::vector<std::int64_t> times;
   const NewEvent* finishing = nullptr;
@@ -177,7 +205,8 @@ std::vector<Statement> append_statements(const AppendEvents& append, std::string
     params.int64(finishing->at_ms);
   else
     params.null();
-  params.text(node);
+  const SecretColumns secrets = columns_of(append.secrets);
+  params.text(node).text_array(secrets.names).text_array(secrets.values);
   Params lock;
   lock.text(append.session_id);
   std::vector<Statement> statements;
@@ -188,29 +217,14 @@ std::vector<Statement> append_statements(const AppendEvents& append, std::string
 
 std::vector<Statement> create_statements(const CreateSession& create, std::string_view node) {
   const NewSession& session = create.session;
-  // A name given twice: the last value counts, as when each is put one after the other (and
-  // one INSERT cannot write the same row twice).
-  std::vector<std::string_view> names;
-  std::vector<std::string_view> values;
-  for (const Secret& secret : session.secrets) {
-    bool replaced = false;
-    for (std::size_t i = 0; i < names.size(); ++i)
-      if (names[i] == secret.name) {
-        values[i] = secret.value;
-        replaced = true;
-      }
-    if (!replaced) {
-      names.push_back(secret.name);
-      values.push_back(secret.value);
-    }
-  }
+  const SecretColumns secrets = columns_of(session.secrets);
   Params params;
   params.text(session.session_id)
       .text(session.method_id)
       .text(session.title)
       .int64(session.created_at_ms)
-      .text_array(names)
-      .text_array(values)
+      .text_array(secrets.names)
+      .text_array(secrets.values)
       .text(session.join_code)
       .text(node);
   std::vector<Statement> statements;

@@ -37,8 +37,9 @@ public:
     return inner_->put_secret(session_id, secret); // hashes: nothing to learn from them
   }
 
+  using EventStore::append;
   void append(std::string session_id, std::uint64_t expected_last_seq, std::vector<NewEvent> events,
-              AppendDone done) override {
+              std::vector<Secret> secrets, AppendDone done) override {
     auto key = key_for_writing(session_id);
     if (!key) {
       done(std::unexpected(std::move(key.error())));
@@ -48,7 +49,9 @@ public:
     for (NewEvent& event : events)
       event.payload =
           seal(**key, event.payload, event_associated_data(session_id, ++seq, event.kind));
-    inner_->append(std::move(session_id), expected_last_seq, std::move(events), std::move(done));
+    // Secrets are hashes (and a join code's own token): nothing to learn from them.
+    inner_->append(std::move(session_id), expected_last_seq, std::move(events), std::move(secrets),
+                   std::move(done));
   }
 
   std::expected<std::vector<StoredEvent>, StoreError> read(std::string_view session_id,

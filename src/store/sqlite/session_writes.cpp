@@ -246,6 +246,9 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
       if (auto released = release_join_code(append.session_id); !released)
         return failed(std::move(released));
     }
+    for (const Secret& secret : append.secrets)
+      if (auto put = upsert_secret(append.session_id, secret); !put)
+        return failed(std::move(put));
     return static_cast<std::uint64_t>(seq);
   });
   if (!result)
