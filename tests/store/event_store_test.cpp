@@ -25,10 +25,11 @@ using testing::GroupStores;
 using testing::StorePlace;
 
 AppendResult append_and_wait(EventStore& store, const std::string& session_id,
-                             std::uint64_t expected_last_seq, std::vector<NewEvent> events) {
+                             std::uint64_t expected_last_seq, std::vector<NewEvent> events,
+                             std::vector<Secret> secrets = {}) {
   std::promise<AppendResult> acked;
   auto result = acked.get_future();
-  store.append(session_id, expected_last_seq, std::move(events),
+  store.append(session_id, expected_last_seq, std::move(events), std::move(secrets),
                [&acked](AppendResult r) { acked.set_value(std::move(r)); });
   return result.get();
 }
@@ -185,6 +186,23 @@ TEST_P(EventStoreTest, SecretsAreKeptByNameAndCanBeReplaced) {
             (std::vector<Secret>{
                 {"facilitator", "hash-f"}, {"join", "hash-j2"}, {"participant:7", "hash-7"}}));
   EXPECT_TRUE(store->read_secrets("s1")->empty());
+}
+
+// A newcomer's token hash goes with their join event: both are durable, or neither is.
+TEST_P(EventStoreTest, SecretsAppendedWithEventsAreWrittenWithThemOrNotAtAll) {
+  ASSERT_TRUE(append_and_wait(*store, "s1", 0, {event("joined", "{}")},
+                              {{"participant:2", "hash-2"}, {"moved:1", "a"}, {"moved:1", "b"}}));
+  EXPECT_EQ(*store->read_secrets("s1"),
+            (std::vector<Secret>{{"moved:1", "b"}, {"participant:2", "hash-2"}}))
+      << "a name given twice keeps its last value";
+
+  auto stale = append_and_wait(*store, "s1", 0, {event("joined", "{}")}, {{"participant:3", "h"}});
+  ASSERT_FALSE(stale);
+  EXPECT_EQ(stale.error().code, StoreErrorCode::conflict);
+  auto unknown = append_and_wait(*store, "nope", 0, {event("joined", "{}")}, {{"x", "y"}});
+  EXPECT_EQ(unknown.error().code, StoreErrorCode::not_found);
+  EXPECT_EQ(store->read_secrets("s1")->size(), 2u) << "the refused append wrote no secret";
+  EXPECT_EQ(store->find_session("s1")->last_seq, 1u);
 }
 
 TEST_P(EventStoreTest, FinishedSessionsAreLeftOutOfTheUnfinishedList) {
