@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -50,6 +51,7 @@ std::vector<Example> read_corpus(const std::string& path, std::string& error) {
     return {};
   }
   std::vector<Example> examples;
+  const std::string source = std::filesystem::absolute(path).parent_path().filename().string();
   std::vector<std::string> header;
   std::string line;
   int number = 0;
@@ -72,6 +74,7 @@ std::vector<Example> read_corpus(const std::string& path, std::string& error) {
     }
     Example example;
     example.text = *column("text");
+    example.source = source;
     example.advice = *column("advice") == "yes";
     if (const std::string* category = column("category")) {
       example.category = *category;
@@ -191,6 +194,7 @@ Model train(const std::vector<const Example*>& examples, const TrainingOptions& 
     }
   }
   Model model;
+  model.threshold = options.threshold;
   for (const auto& [id, learned] : learning)
     model.weights[id] = learned.weights;
   return model;

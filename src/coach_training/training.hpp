@@ -23,12 +23,15 @@ struct Example {
   std::string text;
   bool advice = false;
   std::string category; // as labelled; for the report
+  std::string source;   // the corpus it came from (its folder: coach, public, ...); for the report
   std::optional<AdviceCategory> advice_category;
   std::vector<std::pair<std::uint64_t, float>> features;
   std::vector<float> priors; // per feature: where its weight starts and is pulled back to
 };
 
-// Reads tests/data/coach/questions.tsv (columns form, advice, category, text, by header).
+// Reads a questions file such as tests/data/coach/questions.tsv (columns advice, text and
+// optionally category, found by the header; other columns such as form or source are ignored).
+// Each example's source is the name of the file's folder.
 std::vector<Example> read_corpus(const std::string& path, std::string& error);
 
 struct Weights {
@@ -48,6 +51,7 @@ struct TrainingOptions {
   float learning_rate = 0.3f;
   float l2 = 3e-3f;
   int min_count = 2; // a feature seen in fewer questions is left out: it would only memorise
+  float threshold = 0; // hidden advice from this score up (chosen by cross-validation)
 };
 
 Model train(const std::vector<const Example*>& examples, const TrainingOptions& options);
