@@ -24,7 +24,8 @@ namespace intervisie::coach_training {
 namespace {
 
 struct Arguments {
-  std::vector<std::string> corpora;
+  std::vector<std::pair<std::string, float>> corpora; // each with the weight given before it
+  float corpus_weight = 1;
   std::string out;
   int folds = 0;
   std::string explain;
@@ -113,9 +114,9 @@ int cross_validate(const std::vector<Example>& examples, int folds,
   if (std::getenv("COACH_TRAINER_ERRORS"))
     for (std::size_t i = 0; i < examples.size(); ++i)
       if (flagged[i] != examples[i].advice)
-        std::printf("  %s %+.2f %s: %s\n", examples[i].advice ? "missed" : "false ",
-                    static_cast<double>(scores[i]), examples[i].category.c_str(),
-                    examples[i].text.c_str());
+        std::printf("  %s %+.2f %s %s: %s\n", examples[i].advice ? "missed" : "false ",
+                    static_cast<double>(scores[i]), examples[i].source.c_str(),
+                    examples[i].category.c_str(), examples[i].text.c_str());
   std::map<std::string, Tally> per_source;
   for (std::size_t i = 0; i < examples.size(); ++i)
     per_source[examples[i].source].add(examples[i].advice, flagged[i]);
@@ -134,12 +135,13 @@ int cross_validate(const std::vector<Example>& examples, int folds,
                 100 * moved.recall());
   }
   // The threshold a build should use: the one that hears most while precision stays at 90 %,
-  // over all questions and over those from public sources (written outside intervision).
+  // over all questions and over those from public sources (written outside intervision); and
+  // the precision left where recall reaches 85 %.
   for (const bool public_only : {false, true}) {
-    float best_shift = 0;
-    Tally best;
-    double best_recall = -1;
-    for (float shift = -3.0f; shift <= 3.0f; shift += 0.05f) {
+    float best_shift = 0, recall_shift = 0;
+    Tally best, at_recall;
+    double best_recall = -1, best_precision = -1;
+    for (float shift = -6.0f; shift <= 6.0f; shift += 0.05f) {
       Tally moved;
       for (std::size_t i = 0; i < examples.size(); ++i)
         if (!public_only || examples[i].source != "coach")
@@ -149,10 +151,17 @@ int cross_validate(const std::vector<Example>& examples, int folds,
         best_recall = moved.recall();
         best_shift = shift;
       }
+      if (moved.recall() >= 0.85 && moved.precision() > best_precision) {
+        at_recall = moved;
+        best_precision = moved.precision();
+        recall_shift = shift;
+      }
     }
-    std::printf("\n%s: precision >= 90%% from %+.2f on: P %.1f%% R %.1f%%",
+    std::printf("\n%s: precision >= 90%% from %+.2f on: P %.1f%% R %.1f%%; recall >= 85%% up to "
+                "%+.2f: P %.1f%% R %.1f%%",
                 public_only ? "public sources" : "all", static_cast<double>(best_shift),
-                100 * best.precision(), 100 * best.recall());
+                100 * best.precision(), 100 * best.recall(), static_cast<double>(recall_shift),
+                100 * at_recall.precision(), 100 * at_recall.recall());
   }
   std::printf("\n");
   return 0;
@@ -243,7 +252,11 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--corpus")
-      arguments.corpora.emplace_back(argv[i + 1]);
+      arguments.corpora.emplace_back(argv[i + 1], arguments.corpus_weight);
+    else if (flag == "--weight")
+      arguments.corpus_weight = std::stof(argv[i + 1]);
+    else if (flag == "--advice-weight")
+      arguments.training.advice_weight = std::stof(argv[i + 1]);
     else if (flag == "--out")
       arguments.out = argv[i + 1];
     else if (flag == "--cross-validate")
@@ -271,13 +284,15 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<Example> examples;
-  for (const std::string& corpus : arguments.corpora) {
+  for (const auto& [corpus, weight] : arguments.corpora) {
     std::string error;
     std::vector<Example> read = read_corpus(corpus, error);
     if (!error.empty()) {
       std::cerr << "coach_trainer: " << error << "\n";
       return 1;
     }
+    for (Example& example : read)
+      example.weight = weight;
     std::ranges::move(read, std::back_inserter(examples));
   }
   if (arguments.folds >= 2)

@@ -160,7 +160,9 @@ Model train(const std::vector<const Example*>& examples, const TrainingOptions& 
       float score = 0;
       for (const auto& [learned, value] : active)
         score += learned->weights.advice * value;
-      const float advice_gradient = sigmoid(score) - (example.advice ? 1.0f : 0.0f);
+      const float advice_gradient = (sigmoid(score) - (example.advice ? 1.0f : 0.0f)) *
+                                    example.weight *
+                                    (example.advice ? options.advice_weight : 1.0f);
       // Which kind of advice, for questions that hide some: softmax loss.
       std::array<float, advice_category_count> category_gradient{};
       const bool categorised = example.advice && example.advice_category;
@@ -175,7 +177,8 @@ Model train(const std::vector<const Example*>& examples, const TrainingOptions& 
           sum += (s = std::exp(s - top));
         for (std::size_t c = 0; c < advice_category_count; ++c)
           category_gradient[c] =
-              scores[c] / sum - (c == static_cast<std::size_t>(*example.advice_category) ? 1 : 0);
+              (scores[c] / sum - (c == static_cast<std::size_t>(*example.advice_category) ? 1 : 0)) *
+              example.weight;
       }
       for (const auto& [learned, value] : active) {
         Weights* weights = &learned->weights;

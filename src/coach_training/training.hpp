@@ -24,6 +24,7 @@ struct Example {
   bool advice = false;
   std::string category; // as labelled; for the report
   std::string source;   // the corpus it came from (its folder: coach, public, ...); for the report
+  float weight = 1;     // how much it counts in training (its corpus's weight)
   std::optional<AdviceCategory> advice_category;
   std::vector<std::pair<std::uint64_t, float>> features;
   std::vector<float> priors; // per feature: where its weight starts and is pulled back to
@@ -52,6 +53,7 @@ struct TrainingOptions {
   float l2 = 3e-3f;
   int min_count = 2; // a feature seen in fewer questions is left out: it would only memorise
   float threshold = 0; // hidden advice from this score up (chosen by cross-validation)
+  float advice_weight = 1; // how much a question that hides advice counts against a neutral one
 };
 
 Model train(const std::vector<const Example*>& examples, const TrainingOptions& options);
