@@ -75,6 +75,7 @@ std::vector<Example> read_corpus(const std::string& path, std::string& error) {
     Example example;
     example.text = *column("text");
     example.source = source;
+    example.quoted = column("source") != nullptr;
     example.advice = *column("advice") == "yes";
     if (const std::string* category = column("category")) {
       example.category = *category;
@@ -177,7 +178,8 @@ Model train(const std::vector<const Example*>& examples, const TrainingOptions& 
           sum += (s = std::exp(s - top));
         for (std::size_t c = 0; c < advice_category_count; ++c)
           category_gradient[c] =
-              (scores[c] / sum - (c == static_cast<std::size_t>(*example.advice_category) ? 1 : 0)) *
+              (scores[c] / sum -
+               (c == static_cast<std::size_t>(*example.advice_category) ? 1 : 0)) *
               example.weight;
       }
       for (const auto& [learned, value] : active) {

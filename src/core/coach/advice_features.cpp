@@ -32,25 +32,10 @@ float prior_of(std::string_view cue) {
       "would_say",
   });
   static constexpr auto depends = std::to_array<std::string_view>({
-      "again",
-      "then_particle",
-      "only_that",
-      "all_of_them",
-      "third_not",
-      "must_other",
-      "why_other",
-      "prepared_to",
-      "if_you",
-      "actually",
-      "now_then",
-      "you_yourself",
-      "still",
-      "too",
-      "of_course_bare",
-      "helper",
-      "try",
-      "maybe",
-      "engage",
+      "again",      "then_particle", "only_that",   "all_of_them", "third_not",
+      "must_other", "why_other",     "prepared_to", "if_you",      "actually",
+      "now_then",   "you_yourself",  "still",       "too",         "of_course_bare",
+      "helper",     "try",           "maybe",       "engage",
   });
   return is_one_of(exploring, cue) ? -1.0f : is_one_of(depends, cue) ? 0.0f : 1.0f;
 }
@@ -292,16 +277,15 @@ const std::vector<Cue>& cues() {
        {{one_of({"eens", "mening", "opvatting", "erkent", "erkend", "begrijpt", "beseft", "snapt",
                  "deelt"}),
          one_of({"dat"}, 3)}}},
-      {"prepared_to",
-       {{one_of({"bereid", "van", "plan", "voornemens"}), one_of({"om", "te"}, 2)}}},
+      {"prepared_to", {{one_of({"bereid", "van", "plan", "voornemens"}), one_of({"om", "te"}, 2)}}},
       {"third_not",
        {{one_of({"is", "zijn", "was", "heeft", "hebben", "kan", "kunnen", "mag", "mogen", "wil",
                  "willen", "doet", "wordt", "worden"}),
          one_of({"niet", "geen"}, 4)}}},
       {"must_other",
        {{one_of({"moet", "moeten", "mag", "mogen", "hoort", "horen"}),
-         one_of({"de", "het", "een", "die", "dat", "ze", "zij", "hij", "we", "wij", "men",
-                 "ouders", "iedereen"})}}},
+         one_of({"de", "het", "een", "die", "dat", "ze", "zij", "hij", "we", "wij", "men", "ouders",
+                 "iedereen"})}}},
       {"why_other", {{one_of({"waarom", "waarmee", "waarvoor", "hoezo", "vanwaar"})}}},
       {"how_possible",
        {{one_of({"hoe"}), one_of({"is", "kan", "komt"}), one_of({"dat", "het"}),
@@ -542,6 +526,24 @@ void for_each_advice_feature(std::string_view text, const std::vector<Word>& pla
       emit(you_ ? "f:about_you" : "f:about_other", 1, none, none);
     }
   }
+  // Whom the question speaks of, and how it is said: a verdict on a third party or on "us"
+  // reads differently from one on the presenter; "!" and a very short or long question too.
+  bool to_you = false, to_us = false, to_me = false;
+  for (const Word& word : plain) {
+    to_you = to_you || is_one_of(addressed, word.text) || word.text == "jou" ||
+             word.text == "jouw" || word.text == "uw" || word.text == "jezelf";
+    to_us = to_us || word.text == "we" || word.text == "wij" || word.text == "ons" ||
+            word.text == "onze";
+    to_me = to_me || word.text == "ik" || word.text == "mij" || word.text == "mijn";
+  }
+  emit(to_you ? "f:to_you" : "f:not_to_you", 1, none, none);
+  if (to_us)
+    emit("f:to_us", 1, none, none);
+  if (to_me)
+    emit("f:to_me", 1, none, none);
+  if (text.find('!') != std::string_view::npos)
+    emit("f:exclamation", 1, none, none);
+  emit(plain.size() <= 4 ? "f:short" : plain.size() >= 20 ? "f:long" : "f:middle", 1, none, none);
   // "..., denk je?": the asker wonders along with the presenter.
   if (plain.size() >= 2 && plain[plain.size() - 2].text == "denk" &&
       is_one_of(addressed, plain.back().text))
