@@ -118,8 +118,11 @@ int cross_validate(const std::vector<Example>& examples, int folds,
                     static_cast<double>(scores[i]), examples[i].source.c_str(),
                     examples[i].category.c_str(), examples[i].text.c_str());
   std::map<std::string, Tally> per_source;
-  for (std::size_t i = 0; i < examples.size(); ++i)
+  for (std::size_t i = 0; i < examples.size(); ++i) {
     per_source[examples[i].source].add(examples[i].advice, flagged[i]);
+    if (examples[i].quoted)
+      per_source["(all quoted)"].add(examples[i].advice, flagged[i]);
+  }
   std::printf("\nper source:");
   for (const auto& [source, tally] : per_source)
     std::printf("  %s P %.1f%% R %.1f%% (n %d)", source.c_str(), 100 * tally.precision(),
