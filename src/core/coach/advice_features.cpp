@@ -122,10 +122,16 @@ const std::vector<Cue>& cues() {
       {"what_if", {{one_of({"wat"}), one_of({"als"}), you}}},
       {"what_if", {{one_of({"en"}), one_of({"als"}), you, one_of({"nou", "eens", "nu"}, 2)}}},
       {"what_if", {{one_of({"wat"}), one_of({"nou", "nu"}), one_of({"als"})}}},
+      // What the presenter would do ("... als je ...", "... om ..."), not the miracle question
+      // ("Hoe zou het zijn als het probleem morgen weg is?").
       {"how_would_it_be",
        {{one_of({"hoe"}), one_of({"zou", "zal"}), one_of({"het"}, 1),
          one_of({"zijn", "voelen", "uitpakken", "gaan", "werken", "uitvallen", "lopen"}, 1),
-         one_of({"als", "om"})}}},
+         one_of({"als"}), you}}},
+      {"how_would_it_be",
+       {{one_of({"hoe"}), one_of({"zou", "zal"}), one_of({"het"}, 1),
+         one_of({"zijn", "voelen", "uitpakken", "gaan", "werken", "uitvallen", "lopen"}, 1),
+         one_of({"om"})}}},
       {"how_would_it_be",
        {{one_of({"hoe"}), one_of({"zou"}), one_of({"uitpakken", "uitvallen"}, 6)}}},
       {"if_you", {{one_of({"als"}), you}}},
