@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -50,6 +51,7 @@ std::vector<Example> read_corpus(const std::string& path, std::string& error) {
     return {};
   }
   std::vector<Example> examples;
+  const std::string source = std::filesystem::absolute(path).parent_path().filename().string();
   std::vector<std::string> header;
   std::string line;
   int number = 0;
@@ -72,6 +74,8 @@ std::vector<Example> read_corpus(const std::string& path, std::string& error) {
     }
     Example example;
     example.text = *column("text");
+    example.source = source;
+    example.quoted = column("source") != nullptr;
     example.advice = *column("advice") == "yes";
     if (const std::string* category = column("category")) {
       example.category = *category;
@@ -157,7 +161,9 @@ Model train(const std::vector<const Example*>& examples, const TrainingOptions& 
       float score = 0;
       for (const auto& [learned, value] : active)
         score += learned->weights.advice * value;
-      const float advice_gradient = sigmoid(score) - (example.advice ? 1.0f : 0.0f);
+      const float advice_gradient = (sigmoid(score) - (example.advice ? 1.0f : 0.0f)) *
+                                    example.weight *
+                                    (example.advice ? options.advice_weight : 1.0f);
       // Which kind of advice, for questions that hide some: softmax loss.
       std::array<float, advice_category_count> category_gradient{};
       const bool categorised = example.advice && example.advice_category;
@@ -172,7 +178,9 @@ Model train(const std::vector<const Example*>& examples, const TrainingOptions& 
           sum += (s = std::exp(s - top));
         for (std::size_t c = 0; c < advice_category_count; ++c)
           category_gradient[c] =
-              scores[c] / sum - (c == static_cast<std::size_t>(*example.advice_category) ? 1 : 0);
+              (scores[c] / sum -
+               (c == static_cast<std::size_t>(*example.advice_category) ? 1 : 0)) *
+              example.weight;
       }
       for (const auto& [learned, value] : active) {
         Weights* weights = &learned->weights;
@@ -191,6 +199,7 @@ Model train(const std::vector<const Example*>& examples, const TrainingOptions& 
     }
   }
   Model model;
+  model.threshold = options.threshold;
   for (const auto& [id, learned] : learning)
     model.weights[id] = learned.weights;
   return model;

@@ -23,12 +23,17 @@ struct Example {
   std::string text;
   bool advice = false;
   std::string category; // as labelled; for the report
+  std::string source;   // the corpus it came from (its folder: coach, public, ...); for the report
+  float weight = 1;     // how much it counts in training (its corpus's weight)
+  bool quoted = false;  // quoted from a public page (the file has a source column): for the report
   std::optional<AdviceCategory> advice_category;
   std::vector<std::pair<std::uint64_t, float>> features;
   std::vector<float> priors; // per feature: where its weight starts and is pulled back to
 };
 
-// Reads tests/data/coach/questions.tsv (columns form, advice, category, text, by header).
+// Reads a questions file such as tests/data/coach/questions.tsv (columns advice, text and
+// optionally category, found by the header; other columns such as form or source are ignored).
+// Each example's source is the name of the file's folder.
 std::vector<Example> read_corpus(const std::string& path, std::string& error);
 
 struct Weights {
@@ -46,8 +51,10 @@ struct Model {
 struct TrainingOptions {
   int epochs = 30;
   float learning_rate = 0.3f;
-  float l2 = 3e-3f;
-  int min_count = 2; // a feature seen in fewer questions is left out: it would only memorise
+  float l2 = 3e-2f;
+  int min_count = 2;       // a feature seen in fewer questions is left out: it would only memorise
+  float threshold = 0;     // hidden advice from this score up (chosen by cross-validation)
+  float advice_weight = 1; // how much a question that hides advice counts against a neutral one
 };
 
 Model train(const std::vector<const Example*>& examples, const TrainingOptions& options);

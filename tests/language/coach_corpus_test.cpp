@@ -3,7 +3,8 @@
 // recall per check, lists what it got wrong, and fails below the quality bars of issues 5 and 16.
 // Each bar holds for the corpus the coach was tuned on and, separately, for the two held-out
 // sets, written apart from the coach and never used to tune it: holdout/ (written for issue 5)
-// and public/ (questions from public Dutch sources, each with its source; issue 16).
+// and heldout2/ (questions from public Dutch sources, each with its source; issue 16), which
+// is reported in aggregate only. public/ was held out too until issue 16 began to learn from it.
 #include "core/coach/coach.hpp"
 #include "language/hunspell_verb_oracle.hpp"
 
@@ -200,35 +201,57 @@ TEST_P(CoachCorpus, AdviceOpensWithTheShoesOfThePresenter) {
   EXPECT_GE(opener.accuracy(), 0.99);
 }
 
-// Hidden advice in questions people wrote elsewhere (guides, columns, forums), by category: the
-// confusion table of each is printed for tests/data/coach/README.md.
-TEST_F(CoachCorpusBase, QuestionsFromPublicSourcesAreHeardNoWorseThanBefore) {
-  const Coach coach(*oracle_);
+// What the coach hears in a set of questions quoted from public pages (guides, columns, forums):
+// totals and one confusion row per category, for tests/data/coach/README.md. Never a single
+// question: heldout2/ may only be looked at in aggregate.
+struct Heard {
   Tally closed, advice;
+};
+
+Heard hear_quoted_questions(const Coach& coach, const std::string& name) {
+  Heard heard;
   std::map<std::string, Tally> by_category;
-  const auto table = table_of("public/questions.tsv", {"form", "advice", "category", "text"});
+  const auto table = table_of(name, {"form", "advice", "category", "text"});
   for (const Row& row : table->rows) {
     const auto verdict = coach.check(TextKind::question, row["text"]);
-    ASSERT_TRUE(verdict.question_form && verdict.hidden_advice);
-    closed.add(row["form"] == "closed",
-               *verdict.question_form == core::coach::QuestionForm::closed);
-    advice.add(row["advice"] == "yes", *verdict.hidden_advice);
+    EXPECT_TRUE(verdict.question_form && verdict.hidden_advice);
+    if (!verdict.question_form || !verdict.hidden_advice)
+      continue;
+    heard.closed.add(row["form"] == "closed",
+                     *verdict.question_form == core::coach::QuestionForm::closed);
+    heard.advice.add(row["advice"] == "yes", *verdict.hidden_advice);
     by_category[row["category"]].add(row["advice"] == "yes", *verdict.hidden_advice);
   }
-  print("open/closed", closed);
-  print("hidden advice", advice);
+  std::cout << "  " << name << "\n";
+  print("open/closed", heard.closed);
+  print("hidden advice", heard.advice);
   std::cout << "  | category | label | n | flagged | not flagged |\n";
   for (const auto& [category, tally] : by_category)
     std::cout << "  | " << category << " | "
               << (tally.true_positive + tally.false_negative ? "yes" : "no") << " | "
               << tally.total() << " | " << tally.true_positive + tally.false_positive << " | "
               << tally.true_negative + tally.false_negative << " |\n";
-  // Issue 16 asks recall >= 0.85 at precision >= 0.90 here; the coach is not there yet
-  // (precision 0.73, recall 0.55 when first measured: tests/data/coach/README.md). These bars
-  // only keep it from falling back below what it does now.
-  EXPECT_GE(advice.precision(), 0.70);
-  EXPECT_GE(advice.recall(), 0.52);
-  EXPECT_GE(closed.accuracy(), 0.95);
+  return heard;
+}
+
+// public/ was held out when issue 16 began (precision 0.73, recall 0.55); since then the model
+// learns from it, so these bars only keep it from forgetting what it was taught.
+TEST_F(CoachCorpusBase, QuestionsFromPublicSourcesAreHeardNoWorseThanBefore) {
+  const Heard heard = hear_quoted_questions(Coach(*oracle_), "public/questions.tsv");
+  EXPECT_GE(heard.advice.precision(), 0.70);
+  EXPECT_GE(heard.advice.recall(), 0.52);
+  EXPECT_GE(heard.closed.accuracy(), 0.95);
+}
+
+// heldout2/: questions from other public pages, never read while building the coach and never
+// tuned on (heldout2/README.md). Issue 16 asks recall >= 0.85 at precision >= 0.90 here; the
+// coach does not reach it. Measured with the frozen model: precision 0.810, recall 0.624,
+// open/closed 0.973 (tests/data/coach/README.md). These bars are those figures less a margin.
+TEST_F(CoachCorpusBase, QuestionsFromPublicSourcesNeverTunedOnAreHeard) {
+  const Heard heard = hear_quoted_questions(Coach(*oracle_), "heldout2/questions.tsv");
+  EXPECT_GE(heard.advice.precision(), 0.78);
+  EXPECT_GE(heard.advice.recall(), 0.59);
+  EXPECT_GE(heard.closed.accuracy(), 0.95);
 }
 
 } // namespace

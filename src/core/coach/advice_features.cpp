@@ -32,17 +32,10 @@ float prior_of(std::string_view cue) {
       "would_say",
   });
   static constexpr auto depends = std::to_array<std::string_view>({
-      "if_you",
-      "actually",
-      "now_then",
-      "you_yourself",
-      "still",
-      "too",
-      "of_course_bare",
-      "helper",
-      "try",
-      "maybe",
-      "engage",
+      "again",      "then_particle", "only_that",   "all_of_them", "third_not",
+      "must_other", "why_other",     "prepared_to", "if_you",      "actually",
+      "now_then",   "you_yourself",  "still",       "too",         "of_course_bare",
+      "helper",     "try",           "maybe",       "engage",
   });
   return is_one_of(exploring, cue) ? -1.0f : is_one_of(depends, cue) ? 0.0f : 1.0f;
 }
@@ -129,10 +122,16 @@ const std::vector<Cue>& cues() {
       {"what_if", {{one_of({"wat"}), one_of({"als"}), you}}},
       {"what_if", {{one_of({"en"}), one_of({"als"}), you, one_of({"nou", "eens", "nu"}, 2)}}},
       {"what_if", {{one_of({"wat"}), one_of({"nou", "nu"}), one_of({"als"})}}},
+      // What the presenter would do ("... als je ...", "... om ..."), not the miracle question
+      // ("Hoe zou het zijn als het probleem morgen weg is?").
       {"how_would_it_be",
        {{one_of({"hoe"}), one_of({"zou", "zal"}), one_of({"het"}, 1),
          one_of({"zijn", "voelen", "uitpakken", "gaan", "werken", "uitvallen", "lopen"}, 1),
-         one_of({"als", "om"})}}},
+         one_of({"als"}), you}}},
+      {"how_would_it_be",
+       {{one_of({"hoe"}), one_of({"zou", "zal"}), one_of({"het"}, 1),
+         one_of({"zijn", "voelen", "uitpakken", "gaan", "werken", "uitvallen", "lopen"}, 1),
+         one_of({"om"})}}},
       {"how_would_it_be",
        {{one_of({"hoe"}), one_of({"zou"}), one_of({"uitpakken", "uitvallen"}, 6)}}},
       {"if_you", {{one_of({"als"}), you}}},
@@ -251,6 +250,55 @@ const std::vector<Cue>& cues() {
       {"isnt_it",
        {{one_of({"is", "ligt", "zit", "komt", "gaat", "speelt"}), one_of({"het"}, 1),
          one_of({"niet"}), one_of({"zo", "eerder", "eigenlijk", "gewoon"}, 1)}}},
+      // Particles and intensifiers that carry the asker's verdict: "Hoe laat ben je dan thuis?",
+      // "Ga je nu al naar huis?", "Liegt u zo vaak?", "Ben je verlegen of zo?", "Is dat wel
+      // juist?".
+      {"so_often",
+       {{one_of({"zo", "zoveel", "zovaak"}),
+         one_of({"vaak", "lang", "veel", "makkelijk", "gemakkelijk", "uitgebreid", "laat", "snel",
+                 "weinig", "slecht", "slordig", "moeilijk", "negatief", "stom", "dom"})}}},
+      {"too_much", {{one_of({"teveel", "tevaak", "telang", "telaat", "teweinig"})}}},
+      {"already_now", {{one_of({"nu", "nou"}), one_of({"al"})}}},
+      {"again", {{one_of({"weer", "alweer", "opnieuw"})}, {"hoe", "wat", "en"}}},
+      {"then_particle", {{one_of({"dan"})}, {"en", "maar", "wat", "hoe", "anders", "of", "dus"}}},
+      {"surely", {{one_of({"zeker", "vast", "natuurlijk"})}, {"niet", "wel", "heel", "het"}}},
+      {"or_so", {{one_of({"ofzo", "ofso", "zo"})}, {"of"}}},
+      {"or_so", {{one_of({"of"}), one_of({"zo", "iets"})}}},
+      {"well_then",
+       {{one_of({"wel", "nog", "echt", "ooit"}),
+         one_of({"goed", "juist", "zo", "genoeg", "terecht", "nodig", "eerlijk", "waar",
+                 "verstandig", "handig", "slim", "proportioneel", "wel", "mogelijk", "realistisch",
+                 "haalbaar", "nuttig", "zinvol"},
+                1)}}},
+      {"only_that", {{one_of({"alleen", "enkel", "slechts"})}}},
+      {"all_of_them",
+       {{one_of({"allemaal", "altijd", "nooit", "iedereen", "niemand", "steeds", "telkens",
+                 "iedere", "elke"})}}},
+      {"who_then",
+       {{one_of({"wie", "wat", "waar", "welke"}), one_of({"dan", "anders", "nou"}, 3)}}},
+      {"who_are_we",
+       {{one_of({"wie"}), one_of({"zijn", "ben", "is"}),
+         one_of({"wij", "we", "ik", "hij", "zij", "ze"}), one_of({"om", "dan"}, 1)}}},
+      {"agree_that",
+       {{one_of({"eens", "mening", "opvatting", "erkent", "erkend", "begrijpt", "beseft", "snapt",
+                 "deelt"}),
+         one_of({"dat"}, 3)}}},
+      {"prepared_to", {{one_of({"bereid", "van", "plan", "voornemens"}), one_of({"om", "te"}, 2)}}},
+      {"third_not",
+       {{one_of({"is", "zijn", "was", "heeft", "hebben", "kan", "kunnen", "mag", "mogen", "wil",
+                 "willen", "doet", "wordt", "worden"}),
+         one_of({"niet", "geen"}, 4)}}},
+      {"must_other",
+       {{one_of({"moet", "moeten", "mag", "mogen", "hoort", "horen"}),
+         one_of({"de", "het", "een", "die", "dat", "ze", "zij", "hij", "we", "wij", "men", "ouders",
+                 "iedereen"})}}},
+      {"why_other", {{one_of({"waarom", "waarmee", "waarvoor", "hoezo", "vanwaar"})}}},
+      {"how_possible",
+       {{one_of({"hoe"}), one_of({"is", "kan", "komt"}), one_of({"dat", "het"}),
+         one_of({"mogelijk", "toch", "nou"}, 2)}}},
+      {"where_gone",
+       {{one_of({"waar"}), one_of({"blijft", "blijven", "is", "zijn"}),
+         one_of({"gebleven", "blijft", "blijven"}, 6)}}},
       {"about_you", {{one_of({"over", "bij", "aan"}), one_of({"jou", "jezelf"})}}},
       {"you_yourself", {{one_of({"jezelf", "zelf"})}}},
       // Exploring, not judging: a word quoted back, what someone else said.
@@ -484,6 +532,24 @@ void for_each_advice_feature(std::string_view text, const std::vector<Word>& pla
       emit(you_ ? "f:about_you" : "f:about_other", 1, none, none);
     }
   }
+  // Whom the question speaks of, and how it is said: a verdict on a third party or on "us"
+  // reads differently from one on the presenter; "!" and a very short or long question too.
+  bool to_you = false, to_us = false, to_me = false;
+  for (const Word& word : plain) {
+    to_you = to_you || is_one_of(addressed, word.text) || word.text == "jou" ||
+             word.text == "jouw" || word.text == "uw" || word.text == "jezelf";
+    to_us = to_us || word.text == "we" || word.text == "wij" || word.text == "ons" ||
+            word.text == "onze";
+    to_me = to_me || word.text == "ik" || word.text == "mij" || word.text == "mijn";
+  }
+  emit(to_you ? "f:to_you" : "f:not_to_you", 1, none, none);
+  if (to_us)
+    emit("f:to_us", 1, none, none);
+  if (to_me)
+    emit("f:to_me", 1, none, none);
+  if (text.find('!') != std::string_view::npos)
+    emit("f:exclamation", 1, none, none);
+  emit(plain.size() <= 4 ? "f:short" : plain.size() >= 20 ? "f:long" : "f:middle", 1, none, none);
   // "..., denk je?": the asker wonders along with the presenter.
   if (plain.size() >= 2 && plain[plain.size() - 2].text == "denk" &&
       is_one_of(addressed, plain.back().text))
