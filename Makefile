@@ -53,10 +53,12 @@ build-product:
 	$(RELEASE_CONFIGURE) -DINTERVISIE_TESTS=OFF
 	cmake --build $(BUILD_DIR) --parallel $(JOBS)
 
-# Debug with -O1: fast enough for the whole suite; -g1 still gives precise stack traces.
+# Debug with -Og: half the compile time of -O1 under the sanitizers (Beast's templates: 37 s
+# against 76 s for websocket_session.cpp; the whole build 539 s against ~720 s), for a quarter
+# more test time (118 s against 93 s, the same load). -g1 still gives precise stack traces.
 build-asan:
 	$(CMAKE_CONFIGURE) -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug \
-	  -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-g1 -Og" \
 	  -DINTERVISIE_SANITIZE=ON -DINTERVISIE_BENCHMARKS=OFF
 	cmake --build $(ASAN_DIR) --parallel $(JOBS)
 
