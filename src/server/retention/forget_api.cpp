@@ -36,7 +36,7 @@ void ForgetApi::forget(const Request& request, const std::string& session_id, Re
   sessions_.find(session_id,
                  [this, head = std::move(head), session_id,
                   token = std::string(bearer_token(request)),
-                  respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                  respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
                    const auto reader = live ? live->authenticate(token) : std::nullopt;
                    if (!reader) {
                      if (!live)
@@ -52,7 +52,7 @@ void ForgetApi::forget_when_finished(LiveSession& live, const Request& head,
   const std::string session_id = live.id();
   // Who may forget is who may read the record: the presenter (or the facilitator of a presenter
   // without a device), once the session has ended.
-  live.read_state([this, head, session_id, reader,
+  live.read_state([this, head = Request{head}, session_id, reader,
                    respond = std::move(respond)](const core::SessionState& state) mutable {
     if (auto record = core::presenter_record(state, reader); !record)
       return respond(record.error() == core::RecordRefusal::not_presenter
