@@ -118,40 +118,40 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
   auto body = join_from_json(request.body());
   if (!body)
     return respond(bad_body(request, body.error()));
-  registry_.find(session_id, [this, head = head_of(request), session_id, body = std::move(*body),
-                              respond =
-                                  std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
-    // An unknown session and a wrong token look alike, down to the work done to check them.
-    const bool admitted =
-        live ? live->admits(body.join_token) : (check_against_nothing(body.join_token), false);
-    if (!admitted)
-      return respond(unauthorized(head));
-    // A group's case: a member's name, and the place that goes with it, are theirs; they come
-    // in by logging in, so an outsider with the link can neither take nor block it.
-    if (case_members_ != nullptr && case_members_->is_members_name(session_id, body.name))
-      return respond(error_response(
-          head, http::status::conflict, "member_name",
-          "This name belongs to a member of the group: log in to take your own place."));
-    // "That's me": a request to come back to the place without a device under this name, which
-    // someone in the group admits; typing a name alone no longer takes anyone's place.
-    if (body.claim)
-      return live->claim_place(
-          std::move(body.name), false,
-          [head, respond = std::move(respond)](std::expected<ReturnTicket, AdmissionError> ticket) {
-            if (!ticket)
-              return respond(error_response(head, ticket.error()));
-            respond(waiting_ticket(head, *ticket));
-          });
-    live->admit(std::move(body.name), [head, respond = std::move(respond)](auto admission) {
-      if (!admission)
-        return respond(
-            error_response(head, admission.error(), join_refusal_message(admission.error())));
-      respond(json_response(
-          head, http::status::created,
-          boost::json::serialize(boost::json::object{
-              {"participant_id", admission->participant.value}, {"token", admission->token}})));
-    });
-  });
+  registry_.find(
+      session_id, [this, head = head_of(request), session_id, body = std::move(*body),
+                   respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
+        // An unknown session and a wrong token look alike, down to the work done to check them.
+        const bool admitted =
+            live ? live->admits(body.join_token) : (check_against_nothing(body.join_token), false);
+        if (!admitted)
+          return respond(unauthorized(head));
+        // A group's case: a member's name, and the place that goes with it, are theirs; they come
+        // in by logging in, so an outsider with the link can neither take nor block it.
+        if (case_members_ != nullptr && case_members_->is_members_name(session_id, body.name))
+          return respond(error_response(
+              head, http::status::conflict, "member_name",
+              "This name belongs to a member of the group: log in to take your own place."));
+        // "That's me": a request to come back to the place without a device under this name, which
+        // someone in the group admits; typing a name alone no longer takes anyone's place.
+        if (body.claim)
+          return live->claim_place(std::move(body.name), false,
+                                   [head, respond = std::move(respond)](
+                                       std::expected<ReturnTicket, AdmissionError> ticket) {
+                                     if (!ticket)
+                                       return respond(error_response(head, ticket.error()));
+                                     respond(waiting_ticket(head, *ticket));
+                                   });
+        live->admit(std::move(body.name), [head, respond = std::move(respond)](auto admission) {
+          if (!admission)
+            return respond(
+                error_response(head, admission.error(), join_refusal_message(admission.error())));
+          respond(json_response(
+              head, http::status::created,
+              boost::json::serialize(boost::json::object{
+                  {"participant_id", admission->participant.value}, {"token", admission->token}})));
+        });
+      });
 }
 
 // What the join page shows before anyone joins: the meeting's name, who invited, and who is in
@@ -162,7 +162,7 @@ void Api::invitation(const Request& request, const std::string& session_id, Resp
     return respond(bad_body(request, join_token.error()));
   registry_.find(session_id,
                  [head = head_of(request), join_token = std::move(*join_token),
-                  respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                  respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
                    const bool admitted =
                        live ? live->admits(join_token) : (check_against_nothing(join_token), false);
                    if (!admitted)
@@ -213,7 +213,7 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
   registry_.find(session_id,
                  [this, head = head_of(request), token = std::string(bearer_token(request)),
                   language, session_id,
-                  respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                  respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
                    const auto reader = live ? live->authenticate(token) : std::nullopt;
                    if (!reader) {
                      if (!live)

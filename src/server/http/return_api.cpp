@@ -74,8 +74,8 @@ void ReturnApi::ask(const Request& request, const std::string& session_id,
   if (auto error = reader.finish())
     return respond(bad_body(request, *error));
   sessions_.find(session_id, [this, head = head_of(request), session_id, join_token, participant,
-                              respond =
-                                  std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                              respond = std::move(respond)](
+                                 const std::shared_ptr<LiveSession>& live) mutable {
     // An unknown session and a wrong token look alike, down to the work done to check them.
     const bool admitted =
         live ? live->admits(join_token) : (check_against_nothing(join_token), false);
@@ -108,7 +108,7 @@ void ReturnApi::status(const Request& request, const std::string& session_id,
   }
   sessions_.find(
       session_id, [head = head_of(request), token = std::string(token), number,
-                   respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                   respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
         if (!live) {
           check_against_nothing(token);
           return respond(unauthorized(head));

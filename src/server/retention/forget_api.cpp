@@ -36,7 +36,7 @@ void ForgetApi::forget(const Request& request, const std::string& session_id, Re
   sessions_.find(session_id,
                  [this, head = std::move(head), session_id,
                   token = std::string(bearer_token(request)),
-                  respond = std::move(respond)](std::shared_ptr<LiveSession> live) mutable {
+                  respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
                    const auto reader = live ? live->authenticate(token) : std::nullopt;
                    if (!reader) {
                      if (!live)
@@ -60,8 +60,7 @@ void ForgetApi::forget_when_finished(LiveSession& live, const Request& head,
                                           "Only the presenter can erase this case.")
                          : error_response(head, http::status::conflict, "session_not_finished",
                                           "A case can be erased once the session has ended."));
-    boost::asio::post(blocking_, [this, head = std::move(head), session_id,
-                                  respond = std::move(respond)] {
+    boost::asio::post(blocking_, [this, head, session_id, respond = std::move(respond)] {
       const auto now =
           std::chrono::duration_cast<std::chrono::milliseconds>(clock_().time_since_epoch())
               .count();
