@@ -7,6 +7,12 @@ SHELL := /bin/bash
 
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
+FUZZ_DIR ?= build-fuzz
+# libFuzzer comes with clang; Debian 12's clang 14 is too old for our C++23 (scripts/setup.sh).
+FUZZ_CXX ?= clang++-16
+# `make fuzz`: seconds per fuzzer, and which (all by default; tests/fuzz/README.md).
+FUZZ_SECONDS ?= 60
+FUZZERS ?=
 # One job per core: a C++23 translation unit with Boost fits easily in memory (24 GiB).
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 RUN_ARGS ?= serve --port 8080 --data data
@@ -29,8 +35,8 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_sta
 # Every C++ file of ours that clang-format looks after, NUL-separated for xargs.
 FIND_FORMAT_FILES := { find src tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 2>/dev/null || true; }
 
-.PHONY: all setup build build-product build-asan web test check test-web web-tests run bench format \
-  format-check tidy clean
+.PHONY: all setup build build-product build-asan build-fuzz fuzz fuzz-smoke web test check test-web \
+  web-tests run bench format format-check tidy clean
 
 all: build
 
@@ -61,6 +67,22 @@ build-asan:
 	  -DCMAKE_CXX_FLAGS_DEBUG="-g1 -Og" \
 	  -DINTERVISIE_SANITIZE=ON -DINTERVISIE_BENCHMARKS=OFF
 	cmake --build $(ASAN_DIR) --parallel $(JOBS)
+
+# The fuzzers of tests/fuzz (libFuzzer, ASan + UBSan) in a clang build tree of their own, with
+# only the sources they need: the core and the server's parsers of untrusted bytes.
+build-fuzz:
+	$(CMAKE_CONFIGURE) -S . -B $(FUZZ_DIR) -DCMAKE_CXX_COMPILER=$(FUZZ_CXX) \
+	  -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g1 -O1" -DINTERVISIE_FUZZ=ON \
+	  -DINTERVISIE_TESTS=OFF -DINTERVISIE_BENCHMARKS=OFF
+	cmake --build $(FUZZ_DIR) --target fuzzers --parallel $(JOBS)
+
+# Each fuzzer FUZZ_SECONDS long, building on what earlier runs learnt ($(FUZZ_DIR)/corpus/).
+fuzz: build-fuzz
+	python3 tests/fuzz/run.py --build $(FUZZ_DIR) --seconds $(FUZZ_SECONDS) $(FUZZERS)
+
+# What `make test` runs: every regression input, then each fuzzer a few seconds from its seeds.
+fuzz-smoke: build-fuzz
+	python3 tests/fuzz/run.py --build $(FUZZ_DIR) --smoke
 
 # The web app: npm packages exactly as locked (only when the lock changed), the linter (oxlint,
 # with import/no-cycle) and Prettier's check, then a typechecked build that prints its size and
@@ -101,12 +123,15 @@ test:
 	phase "setup" $(MAKE) --no-print-directory setup && \
 	phase "format-check" $(MAKE) --no-print-directory format-check && \
 	phase "build (ASan + UBSan)" $(MAKE) --no-print-directory build-asan && \
+	phase "build (fuzzers, clang)" $(MAKE) --no-print-directory build-fuzz && \
 	phase "clang-tidy (what changed)" python3 scripts/tidy.py --build $(ASAN_DIR) && \
 	phase "web app" $(MAKE) --no-print-directory web || status=1; \
 	if [ $$status = 0 ]; then \
 	  echo "== tests: $(ASAN_DIR) (ASan + UBSan)"; \
 	  phase "tests (ASan + UBSan)" env $(ASAN_ENV) ctest --test-dir $(ASAN_DIR) $(CTEST_FLAGS) \
 	    || status=1; \
+	  echo "== fuzz smoke: $(FUZZ_DIR)"; \
+	  phase "fuzz smoke" python3 tests/fuzz/run.py --build $(FUZZ_DIR) --smoke || status=1; \
 	  echo "== tests: web (Chromium)"; \
 	  phase "web tests (vitest, Chromium)" $(MAKE) --no-print-directory web-tests \
 	    E2E_SERVER=$(ASAN_DIR)/intervisie || status=1; \
@@ -152,4 +177,4 @@ format-check:
 	@echo "format-check: ok"
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -17,6 +17,8 @@ packages=(
   git
   clang-format          # make format / make format-check
   clang-tidy-16         # make tidy / make test (scripts/tidy.py; 16 reads our C++23 best)
+  clang-16              # the fuzzers (tests/fuzz): libFuzzer is clang's; clang 14 lacks our C++23
+  libclang-rt-16-dev    # libFuzzer and the sanitizers' runtimes for clang-16
   python3               # the build's layer check (scripts/check_layers.py), tidy, benchmarks
   ccache                # compiles each file once for all clones (cache in ~/.cache/ccache)
   # C++ libraries

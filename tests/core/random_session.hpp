@@ -7,6 +7,7 @@
 
 #include "core/session/allowed.hpp"
 #include "core/session/floor.hpp"
+#include "core/session/history_check.hpp"
 #include "core/session/readiness.hpp"
 #include "session_driver.hpp"
 
@@ -660,6 +661,10 @@ private:
 
   void record(const Event& event) {
     stats_.event_kinds.insert(event.body.index());
+    // A restore refuses a stored event that does not fit its history (history_check.hpp): every
+    // event the engine makes must fit, or a session could not come back after a restart.
+    if (auto fit = fits(state_, event); !fit)
+      fail("an event the engine made does not fit its history: " + fit.error());
     apply(state_, event);
     history_.push_back(event);
   }

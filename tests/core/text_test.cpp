@@ -8,7 +8,7 @@ namespace {
 
 using D = SessionDriver;
 
-SessionDriver at_statement() {
+SessionDriver balint_at_statement() {
   SessionDriver s("balint", 4);
   s.ok(D::fenna, command::AssignPresenter{D::pieter});
   s.ok(D::fenna, command::Start{});
@@ -23,36 +23,36 @@ std::string repeated(std::string_view piece, std::size_t times) {
 }
 
 TEST(Text, AnEmptyTextIsRefused) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   EXPECT_EQ(s.refused(D::pieter, command::SetStatement{""}), RefusalCode::text_empty);
 }
 
 TEST(Text, OnlySpacesCountAsEmpty) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   EXPECT_EQ(s.refused(D::pieter, command::SetStatement{" \t\r\n  "}), RefusalCode::text_empty);
 }
 
 TEST(Text, TextsAreTrimmed) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   s.ok(D::pieter, command::SetStatement{"  \n Ik wil iets.\t \r\n"});
   EXPECT_EQ(s.state().statement(), "Ik wil iets.");
 }
 
 TEST(Text, LinesInsideATextAreKept) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   s.ok(D::pieter, command::SetStatement{"Ik wil iets.\n\tEn nog iets."});
   EXPECT_EQ(s.state().statement(), "Ik wil iets.\n\tEn nog iets.");
 }
 
 TEST(Text, ATextHasAtMost4000Characters) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   s.ok(D::pieter, command::SetStatement{std::string(4000, 'a')});
   EXPECT_EQ(s.refused(D::pieter, command::SetStatement{std::string(4001, 'a')}),
             RefusalCode::text_too_long);
 }
 
 TEST(Text, CharactersAreCountedNotBytes) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   // 4000 characters of two, three and four bytes each.
   s.ok(D::pieter, command::SetStatement{repeated("é", 4000)});
   s.ok(D::pieter, command::SetStatement{repeated("€", 4000)});
@@ -63,13 +63,13 @@ TEST(Text, CharactersAreCountedNotBytes) {
 }
 
 TEST(Text, TheLimitAppliesAfterTrimming) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   s.ok(D::pieter, command::SetStatement{"   " + std::string(4000, 'a') + "\n\n"});
   EXPECT_EQ(s.state().statement()->size(), 4000u);
 }
 
 TEST(Text, InvalidUtf8IsRefused) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   const std::string invalid[] = {
       "Ik wil \xFF iets.",          // a byte that never occurs in UTF-8
       "Ik wil \xC3",                // a sequence cut off at the end
@@ -86,7 +86,7 @@ TEST(Text, InvalidUtf8IsRefused) {
 }
 
 TEST(Text, ControlCharactersAreRefused) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   EXPECT_EQ(s.refused(D::pieter, command::SetStatement{std::string("Ik wil\0 iets.", 13)}),
             RefusalCode::invalid_text);
   EXPECT_EQ(s.refused(D::pieter, command::SetStatement{"Ik wil \x1B[31m iets."}),
@@ -94,13 +94,13 @@ TEST(Text, ControlCharactersAreRefused) {
 }
 
 TEST(Text, EveryLanguageIsWelcome) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   s.ok(D::pieter, command::SetStatement{"Ik wil één ding: rust — 静か 🙂"});
   EXPECT_EQ(s.state().statement(), "Ik wil één ding: rust — 静か 🙂");
 }
 
 TEST(Text, SomeTextsMayBeLeftEmpty) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   s.ok(D::anna, command::RaiseDisturbance{"   "});
   EXPECT_EQ(s.state().disturbance->text, "");
   s.ok(D::fenna, command::ResolveDisturbance{});
@@ -112,7 +112,7 @@ TEST(Text, SomeTextsMayBeLeftEmpty) {
 }
 
 TEST(Text, OptionalTextsFollowTheSameLimits) {
-  SessionDriver s = at_statement();
+  SessionDriver s = balint_at_statement();
   EXPECT_EQ(s.refused(D::anna, command::RaiseDisturbance{std::string(4001, 'x')}),
             RefusalCode::text_too_long);
   EXPECT_EQ(s.refused(D::anna, command::RaiseDisturbance{"\xFF"}), RefusalCode::invalid_text);

@@ -6,10 +6,7 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
-#include <boost/beast/core/string.hpp>
-#include <boost/beast/http/rfc7230.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-#include <boost/range/iterator_range.hpp>
 
 #include <algorithm>
 
@@ -33,27 +30,11 @@ void HttpSession::run() {
 
 void HttpSession::read() {
   parser_.emplace();
-  parser_->body_limit(limits_.body_max);
-  parser_->header_limit(static_cast<std::uint32_t>(limits_.header_max));
+  limit(*parser_, limits_);
   stream_.expires_after(std::chrono::seconds(30));
   http::async_read_header(stream_, buffer_, *parser_,
                           beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
 }
-
-namespace {
-
-// RFC 9112 6.3: a request whose last transfer coding is not "chunked" has no length the server
-// can know. Read as an empty body, the rest would be taken for a second request (smuggling).
-bool framing_unknown(const Request& head) {
-  std::string_view last;
-  for (const auto& field :
-       boost::make_iterator_range(head.equal_range(http::field::transfer_encoding)))
-    for (const auto coding : http::token_list{field.value()})
-      last = std::string_view(coding.data(), coding.size());
-  return head.count(http::field::transfer_encoding) > 0 && !beast::iequals(last, "chunked");
-}
-
-} // namespace
 
 void HttpSession::on_header(beast::error_code error, std::size_t bytes) {
   if (error)

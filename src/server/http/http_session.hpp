@@ -6,6 +6,7 @@
 #include <array>
 
 #include "server/http/api.hpp"
+#include "server/http/request_head.hpp"
 #include "server/live/websocket_session.hpp"
 
 #include <boost/beast/core.hpp>
@@ -15,17 +16,6 @@
 #include <optional>
 
 namespace intervisie::server {
-
-struct HttpLimits {
-  std::size_t body_max = 16 * 1024; // API bodies are a few names and titles
-  std::size_t header_max = 8 * 1024;
-  // Open connections one client address may hold (0: no limit). Generous: a school's phones
-  // may all come from one address.
-  std::size_t connections_per_address = 256;
-  // Proxies in front (nginx, for many nodes): a connection from one of them is not counted as
-  // its address's, and its requests' client address is the X-Real-IP the proxy sets.
-  std::vector<std::string> trusted_proxies;
-};
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
@@ -49,7 +39,7 @@ private:
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
-  std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
+  std::optional<RequestParser> parser_;
   std::shared_ptr<Response> response_;
   std::array<char, 4096> drained_{};
   Api& api_;

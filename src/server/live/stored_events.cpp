@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "server/live/stored_events.hpp"
 
+#include "core/session/history_check.hpp"
 #include "server/codec/event_json.hpp"
 
 #include <boost/json/parse.hpp>
@@ -24,6 +25,9 @@ std::expected<core::Events, std::string> history_of(const std::string& session_i
                                                     const std::vector<store::StoredEvent>& stored) {
   core::Events history;
   history.reserve(stored.size());
+  // Folded as it is read, so an event that does not fit the state before it is refused here,
+  // not folded into a state that breaks (core/session/history_check.hpp).
+  core::SessionState state;
   for (const store::StoredEvent& record : stored) {
     const std::string where = "session " + session_id + ", event " + std::to_string(record.seq);
     boost::system::error_code parse_error;
@@ -33,6 +37,9 @@ std::expected<core::Events, std::string> history_of(const std::string& session_i
     auto event = event_from_json(json);
     if (!event)
       return std::unexpected(where + ": " + event.error().message);
+    if (auto fit = core::fits(state, *event); !fit)
+      return std::unexpected(where + ": " + fit.error());
+    core::apply(state, *event);
     history.push_back(std::move(*event));
   }
   return history;

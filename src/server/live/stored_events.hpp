@@ -14,7 +14,8 @@ namespace intervisie::server {
 
 std::vector<store::NewEvent> records_of(const core::Events& events);
 
-// The events of a stored history, or what is wrong with the first one that does not read.
+// The events of a stored history, or what is wrong with the first one that does not read or
+// does not fit the history before it (core::fits).
 std::expected<core::Events, std::string> history_of(const std::string& session_id,
                                                     const std::vector<store::StoredEvent>& stored);
 

@@ -60,8 +60,7 @@ void ForgetApi::forget_when_finished(LiveSession& live, const Request& head,
                                           "Only the presenter can erase this case.")
                          : error_response(head, http::status::conflict, "session_not_finished",
                                           "A case can be erased once the session has ended."));
-    boost::asio::post(blocking_, [this, head = std::move(head), session_id,
-                                  respond = std::move(respond)] {
+    boost::asio::post(blocking_, [this, head, session_id, respond = std::move(respond)] {
       const auto now =
           std::chrono::duration_cast<std::chrono::milliseconds>(clock_().time_since_epoch())
               .count();
