@@ -37,11 +37,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::explain(history.error());
     return 0;
   }
-  for (const core::Event& event : *history)
+  for (const core::Event& event : history->events)
     check_round_trip(event);
 
-  const core::SessionState state = core::replay(*history);
-  const core::Instant now = history->empty() ? core::Instant{} : history->back().at;
+  const core::SessionState& state = history->state;
+  const core::Instant now = history->events.empty() ? core::Instant{} : history->events.back().at;
   // No participant has id 0: its view is the shared screen's.
   (void)server::shared_view_to_json(core::view(state, core::ParticipantId{}), now);
   for (const auto& participant : state.participants) {

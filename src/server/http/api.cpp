@@ -122,9 +122,7 @@ void Api::join_session(const Request& request, const std::string& session_id, Re
       session_id, [this, head = head_of(request), session_id, body = std::move(*body),
                    respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
         // An unknown session and a wrong token look alike, down to the work done to check them.
-        const bool admitted =
-            live ? live->admits(body.join_token) : (check_against_nothing(body.join_token), false);
-        if (!admitted)
+        if (!admitted(live.get(), body.join_token))
           return respond(unauthorized(head));
         // A group's case: a member's name, and the place that goes with it, are theirs; they come
         // in by logging in, so an outsider with the link can neither take nor block it.
@@ -163,9 +161,7 @@ void Api::invitation(const Request& request, const std::string& session_id, Resp
   registry_.find(session_id,
                  [head = head_of(request), join_token = std::move(*join_token),
                   respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
-                   const bool admitted =
-                       live ? live->admits(join_token) : (check_against_nothing(join_token), false);
-                   if (!admitted)
+                   if (!admitted(live.get(), join_token))
                      return respond(unauthorized(head));
                    answer_invitation(*live, head, std::move(respond));
                  });
@@ -214,12 +210,9 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
                  [this, head = head_of(request), token = std::string(bearer_token(request)),
                   language, session_id,
                   respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
-                   const auto reader = live ? live->authenticate(token) : std::nullopt;
-                   if (!reader) {
-                     if (!live)
-                       check_against_nothing(token);
+                   const auto reader = participant_of(live.get(), token);
+                   if (!reader)
                      return respond(unauthorized(head));
-                   }
                    answer_report(*live, head, *reader, language, std::move(respond));
                  });
 }

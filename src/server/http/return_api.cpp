@@ -77,9 +77,7 @@ void ReturnApi::ask(const Request& request, const std::string& session_id,
                               respond = std::move(respond)](
                                  const std::shared_ptr<LiveSession>& live) mutable {
     // An unknown session and a wrong token look alike, down to the work done to check them.
-    const bool admitted =
-        live ? live->admits(join_token) : (check_against_nothing(join_token), false);
-    if (!admitted)
+    if (!admitted(live.get(), join_token))
       return respond(unauthorized(head));
     if (case_members_ != nullptr && case_members_->is_members_place(session_id, participant.value))
       return respond(error_response(head, http::status::conflict, "member_place",

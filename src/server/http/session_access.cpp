@@ -19,6 +19,22 @@ void check_against_nothing(std::string_view token) {
   (void)same_secret(token_hash(token), token_hash(""));
 }
 
+std::optional<core::ParticipantId> participant_of(const LiveSession* live, std::string_view token) {
+  if (live == nullptr) {
+    check_against_nothing(token);
+    return std::nullopt;
+  }
+  return live->authenticate(token);
+}
+
+bool admitted(const LiveSession* live, std::string_view join_token) {
+  if (live == nullptr) {
+    check_against_nothing(join_token);
+    return false;
+  }
+  return live->admits(join_token);
+}
+
 Response unauthorized(const Request& request) {
   return error_response(request, http::status::unauthorized, "unauthorized",
                         "This link or token is not valid.");

@@ -6,6 +6,7 @@
 
 #include "server/http/responses.hpp"
 #include "server/live/admission_error.hpp"
+#include "server/live/live_session.hpp"
 
 #include <boost/beast/http/status.hpp>
 
@@ -21,6 +22,12 @@ std::string_view bearer_token(const Request& request);
 // For a session or request that does not exist: the same hashing and comparison a real check
 // costs, so a wrong token and an unknown session cannot be told apart by their timing.
 void check_against_nothing(std::string_view token);
+
+// The participant whose token this is in `live`; nothing for a wrong token or no session (null),
+// which cost the same work to find out.
+std::optional<core::ParticipantId> participant_of(const LiveSession* live, std::string_view token);
+// Whether `join_token` is the join token of `live`; false, at the same cost, when `live` is null.
+bool admitted(const LiveSession* live, std::string_view join_token);
 
 // 401 unauthorized: "This link or token is not valid."
 Response unauthorized(const Request& request);

@@ -64,12 +64,12 @@ std::string return_secret_name(core::ReturnId request) {
 }
 
 LiveSession::LiveSession(const boost::asio::any_io_executor& executor, std::string id,
-                         store::EventStore& store, Clock clock, std::vector<core::Event> history,
+                         store::EventStore& store, Clock clock, DurableHistory history,
                          SessionSecrets secrets, const core::coach::Coach* coach)
     : strand_(boost::asio::make_strand(executor)), id_(std::move(id)), store_(store),
-      clock_(std::move(clock)), coach_(coach), durable_state_(core::replay(history)),
-      history_(std::move(history)), decided_state_(durable_state_), decided_seq_(history_.size()),
-      token_hashes_(std::move(secrets.token_hashes)),
+      clock_(std::move(clock)), coach_(coach), durable_state_(std::move(history.state)),
+      history_(std::move(history.events)), decided_state_(durable_state_),
+      decided_seq_(history_.size()), token_hashes_(std::move(secrets.token_hashes)),
       return_hashes_(std::move(secrets.return_hashes)), join_hash_(std::move(secrets.join_hash)),
       stored_join_code_(std::move(secrets.join_code)) {
   moved_hashes_ = std::move(secrets.moved_hashes);

@@ -11,6 +11,7 @@
 #include "server/live/admission_error.hpp"
 #include "server/live/client.hpp"
 #include "server/live/join_codes.hpp"
+#include "server/live/stored_events.hpp"
 #include "server/live/view_patches.hpp"
 #include "store/event_store.hpp"
 
@@ -101,10 +102,10 @@ public:
   using AdmissionDone = std::function<void(std::expected<Admission, AdmissionError>)>;
   using ReturnDone = std::function<void(std::expected<ReturnTicket, AdmissionError>)>;
 
-  // `history` is every durable event of the session, in seq order (seq = index + 1).
+  // `history`: every durable event of the session and their state (history_of; {} for a new one).
   LiveSession(const boost::asio::any_io_executor& executor, std::string id,
-              store::EventStore& store, Clock clock, std::vector<core::Event> history,
-              SessionSecrets secrets, const core::coach::Coach* coach = nullptr);
+              store::EventStore& store, Clock clock, DurableHistory history, SessionSecrets secrets,
+              const core::coach::Coach* coach = nullptr);
 
   // The session's strand. Its live connections run on it too: what the session sends them is
   // written at once, without a hop to another thread.

@@ -104,13 +104,13 @@ void SessionRegistry::create_blocking(const NewSessionRequest& request, CreateDo
     done(std::unexpected(AdmissionError{AdmissionFailure::session_not_stored}));
     return;
   }
-  auto live = std::make_shared<LiveSession>(
-      executor_, created.session_id, store_, clock_, std::vector<core::Event>{},
-      SessionSecrets{
-          .token_hashes = {{facilitator, facilitator_hash}, {beamer_viewer, beamer_hash}},
-          .join_hash = join_hash,
-          .join_code = join_code},
-      coach_);
+  auto live =
+      std::make_shared<LiveSession>(executor_, created.session_id, store_, clock_, DurableHistory{},
+                                    SessionSecrets{.token_hashes = {{facilitator, facilitator_hash},
+                                                                    {beamer_viewer, beamer_hash}},
+                                                   .join_hash = join_hash,
+                                                   .join_code = join_code},
+                                    coach_);
   (void)live->take_join_code(codes_); // the code just issued, already stored: nothing can fail
   watch(*live);
   {
@@ -126,28 +126,23 @@ void SessionRegistry::create_blocking(const NewSessionRequest& request, CreateDo
   });
 }
 
+std::shared_ptr<LiveSession> SessionRegistry::held(const std::string& session_id) const {
+  const std::scoped_lock lock(mutex_);
+  const auto found = sessions_.find(session_id);
+  return found != sessions_.end() ? found->second : nullptr;
+}
+
 void SessionRegistry::find(const std::string& session_id, Found found) {
-  {
-    std::shared_ptr<LiveSession> live;
-    {
-      const std::scoped_lock lock(mutex_);
-      if (const auto held = sessions_.find(session_id); held != sessions_.end())
-        live = held->second;
-    }
-    if (live)
-      return found(std::move(live));
-  }
+  if (auto live = held(session_id))
+    return found(std::move(live));
   boost::asio::post(blocking_, [this, session_id, found = std::move(found)] {
     found(find_blocking(session_id));
   });
 }
 
 std::shared_ptr<LiveSession> SessionRegistry::find_blocking(const std::string& session_id) {
-  {
-    const std::scoped_lock lock(mutex_);
-    if (const auto found = sessions_.find(session_id); found != sessions_.end())
-      return found->second;
-  }
+  if (auto live = held(session_id))
+    return live;
   auto loaded = load(session_id);
   if (!loaded)
     return nullptr;
@@ -176,7 +171,7 @@ std::expected<void, std::string> SessionRegistry::erase(const std::string& sessi
   return {};
 }
 
-std::expected<core::Events, std::string>
+std::expected<DurableHistory, std::string>
 SessionRegistry::read_history(const std::string& session_id) {
   auto stored = store_.read(session_id, 0);
   if (!stored)
@@ -238,15 +233,10 @@ bool SessionRegistry::erased(const std::string& session_id) const {
 std::optional<CodedSession> SessionRegistry::find_by_code_blocking(const std::string& code) {
   // A session served here answers from memory; any other from the store, without being loaded
   // here: the node that serves it is the one its connections reach.
-  if (const auto held = codes_.session_of(code)) {
-    std::shared_ptr<LiveSession> live;
-    {
-      const std::scoped_lock lock(mutex_);
-      if (const auto found = sessions_.find(*held); found != sessions_.end())
-        live = found->second;
-    }
+  if (const auto here = codes_.session_of(code)) {
+    const auto live = held(*here);
     if (auto offer = live ? live->join_offer() : std::nullopt)
-      return CodedSession{*held, std::move(*offer)};
+      return CodedSession{*here, std::move(*offer)};
   }
   auto session_id = store_.session_of_join_code(code);
   if (!session_id) {
@@ -298,7 +288,7 @@ SessionRegistry::erase_participant(const std::string& session_id, core::Particip
     if (!history)
       return std::unexpected(history.error());
     auto done = store_.rewrite_session(
-        session_id, records_of(core::erase_participant(std::move(*history), participant)));
+        session_id, records_of(core::erase_participant(std::move(history->events), participant)));
     if (done)
       break;
     if (done.error().code != store::StoreErrorCode::conflict || attempt == 4)

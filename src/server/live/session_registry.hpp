@@ -103,13 +103,15 @@ public:
                                                      core::ParticipantId participant);
 
 private:
+  // The session if it is in memory now; null otherwise (nothing is loaded).
+  std::shared_ptr<LiveSession> held(const std::string& session_id) const;
   std::expected<std::shared_ptr<LiveSession>, std::string> load(const std::string& session_id);
   // Out of memory, screens closed to reconnect: another node serves the session now.
   void let_go(const std::string& session_id);
   // Lets the session go when the store says another node took it over.
   void watch(LiveSession& live);
-  // The session's whole history from the store, read into events.
-  std::expected<core::Events, std::string> read_history(const std::string& session_id);
+  // The session's whole history from the store, read into events and their state.
+  std::expected<DurableHistory, std::string> read_history(const std::string& session_id);
   // Removes the session from memory (the next find loads it again); null when it was not there.
   std::shared_ptr<LiveSession> take(const std::string& session_id);
 

@@ -21,13 +21,12 @@ std::vector<store::NewEvent> records_of(const core::Events& events) {
   return records;
 }
 
-std::expected<core::Events, std::string> history_of(const std::string& session_id,
-                                                    const std::vector<store::StoredEvent>& stored) {
-  core::Events history;
-  history.reserve(stored.size());
+std::expected<DurableHistory, std::string>
+history_of(const std::string& session_id, const std::vector<store::StoredEvent>& stored) {
+  DurableHistory history;
+  history.events.reserve(stored.size());
   // Folded as it is read, so an event that does not fit the state before it is refused here,
   // not folded into a state that breaks (core/session/history_check.hpp).
-  core::SessionState state;
   for (const store::StoredEvent& record : stored) {
     const std::string where = "session " + session_id + ", event " + std::to_string(record.seq);
     boost::system::error_code parse_error;
@@ -37,10 +36,10 @@ std::expected<core::Events, std::string> history_of(const std::string& session_i
     auto event = event_from_json(json);
     if (!event)
       return std::unexpected(where + ": " + event.error().message);
-    if (auto fit = core::fits(state, *event); !fit)
+    if (auto fit = core::fits(history.state, *event); !fit)
       return std::unexpected(where + ": " + fit.error());
-    core::apply(state, *event);
-    history.push_back(std::move(*event));
+    core::apply(history.state, *event);
+    history.events.push_back(std::move(*event));
   }
   return history;
 }

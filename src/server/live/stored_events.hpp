@@ -14,9 +14,16 @@ namespace intervisie::server {
 
 std::vector<store::NewEvent> records_of(const core::Events& events);
 
-// The events of a stored history, or what is wrong with the first one that does not read or
-// does not fit the history before it (core::fits).
-std::expected<core::Events, std::string> history_of(const std::string& session_id,
-                                                    const std::vector<store::StoredEvent>& stored);
+// A session's durable history: every event in seq order (seq = index + 1), and the state they
+// fold into. Empty for a session with no events yet.
+struct DurableHistory {
+  core::Events events;
+  core::SessionState state;
+};
+
+// A stored history read back, folded once while each event is checked against the state before
+// it (core::fits); or what is wrong with the first event that does not read or does not fit.
+std::expected<DurableHistory, std::string>
+history_of(const std::string& session_id, const std::vector<store::StoredEvent>& stored);
 
 } // namespace intervisie::server

@@ -31,18 +31,13 @@ void ForgetApi::forget(const Request& request, const std::string& session_id, Re
   if (sessions_.erased(session_id))
     return respond(error_response(request, http::status::gone, "case_erased",
                                   "The content of this session has been erased."));
-  Request head{request.method(), request.target(), request.version()};
-  head.keep_alive(request.keep_alive());
   sessions_.find(session_id,
-                 [this, head = std::move(head), session_id,
+                 [this, head = head_of(request), session_id,
                   token = std::string(bearer_token(request)),
                   respond = std::move(respond)](const std::shared_ptr<LiveSession>& live) mutable {
-                   const auto reader = live ? live->authenticate(token) : std::nullopt;
-                   if (!reader) {
-                     if (!live)
-                       check_against_nothing(token);
+                   const auto reader = participant_of(live.get(), token);
+                   if (!reader)
                      return respond(unauthorized(head));
-                   }
                    forget_when_finished(*live, head, *reader, std::move(respond));
                  });
 }
