@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "http_setup.hpp"
 
+#include "http_connection.hpp"
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
@@ -33,63 +35,6 @@ struct Shared {
   std::size_t next = 0;
   std::size_t running = 0;
   asio::steady_timer all_done;
-};
-
-// One keep-alive connection, reopened after a failure.
-class HttpConnection {
-public:
-  HttpConnection(asio::any_io_executor executor, tcp::endpoint server)
-      : stream_(std::move(executor)), server_(server),
-        host_(server.address().to_string() + ":" + std::to_string(server.port())) {}
-
-  // The response, or nothing when the connection broke (the caller may retry).
-  asio::awaitable<std::optional<http::response<http::string_body>>> post(std::string target,
-                                                                         std::string body) {
-    beast::error_code error;
-    if (!open_) {
-      stream_.expires_after(std::chrono::seconds(30));
-      co_await stream_.async_connect(server_, asio::redirect_error(asio::use_awaitable, error));
-      if (error) {
-        close();
-        co_return std::nullopt;
-      }
-      stream_.socket().set_option(tcp::no_delay(true));
-      open_ = true;
-    }
-    http::request<http::string_body> request{http::verb::post, target, 11};
-    request.set(http::field::host, host_);
-    request.set(http::field::content_type, "application/json");
-    request.keep_alive(true);
-    request.body() = std::move(body);
-    request.prepare_payload();
-    stream_.expires_after(std::chrono::seconds(60));
-    co_await http::async_write(stream_, request, asio::redirect_error(asio::use_awaitable, error));
-    http::response<http::string_body> response;
-    if (!error)
-      co_await http::async_read(stream_, buffer_, response,
-                                asio::redirect_error(asio::use_awaitable, error));
-    if (error) {
-      close();
-      co_return std::nullopt;
-    }
-    if (!response.keep_alive())
-      close();
-    co_return response;
-  }
-
-private:
-  void close() {
-    beast::error_code ignored;
-    stream_.socket().close(ignored);
-    buffer_.clear();
-    open_ = false;
-  }
-
-  beast::tcp_stream stream_;
-  beast::flat_buffer buffer_;
-  tcp::endpoint server_;
-  std::string host_;
-  bool open_ = false;
 };
 
 // The object of a 201 response, or nothing after counting why not.

@@ -100,6 +100,14 @@ void LiveClient::send(std::string text) {
     write_next();
 }
 
+void LiveClient::close() {
+  open_ = false;
+  if (!ws_)
+    return;
+  beast::error_code ignored;
+  ws_->next_layer().close(ignored);
+}
+
 void LiveClient::write_next() {
   ws_->async_write(asio::buffer(outbox_.front()),
                    [this](const beast::error_code& error, std::size_t) {

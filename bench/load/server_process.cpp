@@ -87,8 +87,8 @@ ProcessSample sample_process(pid_t pid) {
 }
 
 std::expected<std::unique_ptr<ServerProcess>, std::string>
-ServerProcess::start(const std::filesystem::path& binary, const std::filesystem::path& data_dir,
-                     unsigned threads) {
+ServerProcess::start(const ServerLaunch& launch) {
+  const std::filesystem::path& binary = launch.binary;
   if (::access(binary.c_str(), X_OK) != 0)
     return std::unexpected("cannot run the server " + binary.string() +
                            " (build it, or say where it is with --server)");
@@ -96,13 +96,22 @@ ServerProcess::start(const std::filesystem::path& binary, const std::filesystem:
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0)
     return std::unexpected("pipe: " + std::string(std::strerror(errno)));
 
-  std::vector<std::string> args = {binary.string(), "serve", "--host", "127.0.0.1", "--port", "0",
-                                   "--data", data_dir.string(), "--sessions-per-minute", "1000000",
+  std::vector<std::string> args = {binary.string(), "serve", "--host", "127.0.0.1", "--port",
+                                   std::to_string(launch.port), "--data", launch.data_dir.string(),
+                                   "--sessions-per-minute", "1000000",
                                    // Thousands of clients, all from this machine's address.
                                    "--connections-per-address", "0"};
-  if (threads > 0) {
+  if (launch.threads > 0) {
     args.push_back("--threads");
-    args.push_back(std::to_string(threads));
+    args.push_back(std::to_string(launch.threads));
+  }
+  args.insert(args.end(), launch.extra_arguments.begin(), launch.extra_arguments.end());
+  int log = -1;
+  if (!launch.log_file.empty()) {
+    log = ::open(launch.log_file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+    if (log < 0)
+      return std::unexpected("cannot write " + launch.log_file.string() + ": " +
+                             std::strerror(errno));
   }
   std::vector<char*> argv;
   for (std::string& arg : args)
@@ -116,6 +125,8 @@ ServerProcess::start(const std::filesystem::path& binary, const std::filesystem:
     // The child: dies with the load tool, so a run can never leave a server behind.
     ::prctl(PR_SET_PDEATHSIG, SIGTERM);
     ::dup2(pipe_fds[1], STDOUT_FILENO);
+    if (log >= 0)
+      ::dup2(log, STDERR_FILENO);
     const int null = ::open("/dev/null", O_RDONLY);
     if (null >= 0)
       ::dup2(null, STDIN_FILENO);
@@ -137,7 +148,10 @@ ServerProcess::start(const std::filesystem::path& binary, const std::filesystem:
       std::from_chars(first, seen.data() + newline, port);
       if (port == 0)
         break;
-      return std::unique_ptr<ServerProcess>(new ServerProcess(pid, port, output));
+      // What came after the port line is passed on like the rest.
+      const std::string_view rest = std::string_view(seen).substr(newline + 1);
+      (void)!::write(log >= 0 ? log : STDERR_FILENO, rest.data(), rest.size());
+      return std::unique_ptr<ServerProcess>(new ServerProcess(pid, port, output, log));
     }
     const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
         deadline - std::chrono::steady_clock::now());
@@ -153,18 +167,23 @@ ServerProcess::start(const std::filesystem::path& binary, const std::filesystem:
     seen.append(chunk, static_cast<std::size_t>(got));
   }
   ::close(output);
+  if (log >= 0)
+    ::close(log);
   ::kill(pid, SIGKILL);
   wait_for_exit(pid, std::chrono::seconds(5));
   return std::unexpected("the server did not say which port it listens on" +
                          (seen.empty() ? std::string() : "; it said: " + seen));
 }
 
-ServerProcess::ServerProcess(pid_t pid, std::uint16_t port, int output)
-    : pid_(pid), port_(port), output_(output), relay_([output] {
+ServerProcess::ServerProcess(pid_t pid, std::uint16_t port, int output, int log)
+    : pid_(pid), port_(port), output_(output), relay_([output, log] {
+        const int to = log >= 0 ? log : STDERR_FILENO;
         char chunk[512];
         ssize_t got = 0;
         while ((got = ::read(output, chunk, sizeof chunk)) > 0)
-          (void)!::write(STDERR_FILENO, chunk, static_cast<std::size_t>(got));
+          (void)!::write(to, chunk, static_cast<std::size_t>(got));
+        if (log >= 0)
+          ::close(log);
       }) {}
 
 ServerProcess::~ServerProcess() {
@@ -180,6 +199,19 @@ void ServerProcess::stop() {
     ::kill(pid_, SIGKILL);
     wait_for_exit(pid_, std::chrono::seconds(5));
   }
+  reap();
+}
+
+void ServerProcess::kill_now() {
+  if (stopped_)
+    return;
+  stopped_ = true;
+  ::kill(pid_, SIGKILL);
+  wait_for_exit(pid_, std::chrono::seconds(10));
+  reap();
+}
+
+void ServerProcess::reap() {
   if (relay_.joinable())
     relay_.join(); // the pipe ends with the server
   ::close(output_);

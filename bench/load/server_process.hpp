@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 namespace intervisie::load {
 
@@ -24,12 +25,27 @@ struct ProcessSample {
 
 ProcessSample sample_process(pid_t pid);
 
+// How to start the server: the binary, its store, and what differs from the defaults.
+struct ServerLaunch {
+  std::filesystem::path binary;
+  std::filesystem::path data_dir;
+  unsigned threads = 0;   // serve --threads; 0: one per core
+  std::uint16_t port = 0; // 0: any free port; a restarted server takes its old one again
+  std::vector<std::string> extra_arguments;
+  // Where the server's output goes; empty: this process's stderr.
+  std::filesystem::path log_file;
+};
+
 class ServerProcess {
 public:
   // Starts `binary serve` on 127.0.0.1 and waits until it says which port it listens on.
   static std::expected<std::unique_ptr<ServerProcess>, std::string>
+  start(const ServerLaunch& launch);
+  static std::expected<std::unique_ptr<ServerProcess>, std::string>
   start(const std::filesystem::path& binary, const std::filesystem::path& data_dir,
-        unsigned threads);
+        unsigned threads) {
+    return start(ServerLaunch{binary, data_dir, threads, 0, {}, {}});
+  }
 
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -40,13 +56,16 @@ public:
 
   // SIGTERM (the server makes what it acknowledged durable), SIGKILL after 10 s. Idempotent.
   void stop();
+  // SIGKILL at once, as a crash or an OOM kill would end it; waits until it is gone.
+  void kill_now();
 
 private:
-  ServerProcess(pid_t pid, std::uint16_t port, int output);
+  ServerProcess(pid_t pid, std::uint16_t port, int output, int log);
+  void reap();
 
   pid_t pid_;
   std::uint16_t port_;
-  int output_; // the server's stdout, passed on to our stderr
+  int output_; // the server's stdout, passed on to our stderr or the log file
   std::thread relay_;
   bool stopped_ = false;
 };
