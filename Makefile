@@ -36,7 +36,7 @@ ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_sta
 FIND_FORMAT_FILES := { find src tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) -print0 2>/dev/null || true; }
 
 .PHONY: all setup build build-product build-asan build-fuzz fuzz fuzz-smoke web test check test-web \
-  web-tests run bench format format-check tidy clean
+  web-tests run bench chaos soak format format-check tidy clean
 
 all: build
 
@@ -159,6 +159,13 @@ bench: build
 	python3 bench/restore/run.py --build $(BUILD_DIR)
 	@echo "== bench/memory: the server's memory over 10,000 meetings (bench/memory/README.md)"
 	python3 bench/memory/run.py --build $(BUILD_DIR)
+
+# Faults and endurance (bench/chaos/README.md): whole meetings under kill -9, and an hour without.
+chaos: build-product
+	./$(BUILD_DIR)/intervisie_chaos $(CHAOS_ARGS)
+
+soak: build-product
+	./$(BUILD_DIR)/intervisie_chaos --kills 0 --duration 3600 $(CHAOS_ARGS)
 
 # C++ by clang-format; the web app by Prettier (once its npm packages are there: `make web`).
 format:

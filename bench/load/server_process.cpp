@@ -130,6 +130,9 @@ ServerProcess::start(const ServerLaunch& launch) {
     const int null = ::open("/dev/null", O_RDONLY);
     if (null >= 0)
       ::dup2(null, STDIN_FILENO);
+    // Asio's sockets are not close-on-exec: a server started again while clients are connected
+    // would keep their ends open, and the server would never see those connections close.
+    ::close_range(3, ~0U, 0);
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }

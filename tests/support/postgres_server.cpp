@@ -93,6 +93,7 @@ std::expected<pid_t, std::string> spawn(const std::vector<std::string>& argv,
     // After the user switch, which would clear it.
     if (die_with_us && (::prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || ::getppid() != parent))
       ::_exit(126);
+    ::close_range(3, ~0U, 0); // none of the test's sockets and files
     ::execv(args[0], args.data());
     ::_exit(127);
   }

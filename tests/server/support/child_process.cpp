@@ -29,6 +29,9 @@ pid_t start_child(const std::vector<std::string>& arguments, int stdout_fd, int 
       ::dup2(stdout_fd, STDOUT_FILENO);
     if (stderr_fd >= 0)
       ::dup2(stderr_fd, STDERR_FILENO);
+    // Asio's sockets are not close-on-exec: a server started while the test's clients are
+    // connected elsewhere would keep their ends open, and that connection would never close.
+    ::close_range(3, ~0U, 0);
     ::execv(argv[0], argv.data());
     ::_exit(127);
   }
