@@ -131,6 +131,11 @@ void ChaosMeeting::dropped(std::size_t index, Clock::time_point now) {
     history_.clear(); // read again from the start
 }
 
+void ChaosMeeting::server_killed() {
+  for (Seat& seat : seats_)
+    seat.live = false;
+}
+
 void ChaosMeeting::tick(Clock::time_point now, Clock::duration patience) {
   if (stage_ == Stage::over)
     return;

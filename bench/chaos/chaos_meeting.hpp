@@ -61,6 +61,9 @@ public:
   // Reconnects whoever is due, sends the next move when it is time, gives up on a meeting that
   // has made no progress for `patience`.
   void tick(Clock::time_point now, Clock::duration patience);
+  // The server was just killed: nobody sends until their connection is back. (This tool runs
+  // on one thread, busy with the restart: it sees the connections end only afterwards.)
+  void server_killed();
   bool over() const { return stage_ == Stage::over; }
   bool finished_and_checked() const { return checked_; }
   MeetingActivity activity() const;

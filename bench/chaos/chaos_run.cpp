@@ -144,6 +144,8 @@ private:
       server_.reset();
       const auto killed_at = Clock::now();
       result_.figures.last_kill = killed_at;
+      for (auto& meeting : meetings_)
+        meeting->server_killed();
       ++result_.figures.kills;
 
       const StoreCheck check = check_crash_image(
