@@ -69,8 +69,9 @@ ROUTES = ["new_group_from_json", "retention_from_json", "invitation_days_from_js
           "proposal_from_json", "answers_from_json", "choice_from_json",
           "facilitator_from_json", "follow_up_from_json", "new_case_from_json",
           "no_fields_from_json", "new_session_from_json", "join_from_json",
-          "join_token_from_json", "coach_request_from_json", "sign_up", "log_in", "log_out",
-          "delete_account", "return", "join_code"]
+          "join_token_from_json", "coach_request_from_json", "new_account_from_json",
+          "login_from_json", "logout_everywhere_from_json", "account_deletion_from_json",
+          "calendar_feed", "return_from_json", "join_code_from_json"]
 PATHS = [(r"^/api/groups$", "new_group_from_json"), (r"/retention$", "retention_from_json"),
          (r"^/api/groups/[^/]+/invitations$", "invitation_days_from_json"),
          (r"/accept$", "acceptance_from_json"), (r"^/api/groups/[^/]+/meetings$", "new_meeting_from_json"),
@@ -80,8 +81,10 @@ PATHS = [(r"^/api/groups$", "new_group_from_json"), (r"/retention$", "retention_
          (r"^/api/meetings/[^/]+/cases$", "new_case_from_json"),
          (r"^/api/sessions$", "new_session_from_json"), (r"/participants$", "join_from_json"),
          (r"/invitation$", "join_token_from_json"), (r"^/api/coach$", "coach_request_from_json"),
-         (r"^/api/accounts$", "sign_up"), (r"^/api/login$", "log_in"), (r"^/api/logout$", "log_out"),
-         (r"^/api/me$", "delete_account"), (r"/returns$", "return"), (r"^/api/join-codes$", "join_code")]
+         (r"^/api/accounts$", "new_account_from_json"), (r"^/api/login$", "login_from_json"),
+         (r"^/api/logout$", "logout_everywhere_from_json"), (r"^/api/me$", "account_deletion_from_json"),
+         (r"^/api/me/calendar-feed$", "calendar_feed"), (r"/returns$", "return_from_json"),
+         (r"^/api/join-codes$", "join_code_from_json")]
 
 
 def route_of(path):
@@ -113,7 +116,8 @@ def request_bodies(docs):
         for route in ROUTES:
             body_seed(route, example)
     for test in ["tests/server/codec_group_request_test.cpp",
-                 "tests/server/codec_session_request_test.cpp"]:
+                 "tests/server/codec_session_request_test.cpp",
+                 "tests/server/codec_account_request_test.cpp"]:
         for decoder, body in decoder_strings(test):
             if decoder in ROUTES:
                 body_seed(decoder, body)
@@ -340,8 +344,9 @@ def dictionaries():
     groups = literals("src/server/codec/group_request_json.cpp",
                       "src/server/codec/group_event_json.cpp", "src/core/group",
                       "src/server/codec/session_request_json.cpp",
-                      "src/server/accounts/account_api.cpp", "src/server/http/return_api.cpp",
-                      "src/server/http/join_code_api.cpp")
+                      "src/server/codec/account_request_json.cpp",
+                      "src/server/codec/return_request_json.cpp",
+                      "src/server/codec/join_code_json.cpp")
 
     def quoted(words):
         return [f'"{w}"' for w in words]
