@@ -256,6 +256,18 @@ def url_targets(docs):
                    "/api/calendar/account-anna/k3Fz.ics", "/join/abc#def", "/%2e%2e/etc/passwd",
                    "/api/groups/g-1/cases/c%2F2/report?lang=en"]:
         write("fuzz_url_target", target)
+    # The live query's refusals and repeats, the QR code's limits, and the web app's files
+    # beside what fuzz_url_target's web directory must never serve (a dot-file, links out).
+    for target in ["/api/sessions/s/live?since=-1", "/api/sessions/s/live?since=1e3&stream=x",
+                   "/api/sessions/s/live?stream=events&stream=snapshots&since=0&since=18446744073709551615",
+                   "/api/sessions/s/live?token=a%26b%3Dc&lang=nl&lang=en&token",
+                   "/api/sessions/s/report?lang=en&lang=nl", "/api/qr.svg", "/api/qr.svg?text=",
+                   "/api/qr.svg?text=" + "7" * 1024, "/api/qr.svg?text=" + "%C3%AB" * 300,
+                   "/", "/index.html", "/assets/app-1a2b.js", "/join/page.txt", "/favicon.ico",
+                   "/.env", "/.git/config", "/link.txt", "/up/secret.txt", "/up/web/index.html",
+                   "/%2e%2e/secret.txt", "/assets/../.env", "//index.html", "/join/abc/",
+                   "/assets/app-1a2b.js.gz", "/a%2Fb.txt"]:
+        write("fuzz_url_target", target)
 
 
 def coach(protocol):
@@ -363,6 +375,8 @@ def dictionaries():
                                    "calendar", "cases", "live", "report", "participants", "accept",
                                    "?token=", "&since=", "&lang=en", "&stream=", "events",
                                    "snapshots", "patches", "text=", "%2F", "%00", "%", "+", "..",
+                                   "qr.svg", "index.html", "assets/", ".js", ".env", "link.txt",
+                                   "up/", "secret.txt", "%2e%2e", "lang=",
                                    "//", ";", "#", "?", "&", "="])
     dictionary("fuzz_http_head", ["GET ", "POST ", "DELETE ", "HEAD ", "OPTIONS ",
                                   " HTTP/1.1\r\n", " HTTP/1.0\r\n", "\r\n", "\r\n\r\n", "Host: ",
