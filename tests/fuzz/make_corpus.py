@@ -322,6 +322,17 @@ def http_heads(docs):
     write("fuzz_http_head", "GET /api/sessions/x/live?token=1.a HTTP/1.1\r\nHost: a\r\n"
           "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZQ==\r\n"
           "Sec-WebSocket-Version: 13\r\nOrigin: http://a\r\n\r\n")
+    # The headers the server reads itself: the login cookie, the bearer token, the Origin, and
+    # a proxy's X-Real-IP.
+    for headers in ["Cookie: theme=dark; intervisie_login=tok3n; lang=nl\r\nCookie: intervisie_login=",
+                    "Cookie: intervisie_login = x;intervisie_login=;  intervisie_login=y  ",
+                    "Authorization: Bearer 1.aH0G9\r\nAuthorization: Basic YTpi",
+                    "Authorization: bearer x", "Origin: https://intervisie.example.nl",
+                    "Origin: http://127.0.0.1:8080", "Origin: http://[::1]:8080\r\nHost: [::1]:8080",
+                    "Origin: null", "Origin: https://a\r\nHost: a",
+                    "X-Real-IP: 192.0.2.1", "X-Real-IP: ::ffff:10.0.0.1", "X-Real-IP: 10.0.0.1, 1.2.3.4",
+                    "X-Real-IP: fe80::1%eth0", "X-Real-IP: 999.1.1.1\r\nX-Real-IP: 1.1.1.1"]:
+        write("fuzz_http_head", "GET /api/me HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n\r\n")
 
 
 def literals(*paths):
@@ -383,7 +394,11 @@ def dictionaries():
                                   "Content-Length: ", "Transfer-Encoding: ", "chunked", "gzip",
                                   "identity", ", ", "Connection: ", "keep-alive", "close",
                                   "Upgrade: websocket", "Expect: 100-continue", "0\r\n\r\n",
-                                  "Cookie: ", "Origin: ", "X-Real-IP: ", ";ext=1", "\t"])
+                                  "Cookie: ", "Origin: ", "X-Real-IP: ", ";ext=1", "\t",
+                                  "intervisie_login=", "; ", "Authorization: Bearer ",
+                                  "https://intervisie.example.nl", "http://localhost:8080",
+                                  "http://127.0.0.1:8080", "http://[::1]:8080", "https://",
+                                  "http://", "10.0.0.2", "::1", "192.0.2.7", "%"])
     dictionary("fuzz_coach", ["ik ", "je ", "jij ", "u ", "hij ", "zij ", "we ", "wat ", "hoe ",
                               "waarom ", "wanneer ", "welke ", "wie ", "zou ", "moet ", "kun ",
                               "kan ", "heb ", "ben ", "is ", "als ", "misschien ", "eens ",
