@@ -58,6 +58,11 @@ TEST(LiveQuery, AParameterGivenTwiceCountsAsTheLastOne) {
   EXPECT_EQ(query->token, "b");
 }
 
+TEST(LiveQuery, APlusInTheQueryIsASpaceAndAPercentTwoBIsAPlus) {
+  EXPECT_EQ(live("/live?token=a+b")->token, "a b");
+  EXPECT_EQ(live("/live?token=a%2Bb")->token, "a+b");
+}
+
 TEST(ReportQuery, TheReportIsInEnglishWhenAskedElseInDutch) {
   EXPECT_EQ(report("/report?lang=en"), Language::en);
   EXPECT_EQ(report("/report?lang=nl"), Language::nl);
