@@ -12,6 +12,7 @@ fuzz_session_events keeps what it has. Files are named by their content's hash, 
 this again adds only what is new; delete a folder to start it afresh.
 """
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -335,6 +336,24 @@ def http_heads(docs):
         write("fuzz_http_head", "GET /api/me HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n\r\n")
 
 
+def sealed():
+    """Key files, sealed texts and wrapped keys (fuzz_sealed: the first byte picks which). Without
+    a key, no sealed text here opens: the fuzzer seals and opens its own to reach that path."""
+    key = base64.urlsafe_b64encode(bytes(range(32))).decode().rstrip("=")
+    for text in [f"intervisie-master-key-v1 {key}\n", f"intervisie-master-key-v1 {key}\r\n\n",
+                 f"intervisie-master-key-v1 {key[:-1]}", f"intervisie-master-key-v1 {key}=",
+                 f"intervisie-master-key-v1  {key}", f"intervisie-master-key-v2 {key}", key, ""]:
+        write("fuzz_sealed", b"\x00" + text.encode())
+    box = base64.urlsafe_b64encode(bytes(range(24)) + b"plain" + bytes(16)).decode().rstrip("=")
+    for text in [f"s1.{box}", "s1.", "s1.====", "s1.AAAA", '{"kind":"question_asked"}',
+                 "s1." + "A" * 54]:
+        write("fuzz_sealed", b"\x01" + text.encode())
+    for text in [f"@:s1.{box}", "@:", "@", "0123456789abcdef:s1." + box, "nocolon", "@:s1.",
+                 "@:" + "x" * 40]:
+        write("fuzz_sealed", b"\x02" + text.encode())
+    write("fuzz_sealed", b"\x02" + bytes(range(40)))
+
+
 def literals(*paths):
     """The snake_case string literals of source files: the wire names they read and write."""
     words = set()
@@ -405,6 +424,8 @@ def dictionaries():
                               "niet ", "geen ", "?", ".", "!", ", ", "\u2019", "\u00eb",
                               "ik zou ", "heb je al ", "wat als ", "mijn advies is ", "probeer ",
                               "had ", "was ", "werkte ", "liep "])
+    dictionary("fuzz_sealed", ["intervisie-master-key-v1 ", "\n", "\r\n", "s1.", "@:", ":", "=",
+                               "-", "_", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"])
     dictionary("fuzz_calendar_text", ["\r\n", "\r", "\n", "\t", " ", "\x00", ";", ",", "\\", ":",
                                       "https://", "\x7f", "\u00e9", "\u2014"])
 
@@ -425,6 +446,7 @@ def main():
     coach(protocol)
     calendar()
     http_heads(docs)
+    sealed()
     dictionaries()
     for fuzzer in sorted(os.listdir(CORPUS)):
         print(f"{fuzzer}: {len(os.listdir(os.path.join(CORPUS, fuzzer)))} seeds")
