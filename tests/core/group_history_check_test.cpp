@@ -19,6 +19,7 @@ std::string misfit(const D& d, GroupEventBody body, const AccountId& actor = D::
 TEST(GroupHistoryCheck, TheEnginesOwnHistoryFits) {
   D d(3);
   const MeetingId id = d.schedule();
+  d.now = d.meeting(id).starts_at; // a case starts in its meeting
   d.ok(D::fenna, cmd::StartCase{id, "s1", "incident"});
   GroupState state;
   for (const GroupEvent& event : d.history()) {
@@ -58,6 +59,7 @@ TEST(GroupHistoryCheck, ANewInvitationMeetingOrCaseHasAnIdOfItsOwn) {
   D d(2);
   const InvitationId invitation = d.invite();
   const MeetingId id = d.schedule();
+  d.now = d.meeting(id).starts_at; // a case starts in its meeting
   d.ok(D::fenna, cmd::StartCase{id, "s1", "incident"});
   EXPECT_EQ(misfit(d, event::InvitationCreated{invitation, d.now}),
             "invitation \"invitation-2\" exists already");
