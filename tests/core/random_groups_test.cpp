@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // Thousands of random group histories: random accounts (mostly members) send random commands
 // (mostly ones that could make sense, some that make none) at random moments. After every
-// command the group's invariants must hold; at the end, erasing a member must leave no trace of
-// their name. Seeds are fixed so a failure reproduces: INTERVISIE_RANDOM_SEED=<seed> runs that
-// one group and prints every command.
+// command the group's invariants must hold and every event must fit the history before it
+// (history_check); at the end, erasing a member must leave no trace of their name. Seeds are fixed
+// so a failure reproduces: INTERVISIE_RANDOM_SEED=<seed> runs that one group and prints every
+// command.
 #include "group_driver.hpp"
 
 #include "core/group/erasure.hpp"
 #include "core/group/follow_up.hpp"
+#include "core/group/history_check.hpp"
 #include "core/group/participation.hpp"
 #include "core/group/rotation.hpp"
 
@@ -297,6 +299,8 @@ private:
     ++stats_.accepted;
     for (const GroupEvent& event : *decided) {
       ++stats_.event_kinds[kind_name(event.body)];
+      if (auto fit = fits(state_, event); !fit)
+        fail("an event the engine made does not fit the history: " + fit.error());
       apply(state_, event);
       history_.push_back(event);
     }
@@ -404,7 +408,12 @@ private:
       if (const auto* cancelled = std::get_if<event::Cancelled>(&e.body);
           cancelled && e.actor == erased && !cancelled->reason.empty())
         fail("a cancellation reason of " + erased + " is still there");
-    const GroupState state = replay(history);
+    GroupState state;
+    for (const GroupEvent& e : history) {
+      if (auto fit = fits(state, e); !fit)
+        fail("the erased history does not fit: " + fit.error());
+      apply(state, e);
+    }
     if (state.version != state_.version || state.members.size() != state_.members.size() ||
         state.meetings.size() != state_.meetings.size() ||
         state.cases.size() != state_.cases.size())

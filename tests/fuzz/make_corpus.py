@@ -12,6 +12,7 @@ fuzz_session_events keeps what it has. Files are named by their content's hash, 
 this again adds only what is new; delete a folder to start it afresh.
 """
 import argparse
+import base64
 import hashlib
 import json
 import os
@@ -69,8 +70,9 @@ ROUTES = ["new_group_from_json", "retention_from_json", "invitation_days_from_js
           "proposal_from_json", "answers_from_json", "choice_from_json",
           "facilitator_from_json", "follow_up_from_json", "new_case_from_json",
           "no_fields_from_json", "new_session_from_json", "join_from_json",
-          "join_token_from_json", "coach_request_from_json", "sign_up", "log_in", "log_out",
-          "delete_account", "return", "join_code"]
+          "join_token_from_json", "coach_request_from_json", "new_account_from_json",
+          "login_from_json", "logout_everywhere_from_json", "account_deletion_from_json",
+          "calendar_feed", "return_from_json", "join_code_from_json"]
 PATHS = [(r"^/api/groups$", "new_group_from_json"), (r"/retention$", "retention_from_json"),
          (r"^/api/groups/[^/]+/invitations$", "invitation_days_from_json"),
          (r"/accept$", "acceptance_from_json"), (r"^/api/groups/[^/]+/meetings$", "new_meeting_from_json"),
@@ -80,8 +82,10 @@ PATHS = [(r"^/api/groups$", "new_group_from_json"), (r"/retention$", "retention_
          (r"^/api/meetings/[^/]+/cases$", "new_case_from_json"),
          (r"^/api/sessions$", "new_session_from_json"), (r"/participants$", "join_from_json"),
          (r"/invitation$", "join_token_from_json"), (r"^/api/coach$", "coach_request_from_json"),
-         (r"^/api/accounts$", "sign_up"), (r"^/api/login$", "log_in"), (r"^/api/logout$", "log_out"),
-         (r"^/api/me$", "delete_account"), (r"/returns$", "return"), (r"^/api/join-codes$", "join_code")]
+         (r"^/api/accounts$", "new_account_from_json"), (r"^/api/login$", "login_from_json"),
+         (r"^/api/logout$", "logout_everywhere_from_json"), (r"^/api/me$", "account_deletion_from_json"),
+         (r"^/api/me/calendar-feed$", "calendar_feed"), (r"/returns$", "return_from_json"),
+         (r"^/api/join-codes$", "join_code_from_json")]
 
 
 def route_of(path):
@@ -113,7 +117,8 @@ def request_bodies(docs):
         for route in ROUTES:
             body_seed(route, example)
     for test in ["tests/server/codec_group_request_test.cpp",
-                 "tests/server/codec_session_request_test.cpp"]:
+                 "tests/server/codec_session_request_test.cpp",
+                 "tests/server/codec_account_request_test.cpp"]:
         for decoder, body in decoder_strings(test):
             if decoder in ROUTES:
                 body_seed(decoder, body)
@@ -252,6 +257,18 @@ def url_targets(docs):
                    "/api/calendar/account-anna/k3Fz.ics", "/join/abc#def", "/%2e%2e/etc/passwd",
                    "/api/groups/g-1/cases/c%2F2/report?lang=en"]:
         write("fuzz_url_target", target)
+    # The live query's refusals and repeats, the QR code's limits, and the web app's files
+    # beside what fuzz_url_target's web directory must never serve (a dot-file, links out).
+    for target in ["/api/sessions/s/live?since=-1", "/api/sessions/s/live?since=1e3&stream=x",
+                   "/api/sessions/s/live?stream=events&stream=snapshots&since=0&since=18446744073709551615",
+                   "/api/sessions/s/live?token=a%26b%3Dc&lang=nl&lang=en&token",
+                   "/api/sessions/s/report?lang=en&lang=nl", "/api/qr.svg", "/api/qr.svg?text=",
+                   "/api/qr.svg?text=" + "7" * 1024, "/api/qr.svg?text=" + "%C3%AB" * 300,
+                   "/", "/index.html", "/assets/app-1a2b.js", "/join/page.txt", "/favicon.ico",
+                   "/.env", "/.git/config", "/link.txt", "/up/secret.txt", "/up/web/index.html",
+                   "/%2e%2e/secret.txt", "/assets/../.env", "//index.html", "/join/abc/",
+                   "/assets/app-1a2b.js.gz", "/a%2Fb.txt"]:
+        write("fuzz_url_target", target)
 
 
 def coach(protocol):
@@ -306,6 +323,35 @@ def http_heads(docs):
     write("fuzz_http_head", "GET /api/sessions/x/live?token=1.a HTTP/1.1\r\nHost: a\r\n"
           "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZQ==\r\n"
           "Sec-WebSocket-Version: 13\r\nOrigin: http://a\r\n\r\n")
+    # The headers the server reads itself: the login cookie, the bearer token, the Origin, and
+    # a proxy's X-Real-IP.
+    for headers in ["Cookie: theme=dark; intervisie_login=tok3n; lang=nl\r\nCookie: intervisie_login=",
+                    "Cookie: intervisie_login = x;intervisie_login=;  intervisie_login=y  ",
+                    "Authorization: Bearer 1.aH0G9\r\nAuthorization: Basic YTpi",
+                    "Authorization: bearer x", "Origin: https://intervisie.example.nl",
+                    "Origin: http://127.0.0.1:8080", "Origin: http://[::1]:8080\r\nHost: [::1]:8080",
+                    "Origin: null", "Origin: https://a\r\nHost: a",
+                    "X-Real-IP: 192.0.2.1", "X-Real-IP: ::ffff:10.0.0.1", "X-Real-IP: 10.0.0.1, 1.2.3.4",
+                    "X-Real-IP: fe80::1%eth0", "X-Real-IP: 999.1.1.1\r\nX-Real-IP: 1.1.1.1"]:
+        write("fuzz_http_head", "GET /api/me HTTP/1.1\r\nHost: a\r\n" + headers + "\r\n\r\n")
+
+
+def sealed():
+    """Key files, sealed texts and wrapped keys (fuzz_sealed: the first byte picks which). Without
+    a key, no sealed text here opens: the fuzzer seals and opens its own to reach that path."""
+    key = base64.urlsafe_b64encode(bytes(range(32))).decode().rstrip("=")
+    for text in [f"intervisie-master-key-v1 {key}\n", f"intervisie-master-key-v1 {key}\r\n\n",
+                 f"intervisie-master-key-v1 {key[:-1]}", f"intervisie-master-key-v1 {key}=",
+                 f"intervisie-master-key-v1  {key}", f"intervisie-master-key-v2 {key}", key, ""]:
+        write("fuzz_sealed", b"\x00" + text.encode())
+    box = base64.urlsafe_b64encode(bytes(range(24)) + b"plain" + bytes(16)).decode().rstrip("=")
+    for text in [f"s1.{box}", "s1.", "s1.====", "s1.AAAA", '{"kind":"question_asked"}',
+                 "s1." + "A" * 54]:
+        write("fuzz_sealed", b"\x01" + text.encode())
+    for text in [f"@:s1.{box}", "@:", "@", "0123456789abcdef:s1." + box, "nocolon", "@:s1.",
+                 "@:" + "x" * 40]:
+        write("fuzz_sealed", b"\x02" + text.encode())
+    write("fuzz_sealed", b"\x02" + bytes(range(40)))
 
 
 def literals(*paths):
@@ -340,8 +386,9 @@ def dictionaries():
     groups = literals("src/server/codec/group_request_json.cpp",
                       "src/server/codec/group_event_json.cpp", "src/core/group",
                       "src/server/codec/session_request_json.cpp",
-                      "src/server/accounts/account_api.cpp", "src/server/http/return_api.cpp",
-                      "src/server/http/join_code_api.cpp")
+                      "src/server/codec/account_request_json.cpp",
+                      "src/server/codec/return_request_json.cpp",
+                      "src/server/codec/join_code_json.cpp")
 
     def quoted(words):
         return [f'"{w}"' for w in words]
@@ -358,19 +405,27 @@ def dictionaries():
                                    "calendar", "cases", "live", "report", "participants", "accept",
                                    "?token=", "&since=", "&lang=en", "&stream=", "events",
                                    "snapshots", "patches", "text=", "%2F", "%00", "%", "+", "..",
+                                   "qr.svg", "index.html", "assets/", ".js", ".env", "link.txt",
+                                   "up/", "secret.txt", "%2e%2e", "lang=",
                                    "//", ";", "#", "?", "&", "="])
     dictionary("fuzz_http_head", ["GET ", "POST ", "DELETE ", "HEAD ", "OPTIONS ",
                                   " HTTP/1.1\r\n", " HTTP/1.0\r\n", "\r\n", "\r\n\r\n", "Host: ",
                                   "Content-Length: ", "Transfer-Encoding: ", "chunked", "gzip",
                                   "identity", ", ", "Connection: ", "keep-alive", "close",
                                   "Upgrade: websocket", "Expect: 100-continue", "0\r\n\r\n",
-                                  "Cookie: ", "Origin: ", "X-Real-IP: ", ";ext=1", "\t"])
+                                  "Cookie: ", "Origin: ", "X-Real-IP: ", ";ext=1", "\t",
+                                  "intervisie_login=", "; ", "Authorization: Bearer ",
+                                  "https://intervisie.example.nl", "http://localhost:8080",
+                                  "http://127.0.0.1:8080", "http://[::1]:8080", "https://",
+                                  "http://", "10.0.0.2", "::1", "192.0.2.7", "%"])
     dictionary("fuzz_coach", ["ik ", "je ", "jij ", "u ", "hij ", "zij ", "we ", "wat ", "hoe ",
                               "waarom ", "wanneer ", "welke ", "wie ", "zou ", "moet ", "kun ",
                               "kan ", "heb ", "ben ", "is ", "als ", "misschien ", "eens ",
                               "niet ", "geen ", "?", ".", "!", ", ", "\u2019", "\u00eb",
                               "ik zou ", "heb je al ", "wat als ", "mijn advies is ", "probeer ",
                               "had ", "was ", "werkte ", "liep "])
+    dictionary("fuzz_sealed", ["intervisie-master-key-v1 ", "\n", "\r\n", "s1.", "@:", ":", "=",
+                               "-", "_", "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"])
     dictionary("fuzz_calendar_text", ["\r\n", "\r", "\n", "\t", " ", "\x00", ";", ",", "\\", ":",
                                       "https://", "\x7f", "\u00e9", "\u2014"])
 
@@ -391,6 +446,7 @@ def main():
     coach(protocol)
     calendar()
     http_heads(docs)
+    sealed()
     dictionaries()
     for fuzzer in sorted(os.listdir(CORPUS)):
         print(f"{fuzzer}: {len(os.listdir(os.path.join(CORPUS, fuzzer)))} seeds")

@@ -24,7 +24,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 FUZZERS = ["fuzz_live_message", "fuzz_request_bodies", "fuzz_session_events",
            "fuzz_group_events", "fuzz_method_toml", "fuzz_url_target", "fuzz_coach",
-           "fuzz_calendar_text", "fuzz_http_head"]
+           "fuzz_calendar_text", "fuzz_http_head", "fuzz_sealed"]
 # The smoke: every fuzzer a few seconds from its seeds, so the whole stays under two minutes.
 SMOKE_SECONDS = 8
 SMOKE_RUNS = 200000

@@ -4,7 +4,7 @@
 #include "core/account/account_rules.hpp"
 #include "server/accounts/login_cookie.hpp"
 #include "server/auth/token.hpp"
-#include "server/codec/object_reader.hpp"
+#include "server/codec/account_request_json.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/session_access.hpp"
 
@@ -98,25 +98,19 @@ Response AccountApi::sign_up(const Request& request, const std::string& client_a
   if (!accounts_by_address_.allow(client_address, clock_()))
     return error_response(request, http::status::too_many_requests, "rate_limited",
                           "Too many new accounts from this address; wait a minute.");
-  auto body = json_object_body(request);
+  const auto body = new_account_from_json(request.body());
   if (!body)
-    return std::move(body.error());
-  ObjectReader reader{*body, "new account", "", Source::client};
-  const std::string raw_email = reader.text("email");
-  const std::string password = reader.text("password");
-  const std::string raw_name = reader.text("display_name");
-  if (auto error = reader.finish())
-    return bad_body(request, *error);
+    return bad_body(request, body.error());
 
-  auto email = core::account::normalized_email(raw_email);
+  auto email = core::account::normalized_email(body->email);
   if (!email)
     return problem(request, email.error());
-  auto name = core::account::display_name(raw_name);
+  auto name = core::account::display_name(body->display_name);
   if (!name)
     return problem(request, name.error());
-  if (auto strong = core::account::check_password(password, *email); !strong)
+  if (auto strong = core::account::check_password(body->password, *email); !strong)
     return problem(request, strong.error());
-  auto hash = hash_password(password, config_.password_cost);
+  auto hash = hash_password(body->password, config_.password_cost);
   if (!hash)
     return error_response(request, http::status::service_unavailable, "busy",
                           "The server is too busy to secure a password now; try again.");
@@ -134,16 +128,12 @@ Response AccountApi::sign_up(const Request& request, const std::string& client_a
 Response AccountApi::log_in(const Request& request, const std::string& client_address) {
   if (auto allowed = authenticator_.page_allowed(request); !allowed)
     return std::move(allowed.error());
-  auto body = json_object_body(request);
+  const auto body = login_from_json(request.body());
   if (!body)
-    return std::move(body.error());
-  ObjectReader reader{*body, "login", "", Source::client};
-  const std::string raw_email = reader.text("email");
-  const std::string password = reader.text("password");
-  if (auto error = reader.finish())
-    return bad_body(request, *error);
+    return bad_body(request, body.error());
+  const std::string& password = body->password;
   const auto now = clock_();
-  const std::string email = core::account::normalized_email(raw_email).value_or(raw_email);
+  const std::string email = core::account::normalized_email(body->email).value_or(body->email);
   // Wrong passwords are counted per e-mail address *and* client address: whoever knows someone's
   // address cannot lock its owner out by failing on purpose from elsewhere.
   const std::string attempt = email + '\n' + client_address;
@@ -185,13 +175,10 @@ Response AccountApi::log_out(const Request& request) {
   auto caller = authenticator_.caller(request);
   if (!caller)
     return std::move(caller.error());
-  auto body = json_object_body(request);
-  if (!body)
-    return std::move(body.error());
-  ObjectReader reader{*body, "logout", "", Source::client};
-  const bool everywhere = reader.boolean("everywhere", Presence::optional);
-  if (auto error = reader.finish())
-    return bad_body(request, *error);
+  const auto everywhere_asked = logout_everywhere_from_json(request.body());
+  if (!everywhere_asked)
+    return bad_body(request, everywhere_asked.error());
+  const bool everywhere = *everywhere_asked;
   auto removed = everywhere ? accounts_.remove_logins(caller->account.id)
                             : accounts_.remove_login(caller->login.token_hash);
   if (!removed)
@@ -227,12 +214,8 @@ Response AccountApi::new_calendar_feed(const Request& request) {
   auto caller = authenticator_.caller(request);
   if (!caller)
     return std::move(caller.error());
-  auto body = json_object_body(request);
-  if (!body)
-    return std::move(body.error());
-  ObjectReader reader{*body, "calendar feed", "", Source::client};
-  if (auto error = reader.finish())
-    return bad_body(request, *error);
+  if (auto refused = fields_refused(request, "calendar feed"))
+    return std::move(*refused);
   const auto account = rotate_feed(caller->account);
   if (!account)
     return storage_failed(request);
@@ -258,15 +241,11 @@ void AccountApi::delete_account(const Request& request, const Respond& respond) 
   auto caller = authenticator_.caller(request);
   if (!caller)
     return respond(std::move(caller.error()));
-  auto body = json_object_body(request);
-  if (!body)
-    return respond(std::move(body.error()));
-  ObjectReader reader{*body, "account deletion", "", Source::client};
-  const std::string password = reader.text("password");
-  if (auto error = reader.finish())
-    return respond(bad_body(request, *error));
+  const auto password = account_deletion_from_json(request.body());
+  if (!password)
+    return respond(bad_body(request, password.error()));
   // The password again: a forgotten open laptop must not be enough to erase someone.
-  if (!password_matches(caller->account.password_hash, password))
+  if (!password_matches(caller->account.password_hash, *password))
     return respond(
         error_response(request, http::status::forbidden, "password_wrong",
                        "This is not the password of this account; nothing was deleted."));

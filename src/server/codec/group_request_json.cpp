@@ -10,24 +10,6 @@ namespace intervisie::server {
 namespace group = core::group;
 namespace json = boost::json;
 
-namespace {
-
-// Reads the body's object with `read`, which fills a value from an ObjectReader; then the
-// first problem, or the value.
-template <class Read>
-auto read_body(std::string_view body, std::string context, Read read)
-    -> std::expected<decltype(read(std::declval<ObjectReader&>(), std::declval<json::object&>())),
-                     CodecError> {
-  auto object = body_object(body);
-  if (!object)
-    return std::unexpected(std::move(object.error()));
-  ObjectReader reader{*object, std::move(context), "", Source::client};
-  auto value = read(reader, *object);
-  return reader.result(std::move(value));
-}
-
-} // namespace
-
 std::expected<group::cmd::CreateGroup, CodecError> new_group_from_json(std::string_view body) {
   return read_body(body, "new group", [](ObjectReader& reader, const json::object&) {
     group::cmd::CreateGroup command;

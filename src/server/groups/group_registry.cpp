@@ -2,6 +2,7 @@
 #include "server/groups/group_registry.hpp"
 
 #include "core/group/erasure.hpp"
+#include "core/group/history_check.hpp"
 #include "server/codec/group_event_json.hpp"
 
 #include <algorithm>
@@ -48,11 +49,15 @@ std::expected<void, std::string>
 GroupRegistry::adopt(const std::string& group_id,
                      const std::vector<store::StoredEvent>& stored) const {
   Entry entry;
+  // Folded as it is read, so an event that does not fit the group before it is refused here,
+  // not folded into a group that contradicts itself (core/group/history_check.hpp).
   for (const store::StoredEvent& one : stored) {
+    const std::string where = "group " + group_id + ", event " + std::to_string(one.seq) + ": ";
     auto event = group_event_from_stored(one);
     if (!event)
-      return std::unexpected("group " + group_id + ", event " + std::to_string(one.seq) + ": " +
-                             event.error().message);
+      return std::unexpected(where + event.error().message);
+    if (auto fit = group::fits(entry.state, *event); !fit)
+      return std::unexpected(where + fit.error());
     group::apply(entry.state, *event);
     index(group_id, *event);
     entry.events.push_back(std::move(*event));

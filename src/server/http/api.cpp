@@ -14,14 +14,13 @@
 #include "server/http/json_body.hpp"
 #include "server/http/origin.hpp"
 #include "server/http/qr_svg.hpp"
+#include "server/http/query_params.hpp"
 #include "server/http/return_api.hpp"
 #include "server/http/security_headers.hpp"
 #include "server/http/session_access.hpp"
 
 #include <boost/json.hpp>
 #include <boost/url/parse.hpp>
-
-#include <charconv>
 
 namespace intervisie::server {
 namespace {
@@ -201,11 +200,8 @@ void Api::report(const Request& request, const std::string& session_id, Respond 
   if (registry_.erased(session_id))
     return respond(error_response(request, http::status::gone, "case_erased",
                                   "The content of this session has been erased."));
-  Language language = Language::nl;
-  if (const auto url = boost::urls::parse_origin_form(request.target()))
-    for (const auto& param : url->params())
-      if (param.key == "lang" && param.value == "en")
-        language = Language::en;
+  const auto url = boost::urls::parse_origin_form(request.target());
+  const Language language = url ? report_language(url->params()) : Language::nl;
   registry_.find(session_id,
                  [this, head = head_of(request), token = std::string(bearer_token(request)),
                   language, session_id,
@@ -265,12 +261,8 @@ Response Api::coach(const Request& request, const std::string& client_address) {
 }
 
 Response Api::qr_code(const Request& request) const {
-  std::string text;
-  if (const auto url = boost::urls::parse_origin_form(request.target()))
-    for (const auto& param : url->params())
-      if (param.key == "text")
-        text = param.value;
-  auto svg = qr_svg(text);
+  const auto url = boost::urls::parse_origin_form(request.target());
+  auto svg = qr_svg(url ? qr_text(url->params()) : std::string());
   if (!svg)
     return error_response(request, http::status::bad_request, "bad_qr_text", svg.error());
   Response response{http::status::ok, request.version()};
@@ -351,34 +343,11 @@ std::expected<Api::AskedLiveTarget, Response> Api::live_target(const Request& re
       segments[3] != "live")
     return std::unexpected(
         error_response(request, http::status::not_found, "not_found", "There is nothing here."));
-  AskedLiveTarget target;
-  target.session_id = segments[2];
-  for (const auto& param : url->params()) {
-    if (param.key == "token") {
-      target.token = param.value;
-    } else if (param.key == "since") {
-      std::uint64_t since = 0;
-      const auto parsed =
-          std::from_chars(param.value.data(), param.value.data() + param.value.size(), since);
-      if (parsed.ec != std::errc{} || parsed.ptr != param.value.data() + param.value.size())
-        return std::unexpected(error_response(request, http::status::bad_request, "bad_since",
-                                              "since must be a sequence number (0 or more)."));
-      target.subscription.since = since;
-    } else if (param.key == "lang") {
-      target.subscription.language = param.value == "en" ? Language::en : Language::nl;
-    } else if (param.key == "stream") {
-      if (param.value == "events")
-        target.subscription.stream = Stream::events;
-      else if (param.value == "snapshots")
-        target.subscription.stream = Stream::snapshots;
-      else if (param.value == "patches")
-        target.subscription.stream = Stream::patches;
-      else
-        return std::unexpected(error_response(request, http::status::bad_request, "bad_stream",
-                                              "stream must be events, snapshots or patches."));
-    }
-  }
-  return target;
+  auto query = live_query(url->params());
+  if (!query)
+    return std::unexpected(error_response(request, http::status::bad_request,
+                                          to_string(query.error()), explain(query.error())));
+  return AskedLiveTarget{segments[2], std::move(query->token), query->subscription};
 }
 
 } // namespace intervisie::server

@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "server/http/http_session.hpp"
 
+#include "server/http/client_address.hpp"
 #include "server/http/socket_handover.hpp"
 
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/ip/address.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/beast/websocket/rfc6455.hpp>
-
-#include <algorithm>
 
 namespace intervisie::server {
 
@@ -84,18 +82,7 @@ void HttpSession::on_read(beast::error_code error, std::size_t) {
     });
     return;
   }
-  std::string client = client_address_;
-  if (std::ranges::find(limits_.trusted_proxies, client_address_) !=
-      limits_.trusted_proxies.end()) {
-    // The proxy says whom it speaks for; what it says must at least be an address.
-    boost::system::error_code invalid;
-    const auto header = request.find("X-Real-IP");
-    if (header != request.end()) {
-      const std::string claimed{header->value()};
-      if (boost::asio::ip::make_address(claimed, invalid); !invalid)
-        client = claimed;
-    }
-  }
+  const std::string client = client_address(request, client_address_, limits_.trusted_proxies);
   api_.handle(std::move(request), client, [self = shared_from_this()](Response response) {
     boost::asio::post(
         self->stream_.get_executor(),

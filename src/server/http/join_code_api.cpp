@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "server/http/join_code_api.hpp"
 
-#include "server/codec/object_reader.hpp"
+#include "server/codec/join_code_json.hpp"
 #include "server/http/json_body.hpp"
 
 #include <boost/asio/post.hpp>
@@ -35,22 +35,13 @@ Response JoinCodeApi::join(const Request& request, const std::string& client_add
   if (!guesses_.allow(client_address, now))
     return error_response(request, http::status::too_many_requests, "rate_limited",
                           "Too many codes tried; wait a minute.");
-  auto body = json_object_body(request);
-  if (!body)
-    return std::move(body.error());
-  ObjectReader reader{*body, "join code", "", Source::client};
-  const std::string typed = reader.text("code");
-  if (auto error = reader.finish())
-    return bad_body(request, *error);
-  // People type codes the way they read them off the wall: "123 456".
-  std::string code;
-  for (const char c : typed)
-    if (c != ' ')
-      code += c;
-  if (!JoinCodes::well_formed(code))
+  const auto code = join_code_from_json(request.body()); // "123 456" as typed: the spaces go
+  if (!code)
+    return bad_body(request, code.error());
+  if (!JoinCodes::well_formed(*code))
     return error_response(request, http::status::bad_request, "bad_value",
                           "join code: \"code\" must be six digits");
-  const auto found = sessions_.find_by_code_blocking(code); // on a blocking thread
+  const auto found = sessions_.find_by_code_blocking(*code); // on a blocking thread
   if (!found) {
     guesses_.failed(now);
     return error_response(request, http::status::not_found, "unknown_code",

@@ -7,13 +7,6 @@ namespace intervisie::server {
 
 namespace http = boost::beast::http;
 
-std::expected<boost::json::object, Response> json_object_body(const Request& request) {
-  auto object = body_object(request.body());
-  if (!object)
-    return std::unexpected(bad_body(request, object.error()));
-  return std::move(*object);
-}
-
 std::optional<Response> fields_refused(const Request& request, std::string_view what) {
   if (auto none = no_fields_from_json(request.body(), what); !none)
     return bad_body(request, none.error());

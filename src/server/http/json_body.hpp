@@ -1,20 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
-// A request body that must be one JSON object, read with the codec's strict ObjectReader.
+// The 400 answers to a request body the codec (src/server/codec) refused.
 #pragma once
 
 #include "server/codec/codec_error.hpp"
 #include "server/http/responses.hpp"
 
-#include <boost/json/object.hpp>
-
-#include <expected>
 #include <optional>
 #include <string_view>
 
 namespace intervisie::server {
 
-// The body as an object (an empty body is an empty object), or the 400 that says why not.
-std::expected<boost::json::object, Response> json_object_body(const Request& request);
 // For a route that takes no fields: nothing when the body is empty or `{}`, else the 400 that
 // names the first field (unknown_field), so a typo never passes silently.
 std::optional<Response> fields_refused(const Request& request, std::string_view what);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "server/http/return_api.hpp"
 
-#include "server/codec/object_reader.hpp"
+#include "server/codec/return_request_json.hpp"
 #include "server/http/json_body.hpp"
 #include "server/http/session_access.hpp"
 
@@ -65,16 +65,12 @@ void ReturnApi::ask(const Request& request, const std::string& session_id,
     return respond(error_response(request, http::status::too_many_requests, "rate_limited",
                                   "Too many requests to come back from this address; wait a "
                                   "minute."));
-  auto body = json_object_body(request);
+  auto body = return_from_json(request.body());
   if (!body)
-    return respond(std::move(body.error()));
-  ObjectReader reader{*body, "return", "", Source::client};
-  const std::string join_token = reader.text("join_token");
-  const auto participant = reader.id<core::ParticipantTag>("participant");
-  if (auto error = reader.finish())
-    return respond(bad_body(request, *error));
-  sessions_.find(session_id, [this, head = head_of(request), session_id, join_token, participant,
-                              respond = std::move(respond)](
+    return respond(bad_body(request, body.error()));
+  sessions_.find(session_id, [this, head = head_of(request), session_id,
+                              join_token = std::move(body->join_token),
+                              participant = body->participant, respond = std::move(respond)](
                                  const std::shared_ptr<LiveSession>& live) mutable {
     // An unknown session and a wrong token look alike, down to the work done to check them.
     if (!admitted(live.get(), join_token))

@@ -7,14 +7,6 @@ namespace intervisie::server {
 
 namespace http = boost::beast::http;
 
-std::string_view bearer_token(const Request& request) {
-  const auto header = request.find(http::field::authorization);
-  if (header == request.end())
-    return {};
-  const std::string_view value = header->value();
-  return value.starts_with("Bearer ") ? value.substr(7) : std::string_view{};
-}
-
 void check_against_nothing(std::string_view token) {
   (void)same_secret(token_hash(token), token_hash(""));
 }

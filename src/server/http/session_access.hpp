@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
-// What every route of a live session shares over HTTP: the bearer token, the answer to a wrong
-// one (that costs what a right one costs), the status of an engine refusal, and a request's
-// head kept for answering later from another thread.
+// What every route of a live session shares over HTTP: the bearer token (bearer_token.hpp), the
+// answer to a wrong one (that costs what a right one costs), the status of an engine refusal, and a
+// request's head kept for answering later from another thread.
 #pragma once
 
+#include "server/http/bearer_token.hpp"
 #include "server/http/responses.hpp"
 #include "server/live/admission_error.hpp"
 #include "server/live/live_session.hpp"
@@ -14,10 +15,6 @@
 #include <string_view>
 
 namespace intervisie::server {
-
-// The token of an `Authorization: Bearer <token>` header; empty when there is none. A URL with
-// a secret in it ends up in histories and logs, so secrets travel in this header.
-std::string_view bearer_token(const Request& request);
 
 // For a session or request that does not exist: the same hashing and comparison a real check
 // costs, so a wrong token and an unknown session cannot be told apart by their timing.

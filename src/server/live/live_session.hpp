@@ -12,6 +12,7 @@
 #include "server/live/client.hpp"
 #include "server/live/join_codes.hpp"
 #include "server/live/stored_events.hpp"
+#include "server/live/subscription.hpp"
 #include "server/live/view_patches.hpp"
 #include "store/event_store.hpp"
 
@@ -32,28 +33,9 @@
 
 namespace intervisie::server {
 
-using Language = core::Language;
-
 // The shared screen (beamer) connects as this id: it sees what every participant may see, and
 // nothing private; it cannot send commands. Participants are numbered from 1.
 inline constexpr core::ParticipantId beamer_viewer{0};
-
-// What a connection hears after its first message (docs/protocol.md 3.1).
-enum class Stream {
-  events,    // the events it may see; it folds them itself
-  snapshots, // the events, and after every change a fresh snapshot of its view
-  // Only what changed in its view, as a JSON Patch (the web app): a client that shows the state
-  // gets the server's view without folding events or receiving the whole view again.
-  patches,
-};
-
-// How one connection wants to hear about the session.
-struct Subscription {
-  std::optional<std::uint64_t> since; // resume: every event after this seq, not a snapshot
-  Language language = Language::nl;
-  // A snapshot or patch subscription always starts with a snapshot (`since` does not count).
-  Stream stream = Stream::events;
-};
 
 // A newcomer's admission: their id and the token they connect with.
 struct Admission {
