@@ -144,14 +144,6 @@ void LiveSession::release_join_code() {
     codes_->release(offer->code, id_);
 }
 
-void LiveSession::record_creation(core::Events events,
-                                  std::function<void(std::optional<std::uint64_t>)> done) {
-  boost::asio::post(strand_, [self = shared_from_this(), events = std::move(events),
-                              done = std::move(done)]() mutable {
-    self->append(std::move(events), {}, std::move(done));
-  });
-}
-
 std::optional<core::ParticipantId> LiveSession::authenticate(std::string_view token) const {
   const auto seat = seat_of(token);
   if (!seat)

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace intervisie::store::sqlite {
 
@@ -48,6 +49,10 @@ private:
   std::expected<std::optional<std::int64_t>, StoreError> last_seq(std::string_view session_id,
                                                                   bool erased_too = false);
   std::expected<void, StoreError> upsert_secret(std::string_view session_id, const Secret& secret);
+  // Inserts `events` after `after_seq` and advances the session (finishing it when one of them
+  // does); the new last seq. Inside a savepoint of the caller's.
+  AppendResult write_events(std::string_view session_id, std::uint64_t after_seq,
+                            const std::vector<NewEvent>& events);
   // A finished or erased session's join code is free for another.
   std::expected<void, StoreError> release_join_code(std::string_view session_id);
   template <class Write> AppendResult in_savepoint(Write&& write);
