@@ -58,6 +58,20 @@ std::expected<Statement, StoreError> Connection::prepare(std::string_view sql) {
   return Statement{db_.get(), raw};
 }
 
+std::expected<void, StoreError> Connection::check_writable() {
+  const auto cannot = [this](std::string_view why) {
+    std::string message = file_.string() + " cannot be written, and the server must write it (";
+    message.append(why).append(")");
+    return std::unexpected(StoreError{StoreErrorCode::io, std::move(message)});
+  };
+  if (sqlite3_db_readonly(db_.get(), "main") == 1)
+    return cannot("it could be opened for reading only");
+  // The write lock needs the log to be writable too.
+  if (auto locked = exec("BEGIN IMMEDIATE; ROLLBACK;", "taking the write lock"); !locked)
+    return cannot(locked.error().message);
+  return {};
+}
+
 int Connection::changes() const {
   return sqlite3_changes(db_.get());
 }

@@ -37,7 +37,9 @@ std::expected<void, StoreError> configure_writer(Connection& db, Synchronous syn
               // Checkpoints run on a thread of their own (sqlite/checkpointer.hpp), never
               // inside a commit.
               "PRAGMA wal_autocheckpoint = 0;";
-  return db.exec(settings, "setting up " + db.file().string());
+  if (auto set = db.exec(settings, "setting up " + db.file().string()); !set)
+    return set;
+  return db.check_writable();
 }
 
 std::expected<void, StoreError> configure_reader(Connection& db) {
