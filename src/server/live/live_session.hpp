@@ -271,6 +271,8 @@ private:
   core::SessionState decided_state_;
   std::uint64_t decided_seq_ = 0;
   std::uint64_t generation_ = 0; // bumped when a failed append discards what was decided after it
+  // The last append failed, and the log has said so: once per run of failures, not per command.
+  bool appends_failing_ = false;
   std::function<void()> taken_over_;
 
   std::vector<Connection> connections_;

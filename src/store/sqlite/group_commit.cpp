@@ -128,8 +128,17 @@ void GroupCommit::commit(std::vector<WriteRequest>& batch) {
     for (AppendResult& result : results)
       if (result)
         result = std::unexpected(*batch_error);
+    failures_.failed(*batch_error);
   } else {
     count(batch, results);
+    const auto failed = std::ranges::find_if(results, [](const AppendResult& result) {
+      return !result && (result.error().code == StoreErrorCode::io ||
+                         result.error().code == StoreErrorCode::corrupt);
+    });
+    if (failed != results.end())
+      failures_.failed(failed->error());
+    else
+      failures_.succeeded();
   }
   for (std::size_t i = 0; i < batch.size(); ++i)
     batch[i].done(std::move(results[i]));
