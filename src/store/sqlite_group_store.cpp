@@ -3,6 +3,7 @@
 
 #include "store/migrations.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/failed_sync.hpp"
 #include "store/sqlite/pragmas.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_error.hpp"
@@ -520,8 +521,11 @@ private:
     Result<void> done = db_.exec("BEGIN IMMEDIATE", "starting a transaction");
     if (done)
       done = body();
-    if (done)
+    if (done) {
       done = db_.exec("COMMIT", "committing");
+      if (!done)
+        sqlite::stop_if_sync_failed(db_, "groups.db", done.error());
+    }
     if (!done) {
       if (db_.in_transaction())
         (void)db_.exec("ROLLBACK", "undoing " + std::string{doing});

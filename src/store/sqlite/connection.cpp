@@ -72,6 +72,10 @@ std::expected<void, StoreError> Connection::check_writable() {
   return {};
 }
 
+bool Connection::sync_failed() const {
+  return sqlite3_extended_errcode(db_.get()) == SQLITE_IOERR_FSYNC;
+}
+
 int Connection::changes() const {
   return sqlite3_changes(db_.get());
 }

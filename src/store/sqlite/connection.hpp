@@ -33,6 +33,10 @@ public:
   // write would then fail until the file is opened again, even once it can be written.
   std::expected<void, StoreError> check_writable();
 
+  // Whether the last error on this connection was a failed sync (fsync, fdatasync): what was
+  // being committed may or may not be on the disk (sqlite/failed_sync.hpp).
+  bool sync_failed() const;
+
   // False after SQLite rolled a transaction back by itself (after a full disk, say).
   bool in_transaction() const;
   // Rows the last INSERT, UPDATE or DELETE changed.

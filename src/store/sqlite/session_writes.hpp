@@ -29,6 +29,7 @@ public:
   void rollback();
   // False when SQLite has rolled the open transaction back by itself (a full disk, say).
   bool in_transaction() const { return db_.in_transaction(); }
+  const Connection& connection() const { return db_; }
 
   // Applies one change inside the open transaction: all of it, or none of it (a savepoint),
   // so one failed change does not spoil the others of its batch. Checks come before writes:
