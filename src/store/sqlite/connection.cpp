@@ -66,10 +66,12 @@ std::expected<void, StoreError> Connection::check_writable() {
   };
   if (sqlite3_db_readonly(db_.get(), "main") == 1)
     return cannot("it could be opened for reading only");
-  // The write lock needs the log to be writable too.
-  if (auto locked = exec("BEGIN IMMEDIATE; ROLLBACK;", "taking the write lock"); !locked)
+  // The write lock needs the log to be writable too. A file that is not a database fails here
+  // as such (corrupt), not as one that cannot be written.
+  auto locked = exec("BEGIN IMMEDIATE; ROLLBACK;", "taking the write lock");
+  if (!locked && locked.error().code != StoreErrorCode::corrupt)
     return cannot(locked.error().message);
-  return {};
+  return locked;
 }
 
 bool Connection::sync_failed() const {
