@@ -48,6 +48,9 @@ packages=(
   chromium
   # The cluster test: several nodes behind nginx, routed by session id (deploy/nginx/)
   nginx
+  # The store tests of a read-only file system and a failed sync inject the errors with it
+  # (tests/server/support/write_fault.hpp)
+  strace
 )
 
 # Node.js and npm build web/. Many machines already have a Node.js from elsewhere

@@ -54,6 +54,9 @@ struct NewSession {
   // Six digits to join by typing them; unique among unfinished sessions of every node, released
   // when the session finishes or is erased. Empty: none.
   std::string join_code;
+  // The session's first events (seq 1, 2, …), written in the same commit as the session: a
+  // session is never stored without them (a creation that fails leaves nothing behind).
+  std::vector<NewEvent> events;
 };
 
 struct SessionRecord {
@@ -144,9 +147,10 @@ class EventStore {
 public:
   virtual ~EventStore() = default;
 
-  // Creates the session (last_seq 0) with its secrets and join code; durable when it returns
-  // success. `conflict` when the id or the join code is taken. Blocks for one commit: rare, so
-  // kept simple for callers. The session is claimed by this store's node (claim_session).
+  // Creates the session with its secrets, join code and first events (last_seq: how many);
+  // durable when it returns success, and nothing of it is written when it does not. `conflict`
+  // when the id or the join code is taken. Blocks for one commit: rare, so kept simple for
+  // callers. The session is claimed by this store's node (claim_session).
   virtual std::expected<void, StoreError> create_session(const NewSession& session) = 0;
 
   // Adds or replaces one secret of a session (a participant's token hash when they join);

@@ -3,9 +3,11 @@
 
 #include "store/migrations.hpp"
 #include "store/sqlite/connection.hpp"
+#include "store/sqlite/failed_sync.hpp"
 #include "store/sqlite/pragmas.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/sqlite_error.hpp"
+#include "store/write_failure_log.hpp"
 
 #include <mutex>
 #include <unordered_map>
@@ -516,22 +518,30 @@ private:
   // One transaction, committed (and synced) before it returns; rolled back on any error.
   template <class Body> Result<void> write(std::string_view doing, Body body) {
     std::lock_guard lock{mutex_};
-    if (auto begun = db_.exec("BEGIN IMMEDIATE", doing); !begun)
-      return begun;
-    Result<void> done = body();
+    Result<void> done = db_.exec("BEGIN IMMEDIATE", "starting a transaction");
     if (done)
-      done = db_.exec("COMMIT", doing);
+      done = body();
+    if (done) {
+      done = db_.exec("COMMIT", "committing");
+      if (!done)
+        sqlite::stop_if_sync_failed(db_, "groups.db", done.error());
+    }
     if (!done) {
       if (db_.in_transaction())
         (void)db_.exec("ROLLBACK", "undoing " + std::string{doing});
+      failures_.failed(done.error());
       if (done.error().code != StoreErrorCode::conflict &&
           done.error().code != StoreErrorCode::not_found)
         return std::unexpected(sqlite::with_context(std::move(done.error()), doing));
+      return done;
     }
+    failures_.succeeded();
     return done;
   }
 
   std::mutex mutex_;
+  WriteFailureLog failures_{"groups.db (accounts, groups and session keys)",
+                            "what writes there gets storage_failed until it can; reads go on"};
   Connection db_;
   std::unordered_map<std::string, Statement> statements_;
 };

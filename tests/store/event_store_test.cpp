@@ -173,6 +173,28 @@ TEST_P(EventStoreTest, NewSessionStartsAtSeqZero) {
   EXPECT_TRUE(store->read("s1", 0)->empty());
 }
 
+TEST_P(EventStoreTest, ASessionIsCreatedWithItsFirstEventsInOneCommit) {
+  NewSession created = session("s2");
+  created.events = {event("session_created", "{\"title\":\"Dinsdagochtend\"}", 10),
+                    event("participant_joined", "{\"name\":\"Fenna\"}", 10)};
+  ASSERT_TRUE(store->create_session(created));
+  EXPECT_EQ(store->find_session("s2")->last_seq, 2u);
+  EXPECT_EQ(*store->read("s2", 0),
+            (std::vector<StoredEvent>{{1, "session_created", "{\"title\":\"Dinsdagochtend\"}", 10},
+                                      {2, "participant_joined", "{\"name\":\"Fenna\"}", 10}}));
+  auto next = append_and_wait(*store, "s2", 2, {event("session_started", "{}", 20)});
+  ASSERT_TRUE(next) << next.error().message;
+  EXPECT_EQ(*next, 3u);
+}
+
+TEST_P(EventStoreTest, ARefusedCreationWritesNoneOfItsEvents) {
+  NewSession again = session("s1");
+  again.events = {event("session_created", "{}")};
+  ASSERT_FALSE(store->create_session(again));
+  EXPECT_EQ(store->find_session("s1")->last_seq, 0u);
+  EXPECT_TRUE(store->read("s1", 0)->empty());
+}
+
 TEST_P(EventStoreTest, SecretsAreKeptByNameAndCanBeReplaced) {
   NewSession with_secrets = session("s2");
   with_secrets.secrets = {{"join", "hash-j"}, {"facilitator", "hash-f"}};

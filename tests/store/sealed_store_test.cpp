@@ -141,8 +141,10 @@ TEST(SealedText, OpensOnlyWithItsKeyAndWhatItIsBoundTo) {
 TEST_P(SealedStoreTest, NoCaseTextOrGroupTextIsStoredInClear) {
   {
     SealedStores stores{place};
-    ASSERT_TRUE(stores.events->create_session(session("s1")));
-    ASSERT_TRUE(append_and_wait(*stores.events, "s1", 0,
+    NewSession created = session("s1");
+    created.events = {event("session_created", canary)};
+    ASSERT_TRUE(stores.events->create_session(created));
+    ASSERT_TRUE(append_and_wait(*stores.events, "s1", 1,
                                 {event("statement_set", canary), event("question_asked", canary)}));
     ASSERT_TRUE(stores.group_events->append_group_events(
         "g1", 0, {event("cancelled", canary), event("follow_up_recorded", canary)}));

@@ -5,6 +5,8 @@
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite_event_store.hpp"
 
+#include "support/immutable_file.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -139,6 +141,23 @@ TEST(SqliteSchema, AnotherProgramsDatabaseIsRefusedAndLeftAlone) {
   EXPECT_EQ(
       db.pragma("SELECT count(*) FROM sqlite_master WHERE name = 'schema_version'").value_or(""),
       "0");
+}
+
+TEST(SqliteEventStore, AFileThatCannotBeWrittenIsRefusedAtOpeningNotAtEveryWrite) {
+  TempDir dir;
+  ASSERT_TRUE(open_sqlite_event_store(dir.path()));
+  auto read_only = intervisie::testing::ImmutableFile::make(dir.file());
+  if (!read_only)
+    GTEST_SKIP() << "cannot make the store file read-only here: " << read_only.error();
+  // SQLite would open it read-only; a store that could never write is no store.
+  auto store = open_sqlite_event_store(dir.path());
+  ASSERT_FALSE(store);
+  EXPECT_EQ(store.error().code, StoreErrorCode::io);
+  EXPECT_TRUE(store.error().message.starts_with(dir.file().string() +
+                                                " cannot be written, and the server must write it"))
+      << store.error().message;
+  read_only->reset();
+  EXPECT_TRUE(open_sqlite_event_store(dir.path()));
 }
 
 TEST(SqliteSchema, OneDataDirectoryIsOpenedByOneStoreAtATime) {

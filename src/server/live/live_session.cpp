@@ -144,14 +144,6 @@ void LiveSession::release_join_code() {
     codes_->release(offer->code, id_);
 }
 
-void LiveSession::record_creation(core::Events events,
-                                  std::function<void(std::optional<std::uint64_t>)> done) {
-  boost::asio::post(strand_, [self = shared_from_this(), events = std::move(events),
-                              done = std::move(done)]() mutable {
-    self->append(std::move(events), {}, std::move(done));
-  });
-}
-
 std::optional<core::ParticipantId> LiveSession::authenticate(std::string_view token) const {
   const auto seat = seat_of(token);
   if (!seat)
@@ -635,12 +627,15 @@ void LiveSession::on_durable(const core::Events& events, std::uint64_t generatio
                    result.error().message);
       if (auto taken_over = std::exchange(taken_over_, nullptr))
         taken_over();
-    } else if (current) {
-      spdlog::error("session {}: an append failed: {}", id_, result.error().message);
+    } else if (current && !std::exchange(appends_failing_, true)) {
+      spdlog::warn("session {}: what happens in it cannot be stored ({}); its commands get "
+                   "storage_failed until the store can write again",
+                   id_, result.error().message);
     }
     durable(std::nullopt);
     return;
   }
+  appends_failing_ = false;
   for (const core::Event& event : events) {
     broadcast(event, history_.size() + 1);
     core::apply(durable_state_, event);

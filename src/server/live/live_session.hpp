@@ -122,9 +122,6 @@ public:
   // node serves the session now, or wrote to it: this copy is stale. Set before it is shared.
   void set_taken_over(std::function<void()> taken_over) { taken_over_ = std::move(taken_over); }
 
-  // Records the first events of a new session (create_session's); `done` runs once durable.
-  void record_creation(core::Events events, std::function<void(std::optional<std::uint64_t>)> done);
-
   // Which participant a token belongs to, if any; thread-safe, constant time per comparison.
   std::optional<core::ParticipantId> authenticate(std::string_view token) const;
   // The same, with which of the place's tokens it is: what a live connection is opened with.
@@ -256,6 +253,8 @@ private:
   core::SessionState decided_state_;
   std::uint64_t decided_seq_ = 0;
   std::uint64_t generation_ = 0; // bumped when a failed append discards what was decided after it
+  // The last append failed, and the log has said so: once per run of failures, not per command.
+  bool appends_failing_ = false;
   std::function<void()> taken_over_;
 
   std::vector<Connection> connections_;

@@ -49,12 +49,11 @@ void SessionRegistry::watch(LiveSession& live) {
 }
 
 void SessionRegistry::create(const NewSessionRequest& request, CreateDone done) {
-  boost::asio::post(blocking_, [this, request, done = std::move(done)]() mutable {
-    create_blocking(request, std::move(done));
-  });
+  boost::asio::post(blocking_,
+                    [this, request, done = std::move(done)] { create_blocking(request, done); });
 }
 
-void SessionRegistry::create_blocking(const NewSessionRequest& request, CreateDone done) {
+void SessionRegistry::create_blocking(const NewSessionRequest& request, const CreateDone& done) {
   const core::Method* method = catalogue_.find(request.method_id);
   if (!method) {
     done(std::unexpected(AdmissionError{AdmissionFailure::unknown_method}));
@@ -78,6 +77,8 @@ void SessionRegistry::create_blocking(const NewSessionRequest& request, CreateDo
   const std::string beamer_hash = token_hash(created.beamer_token);
   // The code is unique on this node at once, and across nodes by the store's key: another
   // node's session may hold it, then another code is tried.
+  // The session and its first events in one commit: a creation that fails leaves nothing.
+  std::vector<store::NewEvent> first_events = records_of(*events);
   std::expected<void, store::StoreError> stored;
   std::string join_code;
   for (int attempt = 1;; ++attempt) {
@@ -92,7 +93,8 @@ void SessionRegistry::create_blocking(const NewSessionRequest& request, CreateDo
                     {std::string(join_code_secret_name), join_code},
                     {participant_secret_name(facilitator), facilitator_hash},
                     {participant_secret_name(beamer_viewer), beamer_hash}},
-        .join_code = created.join_code});
+        .join_code = created.join_code,
+        .events = first_events});
     if (stored)
       break;
     codes_.release(created.join_code, created.session_id);
@@ -104,26 +106,20 @@ void SessionRegistry::create_blocking(const NewSessionRequest& request, CreateDo
     done(std::unexpected(AdmissionError{AdmissionFailure::session_not_stored}));
     return;
   }
-  auto live =
-      std::make_shared<LiveSession>(executor_, created.session_id, store_, clock_, DurableHistory{},
-                                    SessionSecrets{.token_hashes = {{facilitator, facilitator_hash},
-                                                                    {beamer_viewer, beamer_hash}},
-                                                   .join_hash = join_hash,
-                                                   .join_code = join_code},
-                                    coach_);
+  auto live = std::make_shared<LiveSession>(
+      executor_, created.session_id, store_, clock_, history_of(std::move(*events)),
+      SessionSecrets{
+          .token_hashes = {{facilitator, facilitator_hash}, {beamer_viewer, beamer_hash}},
+          .join_hash = join_hash,
+          .join_code = join_code},
+      coach_);
   (void)live->take_join_code(codes_); // the code just issued, already stored: nothing can fail
   watch(*live);
   {
     const std::scoped_lock lock(mutex_);
     sessions_[created.session_id] = live;
   }
-  live->record_creation(std::move(*events), [created = std::move(created), done = std::move(done)](
-                                                std::optional<std::uint64_t> result) {
-    if (!result)
-      done(std::unexpected(AdmissionError{AdmissionFailure::session_not_stored}));
-    else
-      done(created);
-  });
+  done(std::move(created));
 }
 
 std::shared_ptr<LiveSession> SessionRegistry::held(const std::string& session_id) const {

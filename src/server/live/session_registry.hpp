@@ -116,7 +116,7 @@ private:
   std::shared_ptr<LiveSession> take(const std::string& session_id);
 
   // Makes a session and its first events durable (on a blocking thread).
-  void create_blocking(const NewSessionRequest& request, CreateDone done);
+  void create_blocking(const NewSessionRequest& request, const CreateDone& done);
 
   boost::asio::any_io_executor executor_;
   boost::asio::any_io_executor blocking_;

@@ -21,6 +21,14 @@ std::vector<store::NewEvent> records_of(const core::Events& events) {
   return records;
 }
 
+DurableHistory history_of(core::Events first_events) {
+  DurableHistory history;
+  for (const core::Event& event : first_events)
+    core::apply(history.state, event);
+  history.events = std::move(first_events);
+  return history;
+}
+
 std::expected<DurableHistory, std::string>
 history_of(const std::string& session_id, const std::vector<store::StoredEvent>& stored) {
   DurableHistory history;

@@ -21,6 +21,9 @@ struct DurableHistory {
   core::SessionState state;
 };
 
+// The history of a session just created: its first events (stored with it), folded.
+DurableHistory history_of(core::Events first_events);
+
 // A stored history read back, folded once while each event is checked against the state before
 // it (core::fits); or what is wrong with the first event that does not read or does not fit.
 std::expected<DurableHistory, std::string>

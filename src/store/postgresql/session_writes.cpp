@@ -61,18 +61,25 @@ constexpr std::string_view sql_append =
     " SELECT live, last_seq, ours FROM target";
 
 // $1 session, $2 method, $3 title, $4 created at, $5 secret names, $6 secret values, $7 join
-// code ('' for none), $8 this node. Answers (id taken, code taken, sessions created); writes
-// only when neither is taken, and then claims the session for this node. Two nodes creating
-// one code at once: the second meets the join code's primary key (a conflict, batch retried).
+// code ('' for none), $8 this node, $9 kinds, $10 payloads and $11 times of the first events
+// (seq 1, 2, …). Answers (id taken, code taken, sessions created); writes only when neither is
+// taken, and then claims the session for this node. Two nodes creating one code at once: the
+// second meets the join code's primary key (a conflict, batch retried).
 constexpr std::string_view sql_create =
     "WITH taken AS ("
     "  SELECT EXISTS (SELECT 1 FROM sessions WHERE session_id = $1::text) AS id,"
     "   $7::text <> '' AND EXISTS (SELECT 1 FROM join_codes WHERE code = $7::text) AS code),"
     " created AS ("
-    "  INSERT INTO sessions (session_id, method_id, title, created_at_ms)"
-    "  SELECT $1::text, $2::text, $3::text, $4::bigint FROM taken WHERE NOT taken.id AND NOT "
-    "taken.code"
+    "  INSERT INTO sessions (session_id, method_id, title, created_at_ms, last_seq)"
+    "  SELECT $1::text, $2::text, $3::text, $4::bigint, cardinality($9::text[])"
+    "  FROM taken WHERE NOT taken.id AND NOT taken.code"
     "  ON CONFLICT (session_id) DO NOTHING RETURNING session_id),"
+    " first_events AS ("
+    "  INSERT INTO events (session_id, seq, kind, payload, at_ms)"
+    "  SELECT created.session_id, e.n, e.kind, e.payload, e.at_ms"
+    "  FROM created,"
+    "   unnest($9::text[], $10::text[], $11::bigint[]) WITH ORDINALITY AS e (kind, payload, at_ms,"
+    " n)),"
     " secrets AS ("
     "  INSERT INTO session_secrets (session_id, name, value)"
     "  SELECT created.session_id, s.name, s.value"
@@ -166,6 +173,13 @@ std::vector<std::string_view> payloads_of(const std::vector<NewEvent>& events) {
   return payloads;
 }
 
+std::vector<std::int64_t> times_of(const std::vector<NewEvent>& events) {
+  std::vector<std::int64_t> times;
+  for (const NewEvent& event : events)
+    times.push_back(event.at_ms);
+  return times;
+}
+
 // Secrets as two parallel arrays, each name once: a name given twice keeps its last value, as
 // when each is put one after the other (and one INSERT cannot write the same row twice).
 struct SecretColumns {
@@ -188,20 +202,14 @@ SecretColumns columns_of(const std::vector<Secret>& secrets) {
 }
 
 std::vector<Statement> append_statements(const AppendEvents& append, std::string_view node) {
-  std::vector<std::int64_t> times;
-  const NewEvent* finishing = nullptr;
-  for (const NewEvent& event : append.events) {
-    times.push_back(event.at_ms);
-    if (event.finishes_session && finishing == nullptr)
-      finishing = &event;
-  }
+  const auto finishing = std::ranges::find_if(append.events, &NewEvent::finishes_session);
   Params params;
   params.text(append.session_id)
       .uint64(append.expected_last_seq)
       .text_array(kinds_of(append.events))
       .text_array(payloads_of(append.events))
-      .int64_array(times);
-  if (finishing != nullptr)
+      .int64_array(times_of(append.events));
+  if (finishing != append.events.end())
     params.int64(finishing->at_ms);
   else
     params.null();
@@ -226,7 +234,10 @@ std::vector<Statement> create_statements(const CreateSession& create, std::strin
       .text_array(secrets.names)
       .text_array(secrets.values)
       .text(session.join_code)
-      .text(node);
+      .text(node)
+      .text_array(kinds_of(session.events))
+      .text_array(payloads_of(session.events))
+      .int64_array(times_of(session.events));
   std::vector<Statement> statements;
   statements.push_back(Statement{create_name, std::move(params)});
   return statements;
@@ -360,7 +371,7 @@ AppendResult outcome_of(const Change& change, std::span<const Result> results) {
             return std::unexpected(
                 StoreError{StoreErrorCode::conflict,
                            "join code " + in_quotes(one.session.join_code) + " is taken"});
-          return std::uint64_t{0};
+          return std::uint64_t{one.session.events.size()};
         } else if constexpr (std::is_same_v<T, RewriteEvents>) {
           return rewrite_outcome(one, results.front());
         } else {

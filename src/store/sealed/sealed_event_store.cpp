@@ -29,6 +29,10 @@ public:
       return std::unexpected(std::move(key.error()));
     NewSession sealed = session;
     sealed.title = seal(**key, session.title, title_associated_data(session.session_id));
+    std::uint64_t seq = 0;
+    for (NewEvent& event : sealed.events)
+      event.payload =
+          seal(**key, event.payload, event_associated_data(session.session_id, ++seq, event.kind));
     return inner_->create_session(sealed);
   }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "store/sqlite/checkpointer.hpp"
 
-#include <spdlog/spdlog.h>
+#include "store/write_failure_log.hpp"
 
 namespace intervisie::store::sqlite {
 
@@ -30,17 +30,19 @@ void Checkpointer::stop() {
 }
 
 void Checkpointer::run() {
-  bool failing = false; // log a failure once, not every tick
+  // A failure is logged once, not every tick, and so is the first success after it.
+  WriteFailureLog failures{"the event store's checkpointer",
+                           "its log grows until it can, and nothing is lost"};
   for (;;) {
     {
       std::unique_lock lock{mutex_};
       if (wakeup_.wait_for(lock, interval_, [this] { return stopping_; }))
         return;
     }
-    auto done = db_.exec("PRAGMA wal_checkpoint(PASSIVE)", "checkpointing the log");
-    if (!done && !failing)
-      spdlog::warn("the event store's log could not be checkpointed: {}", done.error().message);
-    failing = !done;
+    if (auto done = db_.exec("PRAGMA wal_checkpoint(PASSIVE)", "checkpointing the log"); done)
+      failures.succeeded();
+    else
+      failures.failed(done.error());
   }
 }
 

@@ -58,6 +58,26 @@ std::expected<Statement, StoreError> Connection::prepare(std::string_view sql) {
   return Statement{db_.get(), raw};
 }
 
+std::expected<void, StoreError> Connection::check_writable() {
+  const auto cannot = [this](std::string_view why) {
+    std::string message = file_.string() + " cannot be written, and the server must write it (";
+    message.append(why).append(")");
+    return std::unexpected(StoreError{StoreErrorCode::io, std::move(message)});
+  };
+  if (sqlite3_db_readonly(db_.get(), "main") == 1)
+    return cannot("it could be opened for reading only");
+  // The write lock needs the log to be writable too. A file that is not a database fails here
+  // as such (corrupt), not as one that cannot be written.
+  auto locked = exec("BEGIN IMMEDIATE; ROLLBACK;", "taking the write lock");
+  if (!locked && locked.error().code != StoreErrorCode::corrupt)
+    return cannot(locked.error().message);
+  return locked;
+}
+
+bool Connection::sync_failed() const {
+  return sqlite3_extended_errcode(db_.get()) == SQLITE_IOERR_FSYNC;
+}
+
 int Connection::changes() const {
   return sqlite3_changes(db_.get());
 }

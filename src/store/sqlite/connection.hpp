@@ -28,6 +28,15 @@ public:
 
   std::expected<Statement, StoreError> prepare(std::string_view sql);
 
+  // An error when this connection cannot write its file. SQLite opens a file it may not write
+  // (its mode, an immutable flag, a read-only file system) read-only without a word, and every
+  // write would then fail until the file is opened again, even once it can be written.
+  std::expected<void, StoreError> check_writable();
+
+  // Whether the last error on this connection was a failed sync (fsync, fdatasync): what was
+  // being committed may or may not be on the disk (sqlite/failed_sync.hpp).
+  bool sync_failed() const;
+
   // False after SQLite rolled a transaction back by itself (after a full disk, say).
   bool in_transaction() const;
   // Rows the last INSERT, UPDATE or DELETE changed.

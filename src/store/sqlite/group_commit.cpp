@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "store/sqlite/group_commit.hpp"
 
+#include "store/sqlite/failed_sync.hpp"
 #include "store/sqlite/sqlite_error.hpp"
 
 #include <algorithm>
@@ -117,6 +118,7 @@ void GroupCommit::commit(std::vector<WriteRequest>& batch) {
   }
   if (!batch_error) {
     if (auto committed = writes_.commit(); !committed) {
+      stop_if_sync_failed(writes_.connection(), "the event store", committed.error());
       writes_.rollback();
       batch_error = with_context(std::move(committed.error()), "committing");
     }
@@ -128,8 +130,17 @@ void GroupCommit::commit(std::vector<WriteRequest>& batch) {
     for (AppendResult& result : results)
       if (result)
         result = std::unexpected(*batch_error);
+    failures_.failed(*batch_error);
   } else {
     count(batch, results);
+    const auto failed = std::ranges::find_if(results, [](const AppendResult& result) {
+      return !result && (result.error().code == StoreErrorCode::io ||
+                         result.error().code == StoreErrorCode::corrupt);
+    });
+    if (failed != results.end())
+      failures_.failed(failed->error());
+    else
+      failures_.succeeded();
   }
   for (std::size_t i = 0; i < batch.size(); ++i)
     batch[i].done(std::move(results[i]));

@@ -7,6 +7,7 @@
 #include "store/sqlite/session_writes.hpp"
 #include "store/sqlite/write_request.hpp"
 #include "store/sqlite_event_store.hpp"
+#include "store/write_failure_log.hpp"
 
 #include <atomic>
 #include <condition_variable>
@@ -44,7 +45,9 @@ private:
   void commit(std::vector<WriteRequest>& batch);
   void count(const std::vector<WriteRequest>& batch, const std::vector<AppendResult>& results);
 
-  SessionWrites writes_; // only the writer thread touches it
+  SessionWrites writes_; // only the writer thread touches it, and the next
+  WriteFailureLog failures_{"the event store",
+                            "commands and joins get storage_failed until it can; reads go on"};
   const std::chrono::microseconds batch_window_;
   const std::size_t max_batch_;
 

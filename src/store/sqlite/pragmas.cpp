@@ -14,7 +14,10 @@ constexpr std::string_view busy_timeout = "PRAGMA busy_timeout = 5000;";
 } // namespace
 
 std::expected<void, StoreError> configure_writer(Connection& db, Synchronous synchronous) {
-  // The first statement to read the file: a file that is not a database fails here.
+  // The first statement to read the file: a file that cannot be written, or that is not a
+  // database, fails here.
+  if (auto writable = db.check_writable(); !writable)
+    return writable;
   auto mode = db.pragma("PRAGMA journal_mode = WAL");
   if (!mode)
     return std::unexpected(std::move(mode.error()));

@@ -10,7 +10,8 @@
 
 namespace intervisie::store::sqlite {
 
-// WAL (readers never wait for the writer), the chosen `synchronous`, foreign keys enforced.
+// The file must be one the connection can write (Connection::check_writable); then WAL
+// (readers never wait for the writer), the chosen `synchronous`, foreign keys enforced.
 std::expected<void, StoreError> configure_writer(Connection& db, Synchronous synchronous);
 
 // A connection that only reads; it refuses writes so a mistake cannot bypass group commit.

@@ -197,6 +197,42 @@ std::expected<void, StoreError> SessionWrites::release_join_code(std::string_vie
   return statement.bind(1, session_id).run();
 }
 
+AppendResult SessionWrites::write_events(std::string_view session_id, std::uint64_t after_seq,
+                                         const std::vector<NewEvent>& events) {
+  auto seq = static_cast<std::int64_t>(after_seq);
+  bool finishes = false;
+  std::int64_t finished_at = 0;
+  Statement& insert = statements_->insert_event;
+  for (const NewEvent& event : events) {
+    auto use = insert.use();
+    if (auto inserted = insert.bind(1, session_id)
+                            .bind(2, ++seq)
+                            .bind(3, event.kind)
+                            .bind(4, event.payload)
+                            .bind(5, event.at_ms)
+                            .run();
+        !inserted)
+      return failed(std::move(inserted));
+    if (event.finishes_session && !finishes)
+      finished_at = event.at_ms;
+    finishes = finishes || event.finishes_session;
+  }
+  Statement& advance = statements_->advance_session;
+  auto use = advance.use();
+  if (auto advanced = advance.bind(1, seq).bind_bool(2, finishes).bind(3, session_id).run();
+      !advanced)
+    return failed(std::move(advanced));
+  if (finishes) {
+    Statement& mark = statements_->mark_finished_at;
+    auto marking = mark.use();
+    if (auto marked = mark.bind(1, finished_at).bind(2, session_id).run(); !marked)
+      return failed(std::move(marked));
+    if (auto released = release_join_code(session_id); !released)
+      return failed(std::move(released));
+  }
+  return static_cast<std::uint64_t>(seq);
+}
+
 AppendResult SessionWrites::append(const AppendEvents& append) {
   const std::string doing = "appending to " + session_named(append.session_id);
   auto last = last_seq(append.session_id);
@@ -214,42 +250,13 @@ AppendResult SessionWrites::append(const AppendEvents& append) {
     return current;
 
   auto result = in_savepoint([&]() -> AppendResult {
-    auto seq = static_cast<std::int64_t>(current);
-    bool finishes = false;
-    std::int64_t finished_at = 0;
-    Statement& insert = statements_->insert_event;
-    for (const NewEvent& event : append.events) {
-      auto use = insert.use();
-      if (auto inserted = insert.bind(1, append.session_id)
-                              .bind(2, ++seq)
-                              .bind(3, event.kind)
-                              .bind(4, event.payload)
-                              .bind(5, event.at_ms)
-                              .run();
-          !inserted)
-        return failed(std::move(inserted));
-      if (event.finishes_session && !finishes)
-        finished_at = event.at_ms;
-      finishes = finishes || event.finishes_session;
-    }
-    Statement& advance = statements_->advance_session;
-    auto use = advance.use();
-    if (auto advanced =
-            advance.bind(1, seq).bind_bool(2, finishes).bind(3, append.session_id).run();
-        !advanced)
-      return failed(std::move(advanced));
-    if (finishes) {
-      Statement& mark = statements_->mark_finished_at;
-      auto marking = mark.use();
-      if (auto marked = mark.bind(1, finished_at).bind(2, append.session_id).run(); !marked)
-        return failed(std::move(marked));
-      if (auto released = release_join_code(append.session_id); !released)
-        return failed(std::move(released));
-    }
+    auto written = write_events(append.session_id, current, append.events);
+    if (!written)
+      return written;
     for (const Secret& secret : append.secrets)
       if (auto put = upsert_secret(append.session_id, secret); !put)
         return failed(std::move(put));
-    return static_cast<std::uint64_t>(seq);
+    return written;
   });
   if (!result)
     return std::unexpected(with_context(std::move(result.error()), doing));
@@ -298,7 +305,7 @@ AppendResult SessionWrites::create(const CreateSession& create) {
           !inserted)
         return failed(std::move(inserted));
     }
-    return std::uint64_t{0};
+    return write_events(session.session_id, 0, session.events);
   });
   if (!result)
     return std::unexpected(with_context(std::move(result.error()), doing));

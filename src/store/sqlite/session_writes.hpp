@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace intervisie::store::sqlite {
 
@@ -28,6 +29,7 @@ public:
   void rollback();
   // False when SQLite has rolled the open transaction back by itself (a full disk, say).
   bool in_transaction() const { return db_.in_transaction(); }
+  const Connection& connection() const { return db_; }
 
   // Applies one change inside the open transaction: all of it, or none of it (a savepoint),
   // so one failed change does not spoil the others of its batch. Checks come before writes:
@@ -48,6 +50,10 @@ private:
   std::expected<std::optional<std::int64_t>, StoreError> last_seq(std::string_view session_id,
                                                                   bool erased_too = false);
   std::expected<void, StoreError> upsert_secret(std::string_view session_id, const Secret& secret);
+  // Inserts `events` after `after_seq` and advances the session (finishing it when one of them
+  // does); the new last seq. Inside a savepoint of the caller's.
+  AppendResult write_events(std::string_view session_id, std::uint64_t after_seq,
+                            const std::vector<NewEvent>& events);
   // A finished or erased session's join code is free for another.
   std::expected<void, StoreError> release_join_code(std::string_view session_id);
   template <class Write> AppendResult in_savepoint(Write&& write);

@@ -16,6 +16,7 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/inotify.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -74,8 +75,11 @@ TempDir::~TempDir() {
 }
 
 ServerProcess::ServerProcess(std::vector<std::string> extra_arguments)
-    : data_dir_(temp_.path() / "data"), log_path_(temp_.path() / "server.log"),
-      extra_arguments_(std::move(extra_arguments)) {
+    : ServerProcess(OwnDataDir{}, std::move(extra_arguments)) {}
+
+ServerProcess::ServerProcess(OwnDataDir data_dir, std::vector<std::string> extra_arguments)
+    : data_dir_(data_dir.path.empty() ? temp_.path() / "data" : std::move(data_dir.path)),
+      log_path_(temp_.path() / "server.log"), extra_arguments_(std::move(extra_arguments)) {
   start();
 }
 
@@ -89,6 +93,36 @@ std::string ServerProcess::log() const {
   std::stringstream text;
   text << file.rdbuf();
   return text.str();
+}
+
+bool ServerProcess::wait_for_log(std::string_view text, std::chrono::milliseconds timeout) const {
+  const int watch = ::inotify_init1(IN_CLOEXEC);
+  if (watch < 0)
+    throw std::runtime_error("inotify_init1: " + std::string(std::strerror(errno)));
+  // Watched before the first look: a line written in between still wakes the poll below.
+  if (::inotify_add_watch(watch, log_path_.c_str(), IN_MODIFY) < 0) {
+    const int error = errno;
+    ::close(watch);
+    throw std::runtime_error("watching the server log: " + std::string(std::strerror(error)));
+  }
+  const auto deadline = Clock::now() + timeout;
+  for (;;) {
+    if (log().find(text) != std::string::npos) {
+      ::close(watch);
+      return true;
+    }
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    if (left.count() <= 0) {
+      ::close(watch);
+      return false;
+    }
+    pollfd changed{watch, POLLIN, 0};
+    if (::poll(&changed, 1, static_cast<int>(left.count())) > 0) {
+      std::array<char, 4096> events{};
+      (void)::read(watch, events.data(), events.size());
+    }
+  }
 }
 
 void ServerProcess::start(std::uint16_t port) {

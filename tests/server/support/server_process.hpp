@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: EUPL-1.2
 // The real `intervisie serve` as a child process, for integration tests: on a free port (port 0,
 // read back from its stdout), with a fresh temporary data directory that outlives restarts, so a
-// test can kill the server and start it again on the same store.
+// test can kill the server and start it again on the same store. A test may give a data
+// directory of its own instead (one on a small disk, say).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <sys/types.h>
@@ -27,11 +29,18 @@ private:
   std::filesystem::path path_;
 };
 
+// A data directory the test provides and keeps; the server's log stays outside it.
+struct OwnDataDir {
+  std::filesystem::path path;
+};
+
 class ServerProcess {
 public:
   // Starts the server at once; `extra_arguments` go after the standard ones, e.g.
   // {"--sessions-per-minute", "3"}. Throws when it does not come up (with its stderr).
   explicit ServerProcess(std::vector<std::string> extra_arguments = {});
+  // The same, on the test's own data directory.
+  explicit ServerProcess(OwnDataDir data_dir, std::vector<std::string> extra_arguments = {});
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
   ~ServerProcess(); // kills a server still running
@@ -43,6 +52,10 @@ public:
   const std::string& banner() const { return banner_; }
   // Everything the server wrote on stderr so far, across restarts: for failure messages.
   std::string log() const;
+  // Waits until the log contains `text` (woken by each write to it); false on timeout.
+  bool wait_for_log(std::string_view text, std::chrono::milliseconds timeout) const;
+
+  pid_t pid() const { return pid_; }
 
   // Sends the signal and waits for the process to end; returns its wait status.
   int kill(int signal = 9);
@@ -56,7 +69,7 @@ public:
 private:
   void start(std::uint16_t port = 0);
 
-  TempDir temp_;
+  TempDir temp_; // the log, and the data directory unless the test gave one
   std::filesystem::path data_dir_;
   std::filesystem::path log_path_;
   std::vector<std::string> extra_arguments_;
