@@ -90,6 +90,9 @@ private:
       const std::string method = options_.methods[number % options_.methods.size()];
       auto setup =
           co_await create_meeting(connection, method, number, result_.figures, requests_in_flight_);
+      // The server closes a keep-alive connection after 30 s idle, and a meeting lasts longer:
+      // the next creation opens a fresh one rather than finding this one closed.
+      connection.close();
       if (!setup) {
         wait.expires_after(1s);
         co_await wait.async_wait(asio::use_awaitable);
