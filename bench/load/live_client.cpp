@@ -111,6 +111,14 @@ void LiveClient::write_next() {
                    });
 }
 
+void LiveClient::close() {
+  open_ = false;
+  if (!ws_)
+    return;
+  beast::error_code ignored;
+  ws_->next_layer().close(ignored);
+}
+
 void LiveClient::closed(const beast::error_code& error) {
   if (!open_)
     return;

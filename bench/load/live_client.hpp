@@ -48,6 +48,8 @@ public:
                const boost::asio::ip::address_v4& source, const std::string& host,
                const std::string& target);
   void send(std::string text);
+  // Ends the connection here, without a closing handshake; the observer hears nothing more.
+  void close();
 
   std::uint32_t meeting() const { return meeting_; }
   std::uint8_t slot() const { return slot_; }
