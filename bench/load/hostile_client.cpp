@@ -56,7 +56,7 @@ HostileContext::HostileContext(asio::io_context& context, const tcp::endpoint& e
                                double pause_seconds)
     : io(context), server(endpoint),
       host(endpoint.address().to_string() + ":" + std::to_string(endpoint.port())),
-      pause(std::chrono::duration_cast<Clock::duration>(
+      pause_(std::chrono::duration_cast<Clock::duration>(
           std::chrono::duration<double>(pause_seconds))) {
   for (std::uint32_t i = 1; i <= sources; ++i)
     sources_.push_back(asio::ip::make_address_v4(0x7f000200u + i));
@@ -64,6 +64,11 @@ HostileContext::HostileContext(asio::io_context& context, const tcp::endpoint& e
 
 asio::ip::address_v4 HostileContext::next_source() {
   return sources_[next_source_++ % sources_.size()];
+}
+
+Clock::duration HostileContext::next_pause() {
+  std::uniform_real_distribution<double> factor(0.5, 1.5);
+  return std::chrono::duration_cast<Clock::duration>(pause_ * factor(random_));
 }
 
 HostileClient::HostileClient(HostileContext& context, std::string kind)
@@ -123,7 +128,7 @@ void HostileClient::connect() {
 void HostileClient::again() {
   if (context_.stopping)
     return;
-  timer_.expires_after(context_.pause);
+  timer_.expires_after(context_.next_pause());
   timer_.async_wait([this](const boost::system::error_code& error) {
     if (!error)
       connect();

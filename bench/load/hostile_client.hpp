@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,16 +35,20 @@ public:
   // Round robin over 127.0.2.1 … 127.0.2.4: apart from the meetings' 127.0.0.x, and enough
   // ephemeral ports for clients that reconnect every few seconds.
   boost::asio::ip::address_v4 next_source();
+  // The pause before a client's next attempt: --hostile-pause, give or take half, so clients
+  // that started together do not stay in step.
+  Clock::duration next_pause();
   KindTally& tally(const std::string& kind) { return tallies[kind]; }
 
   boost::asio::io_context& io;
   const boost::asio::ip::tcp::endpoint server;
   const std::string host;
-  const Clock::duration pause;
   bool stopping = false;
   std::map<std::string, KindTally> tallies;
 
 private:
+  Clock::duration pause_;
+  std::mt19937_64 random_{17};
   std::vector<boost::asio::ip::address_v4> sources_;
   std::size_t next_source_ = 0;
 };

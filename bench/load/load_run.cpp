@@ -160,10 +160,19 @@ asio::awaitable<void> LoadRun::measure(MeasuredWindow& window, Clock::duration d
   window.server_start = sample_process(server_.pid);
   window.tool_start = sample_process(::getpid());
   const auto measure_end = measure_start + duration;
+  std::size_t counted = stats_.delivered.size();
   while (Clock::now() < measure_end) {
     co_await pause(std::min<Clock::duration>(250ms, measure_end - Clock::now()));
     const ProcessSample now = sample_process(server_.pid);
     window.server_peak_kib = std::max(window.server_peak_kib, now.rss_kib);
+    // The slowest delivery of each second, to see when the slow ones came.
+    const auto second = static_cast<std::size_t>(seconds_since(measure_start));
+    if (window.slowest_ms.size() <= second)
+      window.slowest_ms.resize(second + 1, 0.0);
+    const auto& delivered = stats_.delivered.microseconds();
+    for (; counted < delivered.size(); ++counted)
+      window.slowest_ms[second] =
+          std::max(window.slowest_ms[second], static_cast<double>(delivered[counted]) / 1000.0);
   }
   stats_.measuring = false;
   window.load_average_end = load_average();

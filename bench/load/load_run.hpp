@@ -45,6 +45,7 @@ struct MeasuredWindow {
   std::uint64_t server_peak_kib = 0;
   ProcessSample tool_start, tool_end;
   std::string load_average_start, load_average_end; // other work on the same cores
+  std::vector<double> slowest_ms; // the slowest delivery completed in each second (ms)
 };
 
 class LoadRun final : public ClientObserver {

@@ -105,6 +105,19 @@ void LoadRun::print_hostile_report(std::ostream& out) {
       << ratio(hostile.percentile_ms(0.5), quiet.percentile_ms(0.5)) << "  p99 "
       << ratio(hostile.percentile_ms(0.99), quiet.percentile_ms(0.99)) << "  p999 "
       << ratio(hostile.percentile_ms(0.999), quiet.percentile_ms(0.999)) << "\n";
+  std::string slow_seconds;
+  std::size_t slow_count = 0;
+  for (std::size_t second = 0; second < window.slowest_ms.size(); ++second) {
+    if (window.slowest_ms[second] <= 20.0)
+      continue;
+    if (++slow_count <= 40)
+      slow_seconds += " " + std::to_string(second) + "s:" + fixed(window.slowest_ms[second], 0);
+  }
+  out << "             seconds of window 2 with a delivery over 20 ms: " << slow_count << " of "
+      << window.slowest_ms.size()
+      << (slow_count ? " (second:ms" + slow_seconds + (slow_count > 40 ? " …)" : ")")
+                     : std::string())
+      << "\n";
   out << "             sent -> ack (durable):      p50 " << fixed(hostile_acked_.percentile_ms(0.5))
       << " ms  p99 " << fixed(hostile_acked_.percentile_ms(0.99)) << " ms  p999 "
       << fixed(hostile_acked_.percentile_ms(0.999)) << " ms  max " << fixed(hostile_acked_.max_ms())

@@ -91,8 +91,10 @@ std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
                  "or a frame claiming 4 GiB), a 16 KiB request head, a 1 MiB request body")
       ->check(CLI::Range(std::size_t{0}, std::size_t{100'000}))
       ->capture_default_str();
-  app.add_option("--hostile-pause", options.hostile_pause_seconds,
-                 "Seconds a hostile client waits after its connection ended before the next")
+  app.add_option(
+         "--hostile-pause", options.hostile_pause_seconds,
+         "Seconds a hostile client waits after its connection ended before the next (give or "
+         "take half, at random)")
       ->check(CLI::Range(0.0, 3'600.0))
       ->capture_default_str();
   app.add_option("--hostile-duration", options.hostile_duration_seconds,
