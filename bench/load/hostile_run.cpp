@@ -202,7 +202,7 @@ void HostileRun::print_report(std::ostream& out) {
       << " busy meetings (" << fixed(options_.slow_pace, 1) << " commands/s each), "
       << options_.half_open << " half-open, " << options_.oversized
       << " oversized; each tries again " << fixed(options_.hostile_pause_seconds, 1)
-      << " s after its connection ended; " << sessions_created_ << " of "
+      << " s (give or take half) after its connection ended; " << sessions_created_ << " of "
       << busy_sessions_ + quiet_sessions_ << " sessions created for them\n";
   for (const auto& [what, n] : setup_.failures)
     out << "               http: " << n << " x " << what << "\n";
