@@ -67,8 +67,12 @@ asio::ip::address_v4 HostileContext::next_source() {
 }
 
 Clock::duration HostileContext::next_pause() {
-  std::uniform_real_distribution<double> factor(0.5, 1.5);
-  return std::chrono::duration_cast<Clock::duration>(pause_ * factor(random_));
+  return between(pause_ / 2, pause_ + pause_ / 2);
+}
+
+Clock::duration HostileContext::between(Clock::duration low, Clock::duration high) {
+  std::uniform_int_distribution<Clock::rep> ticks(low.count(), high.count());
+  return Clock::duration(ticks(random_));
 }
 
 HostileClient::HostileClient(HostileContext& context, std::string kind)

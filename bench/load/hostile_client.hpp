@@ -38,6 +38,8 @@ public:
   // The pause before a client's next attempt: --hostile-pause, give or take half, so clients
   // that started together do not stay in step.
   Clock::duration next_pause();
+  // Somewhere between `low` and `high`, at random.
+  Clock::duration between(Clock::duration low, Clock::duration high);
   KindTally& tally(const std::string& kind) { return tallies[kind]; }
 
   boost::asio::io_context& io;
@@ -87,6 +89,7 @@ protected:
   HostileContext& context() { return context_; }
   const HostileContext& context() const { return context_; }
   std::string_view received() const { return received_; }
+  void clear_received() { received_.clear(); }
   boost::asio::ip::tcp::socket& socket() { return socket_; }
   Clock::time_point act_at() const { return act_at_; }
   bool is_answered() const { return answered_; }

@@ -75,6 +75,7 @@ private:
   // The same meetings again, with hostile clients beside them (load_run_hostile.cpp).
   boost::asio::awaitable<void> run_hostile();
   void print_hostile_report(std::ostream& out);
+  double after_hostile_seconds() const; // before the server is read again once they left
   void sweep(Clock::time_point now);
   void connect_more();
   void connect(LiveClient& client);

@@ -33,6 +33,10 @@ std::string mebibytes(const std::optional<std::uint64_t>& kib) {
 
 } // namespace
 
+double LoadRun::after_hostile_seconds() const {
+  return std::max(options_.settle_seconds, 15.0);
+}
+
 // g++ 12 at -O2 takes Asio's coroutine frame delete for a mismatch (see load_run.cpp).
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
@@ -66,9 +70,10 @@ asio::awaitable<void> LoadRun::run_hostile() {
   hostile_delivered_ = std::exchange(stats_.delivered, std::move(quiet_delivered));
   hostile_acked_ = std::exchange(stats_.acked, std::move(quiet_acked));
 
-  // Gone: the server lets go of their connections, and of the memory they held.
+  // Gone: the server lets go of their connections, and of the memory they held (the allocator
+  // gives freed pages back within about ten seconds).
   hostile_->stop();
-  co_await pause(std::max(seconds(options_.settle_seconds), Clock::duration(2s)));
+  co_await pause(seconds(after_hostile_seconds()));
   server_after_hostile_ = sample_process(server_.pid);
   descriptors_after_hostile_ = count_descriptors(server_.pid);
   kernel_tcp_after_hostile_ = kernel_tcp_kib();
@@ -132,9 +137,8 @@ void LoadRun::print_hostile_report(std::ostream& out) {
     out << "server RSS   before the hostile clients "
         << fixed(mib(server_before_hostile_.rss_kib), 1) << " MiB; peak while measured "
         << fixed(mib(window.server_peak_kib), 1) << " MiB; at the end "
-        << fixed(mib(window.server_end.rss_kib), 1) << " MiB; "
-        << fixed(std::max(options_.settle_seconds, 2.0), 0) << " s after they left "
-        << fixed(mib(server_after_hostile_.rss_kib), 1) << " MiB\n";
+        << fixed(mib(window.server_end.rss_kib), 1) << " MiB; " << fixed(after_hostile_seconds(), 0)
+        << " s after they left " << fixed(mib(server_after_hostile_.rss_kib), 1) << " MiB\n";
     const std::size_t hostile_clients = options_.hostile_clients();
     const double grown = static_cast<double>(window.server_peak_kib) -
                          static_cast<double>(server_before_hostile_.rss_kib);
