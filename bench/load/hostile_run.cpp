@@ -190,7 +190,7 @@ void HostileRun::sample() {
   });
 }
 
-void HostileRun::print_report(std::ostream& out) {
+void HostileRun::print_report(std::ostream& out, const Slowest& slowest) {
   if (failure_) {
     try {
       std::rethrow_exception(failure_);
@@ -251,17 +251,21 @@ void HostileRun::print_report(std::ostream& out) {
   // About twenty rows, and the peak.
   const std::size_t step = std::max<std::size_t>(1, samples_.size() / 20);
   const auto peak = std::ranges::max_element(samples_, {}, &HostileSample::server_rss_kib);
-  out << "timeline     t (s)   server RSS (MiB)   server descriptors   hostile open   kernel TCP "
-         "buffers (MiB)\n";
+  out << "timeline     t (s)   server RSS (MiB)   descriptors   hostile open   kernel TCP (MiB)   "
+         "meetings' slowest delivery since the row before (ms)\n";
+  double previous = 0;
   for (std::size_t i = 0; i < samples_.size(); ++i) {
     const HostileSample& s = samples_[i];
     const bool is_peak = &s == &*peak;
     if (i % step != 0 && i + 1 != samples_.size() && !is_peak)
       continue;
+    const auto slowest_here = slowest(previous, s.seconds);
+    previous = s.seconds;
     out << "             " << pad(fixed(s.seconds, 0), 8) << pad(mebibytes(s.server_rss_kib), 19)
-        << pad(count_or_na(s.server_descriptors), 21) << pad(std::to_string(s.hostile_open), 15)
-        << (s.kernel_tcp_kib ? mebibytes(*s.kernel_tcp_kib) : "n/a")
-        << (is_peak ? "   (peak RSS)" : "") << "\n";
+        << pad(count_or_na(s.server_descriptors), 14) << pad(std::to_string(s.hostile_open), 15)
+        << pad(s.kernel_tcp_kib ? mebibytes(*s.kernel_tcp_kib) : "n/a", 19)
+        << (slowest_here ? fixed(*slowest_here, 0) : "-") << (is_peak ? "   (peak RSS)" : "")
+        << "\n";
   }
 }
 

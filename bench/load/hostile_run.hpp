@@ -20,6 +20,7 @@
 #include <atomic>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -56,7 +57,11 @@ public:
   void stop();
 
   const std::vector<HostileSample>& samples() const { return samples_; }
-  void print_report(std::ostream& out);
+  Clock::time_point started_at() const { return started_at_; }
+  // The meetings' slowest delivery (ms) between two moments, in seconds since started_at(),
+  // for the timeline; nothing outside the measured window.
+  using Slowest = std::function<std::optional<double>(double from, double to)>;
+  void print_report(std::ostream& out, const Slowest& slowest);
 
 private:
   boost::asio::awaitable<void> run();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "load_run.hpp"
 
+#include "cpu_wait.hpp"
 #include "durations.hpp"
 #include "report_text.hpp"
 
@@ -156,9 +157,12 @@ asio::awaitable<void> LoadRun::measure(MeasuredWindow& window, Clock::duration d
   stats_.measuring = true;
   window.load_average_start = load_average();
   const auto measure_start = Clock::now();
+  window.start = measure_start;
   window.start_unix = unix_seconds();
   window.server_start = sample_process(server_.pid);
   window.tool_start = sample_process(::getpid());
+  window.server_wait_start = cpu_wait_seconds(server_.pid);
+  window.tool_wait_start = cpu_wait_seconds(::getpid());
   const auto measure_end = measure_start + duration;
   std::size_t counted = stats_.delivered.size();
   while (Clock::now() < measure_end) {
@@ -180,6 +184,8 @@ asio::awaitable<void> LoadRun::measure(MeasuredWindow& window, Clock::duration d
   window.end_unix = unix_seconds();
   window.server_end = sample_process(server_.pid);
   window.tool_end = sample_process(::getpid());
+  window.server_wait_end = cpu_wait_seconds(server_.pid);
+  window.tool_wait_end = cpu_wait_seconds(::getpid());
   window.server_peak_kib = std::max(window.server_peak_kib, window.server_end.rss_kib);
 }
 

@@ -39,11 +39,14 @@ struct ServerInfo {
 
 // The measured stretch of time: when it ran, and the server and the tool at its ends.
 struct MeasuredWindow {
+  Clock::time_point start;
   double seconds = 0;
   double start_unix = 0, end_unix = 0;
   ProcessSample server_start, server_end;
   std::uint64_t server_peak_kib = 0;
   ProcessSample tool_start, tool_end;
+  // Seconds the server's and the tool's threads waited for a core, at the start and the end.
+  std::optional<double> server_wait_start, server_wait_end, tool_wait_start, tool_wait_end;
   std::string load_average_start, load_average_end; // other work on the same cores
   std::vector<double> slowest_ms; // the slowest delivery completed in each second (ms)
 };

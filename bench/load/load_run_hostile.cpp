@@ -27,6 +27,14 @@ std::string descriptors(const std::optional<std::uint64_t>& count) {
   return count ? std::to_string(*count) : "n/a";
 }
 
+// The threads' wait for a core, per second of the window: what other work on the machine cost.
+std::string waited(const std::optional<double>& end, const std::optional<double>& start,
+                   double wall) {
+  if (!end || !start || wall <= 0)
+    return "n/a";
+  return fixed(1000.0 * (*end - *start) / wall, 0) + " ms/s";
+}
+
 std::string mebibytes(const std::optional<std::uint64_t>& kib) {
   return kib ? fixed(mib(*kib), 1) + " MiB" : "n/a";
 }
@@ -89,7 +97,17 @@ void LoadRun::print_hostile_report(std::ostream& out) {
   const MeasuredWindow& window = hostile_window_;
 
   out << "\n--- the same meetings with hostile clients beside them ---\n";
-  hostile_->print_report(out);
+  const double offset =
+      std::chrono::duration<double>(window.start - hostile_->started_at()).count();
+  hostile_->print_report(out, [&](double from, double to) -> std::optional<double> {
+    std::optional<double> slowest;
+    for (std::size_t second = 0; second < window.slowest_ms.size(); ++second) {
+      const double at = offset + static_cast<double>(second);
+      if (at >= from && at < to)
+        slowest = std::max(slowest.value_or(0.0), window.slowest_ms[second]);
+    }
+    return slowest;
+  });
   out << "window 2     hostile clients in place after " << fixed(hostile_ramp_seconds_, 1)
       << " s, warm-up " << fixed(options_.warmup_seconds, 1) << " s, measured "
       << fixed(window.seconds, 1) << " s (unix time " << fixed(window.start_unix, 3) << " to "
@@ -110,18 +128,14 @@ void LoadRun::print_hostile_report(std::ostream& out) {
       << ratio(hostile.percentile_ms(0.5), quiet.percentile_ms(0.5)) << "  p99 "
       << ratio(hostile.percentile_ms(0.99), quiet.percentile_ms(0.99)) << "  p999 "
       << ratio(hostile.percentile_ms(0.999), quiet.percentile_ms(0.999)) << "\n";
-  std::string slow_seconds;
-  std::size_t slow_count = 0;
-  for (std::size_t second = 0; second < window.slowest_ms.size(); ++second) {
-    if (window.slowest_ms[second] <= 20.0)
-      continue;
-    if (++slow_count <= 40)
-      slow_seconds += " " + std::to_string(second) + "s:" + fixed(window.slowest_ms[second], 0);
+  std::size_t over_20 = 0, over_50 = 0, over_100 = 0;
+  for (const double slowest : window.slowest_ms) {
+    over_20 += slowest > 20.0;
+    over_50 += slowest > 50.0;
+    over_100 += slowest > 100.0;
   }
-  out << "             seconds of window 2 with a delivery over 20 ms: " << slow_count << " of "
-      << window.slowest_ms.size()
-      << (slow_count ? " (second:ms" + slow_seconds + (slow_count > 40 ? " …)" : ")")
-                     : std::string())
+  out << "             seconds of window 2 whose slowest delivery took over 20 / 50 / 100 ms: "
+      << over_20 << " / " << over_50 << " / " << over_100 << " of " << window.slowest_ms.size()
       << "\n";
   out << "             sent -> ack (durable):      p50 " << fixed(hostile_acked_.percentile_ms(0.5))
       << " ms  p99 " << fixed(hostile_acked_.percentile_ms(0.99)) << " ms  p999 "
@@ -134,6 +148,15 @@ void LoadRun::print_hostile_report(std::ostream& out) {
         << cpu_share(window_.server_end, window_.server_start, window_.seconds)
         << "); load tool, both threads, "
         << cpu_share(window.tool_end, window.tool_start, window.seconds) << "\n";
+    out << "waiting      for a core, the server's threads "
+        << waited(window.server_wait_end, window.server_wait_start, window.seconds)
+        << " (window 1: "
+        << waited(window_.server_wait_end, window_.server_wait_start, window_.seconds)
+        << "), the load tool's "
+        << waited(window.tool_wait_end, window.tool_wait_start, window.seconds)
+        << " (window 1: " << waited(window_.tool_wait_end, window_.tool_wait_start, window_.seconds)
+        << "); load average " << window.load_average_start << " at the start, "
+        << window.load_average_end << " at the end\n";
     out << "server RSS   before the hostile clients "
         << fixed(mib(server_before_hostile_.rss_kib), 1) << " MiB; peak while measured "
         << fixed(mib(window.server_peak_kib), 1) << " MiB; at the end "
