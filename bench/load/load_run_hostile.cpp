@@ -162,11 +162,13 @@ void LoadRun::print_hostile_report(std::ostream& out) {
         << fixed(mib(window.server_peak_kib), 1) << " MiB; at the end "
         << fixed(mib(window.server_end.rss_kib), 1) << " MiB; " << fixed(after_hostile_seconds(), 0)
         << " s after they left " << fixed(mib(server_after_hostile_.rss_kib), 1) << " MiB\n";
+    // What leaving gave back is what they held; the rest of the growth since before them is the
+    // meetings' own history, which grows with every command.
     const std::size_t hostile_clients = options_.hostile_clients();
-    const double grown = static_cast<double>(window.server_peak_kib) -
-                         static_cast<double>(server_before_hostile_.rss_kib);
-    out << "per hostile  (peak - before) / " << hostile_clients
-        << " hostile clients = " << fixed(grown / static_cast<double>(hostile_clients), 1)
+    const double held = static_cast<double>(window.server_end.rss_kib) -
+                        static_cast<double>(server_after_hostile_.rss_kib);
+    out << "per hostile  held (RSS at the end - after they left) / " << hostile_clients
+        << " hostile clients = " << fixed(held / static_cast<double>(hostile_clients), 1)
         << " KiB each\n";
   }
   std::uint64_t descriptor_peak = 0;
