@@ -122,8 +122,7 @@ void HostileClient::connect() {
                             return again();
                           }
                           open_ = true;
-                          KindTally& counts = tally();
-                          counts.open_peak = std::max(counts.open_peak, ++counts.open);
+                          ++tally().open;
                           act_at_ = Clock::now();
                           act();
                         });

@@ -15,8 +15,7 @@ struct KindTally {
   std::string expected; // what the server should do, for the report
   std::uint64_t attempts = 0;
   std::uint64_t connect_failures = 0;
-  std::uint64_t open = 0; // connected now
-  std::uint64_t open_peak = 0;
+  std::uint64_t open = 0;     // connected now
   std::uint64_t answered = 0; // the server said no, or ended its side (EOF, a close frame)
   std::uint64_t released = 0; // the server closed its socket: a byte sent now is reset
   std::uint64_t open_at_stop = 0;
