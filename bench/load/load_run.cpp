@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: EUPL-1.2
 #include "load_run.hpp"
 
+#include "cpu_wait.hpp"
+#include "durations.hpp"
+#include "report_text.hpp"
+
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -26,14 +30,6 @@ using namespace std::chrono_literals;
 constexpr std::uint8_t connect_attempts_max = 8;
 constexpr std::size_t connections_per_source = 20'000; // of ~28,000 ephemeral ports
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-Clock::duration seconds(double value) {
-  return std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(value));
-}
-
 // The 1-minute load average and the number of cores: the tool, the server and anything else
 // running share them.
 std::string load_average() {
@@ -43,34 +39,9 @@ std::string load_average() {
   return one_minute.empty() ? "?" : one_minute;
 }
 
-std::string fixed(double value, int decimals = 2) {
-  char text[64];
-  std::snprintf(text, sizeof text, "%.*f", decimals, value);
-  return text;
-}
-
 // Wall-clock time, for lining the measured window up with samples taken by another program.
 double unix_seconds() {
   return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-double mib(std::uint64_t kib) {
-  return static_cast<double>(kib) / 1024.0;
-}
-
-// (after − before) / n in KiB, or nothing when either figure is missing.
-std::string per_connection(const ProcessSample& after, const ProcessSample& before, std::size_t n) {
-  if (!after.valid || !before.valid || n == 0)
-    return "n/a";
-  const double kib = (static_cast<double>(after.rss_kib) - static_cast<double>(before.rss_kib)) /
-                     static_cast<double>(n);
-  return fixed(kib, 1) + " KiB";
-}
-
-std::string cpu_share(const ProcessSample& end, const ProcessSample& start, double wall) {
-  if (!end.valid || !start.valid || wall <= 0)
-    return "n/a";
-  return fixed(100.0 * (end.cpu_seconds - start.cpu_seconds) / wall, 0) + "%";
 }
 
 } // namespace
@@ -167,25 +138,11 @@ asio::awaitable<void> LoadRun::run() {
     meeting->start_traffic(traffic_start + Clock::duration(offset(random)), interval);
   co_await pause(seconds(options_.warmup_seconds));
 
-  stats_.measuring = true;
-  load_average_start_ = load_average();
-  const auto measure_start = Clock::now();
-  window_start_ = unix_seconds();
-  server_load_start_ = sample_process(server_.pid);
-  tool_load_start_ = sample_process(::getpid());
-  const auto measure_end = measure_start + seconds(options_.duration_seconds);
-  while (Clock::now() < measure_end) {
-    co_await pause(std::min<Clock::duration>(250ms, measure_end - Clock::now()));
-    const ProcessSample now = sample_process(server_.pid);
-    server_load_peak_kib_ = std::max(server_load_peak_kib_, now.rss_kib);
-  }
-  stats_.measuring = false;
-  load_average_end_ = load_average();
-  measured_seconds_ = seconds_since(measure_start);
-  window_end_ = unix_seconds();
-  server_load_end_ = sample_process(server_.pid);
-  tool_load_end_ = sample_process(::getpid());
-  server_load_peak_kib_ = std::max(server_load_peak_kib_, server_load_end_.rss_kib);
+  co_await measure(window_, seconds(options_.duration_seconds));
+
+  // The same again with hostile clients beside the meetings.
+  if (options_.hostile())
+    co_await run_hostile();
 
   // 5. Let the open commands finish (or time out), then stop.
   for (auto& meeting : meetings_)
@@ -194,6 +151,42 @@ asio::awaitable<void> LoadRun::run() {
   while (Clock::now() < drain_end &&
          std::ranges::any_of(meetings_, [](const auto& m) { return m->command_open(); }))
     co_await pause(50ms);
+}
+
+asio::awaitable<void> LoadRun::measure(MeasuredWindow& window, Clock::duration duration) {
+  stats_.measuring = true;
+  window.load_average_start = load_average();
+  const auto measure_start = Clock::now();
+  window.start = measure_start;
+  window.start_unix = unix_seconds();
+  window.server_start = sample_process(server_.pid);
+  window.tool_start = sample_process(::getpid());
+  window.server_wait_start = cpu_wait_seconds(server_.pid);
+  window.tool_wait_start = cpu_wait_seconds(::getpid());
+  const auto measure_end = measure_start + duration;
+  std::size_t counted = stats_.delivered.size();
+  while (Clock::now() < measure_end) {
+    co_await pause(std::min<Clock::duration>(250ms, measure_end - Clock::now()));
+    const ProcessSample now = sample_process(server_.pid);
+    window.server_peak_kib = std::max(window.server_peak_kib, now.rss_kib);
+    // The slowest delivery of each second, to see when the slow ones came.
+    const auto second = static_cast<std::size_t>(seconds_since(measure_start));
+    if (window.slowest_ms.size() <= second)
+      window.slowest_ms.resize(second + 1, 0.0);
+    const auto& delivered = stats_.delivered.microseconds();
+    for (; counted < delivered.size(); ++counted)
+      window.slowest_ms[second] =
+          std::max(window.slowest_ms[second], static_cast<double>(delivered[counted]) / 1000.0);
+  }
+  stats_.measuring = false;
+  window.load_average_end = load_average();
+  window.seconds = seconds_since(measure_start);
+  window.end_unix = unix_seconds();
+  window.server_end = sample_process(server_.pid);
+  window.tool_end = sample_process(::getpid());
+  window.server_wait_end = cpu_wait_seconds(server_.pid);
+  window.tool_wait_end = cpu_wait_seconds(::getpid());
+  window.server_peak_kib = std::max(window.server_peak_kib, window.server_end.rss_kib);
 }
 
 #pragma GCC diagnostic pop
@@ -300,7 +293,7 @@ void LoadRun::print_report(std::ostream& out) {
       << " clients = " << clients << " connections, pace " << fixed(options_.pace, 1)
       << "x (a command per meeting every " << fixed(options_.interval_seconds(), 3)
       << " s), warm-up " << fixed(options_.warmup_seconds, 1) << " s, measured "
-      << fixed(measured_seconds_, 1) << " s\n";
+      << fixed(window_.seconds, 1) << " s\n";
   out << "server       " << server_.binary << " (pid " << server_.pid << "), store "
       << server_.data_dir << " on " << server_.file_system << "\n";
   out << "limits       open files " << server_.open_file_limit << " per process; "
@@ -322,7 +315,7 @@ void LoadRun::print_report(std::ostream& out) {
   for (const auto& [what, n] : connections.failures)
     out << "               " << n << " x " << what << "\n";
   const double per_second =
-      measured_seconds_ > 0 ? static_cast<double>(commands.acked) / measured_seconds_ : 0;
+      window_.seconds > 0 ? static_cast<double>(commands.acked) / window_.seconds : 0;
   const double planned = static_cast<double>(ready) / options_.interval_seconds();
   out << "commands     " << commands.sent << " sent, " << commands.acked << " acked, "
       << commands.delivered << " delivered to all, " << commands.refused << " refused, "
@@ -332,13 +325,12 @@ void LoadRun::print_report(std::ostream& out) {
     out << "               error: " << n << " x " << code << "\n";
   out << "messages     " << commands.events_received << " "
       << (options_.rooms ? "commands" : options_.stream) << " received by the clients ("
-      << fixed(measured_seconds_ > 0
-                   ? static_cast<double>(commands.events_received) / measured_seconds_
-                   : 0,
+      << fixed(window_.seconds > 0 ? static_cast<double>(commands.events_received) / window_.seconds
+                                   : 0,
                1)
       << "/s)\n";
-  out << "window       measured from unix time " << fixed(window_start_, 3) << " to "
-      << fixed(window_end_, 3) << "\n";
+  out << "window       measured from unix time " << fixed(window_.start_unix, 3) << " to "
+      << fixed(window_.end_unix, 3) << "\n";
   out << "latency      sent -> all 8 have the event: p50 " << fixed(delivered.percentile_ms(0.5))
       << " ms  p99 " << fixed(delivered.percentile_ms(0.99)) << " ms  p999 "
       << fixed(delivered.percentile_ms(0.999)) << " ms  max " << fixed(delivered.max_ms())
@@ -351,25 +343,25 @@ void LoadRun::print_report(std::ostream& out) {
         << " MiB; sessions created " << fixed(mib(server_sessions_.rss_kib), 1)
         << " MiB; idle with " << connected_at_idle_ << " connected "
         << fixed(mib(server_idle_.rss_kib), 1) << " MiB; under load "
-        << fixed(mib(server_load_end_.rss_kib), 1) << " MiB (peak "
-        << fixed(mib(server_load_peak_kib_), 1) << " MiB)\n";
+        << fixed(mib(window_.server_end.rss_kib), 1) << " MiB (peak "
+        << fixed(mib(window_.server_peak_kib), 1) << " MiB)\n";
     out << "per client   " << per_connection(server_idle_, server_empty_, connected_at_idle_)
         << " per idle connection (idle - empty: with its share of the session); "
         << per_connection(server_idle_, server_sessions_, connected_at_idle_)
         << " for the connection alone (idle - sessions created); "
-        << per_connection(server_load_end_, server_empty_, connected_at_idle_) << " under load\n";
+        << per_connection(window_.server_end, server_empty_, connected_at_idle_) << " under load\n";
     out << "CPU          server "
-        << cpu_share(server_load_end_, server_load_start_, measured_seconds_)
+        << cpu_share(window_.server_end, window_.server_start, window_.seconds)
         << " of one core while measured; load tool "
-        << cpu_share(tool_load_end_, tool_load_start_, measured_seconds_) << "\n";
+        << cpu_share(window_.tool_end, window_.tool_start, window_.seconds) << "\n";
   } else {
     out << "server RSS   not known (give --server-pid with --port)\n";
   }
   out << "load tool    RSS " << fixed(mib(tool_idle_.rss_kib), 1) << " MiB at idle\n";
   out << "machine      " << std::thread::hardware_concurrency()
       << " cores shared by server, load tool and anything else; load average "
-      << load_average_start_ << " at the start of the measured window, " << load_average_end_
-      << " at its end\n";
+      << window_.load_average_start << " at the start of the measured window, "
+      << window_.load_average_end << " at its end\n";
 
   const bool scale = connected_at_idle_ >= 50'000;
   const bool fast = delivered.size() > 0 && delivered.percentile_ms(0.99) <= 20.0 &&
@@ -393,6 +385,8 @@ void LoadRun::print_report(std::ostream& out) {
   out << "budget       50,000 connections: " << (scale ? "met" : "missed") << " ("
       << connected_at_idle_ << "); p99 <= 20 ms at 10x pace: " << (fast ? "met" : "missed")
       << "; <= 16 KiB per idle connection: " << small << "\n";
+  if (hostile_)
+    print_hostile_report(out);
 }
 
 } // namespace intervisie::load

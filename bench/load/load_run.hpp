@@ -4,6 +4,7 @@
 // run the traffic (warm-up, then the measured window), and report.
 #pragma once
 
+#include "hostile_run.hpp"
 #include "http_setup.hpp"
 #include "live_client.hpp"
 #include "meeting.hpp"
@@ -19,6 +20,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -33,6 +35,20 @@ struct ServerInfo {
   std::string data_dir;
   std::string file_system;
   std::uint64_t open_file_limit = 0;
+};
+
+// The measured stretch of time: when it ran, and the server and the tool at its ends.
+struct MeasuredWindow {
+  Clock::time_point start;
+  double seconds = 0;
+  double start_unix = 0, end_unix = 0;
+  ProcessSample server_start, server_end;
+  std::uint64_t server_peak_kib = 0;
+  ProcessSample tool_start, tool_end;
+  // Seconds the server's and the tool's threads waited for a core, at the start and the end.
+  std::optional<double> server_wait_start, server_wait_end, tool_wait_start, tool_wait_end;
+  std::string load_average_start, load_average_end; // other work on the same cores
+  std::vector<double> slowest_ms; // the slowest delivery completed in each second (ms)
 };
 
 class LoadRun final : public ClientObserver {
@@ -57,6 +73,12 @@ public:
 private:
   boost::asio::awaitable<void> run();
   boost::asio::awaitable<void> pause(Clock::duration duration);
+  // Counts what the meetings send for `duration`, into stats_ and `window`.
+  boost::asio::awaitable<void> measure(MeasuredWindow& window, Clock::duration duration);
+  // The same meetings again, with hostile clients beside them (load_run_hostile.cpp).
+  boost::asio::awaitable<void> run_hostile();
+  void print_hostile_report(std::ostream& out);
+  double after_hostile_seconds() const; // before the server is read again once they left
   void sweep(Clock::time_point now);
   void connect_more();
   void connect(LiveClient& client);
@@ -81,12 +103,20 @@ private:
   double connect_seconds_ = 0;
   bool setup_timed_out_ = false;
   std::size_t connected_at_idle_ = 0;
-  double measured_seconds_ = 0;
-  double window_start_ = 0, window_end_ = 0; // unix time
-  ProcessSample server_empty_, server_sessions_, server_idle_, server_load_start_, server_load_end_;
-  std::uint64_t server_load_peak_kib_ = 0;
-  ProcessSample tool_idle_, tool_load_start_, tool_load_end_;
-  std::string load_average_start_, load_average_end_; // other work on the same cores
+  MeasuredWindow window_;
+  ProcessSample server_empty_, server_sessions_, server_idle_;
+  ProcessSample tool_idle_;
+
+  // With hostile clients: the second window, and what it counted.
+  std::unique_ptr<HostileRun> hostile_;
+  MeasuredWindow hostile_window_;
+  CommandCounts hostile_commands_;
+  LatencySamples hostile_delivered_, hostile_acked_;
+  double hostile_ramp_seconds_ = 0;
+  ProcessSample server_before_hostile_, server_after_hostile_;
+  std::optional<std::uint64_t> descriptors_before_hostile_, descriptors_after_hostile_;
+  std::optional<std::uint64_t> kernel_tcp_before_hostile_, kernel_tcp_after_hostile_; // KiB
+  std::size_t open_before_hostile_ = 0, open_after_hostile_ = 0; // the meetings' clients
 };
 
 } // namespace intervisie::load

@@ -68,8 +68,9 @@ private:
 int run(const LoadOptions& options) {
   ServerInfo info;
   info.open_file_limit = raise_open_file_limit(); // before the server starts: it inherits it
-  if (options.clients() + 64 > info.open_file_limit)
-    std::cerr << "intervisie_load: warning: " << options.clients()
+  const std::size_t connections = options.clients() + options.hostile_clients();
+  if (connections + 64 > info.open_file_limit)
+    std::cerr << "intervisie_load: warning: " << connections
               << " connections need as many descriptors in the server and here, but a "
                  "process may open "
               << info.open_file_limit << " (ulimit -Hn); expect failed connections\n";

@@ -46,6 +46,8 @@ public:
   // A command open longer than `limit` counts as timed out; the meeting goes on.
   void check_timeout(Clock::time_point now, Clock::duration limit);
   bool command_open() const { return open_.active; }
+  // A command sent in a measured window is still open: its figures are not in yet.
+  bool measured_command_open() const { return open_.active && open_.measured; }
 
   // Sends a command every `interval`, the first at `first`, until stop_traffic().
   void start_traffic(Clock::time_point first, Clock::duration interval);

@@ -3,6 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <iostream>
+
 namespace intervisie::load {
 
 std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
@@ -70,11 +72,47 @@ std::expected<LoadOptions, int> parse_options(int argc, char** argv) {
   app.add_option("--go-file", options.go_file,
                  "After setup, wait until FILE exists before the settle time and the traffic "
                  "(starts several load processes' traffic at once)");
+  app.add_option("--slow-readers", options.slow_readers,
+                 "Live connections that stop reading, 7 per place in busy meetings of their own "
+                 "(the server must drop them when their queue is full; they come back)")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100'000}))
+      ->capture_default_str();
+  app.add_option("--slow-pace", options.slow_pace,
+                 "Commands per second in each of the slow readers' busy meetings")
+      ->check(CLI::Range(0.1, 1'000.0))
+      ->capture_default_str();
+  app.add_option("--half-open", options.half_open,
+                 "Connections that go quiet: a third send nothing, a third trickle a request "
+                 "head, a third go silent after the WebSocket upgrade")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100'000}))
+      ->capture_default_str();
+  app.add_option("--oversized", options.oversized,
+                 "Clients sending too much: WebSocket messages over 64 KiB (whole, in fragments, "
+                 "or a frame claiming 4 GiB), a 16 KiB request head, a 1 MiB request body")
+      ->check(CLI::Range(std::size_t{0}, std::size_t{100'000}))
+      ->capture_default_str();
+  app.add_option(
+         "--hostile-pause", options.hostile_pause_seconds,
+         "Seconds a hostile client waits after its connection ended before the next (give or "
+         "take half, at random)")
+      ->check(CLI::Range(0.0, 3'600.0))
+      ->capture_default_str();
+  app.add_option("--hostile-duration", options.hostile_duration_seconds,
+                 "Seconds measured with the hostile clients (0: as --duration); over 300 to see "
+                 "the server's idle timeout close the silent upgrades")
+      ->check(CLI::Range(0.0, 86'400.0))
+      ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
     return std::unexpected(app.exit(error));
   }
+  if (options.hostile() && options.rooms) {
+    std::cerr << "intervisie_load: hostile clients need Intervisie, not a bare room server\n";
+    return std::unexpected(2);
+  }
+  if (options.hostile_duration_seconds == 0)
+    options.hostile_duration_seconds = options.duration_seconds;
   return options;
 }
 

@@ -42,8 +42,18 @@ struct LoadOptions {
   std::string latencies_file; // non-empty: every measured latency written here, to merge runs
   std::string ready_file;     // non-empty: created once every meeting is set up
   std::string go_file;        // non-empty: after setup, wait until this file exists
+  // Hostile clients beside the meetings (bench/load/README.md, "Slow and hostile clients"): a
+  // second measured window runs with them, after the first without them.
+  std::size_t slow_readers = 0; // live connections that stop reading, in meetings of their own
+  double slow_pace = 10.0;      // commands per second in each of those meetings
+  std::size_t half_open = 0;    // connections that go quiet: before, during or after the upgrade
+  std::size_t oversized = 0;    // clients sending frames, messages or requests over the limits
+  double hostile_pause_seconds = 2.0;  // a hostile client's wait before it tries again
+  double hostile_duration_seconds = 0; // the window with them; 0: --duration
 
   std::size_t clients() const { return meetings * clients_per_meeting; }
+  std::size_t hostile_clients() const { return slow_readers + half_open + oversized; }
+  bool hostile() const { return hostile_clients() > 0; }
   double interval_seconds() const { return human_interval_seconds / pace; }
 };
 

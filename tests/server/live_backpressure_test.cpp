@@ -94,6 +94,38 @@ TEST(LiveBackpressure, ASlowClientIsDisconnectedWithoutHoldingUpTheOthersAndResu
   EXPECT_FALSE(anna.ws->closed());
 }
 
+// A client that stops reading is dropped once 512 messages wait for it, not megabytes later:
+// the server's kernel holds at most 16 KiB for it that it has not sent. Left to itself, Linux
+// grows a send buffer to 4 MiB first (tcp_wmem), which a thousand such clients turn into
+// gigabytes of kernel memory.
+TEST(LiveBackpressure, AClientThatStopsReadingIsDroppedWhenItsQueueIsFullNotMegabytesLater) {
+  ServerProcess server;
+  LiveMeeting m(server.port(), "incident", {"Fenna", "Pieter", "Anna"});
+  m.connect_all();
+  Member& fenna = m.named("Fenna");
+  Member& pieter = m.named("Pieter");
+  Member& anna = m.named("Anna");
+  const std::uint64_t first = anna.ws->last_seq();
+  m.ok(fenna, command("start"));
+
+  // Anna stops reading; every proposal is an event of 4 KiB for her.
+  const std::size_t heard = fenna.ws->received().size();
+  const std::size_t sent = propose_many(pieter, 4000, ascii_text, [&] {
+    fenna.ws->poll();
+    return has_presence_without(*fenna.ws, heard, anna.id);
+  });
+  ASSERT_TRUE(has_presence_without(*fenna.ws, heard, anna.id))
+      << "Anna was never disconnected, after " << sent << " proposals";
+  // Her queue's 512, what the kernels hold for her, and the proposals on their way before
+  // Fenna heard: 550 to 750. With 4 MiB in the server's kernel first, 1,500.
+  EXPECT_LT(sent, 1024u);
+
+  // What reaches her after all is what the kernels held: her receive buffer and the little the
+  // server's kernel had not sent, some 30 events of 4 KiB. With 4 MiB there, 950.
+  EXPECT_TRUE(anna.ws->wait_closed(10s).has_value());
+  EXPECT_LT(anna.ws->last_seq() - first, 256u);
+}
+
 TEST(LiveBackpressure, CatchingUpOnManyEventsIsNotBeingSlow) {
   ServerProcess server;
   LiveMeeting m(server.port(), "incident", {"Fenna", "Pieter", "Anna"});

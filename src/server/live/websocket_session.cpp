@@ -7,6 +7,10 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace intervisie::server {
 
 namespace beast = boost::beast;
@@ -28,6 +32,12 @@ void WebSocketSession::run(const beast::http::request<beast::http::string_body>&
   // Commands are small; anything bigger is not a command. Compression stays off (the default):
   // it costs memory per connection and invites compression side channels.
   stream_.read_message_max(limits_.read_message_max);
+  // Unsent bytes wait in the queue, not in the kernel. How much is in flight is still TCP's
+  // to decide, so a fast client on a long link is not slowed down. Not Linux: the kernel's way.
+#ifdef TCP_NOTSENT_LOWAT
+  ::setsockopt(beast::get_lowest_layer(stream_).socket().native_handle(), IPPROTO_TCP,
+               TCP_NOTSENT_LOWAT, &limits_.unsent_bytes_max, sizeof limits_.unsent_bytes_max);
+#endif
   stream_.async_accept(upgrade,
                        beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
 }

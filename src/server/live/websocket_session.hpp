@@ -25,6 +25,11 @@ struct WebSocketLimits {
   std::size_t read_message_max = 64 * 1024;
   std::size_t queue_messages_max = 512;
   std::size_t queue_bytes_max = 4 * 1024 * 1024;
+  // What the kernel may hold for the connection that it has not yet sent (TCP_NOTSENT_LOWAT);
+  // the rest waits in the queue, where the limits above see it. Left to itself, Linux grows a
+  // send buffer to 4 MiB (tcp_wmem) for a client that stops reading before anything waits in
+  // the queue: thousands of such clients held gigabytes of kernel memory, and none was dropped.
+  int unsent_bytes_max = 16 * 1024;
 };
 
 class WebSocketSession : public Client, public std::enable_shared_from_this<WebSocketSession> {
