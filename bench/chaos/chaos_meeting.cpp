@@ -79,10 +79,10 @@ void ChaosMeeting::start(Clock::time_point now) {
   next_move_at_ = now + std::chrono::duration_cast<Clock::duration>(
                             interval_ * std::uniform_real_distribution<double>(0, 1)(random_));
   for (std::size_t seat = 0; seat < setup_.people.size(); ++seat)
-    connect(seat, now);
+    connect(seat);
 }
 
-void ChaosMeeting::connect(std::size_t index, Clock::time_point) {
+void ChaosMeeting::connect(std::size_t index) {
   Seat& seat = seats_[index];
   const bool reader = index == setup_.people.size();
   if (!reader && seat.seq > 0)
@@ -144,7 +144,7 @@ void ChaosMeeting::tick(Clock::time_point now, Clock::duration patience) {
   for (std::size_t index = 0; index < seats_in_use; ++index) {
     Seat& seat = seats_[index];
     if (!seat.client->is_open() && !seat.connecting && now >= seat.reconnect_at)
-      connect(index, now);
+      connect(index);
   }
   if (now - progress_at_ > patience) {
     ++figures_.meetings_stuck;
@@ -283,7 +283,7 @@ void ChaosMeeting::send_next_move(Clock::time_point now) {
   if (open_ || now < next_move_at_ || !everyone_live() || seats_[0].seq < facilitator_needs_)
     return;
   if (state_.phase == core::Phase::finished)
-    return begin_history_check(now);
+    return begin_history_check();
   auto stuck = [&](const std::string& why) {
     ++figures_.meetings_stuck;
     figures_.fail("meeting " + std::to_string(number_) + " (" + setup_.session_id + "): " + why);
@@ -309,10 +309,10 @@ void ChaosMeeting::send_next_move(Clock::time_point now) {
   open_ = std::move(open);
 }
 
-void ChaosMeeting::begin_history_check(Clock::time_point now) {
+void ChaosMeeting::begin_history_check() {
   stage_ = Stage::reading_history;
   history_.clear();
-  connect(setup_.people.size(), now);
+  connect(setup_.people.size());
 }
 
 void ChaosMeeting::finish_history_check() {

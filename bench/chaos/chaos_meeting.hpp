@@ -96,12 +96,12 @@ private:
     Clock::time_point sent_at{};
   };
 
-  void connect(std::size_t seat, Clock::time_point now);
+  void connect(std::size_t seat);
   void dropped(std::size_t seat, Clock::time_point now);
   void on_event(std::size_t seat, std::uint64_t seq, const boost::json::object& event);
   void on_reply(std::size_t seat, const boost::json::object& message, bool acked);
   void send_next_move(Clock::time_point now);
-  void begin_history_check(Clock::time_point now);
+  void begin_history_check();
   void finish_history_check();
   void end();
   bool everyone_live() const;

@@ -19,40 +19,6 @@ namespace {
 
 const std::vector<std::string> six = {"Fenna", "Pieter", "Anna", "Bram", "Carla", "Daan"};
 
-std::vector<std::uint32_t> ids_in(const Json& array) {
-  std::vector<std::uint32_t> ids;
-  for (const Json& id : array.as_array())
-    ids.push_back(id_of(id));
-  return ids;
-}
-
-// Waits until `member` is told that exactly `expected` (sorted) are connected.
-void wait_presence(Member& member, std::vector<std::uint32_t> expected) {
-  std::ranges::sort(expected);
-  member.ws->wait_for(
-      [&](const Json& message) {
-        return type_of(message) == "presence" && ids_in(field(message, "connected")) == expected;
-      },
-      member.name + " hearing that " + boost::json::serialize(boost::json::value_from(expected)) +
-          " are connected");
-}
-
-std::vector<std::uint32_t> ids_except(const LiveMeeting& meeting, std::uint32_t left_out) {
-  std::vector<std::uint32_t> ids;
-  for (const Member& member : meeting.members)
-    if (member.id != left_out)
-      ids.push_back(member.id);
-  return ids;
-}
-
-// The events of a connection, by seq.
-std::map<std::uint64_t, Json> by_seq(const WsClient& client) {
-  std::map<std::uint64_t, Json> events;
-  for (const Json& message : events_of(client))
-    events.emplace(field(message, "seq").to_number<std::uint64_t>(), message);
-  return events;
-}
-
 TEST(LiveResume, AClientThatDropsGetsExactlyTheMissedEventsOnResume) {
   ServerProcess server;
   LiveMeeting m(server.port(), "incident", six);
@@ -71,7 +37,7 @@ TEST(LiveResume, AClientThatDropsGetsExactlyTheMissedEventsOnResume) {
   before_drop->drop();
   for (Member& member : m.members)
     if (member.id != carla.id)
-      wait_presence(member, ids_except(m, carla.id));
+      wait_connected(member, everyone_but(m, carla.id));
   m.ok(m.named("Anna"), command("propose_issue", {{"text", "Ik wil minder overwerken."}}));
   m.ok(m.named("Bram"), command("vote", {{"candidate", 1}}));
   m.ok(m.named("Daan"), command("vote", {{"candidate", 2}}));
@@ -81,12 +47,12 @@ TEST(LiveResume, AClientThatDropsGetsExactlyTheMissedEventsOnResume) {
   // She comes back with since: exactly what she missed, in order, no snapshot, nothing twice.
   m.connect(carla, seen);
   carla.ws->wait_seq(missed_last);
-  wait_presence(carla, ids_except(m, 0));
+  wait_connected(carla, everyone_but(m, 0));
   for (const Json& message : carla.ws->received())
     EXPECT_NE(type_of(message), "snapshot") << "a resume brings events, not a snapshot";
   expect_stream(*carla.ws, seqs_from_to(seen + 1, missed_last), "Carla after her resume");
-  const auto fenna_saw = by_seq(*fenna.ws);
-  for (const auto& [seq, event] : by_seq(*carla.ws))
+  const auto fenna_saw = events_by_seq(*fenna.ws);
+  for (const auto& [seq, event] : events_by_seq(*carla.ws))
     EXPECT_EQ(event, fenna_saw.at(seq)) << "seq " << seq;
 
   // And then live again, for her and for everyone.
@@ -105,10 +71,10 @@ TEST(LiveResume, ResumingWithTheLatestSeqBringsNoEvents) {
   const std::uint64_t started = m.ok(m.named("Fenna"), command("start"));
   daan.ws->wait_seq(started);
   daan.ws->close();
-  wait_presence(m.named("Fenna"), ids_except(m, daan.id));
+  wait_connected(m.named("Fenna"), everyone_but(m, daan.id));
 
   m.connect(daan, started);
-  wait_presence(daan, ids_except(m, 0));
+  wait_connected(daan, everyone_but(m, 0));
   EXPECT_TRUE(events_of(*daan.ws).empty());
   const std::uint64_t proposed =
       m.ok(m.named("Pieter"), command("propose_issue", {{"text", "Ik zeg te vaak ja."}}));
@@ -128,7 +94,7 @@ TEST(LivePresence, WhoIsConnectedIsBroadcastAndAReturneeKeepsTheirTurn) {
     const Json& snapshot = member.ws->received().front();
     EXPECT_EQ(ids_in(field(field(snapshot, "state"), "connected")), present) << member.name;
     for (std::size_t i = 0; i < present.size(); ++i)
-      wait_presence(m.members[i], present);
+      wait_connected(m.members[i], present);
   }
 
   incident_until_question_rounds(m);
@@ -143,7 +109,7 @@ TEST(LivePresence, WhoIsConnectedIsBroadcastAndAReturneeKeepsTheirTurn) {
   bram.ws->drop();
   for (Member& member : m.members)
     if (member.id != bram.id)
-      wait_presence(member, ids_except(m, bram.id));
+      wait_connected(member, everyone_but(m, bram.id));
 
   // The round goes on to his turn, and waits there: his place is his.
   for (std::ptrdiff_t i = 0; i < bram_at; ++i) {
@@ -160,9 +126,9 @@ TEST(LivePresence, WhoIsConnectedIsBroadcastAndAReturneeKeepsTheirTurn) {
   const Json state = field(bram.ws->received().front(), "state");
   EXPECT_EQ(ids_in(field(field(state, "turn"), "order")), order);
   EXPECT_EQ(field(field(state, "turn"), "holder"), Json(bram.id));
-  EXPECT_EQ(ids_in(field(state, "connected")), ids_except(m, 0));
+  EXPECT_EQ(ids_in(field(state, "connected")), everyone_but(m, 0));
   for (Member& member : m.members)
-    wait_presence(member, ids_except(m, 0));
+    wait_connected(member, everyone_but(m, 0));
   m.ok(bram, command("ask_question", {{"text", "Wat zou er gebeuren als je nee zei?"}}));
   m.ok(pieter, command("answer_question"));
   m.ok(after_bram, command("ask_question", {{"text", "Voor wie zeg je ja?"}}));
@@ -193,7 +159,7 @@ TEST(LiveRestart, AfterKillNineEveryAcknowledgedEventIsThereAndClientsResume) {
   std::vector<std::uint64_t> acks;
   for (Member& member : m.members) {
     member.ws->wait_closed();
-    for (auto& [seq, event] : by_seq(*member.ws)) {
+    for (auto& [seq, event] : events_by_seq(*member.ws)) {
       const auto [at, added] = told.emplace(seq, event);
       EXPECT_EQ(at->second, event) << "seq " << seq << " differed between clients";
     }
@@ -214,7 +180,7 @@ TEST(LiveRestart, AfterKillNineEveryAcknowledgedEventIsThereAndClientsResume) {
   auto history = WsClient::connect(m.port, live_target(m.session_id, fenna.token, 0));
   history->wait_for([](const Json& message) { return type_of(message) == "presence"; },
                     "the presence after the history");
-  const std::map<std::uint64_t, Json> stored = by_seq(*history);
+  const std::map<std::uint64_t, Json> stored = events_by_seq(*history);
   history->close();
   ASSERT_FALSE(stored.empty());
   EXPECT_EQ(stored.begin()->first, 1u);
@@ -237,13 +203,13 @@ TEST(LiveRestart, AfterKillNineEveryAcknowledgedEventIsThereAndClientsResume) {
   for (Member& member : m.members) {
     if (durable > resumed_from[member.id])
       member.ws->wait_seq(durable);
-    wait_presence(member, ids_except(m, 0));
+    wait_connected(member, everyone_but(m, 0));
   }
   const std::uint64_t last = finish_from_gossip(m);
   m.wait_everyone_has(last);
   for (Member& member : m.members) {
     expect_stream(*member.ws, seqs_from_to(resumed_from[member.id] + 1, last), member.name);
-    for (const auto& [seq, event] : by_seq(*member.ws)) {
+    for (const auto& [seq, event] : events_by_seq(*member.ws)) {
       if (seq <= durable) {
         EXPECT_EQ(event, stored.at(seq)) << member.name << " seq " << seq;
       }

@@ -9,16 +9,7 @@
 
 namespace intervisie::server::testing {
 
-namespace {
-
-std::vector<std::uint32_t> ids_in(const Json& array) {
-  std::vector<std::uint32_t> ids;
-  for (const Json& id : array.as_array())
-    ids.push_back(id_of(id));
-  return ids;
-}
-
-} // namespace
+namespace {} // namespace
 
 std::string long_issue(const std::string& marker) {
   std::string text = "Ik " + marker + " zeg te vaak ja.";
@@ -52,13 +43,6 @@ bool contains_text(const Json& json, const std::string& text) {
   return boost::json::serialize(json).find(text) != std::string::npos;
 }
 
-std::map<std::uint64_t, Json> events_by_seq(const WsClient& client) {
-  std::map<std::uint64_t, Json> events;
-  for (const Json& message : events_of(client))
-    events.emplace(field(message, "seq").to_number<std::uint64_t>(), message);
-  return events;
-}
-
 std::map<std::uint64_t, Json> stored_history(const LiveMeeting& m, const Member& who) {
   auto history = WsClient::connect(m.port, live_target(m.session_id, who.token, 0));
   history->wait_for([](const Json& message) { return type_of(message) == "presence"; },
@@ -66,24 +50,6 @@ std::map<std::uint64_t, Json> stored_history(const LiveMeeting& m, const Member&
   auto events = events_by_seq(*history);
   history->close();
   return events;
-}
-
-void wait_connected(Member& member, std::vector<std::uint32_t> expected) {
-  std::ranges::sort(expected);
-  member.ws->wait_for(
-      [&](const Json& message) {
-        return type_of(message) == "presence" && ids_in(field(message, "connected")) == expected;
-      },
-      member.name + " hearing that " + boost::json::serialize(boost::json::value_from(expected)) +
-          " are connected");
-}
-
-std::vector<std::uint32_t> everyone_but(const LiveMeeting& m, std::uint32_t left_out) {
-  std::vector<std::uint32_t> ids;
-  for (const Member& member : m.members)
-    if (member.id != left_out)
-      ids.push_back(member.id);
-  return ids;
 }
 
 std::uint64_t finish_from_inventory(LiveMeeting& m) {

@@ -33,16 +33,8 @@ Proposals propose_until_refused(LiveMeeting& m, Member& who, int in_a_row);
 // Whether `text` occurs anywhere in `json`.
 bool contains_text(const Json& json, const std::string& text);
 
-// The event messages of a connection, by seq.
-std::map<std::uint64_t, Json> events_by_seq(const WsClient& client);
-
 // Every event the session has durably, by seq, as a fresh connection with since=0 replays them.
 std::map<std::uint64_t, Json> stored_history(const LiveMeeting& m, const Member& who);
-
-// Waits until `member` is told that exactly `expected` are connected.
-void wait_connected(Member& member, std::vector<std::uint32_t> expected);
-// The ids of every member but `left_out` (0: of every member).
-std::vector<std::uint32_t> everyone_but(const LiveMeeting& m, std::uint32_t left_out = 0);
 
 // An incident session of "Fenna", "Pieter", "Anna", … from its inventory (Pieter's issue is
 // candidate 1) to the finish; the seq of the finish.

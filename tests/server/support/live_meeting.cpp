@@ -27,6 +27,31 @@ std::uint32_t id_of(const Json& json) {
   return json.to_number<std::uint32_t>();
 }
 
+std::vector<std::uint32_t> ids_in(const Json& array) {
+  std::vector<std::uint32_t> ids;
+  for (const Json& id : array.as_array())
+    ids.push_back(id_of(id));
+  return ids;
+}
+
+void wait_connected(Member& member, std::vector<std::uint32_t> expected) {
+  std::ranges::sort(expected);
+  member.ws->wait_for(
+      [&](const Json& message) {
+        return type_of(message) == "presence" && ids_in(field(message, "connected")) == expected;
+      },
+      member.name + " hearing that " + boost::json::serialize(boost::json::value_from(expected)) +
+          " are connected");
+}
+
+std::vector<std::uint32_t> everyone_but(const LiveMeeting& m, std::uint32_t left_out) {
+  std::vector<std::uint32_t> ids;
+  for (const Member& member : m.members)
+    if (member.id != left_out)
+      ids.push_back(member.id);
+  return ids;
+}
+
 LiveMeeting::LiveMeeting(MadeElsewhere, std::uint16_t server_port, std::string session,
                          std::vector<Member> places)
     : port(server_port), session_id(std::move(session)), members(std::move(places)) {}
@@ -217,6 +242,13 @@ std::vector<Json> events_of(const WsClient& client) {
   for (const Json& message : client.received())
     if (type_of(message) == "event")
       events.push_back(message);
+  return events;
+}
+
+std::map<std::uint64_t, Json> events_by_seq(const WsClient& client) {
+  std::map<std::uint64_t, Json> events;
+  for (const Json& message : events_of(client))
+    events.emplace(field(message, "seq").to_number<std::uint64_t>(), message);
   return events;
 }
 

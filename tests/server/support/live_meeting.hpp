@@ -9,6 +9,7 @@
 #include <boost/json/object.hpp>
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -79,6 +80,13 @@ public:
 // The ids in the current step's turn order, as the facilitator's view shows it.
 std::vector<std::uint32_t> turn_order(const LiveMeeting& meeting);
 std::uint32_t id_of(const Json& json);
+// The ids in a JSON array of ids.
+std::vector<std::uint32_t> ids_in(const Json& array);
+
+// Waits until `member` is told that exactly `expected` are connected.
+void wait_connected(Member& member, std::vector<std::uint32_t> expected);
+// The ids of every member but `left_out` (0: of every member).
+std::vector<std::uint32_t> everyone_but(const LiveMeeting& m, std::uint32_t left_out = 0);
 
 // An incident session of "Fenna", "Pieter", "Anna", … through the inventory (Pieter's issue is
 // chosen) and the statement, into the question rounds.
@@ -106,5 +114,7 @@ std::vector<Json> wait_answers(WsClient& client, std::size_t count);
 bool mentions(const WsClient& client, const std::string& text);
 // The event messages of a stream, in order of arrival.
 std::vector<Json> events_of(const WsClient& client);
+// The event messages of a connection, by seq.
+std::map<std::uint64_t, Json> events_by_seq(const WsClient& client);
 
 } // namespace intervisie::server::testing
